@@ -1,0 +1,120 @@
+import type { RecordedEvent, SubscribeOptions, Subscription } from './event-store';
+
+/** Something that says "new events may be readable now" (PostgreSQL: LISTEN/NOTIFY). */
+export interface WakeSource {
+  onWake(listener: () => void): () => void;
+}
+
+export type ReadBatch = (fromPosition: number, limit: number, categories?: readonly string[]) => Promise<RecordedEvent[]>;
+
+const FIRST_RETRY_MS = 5;
+const READ_ERROR_RETRY_MS = 1000;
+
+/**
+ * Catches up from a position, then follows the log live. Shared by every adapter: it needs only
+ * a gap-free ordered read and a wake source.
+ *
+ * Back-pressure: it reads the next batch only after the handler has finished the current one, so
+ * it never holds more than one batch, however slow the handler.
+ *
+ * Waking: a notification triggers an immediate read. An empty read right after one means the new
+ * event is still behind an older in-flight transaction, so it re-reads with a short exponential
+ * backoff, up to the polling interval, which is the safety net when notifications are lost.
+ */
+export class CatchUpSubscription implements Subscription {
+  private nextPosition: number;
+  private caughtUp = false;
+  private stopped = false;
+  private wakeWaiter: (() => void) | null = null;
+  private woken = false;
+  readonly done: Promise<void>;
+
+  constructor(
+    private readonly read: ReadBatch,
+    private readonly wakeSource: WakeSource,
+    fromPosition: number,
+    private readonly deliver: (events: RecordedEvent[], advance: (position: number) => void) => Promise<void>,
+    private readonly options: SubscribeOptions = {},
+  ) {
+    if (!Number.isSafeInteger(fromPosition) || fromPosition < 0) {
+      throw new RangeError('fromPosition must be a non-negative integer.');
+    }
+    this.nextPosition = fromPosition;
+    this.done = this.run();
+    // The caller may never look at `done`; a failure is still reported there when it does.
+    this.done.catch(() => undefined);
+  }
+
+  get position(): number {
+    return this.nextPosition;
+  }
+
+  get live(): boolean {
+    return this.caughtUp;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wake();
+    await this.done.catch(() => undefined);
+  }
+
+  private wake(): void {
+    this.woken = true;
+    const waiter = this.wakeWaiter;
+    this.wakeWaiter = null;
+    waiter?.();
+  }
+
+  private async run(): Promise<void> {
+    const batchSize = this.options.batchSize ?? 1000;
+    const pollMs = this.options.pollIntervalMs ?? 500;
+    const unsubscribe = this.wakeSource.onWake(() => this.wake());
+    let retryMs = FIRST_RETRY_MS;
+    try {
+      while (!this.stopped) {
+        this.woken = false;
+        let events: RecordedEvent[];
+        try {
+          events = await this.read(this.nextPosition, batchSize, this.options.categories);
+        } catch {
+          // A dropped connection or a restarting server: try again, the position is unchanged.
+          if (this.stopped) break;
+          await this.sleep(READ_ERROR_RETRY_MS);
+          continue;
+        }
+        if (this.stopped) break;
+        if (events.length > 0) {
+          await this.deliver(events, (position) => {
+            this.nextPosition = position + 1;
+          });
+          retryMs = FIRST_RETRY_MS;
+          if (events.length === batchSize) continue;
+        }
+        this.caughtUp = true;
+        if (this.woken) {
+          retryMs = FIRST_RETRY_MS;
+          continue;
+        }
+        await this.sleep(retryMs);
+        retryMs = this.woken ? FIRST_RETRY_MS : Math.min(retryMs * 2, pollMs);
+      }
+    } finally {
+      unsubscribe();
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (this.woken || this.stopped) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.wakeWaiter = null;
+        resolve();
+      }, ms);
+      this.wakeWaiter = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+}

@@ -1,0 +1,396 @@
+import { Client, Pool, type PoolConfig } from 'pg';
+import { runMigrations } from '@haven/platform/database';
+import { CatchUpSubscription, type WakeSource } from '../catch-up-subscription';
+import { EventIdConflictError, WrongExpectedVersionError } from '../errors';
+import type {
+  AppendResult,
+  BatchHandler,
+  EventHandler,
+  EventMetadata,
+  EventStore,
+  ExpectedVersion,
+  JsonObject,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  StreamVerification,
+  SubscribeOptions,
+  Subscription,
+} from '../event-store';
+import { chainHash, contentDigest, GENESIS_HASH } from '../hash-chain';
+import { type Upcaster, UpcasterRegistry } from '../upcasting';
+import { canonicalJson, DEFAULT_MAX_EVENT_BYTES, encodeExpectedVersion, parseStreamId, prepareEvents } from '../validation';
+import { CreateEventStore1763800000000 } from './migrations/1763800000000-create-event-store';
+
+export const EVENT_STORE_MIGRATIONS = { schema: 'event_store', migrations: [CreateEventStore1763800000000] };
+const NOTIFY_CHANNEL = 'haven_event_store';
+const MAX_RACE_RETRIES = 20;
+const MAX_READ_LIMIT = 10_000;
+
+/** Creates or updates the store's schema (`event_store`). */
+export function migrateEventStore(connectionString: string): Promise<string[]> {
+  return runMigrations(connectionString, EVENT_STORE_MIGRATIONS);
+}
+
+export interface PostgresEventStoreOptions {
+  connectionString: string;
+  /** Connections for appends and reads (default 20). */
+  poolSize?: number;
+  /** The largest event, data plus metadata, in bytes (default 1 MiB). */
+  maxEventBytes?: number;
+  upcasters?: readonly Upcaster[];
+  /** Extra pg pool settings (statement timeouts and the like). */
+  pool?: Omit<PoolConfig, 'connectionString' | 'max'>;
+}
+
+const COLUMNS = `global_position, event_id, stream_id, stream_category, stream_version, type,
+  schema_version, data, metadata, recorded_at`;
+
+interface EventRow {
+  global_position: string;
+  event_id: string;
+  stream_id: string;
+  stream_category: string;
+  stream_version: string;
+  type: string;
+  schema_version: number;
+  data: JsonObject;
+  metadata: EventMetadata;
+  recorded_at: Date;
+}
+
+export class PostgresEventStore implements EventStore {
+  private readonly pool: Pool;
+  private readonly upcasters: UpcasterRegistry;
+  private readonly maxEventBytes: number;
+  private readonly notifier: CommitNotifier;
+  private readonly listener: NotificationListener;
+
+  constructor(private readonly options: PostgresEventStoreOptions) {
+    this.pool = new Pool({ ...options.pool, connectionString: options.connectionString, max: options.poolSize ?? 20 });
+    // An idle connection that drops must not crash the process; the next query reconnects.
+    this.pool.on('error', () => undefined);
+    this.upcasters = new UpcasterRegistry(options.upcasters);
+    this.maxEventBytes = options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
+    this.notifier = new CommitNotifier(this.pool);
+    this.listener = new NotificationListener(options.connectionString);
+  }
+
+  async append(streamId: string, events: readonly NewEvent[], expectedVersion: ExpectedVersion): Promise<AppendResult> {
+    const category = parseStreamId(streamId);
+    const expected = encodeExpectedVersion(expectedVersion);
+    const prepared = prepareEvents(events, this.maxEventBytes);
+    const values = [
+      streamId,
+      category,
+      expected,
+      prepared.map((e) => e.eventId),
+      prepared.map((e) => e.type),
+      prepared.map((e) => e.schemaVersion),
+      prepared.map((e) => e.dataJson),
+      prepared.map((e) => e.metadataJson),
+      prepared.map((e) => contentDigest({ ...e, streamId })),
+    ];
+    for (let attempt = 0; ; attempt++) {
+      let row: { outcome: string; version: string | null; positions: string[] | null };
+      try {
+        const result = await this.pool.query({
+          name: 'event_store.append',
+          text: 'SELECT outcome, version, positions FROM event_store.append_events($1, $2, $3, $4, $5, $6, $7, $8, $9)',
+          values,
+        });
+        row = result.rows[0];
+      } catch (error) {
+        // Lost a race on the same stream version or event id: run again to see the winner.
+        if (isUniqueViolation(error) && attempt < MAX_RACE_RETRIES) continue;
+        throw error;
+      }
+      switch (row.outcome) {
+        case 'appended':
+          this.notifier.schedule();
+          return this.result(streamId, row, false);
+        case 'duplicate':
+          return this.result(streamId, row, true);
+        case 'wrong_expected_version':
+          throw new WrongExpectedVersionError(streamId, expectedVersion, Number(row.version));
+        case 'event_id_conflict':
+          throw new EventIdConflictError(streamId, prepared.map((e) => e.eventId));
+        default:
+          throw new Error(`Unknown append outcome ${row.outcome}`);
+      }
+    }
+  }
+
+  private result(streamId: string, row: { version: string | null; positions: string[] | null }, duplicate: boolean): AppendResult {
+    return {
+      streamId,
+      nextExpectedVersion: Number(row.version),
+      globalPositions: (row.positions ?? []).map(Number),
+      duplicate,
+    };
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    parseStreamId(streamId);
+    const { rows } = await this.pool.query<EventRow>({
+      name: 'event_store.read_stream',
+      text: `SELECT ${COLUMNS} FROM event_store.events
+              WHERE stream_id = $1 AND stream_version >= $2 AND stream_version <= $3
+                AND global_position <= $4 AND recorded_at <= $5
+              ORDER BY stream_version`,
+      values: [
+        streamId,
+        options.from ?? 1,
+        options.to ?? Number.MAX_SAFE_INTEGER,
+        options.upToPosition ?? Number.MAX_SAFE_INTEGER,
+        options.upToTime ?? 'infinity',
+      ],
+    });
+    return rows.map((row) => this.toEvent(row));
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const from = options.fromPosition ?? 0;
+    const limit = Math.min(options.limit ?? 1000, MAX_READ_LIMIT);
+    if (!Number.isSafeInteger(from) || from < 0) throw new RangeError('fromPosition must be a non-negative integer.');
+    if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError('limit must be a positive integer.');
+    // Only below the oldest running transaction: every event there is committed or gone for good,
+    // so a position once passed can never be filled in later (docs/adr/0002).
+    const categories = options.categories;
+    const { rows } = categories?.length
+      ? await this.pool.query<EventRow>({
+          name: 'event_store.read_all_categories',
+          text: `SELECT ${COLUMNS} FROM event_store.events
+                  WHERE global_position >= $1 AND stream_category = ANY($3)
+                    AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+                  ORDER BY global_position LIMIT $2`,
+          values: [from, limit, categories],
+        })
+      : await this.pool.query<EventRow>({
+          name: 'event_store.read_all',
+          text: `SELECT ${COLUMNS} FROM event_store.events
+                  WHERE global_position >= $1
+                    AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+                  ORDER BY global_position LIMIT $2`,
+          values: [from, limit],
+        });
+    return rows.map((row) => this.toEvent(row));
+  }
+
+  async headPosition(): Promise<number> {
+    const { rows } = await this.pool.query<{ head: string }>(
+      `SELECT coalesce(max(global_position), 0) AS head FROM event_store.events
+        WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())`,
+    );
+    return Number(rows[0].head);
+  }
+
+  subscribe(fromPosition: number, handler: EventHandler, options?: SubscribeOptions): Subscription {
+    return new CatchUpSubscription(this.readBatch, this.listener, fromPosition, async (events, advance) => {
+      for (const event of events) {
+        await handler(event);
+        advance(event.globalPosition);
+      }
+    }, options);
+  }
+
+  subscribeBatches(fromPosition: number, handler: BatchHandler, options?: SubscribeOptions): Subscription {
+    return new CatchUpSubscription(this.readBatch, this.listener, fromPosition, async (events, advance) => {
+      await handler(events);
+      advance(events[events.length - 1].globalPosition);
+    }, options);
+  }
+
+  private readonly readBatch = (fromPosition: number, limit: number, categories?: readonly string[]) =>
+    this.readAll({ fromPosition, limit, categories });
+
+  async verifyStream(streamId: string): Promise<StreamVerification> {
+    parseStreamId(streamId);
+    const { rows } = await this.pool.query<EventRow & { hash: Buffer; recorded_micros: string }>(
+      `SELECT ${COLUMNS}, hash, (extract(epoch FROM recorded_at) * 1000000)::bigint::text AS recorded_micros
+         FROM event_store.events WHERE stream_id = $1 ORDER BY stream_version`,
+      [streamId],
+    );
+    let previous: Buffer = GENESIS_HASH;
+    let expectedVersion = 1;
+    for (const row of rows) {
+      const version = Number(row.stream_version);
+      const link = { streamVersion: expectedVersion, globalPosition: Number(row.global_position), eventId: row.event_id };
+      if (version !== expectedVersion) {
+        return this.broken(streamId, expectedVersion - 1, {
+          ...link,
+          globalPosition: null,
+          eventId: null,
+          reason: 'version_gap',
+          detail: `version ${expectedVersion} is missing: the next stored event is version ${version}.`,
+        });
+      }
+      const digest = contentDigest({
+        eventId: row.event_id,
+        streamId: row.stream_id,
+        type: row.type,
+        schemaVersion: row.schema_version,
+        dataJson: canonicalJson(row.data),
+        metadataJson: canonicalJson(row.metadata),
+      });
+      const expected = chainHash(previous, digest, BigInt(version), BigInt(row.global_position), BigInt(row.recorded_micros));
+      if (!expected.equals(row.hash)) {
+        return this.broken(streamId, expectedVersion - 1, {
+          ...link,
+          reason: 'hash_mismatch',
+          detail: 'the stored hash does not match the event and the hash of the event before it.',
+        });
+      }
+      previous = row.hash;
+      expectedVersion++;
+    }
+    return { streamId, ok: true, eventsChecked: rows.length };
+  }
+
+  private broken(
+    streamId: string,
+    eventsChecked: number,
+    firstBrokenLink: NonNullable<StreamVerification['firstBrokenLink']>,
+  ): StreamVerification {
+    return { streamId, ok: false, eventsChecked, firstBrokenLink };
+  }
+
+  async close(): Promise<void> {
+    await this.listener.close();
+    await this.notifier.drain();
+    await this.pool.end();
+  }
+
+  private toEvent(row: EventRow): RecordedEvent {
+    const event: RecordedEvent = {
+      eventId: row.event_id,
+      streamId: row.stream_id,
+      streamCategory: row.stream_category,
+      streamVersion: Number(row.stream_version),
+      globalPosition: Number(row.global_position),
+      type: row.type,
+      schemaVersion: row.schema_version,
+      data: row.data,
+      metadata: row.metadata,
+      recordedAt: row.recorded_at,
+    };
+    return this.upcasters.size === 0 ? event : this.upcasters.apply(event);
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string })?.code === '23505';
+}
+
+/**
+ * Wakes subscribers after a commit. A NOTIFY inside the append would take PostgreSQL's
+ * database-wide notify lock through the commit's disk flush and so serialise every writer;
+ * one NOTIFY after commit, coalesced across concurrent appends and sent without waiting for a
+ * flush, wakes the same subscribers at a fraction of the cost. Polling covers a lost one.
+ */
+class CommitNotifier {
+  private inFlight: Promise<void> | null = null;
+  private again = false;
+
+  constructor(private readonly pool: Pool) {}
+
+  schedule(): void {
+    if (this.inFlight) {
+      this.again = true;
+      return;
+    }
+    this.inFlight = this.send();
+  }
+
+  private async send(): Promise<void> {
+    do {
+      this.again = false;
+      try {
+        await this.pool.query(`BEGIN; SET LOCAL synchronous_commit = off; NOTIFY ${NOTIFY_CHANNEL}; COMMIT;`);
+      } catch {
+        // Subscribers fall back to polling.
+      }
+    } while (this.again);
+    this.inFlight = null;
+  }
+
+  async drain(): Promise<void> {
+    await this.inFlight;
+  }
+}
+
+/** One LISTEN connection per store, shared by its subscriptions, reconnecting when it drops. */
+class NotificationListener implements WakeSource {
+  private readonly listeners = new Set<() => void>();
+  private client: Client | null = null;
+  private connecting: Promise<void> | null = null;
+  private closed = false;
+  private retryTimer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly connectionString: string) {}
+
+  onWake(listener: () => void): () => void {
+    this.listeners.add(listener);
+    this.ensureConnected();
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  private wakeAll(): void {
+    for (const listener of this.listeners) listener();
+  }
+
+  private ensureConnected(): void {
+    if (this.client || this.connecting || this.closed) return;
+    this.connecting = this.connect().finally(() => {
+      this.connecting = null;
+    });
+  }
+
+  private async connect(): Promise<void> {
+    const client = new Client({ connectionString: this.connectionString });
+    client.on('notification', () => this.wakeAll());
+    client.on('error', () => this.reconnectLater(client));
+    client.on('end', () => this.reconnectLater(client));
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${NOTIFY_CHANNEL}`);
+    } catch {
+      this.reconnectLater(client);
+      return;
+    }
+    if (this.closed) {
+      await client.end().catch(() => undefined);
+      return;
+    }
+    this.client = client;
+    // Anything committed while we were not listening must be read now.
+    this.wakeAll();
+  }
+
+  private reconnectLater(client: Client): void {
+    if (this.client === client) this.client = null;
+    client.removeAllListeners('end');
+    client.end().catch(() => undefined);
+    if (this.closed || this.retryTimer || this.listeners.size === 0) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.ensureConnected();
+    }, 1000);
+    this.retryTimer.unref();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    await this.connecting;
+    const client = this.client;
+    this.client = null;
+    if (client) {
+      client.removeAllListeners('end');
+      await client.end().catch(() => undefined);
+    }
+  }
+}

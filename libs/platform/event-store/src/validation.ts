@@ -1,0 +1,189 @@
+import { v7 as uuidv7 } from 'uuid';
+import { InvalidAppendError } from './errors';
+import type { EventMetadata, ExpectedVersion, NewEvent } from './event-store';
+
+export const DEFAULT_MAX_EVENT_BYTES = 1024 * 1024;
+
+/** `<category>-<id>`: a lower-case category, a dash, then an id of safe characters. */
+const STREAM_ID = /^([a-z][a-z0-9_]{0,62})-([A-Za-z0-9][A-Za-z0-9_.:-]{0,199})$/;
+const EVENT_TYPE = /^[A-Za-z][A-Za-z0-9_.]{0,127}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+
+/** Returns the stream's category, or throws when the id is empty or malformed. */
+export function parseStreamId(streamId: unknown): string {
+  if (typeof streamId !== 'string' || streamId.length === 0) {
+    throw new InvalidAppendError('streamId', 'must be a non-empty string like `protection_case-<uuid>`.');
+  }
+  const match = STREAM_ID.exec(streamId);
+  if (!match) {
+    throw new InvalidAppendError(
+      'streamId',
+      'must look like `<category>-<id>`: a lower-case category (letters, digits, _), a dash, ' +
+        'then an id of letters, digits, `_`, `.`, `:` or `-` (at most 200).',
+    );
+  }
+  return match[1];
+}
+
+/** Encodes an expected version for the append function: >= 0 exact, -1 any, -2 none, -3 exists. */
+export function encodeExpectedVersion(expected: unknown): number {
+  switch (expected) {
+    case 'any':
+      return -1;
+    case 'no_stream':
+      return -2;
+    case 'stream_exists':
+      return -3;
+  }
+  if (typeof expected !== 'number' || !Number.isSafeInteger(expected) || expected < 0) {
+    throw new InvalidAppendError(
+      'expectedVersion',
+      'must be a non-negative integer, `no_stream`, `stream_exists` or `any`.',
+    );
+  }
+  return expected;
+}
+
+export interface PreparedEvent {
+  eventId: string;
+  type: string;
+  schemaVersion: number;
+  /** Canonical JSON (RFC 8785 key order) of the data and metadata: what is stored and hashed. */
+  dataJson: string;
+  metadataJson: string;
+}
+
+/** Validates every event of an append, so that a bad one is refused before anything is written. */
+export function prepareEvents(events: unknown, maxEventBytes: number): PreparedEvent[] {
+  if (!Array.isArray(events) || events.length === 0) {
+    throw new InvalidAppendError('events', 'must be a non-empty array.');
+  }
+  const seen = new Set<string>();
+  return events.map((event: NewEvent, index) => {
+    const at = `events[${index}]`;
+    if (typeof event !== 'object' || event === null) {
+      throw new InvalidAppendError(at, 'must be an object.');
+    }
+    if (typeof event.type !== 'string' || event.type.trim() === '') {
+      throw new InvalidAppendError(`${at}.type`, 'must be a non-empty string.');
+    }
+    if (!EVENT_TYPE.test(event.type)) {
+      throw new InvalidAppendError(`${at}.type`, 'must start with a letter and use only letters, digits, `_` and `.`.');
+    }
+    const schemaVersion = event.schemaVersion ?? 1;
+    if (!Number.isSafeInteger(schemaVersion) || schemaVersion < 1) {
+      throw new InvalidAppendError(`${at}.schemaVersion`, 'must be a positive integer.');
+    }
+    const eventId = event.eventId ?? uuidv7();
+    if (typeof eventId !== 'string' || !UUID.test(eventId)) {
+      throw new InvalidAppendError(`${at}.eventId`, 'must be a lower-case UUID (v7 preferred).');
+    }
+    if (seen.has(eventId)) {
+      throw new InvalidAppendError(`${at}.eventId`, 'appears twice in the same append.');
+    }
+    seen.add(eventId);
+    if (!isPlainObject(event.data)) {
+      throw new InvalidAppendError(`${at}.data`, 'must be a JSON object.');
+    }
+    const dataJson = canonicalJson(event.data, `${at}.data`);
+    const metadataJson = canonicalJson(validateMetadata(event.metadata, `${at}.metadata`), `${at}.metadata`);
+    const size = Buffer.byteLength(dataJson) + Buffer.byteLength(metadataJson);
+    if (size > maxEventBytes) {
+      throw new InvalidAppendError(at, `is ${size} bytes; the most an event may hold is ${maxEventBytes} bytes.`);
+    }
+    return { eventId, type: event.type, schemaVersion, dataJson, metadataJson };
+  });
+}
+
+function validateMetadata(metadata: unknown, at: string): EventMetadata {
+  if (!isPlainObject(metadata)) throw new InvalidAppendError(at, 'must be an object.');
+  const m = metadata as Record<string, unknown>;
+  const known = ['actorId', 'role', 'organisationId', 'correlationId', 'causationId', 'occurredAt'];
+  for (const key of Object.keys(m)) {
+    if (!known.includes(key)) throw new InvalidAppendError(`${at}.${key}`, 'is not a metadata field.');
+  }
+  const requireText = (key: string, nullable: boolean) => {
+    const value = m[key];
+    if (value === null && nullable) return;
+    if (typeof value !== 'string' || value.trim() === '' || value.length > 200) {
+      throw new InvalidAppendError(`${at}.${key}`, `must be a non-empty string of at most 200 characters${nullable ? ', or null' : ''}.`);
+    }
+  };
+  requireText('actorId', false);
+  requireText('role', false);
+  requireText('organisationId', true);
+  requireText('correlationId', false);
+  requireText('causationId', true);
+  const occurredAt = m.occurredAt;
+  if (typeof occurredAt !== 'string' || !ISO_INSTANT.test(occurredAt) || Number.isNaN(Date.parse(occurredAt))) {
+    throw new InvalidAppendError(`${at}.occurredAt`, 'must be an ISO 8601 instant with a time zone, e.g. 2026-05-01T10:00:00Z.');
+  }
+  return {
+    actorId: m.actorId as string,
+    role: m.role as string,
+    organisationId: (m.organisationId ?? null) as string | null,
+    correlationId: m.correlationId as string,
+    causationId: (m.causationId ?? null) as string | null,
+    occurredAt,
+  };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * Serialises a JSON value canonically (object keys sorted as RFC 8785 does), refusing anything
+ * JSON or PostgreSQL's jsonb cannot hold exactly instead of silently changing it: undefined,
+ * functions, symbols, bigints, non-finite numbers, class instances (Date, Map...), cycles,
+ * array holes, the NUL character and lone UTF-16 surrogates.
+ */
+export function canonicalJson(value: unknown, at = 'value'): string {
+  const ancestors = new Set<object>();
+  const walk = (v: unknown, path: string): string => {
+    switch (typeof v) {
+      case 'string':
+        if (v.includes('\u0000')) throw new InvalidAppendError(path, 'contains the NUL character, which cannot be stored.');
+        if (!v.isWellFormed()) throw new InvalidAppendError(path, 'contains a lone UTF-16 surrogate, which JSON text cannot carry.');
+        return JSON.stringify(v);
+      case 'number':
+        if (!Number.isFinite(v)) throw new InvalidAppendError(path, `is ${v}, which JSON cannot represent.`);
+        return JSON.stringify(v);
+      case 'boolean':
+        return v ? 'true' : 'false';
+      case 'object': {
+        if (v === null) return 'null';
+        if (ancestors.has(v)) throw new InvalidAppendError(path, 'refers to itself (a cycle), which JSON cannot represent.');
+        ancestors.add(v);
+        let out: string;
+        if (Array.isArray(v)) {
+          const parts: string[] = [];
+          for (let i = 0; i < v.length; i++) {
+            if (!(i in v)) throw new InvalidAppendError(`${path}[${i}]`, 'is a hole in the array, which JSON cannot represent.');
+            parts.push(walk(v[i], `${path}[${i}]`));
+          }
+          out = `[${parts.join(',')}]`;
+        } else if (isPlainObject(v)) {
+          const keys = Object.keys(v).sort();
+          out = `{${keys.map((k) => `${walk(k, `${path}.${k}`)}:${walk(v[k], `${path}.${k}`)}`).join(',')}}`;
+        } else {
+          throw new InvalidAppendError(path, `is a ${v.constructor?.name ?? 'non-plain'} object; only plain objects and arrays are JSON.`);
+        }
+        ancestors.delete(v);
+        return out;
+      }
+      default:
+        throw new InvalidAppendError(path, `is ${typeof v === 'undefined' ? 'undefined' : `a ${typeof v}`}, which JSON cannot represent.`);
+    }
+  };
+  return walk(value, at);
+}
+
+/** A UUID v7 for callers that build events ahead of appending them (to retry idempotently). */
+export function newEventId(): string {
+  return uuidv7();
+}
+
