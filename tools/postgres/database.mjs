@@ -47,7 +47,11 @@ export async function startDatabase(options = {}) {
   const persistent = options.persistent ?? false;
   const dir = persistent
     ? path.join(dataRoot, options.name ?? 'postgres')
-    : path.join(dataRoot, 'tmp', `${options.name ?? 'pg'}-${process.pid}-${randomBytes(4).toString('hex')}`);
+    : path.join(
+        dataRoot,
+        'tmp',
+        `${options.name ?? 'pg'}-${process.pid}-${randomBytes(4).toString('hex')}`,
+      );
   const server = await startEmbedded({ dir, persistent, log });
   if (options.stopOnSignals) stopOnSignals(server, log);
   return server;
@@ -58,7 +62,10 @@ function externalServer(url) {
   try {
     parsed = new URL(url);
   } catch {
-    throw new DatabaseStartError('DATABASE_URL is not a valid URL.', 'Use postgres://user:password@host:port/database');
+    throw new DatabaseStartError(
+      'DATABASE_URL is not a valid URL.',
+      'Use postgres://user:password@host:port/database',
+    );
   }
   return {
     url,
@@ -104,10 +111,14 @@ async function startEmbedded({ dir, persistent, log }) {
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--no-sync'],
     postgresFlags: [
-      '-c', 'listen_addresses=127.0.0.1',
-      '-c', 'unix_socket_directories=',
-      '-c', 'max_connections=300',
-      '-c', 'fsync=on',
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=300',
+      '-c',
+      'fsync=on',
     ],
     onLog: remember,
     onError: remember,
@@ -153,7 +164,11 @@ function explainStartFailure(error, output, { dir, port }) {
       'Free some disk space (`df -h`), or remove old data under .data/tmp.',
     );
   }
-  if (/permission denied|EACCES|EPERM|must be owned|has wrong ownership|invalid permissions/i.test(text)) {
+  if (
+    /permission denied|EACCES|EPERM|must be owned|has wrong ownership|invalid permissions/i.test(
+      text,
+    )
+  ) {
     return new DatabaseStartError(
       `PostgreSQL has no permission to use its data folder ${dir}.`,
       'The server runs as the `postgres` OS user when started by root: that user must be able to ' +
@@ -169,7 +184,9 @@ function explainStartFailure(error, output, { dir, port }) {
   const lastLines = output.split('\n').filter(Boolean).slice(-5).join('\n    ');
   return new DatabaseStartError(
     `The embedded PostgreSQL did not start (${error?.message || 'the server exited early'}).`,
-    lastLines ? `Last server output:\n    ${lastLines}` : 'Set DATABASE_URL to use an existing server instead.',
+    lastLines
+      ? `Last server output:\n    ${lastLines}`
+      : 'Set DATABASE_URL to use an existing server instead.',
   );
 }
 
@@ -178,7 +195,10 @@ async function ensureWritableFolder(dir) {
     await mkdir(dir, { recursive: true });
   } catch (error) {
     if (error.code === 'ENOSPC') {
-      throw new DatabaseStartError(`No disk space left to create ${dir}.`, 'Free some disk space (`df -h`).');
+      throw new DatabaseStartError(
+        `No disk space left to create ${dir}.`,
+        'Free some disk space (`df -h`).',
+      );
     }
     throw new DatabaseStartError(
       `Cannot create the database folder ${dir} (${error.code}).`,

@@ -12,7 +12,10 @@ export interface MigrationSet {
  * start`, test workers), so a PostgreSQL advisory lock makes them take turns instead of racing.
  * Returns the names of the migrations it applied.
  */
-export async function runMigrations(connectionString: string, set: MigrationSet): Promise<string[]> {
+export async function runMigrations(
+  connectionString: string,
+  set: MigrationSet,
+): Promise<string[]> {
   const lock = new Client({ connectionString });
   await lock.connect();
   try {

@@ -5,7 +5,11 @@ export interface WakeSource {
   onWake(listener: () => void): () => void;
 }
 
-export type ReadBatch = (fromPosition: number, limit: number, categories?: readonly string[]) => Promise<RecordedEvent[]>;
+export type ReadBatch = (
+  fromPosition: number,
+  limit: number,
+  categories?: readonly string[],
+) => Promise<RecordedEvent[]>;
 
 const FIRST_RETRY_MS = 5;
 const READ_ERROR_RETRY_MS = 1000;
@@ -33,7 +37,10 @@ export class CatchUpSubscription implements Subscription {
     private readonly read: ReadBatch,
     private readonly wakeSource: WakeSource,
     fromPosition: number,
-    private readonly deliver: (events: RecordedEvent[], advance: (position: number) => void) => Promise<void>,
+    private readonly deliver: (
+      events: RecordedEvent[],
+      advance: (position: number) => void,
+    ) => Promise<void>,
     private readonly options: SubscribeOptions = {},
   ) {
     if (!Number.isSafeInteger(fromPosition) || fromPosition < 0) {

@@ -129,7 +129,11 @@ export interface StreamVerification {
 }
 
 export interface EventStore {
-  append(streamId: string, events: readonly NewEvent[], expectedVersion: ExpectedVersion): Promise<AppendResult>;
+  append(
+    streamId: string,
+    events: readonly NewEvent[],
+    expectedVersion: ExpectedVersion,
+  ): Promise<AppendResult>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** The highest global position a reader can see now (0 when the log is empty). */
@@ -137,7 +141,11 @@ export interface EventStore {
   /** Catches up from `fromPosition` (inclusive), then follows new events live, one at a time. */
   subscribe(fromPosition: number, handler: EventHandler, options?: SubscribeOptions): Subscription;
   /** As `subscribe`, but hands over whole batches (for projections writing many rows at once). */
-  subscribeBatches(fromPosition: number, handler: BatchHandler, options?: SubscribeOptions): Subscription;
+  subscribeBatches(
+    fromPosition: number,
+    handler: BatchHandler,
+    options?: SubscribeOptions,
+  ): Subscription;
   /** Recomputes the stream's hash chain from its stored events. */
   verifyStream(streamId: string): Promise<StreamVerification>;
   close(): Promise<void>;

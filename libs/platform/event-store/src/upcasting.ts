@@ -8,7 +8,10 @@ export interface Upcaster {
   type: string;
   fromSchemaVersion: number;
   /** The shape it produces; may rename the type when an event is split or renamed. */
-  upcast(data: JsonObject, event: RecordedEvent): { type?: string; schemaVersion: number; data: JsonObject };
+  upcast(
+    data: JsonObject,
+    event: RecordedEvent,
+  ): { type?: string; schemaVersion: number; data: JsonObject };
 }
 
 export class UpcasterRegistry {
@@ -18,7 +21,9 @@ export class UpcasterRegistry {
     for (const upcaster of upcasters) {
       const key = keyOf(upcaster.type, upcaster.fromSchemaVersion);
       if (this.byKey.has(key)) {
-        throw new Error(`Two upcasters are registered for ${upcaster.type} v${upcaster.fromSchemaVersion}.`);
+        throw new Error(
+          `Two upcasters are registered for ${upcaster.type} v${upcaster.fromSchemaVersion}.`,
+        );
       }
       this.byKey.set(key, upcaster);
     }
@@ -35,10 +40,20 @@ export class UpcasterRegistry {
       if (!upcaster) return current;
       if (steps > 100) throw new Error(`Upcasters for ${event.type} loop.`);
       const next = upcaster.upcast(current.data, current);
-      if (next.schemaVersion <= current.schemaVersion && (next.type ?? current.type) === current.type) {
-        throw new Error(`The upcaster of ${current.type} v${current.schemaVersion} must raise the schema version.`);
+      if (
+        next.schemaVersion <= current.schemaVersion &&
+        (next.type ?? current.type) === current.type
+      ) {
+        throw new Error(
+          `The upcaster of ${current.type} v${current.schemaVersion} must raise the schema version.`,
+        );
       }
-      current = { ...current, type: next.type ?? current.type, schemaVersion: next.schemaVersion, data: next.data };
+      current = {
+        ...current,
+        type: next.type ?? current.type,
+        schemaVersion: next.schemaVersion,
+        data: next.data,
+      };
     }
   }
 }

@@ -13,7 +13,10 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2
 /** Returns the stream's category, or throws when the id is empty or malformed. */
 export function parseStreamId(streamId: unknown): string {
   if (typeof streamId !== 'string' || streamId.length === 0) {
-    throw new InvalidAppendError('streamId', 'must be a non-empty string like `protection_case-<uuid>`.');
+    throw new InvalidAppendError(
+      'streamId',
+      'must be a non-empty string like `protection_case-<uuid>`.',
+    );
   }
   const match = STREAM_ID.exec(streamId);
   if (!match) {
@@ -69,7 +72,10 @@ export function prepareEvents(events: unknown, maxEventBytes: number): PreparedE
       throw new InvalidAppendError(`${at}.type`, 'must be a non-empty string.');
     }
     if (!EVENT_TYPE.test(event.type)) {
-      throw new InvalidAppendError(`${at}.type`, 'must start with a letter and use only letters, digits, `_` and `.`.');
+      throw new InvalidAppendError(
+        `${at}.type`,
+        'must start with a letter and use only letters, digits, `_` and `.`.',
+      );
     }
     const schemaVersion = event.schemaVersion ?? 1;
     if (!Number.isSafeInteger(schemaVersion) || schemaVersion < 1) {
@@ -87,10 +93,16 @@ export function prepareEvents(events: unknown, maxEventBytes: number): PreparedE
       throw new InvalidAppendError(`${at}.data`, 'must be a JSON object.');
     }
     const dataJson = canonicalJson(event.data, `${at}.data`);
-    const metadataJson = canonicalJson(validateMetadata(event.metadata, `${at}.metadata`), `${at}.metadata`);
+    const metadataJson = canonicalJson(
+      validateMetadata(event.metadata, `${at}.metadata`),
+      `${at}.metadata`,
+    );
     const size = Buffer.byteLength(dataJson) + Buffer.byteLength(metadataJson);
     if (size > maxEventBytes) {
-      throw new InvalidAppendError(at, `is ${size} bytes; the most an event may hold is ${maxEventBytes} bytes.`);
+      throw new InvalidAppendError(
+        at,
+        `is ${size} bytes; the most an event may hold is ${maxEventBytes} bytes.`,
+      );
     }
     return { eventId, type: event.type, schemaVersion, dataJson, metadataJson };
   });
@@ -101,13 +113,17 @@ function validateMetadata(metadata: unknown, at: string): EventMetadata {
   const m = metadata as Record<string, unknown>;
   const known = ['actorId', 'role', 'organisationId', 'correlationId', 'causationId', 'occurredAt'];
   for (const key of Object.keys(m)) {
-    if (!known.includes(key)) throw new InvalidAppendError(`${at}.${key}`, 'is not a metadata field.');
+    if (!known.includes(key))
+      throw new InvalidAppendError(`${at}.${key}`, 'is not a metadata field.');
   }
   const requireText = (key: string, nullable: boolean) => {
     const value = m[key];
     if (value === null && nullable) return;
     if (typeof value !== 'string' || value.trim() === '' || value.length > 200) {
-      throw new InvalidAppendError(`${at}.${key}`, `must be a non-empty string of at most 200 characters${nullable ? ', or null' : ''}.`);
+      throw new InvalidAppendError(
+        `${at}.${key}`,
+        `must be a non-empty string of at most 200 characters${nullable ? ', or null' : ''}.`,
+      );
     }
   };
   requireText('actorId', false);
@@ -116,8 +132,15 @@ function validateMetadata(metadata: unknown, at: string): EventMetadata {
   requireText('correlationId', false);
   requireText('causationId', true);
   const occurredAt = m.occurredAt;
-  if (typeof occurredAt !== 'string' || !ISO_INSTANT.test(occurredAt) || Number.isNaN(Date.parse(occurredAt))) {
-    throw new InvalidAppendError(`${at}.occurredAt`, 'must be an ISO 8601 instant with a time zone, e.g. 2026-05-01T10:00:00Z.');
+  if (
+    typeof occurredAt !== 'string' ||
+    !ISO_INSTANT.test(occurredAt) ||
+    Number.isNaN(Date.parse(occurredAt))
+  ) {
+    throw new InvalidAppendError(
+      `${at}.occurredAt`,
+      'must be an ISO 8601 instant with a time zone, e.g. 2026-05-01T10:00:00Z.',
+    );
   }
   return {
     actorId: m.actorId as string,
@@ -146,23 +169,37 @@ export function canonicalJson(value: unknown, at = 'value'): string {
   const walk = (v: unknown, path: string): string => {
     switch (typeof v) {
       case 'string':
-        if (v.includes('\u0000')) throw new InvalidAppendError(path, 'contains the NUL character, which cannot be stored.');
-        if (!v.isWellFormed()) throw new InvalidAppendError(path, 'contains a lone UTF-16 surrogate, which JSON text cannot carry.');
+        if (v.includes('\u0000'))
+          throw new InvalidAppendError(path, 'contains the NUL character, which cannot be stored.');
+        if (!v.isWellFormed())
+          throw new InvalidAppendError(
+            path,
+            'contains a lone UTF-16 surrogate, which JSON text cannot carry.',
+          );
         return JSON.stringify(v);
       case 'number':
-        if (!Number.isFinite(v)) throw new InvalidAppendError(path, `is ${v}, which JSON cannot represent.`);
+        if (!Number.isFinite(v))
+          throw new InvalidAppendError(path, `is ${v}, which JSON cannot represent.`);
         return JSON.stringify(v);
       case 'boolean':
         return v ? 'true' : 'false';
       case 'object': {
         if (v === null) return 'null';
-        if (ancestors.has(v)) throw new InvalidAppendError(path, 'refers to itself (a cycle), which JSON cannot represent.');
+        if (ancestors.has(v))
+          throw new InvalidAppendError(
+            path,
+            'refers to itself (a cycle), which JSON cannot represent.',
+          );
         ancestors.add(v);
         let out: string;
         if (Array.isArray(v)) {
           const parts: string[] = [];
           for (let i = 0; i < v.length; i++) {
-            if (!(i in v)) throw new InvalidAppendError(`${path}[${i}]`, 'is a hole in the array, which JSON cannot represent.');
+            if (!(i in v))
+              throw new InvalidAppendError(
+                `${path}[${i}]`,
+                'is a hole in the array, which JSON cannot represent.',
+              );
             parts.push(walk(v[i], `${path}[${i}]`));
           }
           out = `[${parts.join(',')}]`;
@@ -170,13 +207,19 @@ export function canonicalJson(value: unknown, at = 'value'): string {
           const keys = Object.keys(v).sort();
           out = `{${keys.map((k) => `${walk(k, `${path}.${k}`)}:${walk(v[k], `${path}.${k}`)}`).join(',')}}`;
         } else {
-          throw new InvalidAppendError(path, `is a ${v.constructor?.name ?? 'non-plain'} object; only plain objects and arrays are JSON.`);
+          throw new InvalidAppendError(
+            path,
+            `is a ${v.constructor?.name ?? 'non-plain'} object; only plain objects and arrays are JSON.`,
+          );
         }
         ancestors.delete(v);
         return out;
       }
       default:
-        throw new InvalidAppendError(path, `is ${typeof v === 'undefined' ? 'undefined' : `a ${typeof v}`}, which JSON cannot represent.`);
+        throw new InvalidAppendError(
+          path,
+          `is ${typeof v === 'undefined' ? 'undefined' : `a ${typeof v}`}, which JSON cannot represent.`,
+        );
     }
   };
   return walk(value, at);
@@ -186,4 +229,3 @@ export function canonicalJson(value: unknown, at = 'value'): string {
 export function newEventId(): string {
   return uuidv7();
 }
-

@@ -14,7 +14,9 @@ export interface TestDatabase {
 export async function createTestDatabase(prefix = 'test'): Promise<TestDatabase> {
   const serverUrl = process.env.HAVEN_TEST_DATABASE_SERVER ?? process.env.DATABASE_URL;
   if (!serverUrl) {
-    throw new Error('No test database server: run the tests through Jest (its global setup starts one) or set DATABASE_URL.');
+    throw new Error(
+      'No test database server: run the tests through Jest (its global setup starts one) or set DATABASE_URL.',
+    );
   }
   const name = `haven_${prefix.replace(/[^a-z0-9_]/gi, '_').toLowerCase()}_${randomBytes(4).toString('hex')}`;
   await withClient(serverUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
@@ -23,7 +25,10 @@ export async function createTestDatabase(prefix = 'test'): Promise<TestDatabase>
   return {
     url: url.toString(),
     name,
-    drop: () => withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+    drop: () =>
+      withClient(serverUrl, (client) =>
+        client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+      ).then(() => undefined),
   };
 }
 

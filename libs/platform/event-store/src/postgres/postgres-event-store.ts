@@ -20,10 +20,19 @@ import type {
 } from '../event-store';
 import { chainHash, contentDigest, GENESIS_HASH } from '../hash-chain';
 import { type Upcaster, UpcasterRegistry } from '../upcasting';
-import { canonicalJson, DEFAULT_MAX_EVENT_BYTES, encodeExpectedVersion, parseStreamId, prepareEvents } from '../validation';
+import {
+  canonicalJson,
+  DEFAULT_MAX_EVENT_BYTES,
+  encodeExpectedVersion,
+  parseStreamId,
+  prepareEvents,
+} from '../validation';
 import { CreateEventStore1763800000000 } from './migrations/1763800000000-create-event-store';
 
-export const EVENT_STORE_MIGRATIONS = { schema: 'event_store', migrations: [CreateEventStore1763800000000] };
+export const EVENT_STORE_MIGRATIONS = {
+  schema: 'event_store',
+  migrations: [CreateEventStore1763800000000],
+};
 const NOTIFY_CHANNEL = 'haven_event_store';
 const MAX_RACE_RETRIES = 20;
 const MAX_READ_LIMIT = 10_000;
@@ -47,6 +56,8 @@ export interface PostgresEventStoreOptions {
 const COLUMNS = `global_position, event_id, stream_id, stream_category, stream_version, type,
   schema_version, data, metadata, recorded_at`;
 
+type Queryable = Pick<Client, 'query'>;
+
 interface EventRow {
   global_position: string;
   event_id: string;
@@ -68,7 +79,11 @@ export class PostgresEventStore implements EventStore {
   private readonly listener: NotificationListener;
 
   constructor(private readonly options: PostgresEventStoreOptions) {
-    this.pool = new Pool({ ...options.pool, connectionString: options.connectionString, max: options.poolSize ?? 20 });
+    this.pool = new Pool({
+      ...options.pool,
+      connectionString: options.connectionString,
+      max: options.poolSize ?? 20,
+    });
     // An idle connection that drops must not crash the process; the next query reconnects.
     this.pool.on('error', () => undefined);
     this.upcasters = new UpcasterRegistry(options.upcasters);
@@ -77,7 +92,39 @@ export class PostgresEventStore implements EventStore {
     this.listener = new NotificationListener(options.connectionString);
   }
 
-  async append(streamId: string, events: readonly NewEvent[], expectedVersion: ExpectedVersion): Promise<AppendResult> {
+  async append(
+    streamId: string,
+    events: readonly NewEvent[],
+    expectedVersion: ExpectedVersion,
+  ): Promise<AppendResult> {
+    return this.appendUsing(this.pool, streamId, events, expectedVersion, true);
+  }
+
+  /**
+   * Appends inside a transaction the caller holds open on `client` (after BEGIN, before any other
+   * write), so that events and other rows commit or roll back together. Subscribers are woken
+   * once the caller calls `notifyCommitted()` after COMMIT (or by polling).
+   */
+  appendInTransaction(
+    client: Queryable,
+    streamId: string,
+    events: readonly NewEvent[],
+    expectedVersion: ExpectedVersion,
+  ): Promise<AppendResult> {
+    return this.appendUsing(client, streamId, events, expectedVersion, false);
+  }
+
+  notifyCommitted(): void {
+    this.notifier.schedule();
+  }
+
+  private async appendUsing(
+    executor: Queryable,
+    streamId: string,
+    events: readonly NewEvent[],
+    expectedVersion: ExpectedVersion,
+    ownTransaction: boolean,
+  ): Promise<AppendResult> {
     const category = parseStreamId(streamId);
     const expected = encodeExpectedVersion(expectedVersion);
     const prepared = prepareEvents(events, this.maxEventBytes);
@@ -95,7 +142,7 @@ export class PostgresEventStore implements EventStore {
     for (let attempt = 0; ; attempt++) {
       let row: { outcome: string; version: string | null; positions: string[] | null };
       try {
-        const result = await this.pool.query({
+        const result = await executor.query({
           name: 'event_store.append',
           text: 'SELECT outcome, version, positions FROM event_store.append_events($1, $2, $3, $4, $5, $6, $7, $8, $9)',
           values,
@@ -103,26 +150,34 @@ export class PostgresEventStore implements EventStore {
         row = result.rows[0];
       } catch (error) {
         // Lost a race on the same stream version or event id: run again to see the winner.
-        if (isUniqueViolation(error) && attempt < MAX_RACE_RETRIES) continue;
+        // (Inside a caller's transaction the error has aborted it; only the caller can retry.)
+        if (ownTransaction && isUniqueViolation(error) && attempt < MAX_RACE_RETRIES) continue;
         throw error;
       }
       switch (row.outcome) {
         case 'appended':
-          this.notifier.schedule();
+          if (ownTransaction) this.notifier.schedule();
           return this.result(streamId, row, false);
         case 'duplicate':
           return this.result(streamId, row, true);
         case 'wrong_expected_version':
           throw new WrongExpectedVersionError(streamId, expectedVersion, Number(row.version));
         case 'event_id_conflict':
-          throw new EventIdConflictError(streamId, prepared.map((e) => e.eventId));
+          throw new EventIdConflictError(
+            streamId,
+            prepared.map((e) => e.eventId),
+          );
         default:
           throw new Error(`Unknown append outcome ${row.outcome}`);
       }
     }
   }
 
-  private result(streamId: string, row: { version: string | null; positions: string[] | null }, duplicate: boolean): AppendResult {
+  private result(
+    streamId: string,
+    row: { version: string | null; positions: string[] | null },
+    duplicate: boolean,
+  ): AppendResult {
     return {
       streamId,
       nextExpectedVersion: Number(row.version),
@@ -153,8 +208,10 @@ export class PostgresEventStore implements EventStore {
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const from = options.fromPosition ?? 0;
     const limit = Math.min(options.limit ?? 1000, MAX_READ_LIMIT);
-    if (!Number.isSafeInteger(from) || from < 0) throw new RangeError('fromPosition must be a non-negative integer.');
-    if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError('limit must be a positive integer.');
+    if (!Number.isSafeInteger(from) || from < 0)
+      throw new RangeError('fromPosition must be a non-negative integer.');
+    if (!Number.isSafeInteger(limit) || limit < 1)
+      throw new RangeError('limit must be a positive integer.');
     // Only below the oldest running transaction: every event there is committed or gone for good,
     // so a position once passed can never be filled in later (docs/adr/0002).
     const categories = options.categories;
@@ -187,23 +244,42 @@ export class PostgresEventStore implements EventStore {
   }
 
   subscribe(fromPosition: number, handler: EventHandler, options?: SubscribeOptions): Subscription {
-    return new CatchUpSubscription(this.readBatch, this.listener, fromPosition, async (events, advance) => {
-      for (const event of events) {
-        await handler(event);
-        advance(event.globalPosition);
-      }
-    }, options);
+    return new CatchUpSubscription(
+      this.readBatch,
+      this.listener,
+      fromPosition,
+      async (events, advance) => {
+        for (const event of events) {
+          await handler(event);
+          advance(event.globalPosition);
+        }
+      },
+      options,
+    );
   }
 
-  subscribeBatches(fromPosition: number, handler: BatchHandler, options?: SubscribeOptions): Subscription {
-    return new CatchUpSubscription(this.readBatch, this.listener, fromPosition, async (events, advance) => {
-      await handler(events);
-      advance(events[events.length - 1].globalPosition);
-    }, options);
+  subscribeBatches(
+    fromPosition: number,
+    handler: BatchHandler,
+    options?: SubscribeOptions,
+  ): Subscription {
+    return new CatchUpSubscription(
+      this.readBatch,
+      this.listener,
+      fromPosition,
+      async (events, advance) => {
+        await handler(events);
+        advance(events[events.length - 1].globalPosition);
+      },
+      options,
+    );
   }
 
-  private readonly readBatch = (fromPosition: number, limit: number, categories?: readonly string[]) =>
-    this.readAll({ fromPosition, limit, categories });
+  private readonly readBatch = (
+    fromPosition: number,
+    limit: number,
+    categories?: readonly string[],
+  ) => this.readAll({ fromPosition, limit, categories });
 
   async verifyStream(streamId: string): Promise<StreamVerification> {
     parseStreamId(streamId);
@@ -216,7 +292,11 @@ export class PostgresEventStore implements EventStore {
     let expectedVersion = 1;
     for (const row of rows) {
       const version = Number(row.stream_version);
-      const link = { streamVersion: expectedVersion, globalPosition: Number(row.global_position), eventId: row.event_id };
+      const link = {
+        streamVersion: expectedVersion,
+        globalPosition: Number(row.global_position),
+        eventId: row.event_id,
+      };
       if (version !== expectedVersion) {
         return this.broken(streamId, expectedVersion - 1, {
           ...link,
@@ -234,7 +314,13 @@ export class PostgresEventStore implements EventStore {
         dataJson: canonicalJson(row.data),
         metadataJson: canonicalJson(row.metadata),
       });
-      const expected = chainHash(previous, digest, BigInt(version), BigInt(row.global_position), BigInt(row.recorded_micros));
+      const expected = chainHash(
+        previous,
+        digest,
+        BigInt(version),
+        BigInt(row.global_position),
+        BigInt(row.recorded_micros),
+      );
       if (!expected.equals(row.hash)) {
         return this.broken(streamId, expectedVersion - 1, {
           ...link,
@@ -307,7 +393,9 @@ class CommitNotifier {
     do {
       this.again = false;
       try {
-        await this.pool.query(`BEGIN; SET LOCAL synchronous_commit = off; NOTIFY ${NOTIFY_CHANNEL}; COMMIT;`);
+        await this.pool.query(
+          `BEGIN; SET LOCAL synchronous_commit = off; NOTIFY ${NOTIFY_CHANNEL}; COMMIT;`,
+        );
       } catch {
         // Subscribers fall back to polling.
       }
