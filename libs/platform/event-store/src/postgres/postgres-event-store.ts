@@ -371,7 +371,7 @@ function isUniqueViolation(error: unknown): boolean {
 
 /**
  * Wakes subscribers after a commit. A NOTIFY inside the append would take PostgreSQL's
- * database-wide notify lock through the commit's disk flush and so serialise every writer;
+ * cluster-wide notify lock through the commit's disk flush and so serialise every writer;
  * one NOTIFY after commit, coalesced across concurrent appends and sent without waiting for a
  * flush, wakes the same subscribers at a fraction of the cost. Polling covers a lost one.
  */
