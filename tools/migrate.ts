@@ -9,7 +9,9 @@ import { migrateProjections } from '@haven/platform/projections';
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL;
   if (!url) {
-    console.error('DATABASE_URL is not set: say which database to migrate (postgres://user:password@host:port/db).');
+    console.error(
+      'DATABASE_URL is not set: say which database to migrate (postgres://user:password@host:port/db).',
+    );
     process.exit(2);
   }
   const steps: Array<[string, (url: string) => Promise<string[]>]> = [
@@ -18,7 +20,9 @@ async function main(): Promise<void> {
   ];
   for (const [schema, migrate] of steps) {
     const applied = await migrate(url);
-    console.log(applied.length ? `${schema}: applied ${applied.join(', ')}` : `${schema}: up to date`);
+    console.log(
+      applied.length ? `${schema}: applied ${applied.join(', ')}` : `${schema}: up to date`,
+    );
   }
 }
 

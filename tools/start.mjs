@@ -22,12 +22,17 @@ async function main() {
   const databaseUrl = process.env.DATABASE_URL ?? server.urlFor(DATABASE);
   if (server.embedded) {
     await ensureDatabase(server.url, DATABASE);
-    log('postgres', `embedded PostgreSQL on ${new URL(server.url).host}, data in ${path.relative(root, server.dataDir)}`);
+    log(
+      'postgres',
+      `embedded PostgreSQL on ${new URL(server.url).host}, data in ${path.relative(root, server.dataDir)}`,
+    );
   } else {
     log('postgres', `using DATABASE_URL (${new URL(databaseUrl).host})`);
   }
 
-  await run('migrate', ['-r', '@swc-node/register', 'tools/migrate.ts'], { DATABASE_URL: databaseUrl });
+  await run('migrate', ['-r', '@swc-node/register', 'tools/migrate.ts'], {
+    DATABASE_URL: databaseUrl,
+  });
 
   for (const service of SERVICES) supervise(service, databaseUrl);
   const onSignal = (signal) => stop(signal, server);
@@ -35,7 +40,12 @@ async function main() {
   process.once('SIGTERM', onSignal);
 
   log('haven', `ready in ${Date.now() - started} ms. Database: ${redact(databaseUrl)}`);
-  log('haven', SERVICES.length ? 'services are starting' : 'no services yet: the event store and its database are ready');
+  log(
+    'haven',
+    SERVICES.length
+      ? 'services are starting'
+      : 'no services yet: the event store and its database are ready',
+  );
   log('haven', 'press Ctrl-C to stop');
   // Keep running until a signal arrives, even with no child processes.
   setInterval(() => {}, 1 << 30);
@@ -54,9 +64,15 @@ async function ensureDatabase(adminUrl, name) {
 
 function run(name, args, env) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     prefix(child, name);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${name} exited with code ${code}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${name} exited with code ${code}`)),
+    );
   });
 }
 
@@ -73,7 +89,10 @@ function supervise(service, databaseUrl, restarts = 0) {
     children.delete(service.name);
     if (shuttingDown) return;
     const delay = Math.min(1000 * 2 ** restarts, 15_000);
-    log('haven', `${service.name} stopped (${signal ?? `code ${code}`}); restarting in ${delay} ms`);
+    log(
+      'haven',
+      `${service.name} stopped (${signal ?? `code ${code}`}); restarting in ${delay} ms`,
+    );
     setTimeout(() => supervise(service, databaseUrl, restarts + 1), delay);
   });
 }

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { InvalidAppendError } from './errors';
-import type { EventMetadata, ExpectedVersion, NewEvent } from './event-store';
+import type { EventMetadata, NewEvent } from './event-store';
 
 export const DEFAULT_MAX_EVENT_BYTES = 1024 * 1024;
 

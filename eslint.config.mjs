@@ -1,0 +1,145 @@
+// ESLint flat config for the whole monorepo (`npm run lint` = `eslint . --max-warnings=0`).
+//
+// Module boundaries (DESIGN.md "Layout", STYLE.md point 10) are enforced by
+// `@nx/enforce-module-boundaries`, which reads the Nx project graph from Nx's cache
+// (`.nx/workspace-data`). When ESLint runs directly (not through `nx lint`) on a fresh clone there
+// is no cache, and the rule then only prints a warning and checks nothing. So this file computes
+// the graph itself before ESLint lints anything (`createProjectGraphAsync`, ~1 s here), and fails
+// loudly if that is impossible: a boundary check that silently skips is worse than none.
+import nx from '@nx/eslint-plugin';
+import devkit from '@nx/devkit';
+import eslintConfigPrettier from 'eslint-config-prettier/flat';
+
+try {
+  await devkit.createProjectGraphAsync({ exitOnError: false });
+} catch (error) {
+  throw new Error(
+    `eslint.config.mjs: could not compute the Nx project graph, which ` +
+      `@nx/enforce-module-boundaries needs (try \`npx nx show projects\` to see why): ` +
+      `${error instanceof Error ? error.message : error}`,
+    { cause: error },
+  );
+}
+
+// One line per service scope. Each may depend on its own scope, `scope:platform`, and any
+// project tagged `type:contracts`; never on another service's domain or read models.
+// The `fixture-*` scopes belong to tools/lint-fixtures, which proves the rule bites.
+const SERVICE_SCOPES = [
+  'networks',
+  'protection',
+  'empowerment',
+  'legal',
+  'relief',
+  'audit',
+  'gateway',
+  'fixture-alpha',
+  'fixture-beta',
+];
+
+// What each kind of project may depend on (a dependency needs at least one of the listed tags).
+const TYPE_RULES = {
+  // Pure: no platform (I/O, NestJS, TypeORM), no read models.
+  'type:domain': ['type:domain', 'type:contracts', 'type:util'],
+  'type:contracts': ['type:contracts', 'type:util'],
+  'type:platform': ['type:platform', 'type:util'],
+  'type:util': ['type:util'],
+  'type:read-models': [
+    'type:read-models',
+    'type:domain',
+    'type:contracts',
+    'type:platform',
+    'type:util',
+  ],
+  'type:api': [
+    'type:api',
+    'type:read-models',
+    'type:domain',
+    'type:contracts',
+    'type:platform',
+    'type:util',
+  ],
+  'type:app': [
+    'type:api',
+    'type:read-models',
+    'type:domain',
+    'type:contracts',
+    'type:platform',
+    'type:util',
+  ],
+  'type:tool': ['*'],
+};
+
+const depConstraints = [
+  ...SERVICE_SCOPES.map((scope) => ({
+    sourceTag: `scope:${scope}`,
+    onlyDependOnLibsWithTags: [`scope:${scope}`, 'scope:platform', 'type:contracts'],
+  })),
+  { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['scope:platform'] },
+  { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['*'] },
+  ...Object.entries(TYPE_RULES).map(([sourceTag, onlyDependOnLibsWithTags]) => ({
+    sourceTag,
+    onlyDependOnLibsWithTags,
+  })),
+];
+
+export default [
+  {
+    ignores: [
+      '**/node_modules/',
+      '**/dist/',
+      '**/coverage/',
+      '.nx/',
+      '.data/',
+      'tmp/',
+      'bench/results/',
+      // Deliberately broken fixture projects; their spec lints them with `ignore: false`.
+      'tools/lint-fixtures/fixture-*/',
+    ],
+  },
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  ...nx.configs['flat/javascript'],
+  {
+    files: ['**/*.ts', '**/*.tsx', '**/*.cts', '**/*.mts', '**/*.js', '**/*.cjs', '**/*.mjs'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: true,
+          allow: [],
+          depConstraints,
+        },
+      ],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        {
+          argsIgnorePattern: '^_',
+          varsIgnorePattern: '^_',
+          caughtErrorsIgnorePattern: '^_',
+          destructuredArrayIgnorePattern: '^_',
+          ignoreRestSiblings: true,
+        },
+      ],
+      // No-op callbacks and interface methods (`log = () => {}`, `async stop() {}`) are fine.
+      '@typescript-eslint/no-empty-function': [
+        'error',
+        { allow: ['arrowFunctions', 'methods', 'asyncMethods', 'decoratedFunctions'] },
+      ],
+    },
+  },
+  {
+    // Tests, test helpers and benchmarks may assert what they just arranged (`map.get(id)!`).
+    files: [
+      '**/*.{spec,int-spec,e2e-spec,security-spec}.ts',
+      '**/testing/**/*.ts',
+      'tools/bench/**/*.ts',
+    ],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
+    // CommonJS scripts (`require`, `module.exports`).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+  },
+  eslintConfigPrettier,
+];
