@@ -1,0 +1,10 @@
+export { type Projection, type RowProjectionOptions, rowProjection } from './projection';
+export {
+  ProjectionRunner,
+  ProjectionError,
+  ProjectionTimeoutError,
+  type ProjectionRunnerOptions,
+  type ProjectionLag,
+  type ProjectionStatus,
+} from './projection-runner';
+export { PROJECTION_MIGRATIONS, migrateProjections } from './checkpoints';
