@@ -212,33 +212,19 @@ export class PostgresEventStore implements EventStore {
       throw new RangeError('fromPosition must be a non-negative integer.');
     if (!Number.isSafeInteger(limit) || limit < 1)
       throw new RangeError('limit must be a positive integer.');
-    // Only below the oldest running transaction: every event there is committed or gone for good,
-    // so a position once passed can never be filled in later (docs/adr/0002).
-    const categories = options.categories;
-    const { rows } = categories?.length
-      ? await this.pool.query<EventRow>({
-          name: 'event_store.read_all_categories',
-          text: `SELECT ${COLUMNS} FROM event_store.events
-                  WHERE global_position >= $1 AND stream_category = ANY($3)
-                    AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-                  ORDER BY global_position LIMIT $2`,
-          values: [from, limit, categories],
-        })
-      : await this.pool.query<EventRow>({
-          name: 'event_store.read_all',
-          text: `SELECT ${COLUMNS} FROM event_store.events
-                  WHERE global_position >= $1
-                    AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-                  ORDER BY global_position LIMIT $2`,
-          values: [from, limit],
-        });
+    // Only below the horizon: positions that no append still in flight can fill in later, so a
+    // position once passed stays passed (docs/adr/0002). Autocommit, so READ COMMITTED.
+    const { rows } = await this.pool.query<EventRow>({
+      name: 'event_store.read_all',
+      text: `SELECT ${COLUMNS} FROM event_store.read_all($1, $2, $3)`,
+      values: [from, limit, options.categories?.length ? options.categories : null],
+    });
     return rows.map((row) => this.toEvent(row));
   }
 
   async headPosition(): Promise<number> {
     const { rows } = await this.pool.query<{ head: string }>(
-      `SELECT coalesce(max(global_position), 0) AS head FROM event_store.events
-        WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())`,
+      'SELECT event_store.head_position() AS head',
     );
     return Number(rows[0].head);
   }

@@ -14,7 +14,6 @@ export class CreateEventStore1763800000000 implements MigrationInterface {
 
       CREATE TABLE event_store.events (
         global_position bigint      PRIMARY KEY,
-        transaction_id  xid8        NOT NULL,
         event_id        uuid        NOT NULL,
         stream_id       text        NOT NULL,
         stream_category text        NOT NULL,
@@ -43,6 +42,61 @@ export class CreateEventStore1763800000000 implements MigrationInterface {
         BEFORE UPDATE OR DELETE OR TRUNCATE ON event_store.events
         FOR EACH STATEMENT EXECUTE FUNCTION event_store.refuse_change();
 
+      -- The first global position a reader may not pass yet: the lowest first position of an
+      -- append still in flight in this database, or the next position to be handed out.
+      -- The sequence is read before the locks: a position taken after that read is above the
+      -- horizon, and one taken before it belongs to an append that registered its lock first.
+      -- VOLATILE, so the caller's next statement takes a new snapshot that sees every append
+      -- whose lock was already gone here.
+      CREATE FUNCTION event_store.read_horizon() RETURNS bigint
+      LANGUAGE plpgsql VOLATILE AS $fn$
+      DECLARE
+        v_next     bigint;
+        v_inflight bigint;
+      BEGIN
+        SELECT CASE WHEN s.is_called THEN s.last_value + 1 ELSE s.last_value END INTO v_next
+          FROM event_store.global_position s;
+        SELECT min(l.classid::bigint * 2147483648 + l.objid::bigint) INTO v_inflight
+          FROM pg_locks l
+         WHERE l.locktype = 'advisory' AND l.objsubid = 2
+           AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database());
+        RETURN least(v_next, coalesce(v_inflight, v_next));
+      END
+      $fn$;
+
+      -- Up to p_limit events from p_from on, all below the horizon: a gap-free prefix of the log.
+      CREATE FUNCTION event_store.read_all(p_from bigint, p_limit integer, p_categories text[])
+      RETURNS SETOF event_store.events
+      LANGUAGE plpgsql VOLATILE AS $fn$
+      DECLARE
+        v_horizon bigint := event_store.read_horizon();
+      BEGIN
+        IF p_categories IS NULL THEN
+          RETURN QUERY SELECT * FROM event_store.events e
+            WHERE e.global_position >= p_from AND e.global_position < v_horizon
+            ORDER BY e.global_position LIMIT p_limit;
+        ELSE
+          RETURN QUERY SELECT * FROM event_store.events e
+            WHERE e.global_position >= p_from AND e.global_position < v_horizon
+              AND e.stream_category = ANY (p_categories)
+            ORDER BY e.global_position LIMIT p_limit;
+        END IF;
+      END
+      $fn$;
+
+      -- The last position below the horizon (0 for an empty log).
+      CREATE FUNCTION event_store.head_position() RETURNS bigint
+      LANGUAGE plpgsql VOLATILE AS $fn$
+      DECLARE
+        v_horizon bigint := event_store.read_horizon();
+        v_head    bigint;
+      BEGIN
+        SELECT max(e.global_position) INTO v_head FROM event_store.events e
+         WHERE e.global_position < v_horizon;
+        RETURN coalesce(v_head, 0);
+      END
+      $fn$;
+
       -- One append, atomically, in one round trip. Outcomes:
       --   appended | duplicate (an idempotent retry) | wrong_expected_version | event_id_conflict.
       -- p_expected: >= 0 exact version, -1 any, -2 no stream, -3 stream exists.
@@ -64,7 +118,7 @@ export class CreateEventStore1763800000000 implements MigrationInterface {
         v_in_stream integer;
         v_version   bigint;
         v_hash      bytea;
-        v_xid       xid8;
+        v_first     bigint;
         v_positions bigint[];
         v_hashes    bytea[] := '{}';
         v_now       timestamptz := now();
@@ -99,15 +153,14 @@ export class CreateEventStore1763800000000 implements MigrationInterface {
           RETURN;
         END IF;
 
-        -- Global positions must follow transaction ids, so that a reader which stops below the
-        -- oldest running transaction (the xid8 watermark) never sees a later position commit
-        -- before an earlier one. Taking the transaction id and the positions under one short
-        -- lock makes both orders the same. The lock is held for microseconds, not until commit.
-        IF pg_current_xact_id_if_assigned() IS NOT NULL THEN
-          RAISE EXCEPTION 'event_store.append_events must be the first write of its transaction';
-        END IF;
+        -- Hand out positions one append at a time, and register the first one as a transaction
+        -- lock before taking them: until this transaction ends, readers see it in pg_locks and
+        -- stop below it (event_store.read_horizon), so no reader can pass a position that may
+        -- still commit. The mutex is held for microseconds, not until commit (docs/adr/0002).
         PERFORM pg_advisory_lock(727274001);
-        v_xid := pg_current_xact_id();
+        SELECT CASE WHEN s.is_called THEN s.last_value + 1 ELSE s.last_value END INTO v_first
+          FROM event_store.global_position s;
+        PERFORM pg_advisory_xact_lock_shared((v_first / 2147483648)::int, (v_first % 2147483648)::int);
         SELECT array_agg(nextval('event_store.global_position')) INTO v_positions
           FROM generate_series(1, v_count);
         PERFORM pg_advisory_unlock(727274001);
@@ -120,10 +173,10 @@ export class CreateEventStore1763800000000 implements MigrationInterface {
 
         -- A concurrent append of the same version or event id fails here on a unique index;
         -- the caller re-runs the function, which then sees the winner.
-        INSERT INTO event_store.events (global_position, transaction_id, event_id, stream_id,
+        INSERT INTO event_store.events (global_position, event_id, stream_id,
                stream_category, stream_version, type, schema_version, data, metadata,
                recorded_at, hash)
-        SELECT v_positions[i], v_xid, p_event_ids[i], p_stream_id, p_category, v_version + i,
+        SELECT v_positions[i], p_event_ids[i], p_stream_id, p_category, v_version + i,
                p_types[i], p_schema_versions[i], p_data[i], p_metadata[i], v_now, v_hashes[i]
           FROM generate_series(1, v_count) AS i;
 
@@ -136,6 +189,9 @@ export class CreateEventStore1763800000000 implements MigrationInterface {
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
       DROP FUNCTION event_store.append_events;
+      DROP FUNCTION event_store.read_all;
+      DROP FUNCTION event_store.head_position;
+      DROP FUNCTION event_store.read_horizon;
       DROP TABLE event_store.events;
       DROP FUNCTION event_store.refuse_change;
       DROP SEQUENCE event_store.global_position;
