@@ -22,7 +22,7 @@ const READ_ERROR_RETRY_MS = 1000;
  * it never holds more than one batch, however slow the handler.
  *
  * Waking: a notification triggers an immediate read. An empty read right after one means the new
- * event is still behind an older in-flight transaction, so it re-reads with a short exponential
+ * event is still behind an earlier append in flight, so it re-reads with a short exponential
  * backoff, up to the polling interval, which is the safety net when notifications are lost.
  */
 export class CatchUpSubscription implements Subscription {
