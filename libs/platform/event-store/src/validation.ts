@@ -165,64 +165,114 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * array holes, the NUL character and lone UTF-16 surrogates.
  */
 export function canonicalJson(value: unknown, at = 'value'): string {
-  const ancestors = new Set<object>();
-  const walk = (v: unknown, path: string): string => {
-    switch (typeof v) {
-      case 'string':
-        if (v.includes('\u0000'))
-          throw new InvalidAppendError(path, 'contains the NUL character, which cannot be stored.');
-        if (!v.isWellFormed())
-          throw new InvalidAppendError(
-            path,
-            'contains a lone UTF-16 surrogate, which JSON text cannot carry.',
-          );
-        return JSON.stringify(v);
-      case 'number':
-        if (!Number.isFinite(v))
-          throw new InvalidAppendError(path, `is ${v}, which JSON cannot represent.`);
-        return JSON.stringify(v);
-      case 'boolean':
-        return v ? 'true' : 'false';
-      case 'object': {
-        if (v === null) return 'null';
-        if (ancestors.has(v))
-          throw new InvalidAppendError(
-            path,
-            'refers to itself (a cycle), which JSON cannot represent.',
-          );
-        ancestors.add(v);
-        let out: string;
-        if (Array.isArray(v)) {
-          const parts: string[] = [];
-          for (let i = 0; i < v.length; i++) {
-            if (!(i in v))
-              throw new InvalidAppendError(
-                `${path}[${i}]`,
-                'is a hole in the array, which JSON cannot represent.',
-              );
-            parts.push(walk(v[i], `${path}[${i}]`));
-          }
-          out = `[${parts.join(',')}]`;
-        } else if (isPlainObject(v)) {
-          const keys = Object.keys(v).sort();
-          out = `{${keys.map((k) => `${walk(k, `${path}.${k}`)}:${walk(v[k], `${path}.${k}`)}`).join(',')}}`;
-        } else {
-          throw new InvalidAppendError(
-            path,
-            `is a ${v.constructor?.name ?? 'non-plain'} object; only plain objects and arrays are JSON.`,
-          );
+  try {
+    return serialise(value, new Set());
+  } catch (error) {
+    if (error !== UNREPRESENTABLE) throw error;
+    // The fast path only knows that something is wrong; walk again to say what and where.
+    explainUnrepresentable(value, at, new Set());
+    throw new InvalidAppendError(at, 'cannot be represented as JSON.');
+  }
+}
+
+const UNREPRESENTABLE = new Error('unrepresentable');
+
+function serialise(v: unknown, ancestors: Set<object>): string {
+  switch (typeof v) {
+    case 'string':
+      if (v.includes('\u0000') || !v.isWellFormed()) throw UNREPRESENTABLE;
+      return JSON.stringify(v);
+    case 'number':
+      if (!Number.isFinite(v)) throw UNREPRESENTABLE;
+      return JSON.stringify(v);
+    case 'boolean':
+      return v ? 'true' : 'false';
+    case 'object': {
+      if (v === null) return 'null';
+      if (ancestors.has(v)) throw UNREPRESENTABLE;
+      ancestors.add(v);
+      let out: string;
+      if (Array.isArray(v)) {
+        out = '[';
+        for (let i = 0; i < v.length; i++) {
+          if (!(i in v)) throw UNREPRESENTABLE;
+          out += (i ? ',' : '') + serialise(v[i], ancestors);
         }
-        ancestors.delete(v);
-        return out;
+        out += ']';
+      } else if (isPlainObject(v)) {
+        const keys = Object.keys(v).sort();
+        out = '{';
+        for (let i = 0; i < keys.length; i++) {
+          out +=
+            (i ? ',' : '') + serialise(keys[i], ancestors) + ':' + serialise(v[keys[i]], ancestors);
+        }
+        out += '}';
+      } else {
+        throw UNREPRESENTABLE;
       }
-      default:
+      ancestors.delete(v);
+      return out;
+    }
+    default:
+      throw UNREPRESENTABLE;
+  }
+}
+
+/** Throws an InvalidAppendError naming the first value that JSON cannot carry exactly. */
+function explainUnrepresentable(v: unknown, path: string, ancestors: Set<object>): void {
+  switch (typeof v) {
+    case 'string':
+      if (v.includes('\u0000'))
+        throw new InvalidAppendError(path, 'contains the NUL character, which cannot be stored.');
+      if (!v.isWellFormed())
         throw new InvalidAppendError(
           path,
-          `is ${typeof v === 'undefined' ? 'undefined' : `a ${typeof v}`}, which JSON cannot represent.`,
+          'contains a lone UTF-16 surrogate, which JSON text cannot carry.',
         );
+      return;
+    case 'number':
+      if (!Number.isFinite(v))
+        throw new InvalidAppendError(path, `is ${v}, which JSON cannot represent.`);
+      return;
+    case 'boolean':
+      return;
+    case 'object': {
+      if (v === null) return;
+      if (ancestors.has(v))
+        throw new InvalidAppendError(
+          path,
+          'refers to itself (a cycle), which JSON cannot represent.',
+        );
+      ancestors.add(v);
+      if (Array.isArray(v)) {
+        for (let i = 0; i < v.length; i++) {
+          if (!(i in v))
+            throw new InvalidAppendError(
+              `${path}[${i}]`,
+              'is a hole in the array, which JSON cannot represent.',
+            );
+          explainUnrepresentable(v[i], `${path}[${i}]`, ancestors);
+        }
+      } else if (isPlainObject(v)) {
+        for (const key of Object.keys(v)) {
+          explainUnrepresentable(key, `${path}.${key}`, ancestors);
+          explainUnrepresentable(v[key], `${path}.${key}`, ancestors);
+        }
+      } else {
+        throw new InvalidAppendError(
+          path,
+          `is a ${v.constructor?.name ?? 'non-plain'} object; only plain objects and arrays are JSON.`,
+        );
+      }
+      ancestors.delete(v);
+      return;
     }
-  };
-  return walk(value, at);
+    default:
+      throw new InvalidAppendError(
+        path,
+        `is ${typeof v === 'undefined' ? 'undefined' : `a ${typeof v}`}, which JSON cannot represent.`,
+      );
+  }
 }
 
 /** A UUID v7 for callers that build events ahead of appending them (to retry idempotently). */

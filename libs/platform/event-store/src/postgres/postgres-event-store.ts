@@ -1,4 +1,4 @@
-import { Client, Pool, type PoolConfig } from 'pg';
+import { Client, Pool, type PoolConfig, type QueryConfig } from 'pg';
 import { runMigrations } from '@haven/platform/database';
 import { CatchUpSubscription, type WakeSource } from '../catch-up-subscription';
 import { EventIdConflictError, WrongExpectedVersionError } from '../errors';
@@ -27,6 +27,7 @@ import {
   parseStreamId,
   prepareEvents,
 } from '../validation';
+import { APPEND_ONE_SQL, APPEND_SQL, FIND_EVENT_IDS_SQL } from './append-sql';
 import { CreateEventStore1763800000000 } from './migrations/1763800000000-create-event-store';
 
 export const EVENT_STORE_MIGRATIONS = {
@@ -83,12 +84,15 @@ export class PostgresEventStore implements EventStore {
       ...options.pool,
       connectionString: options.connectionString,
       max: options.poolSize ?? 20,
+      // The append statement's plan does not depend on its parameters: plan it once per
+      // connection instead of on every call.
+      options: `-c plan_cache_mode=force_generic_plan ${options.pool?.options ?? ''}`.trim(),
     });
     // An idle connection that drops must not crash the process; the next query reconnects.
     this.pool.on('error', () => undefined);
     this.upcasters = new UpcasterRegistry(options.upcasters);
     this.maxEventBytes = options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
-    this.notifier = new CommitNotifier(this.pool);
+    this.notifier = new CommitNotifier(options.connectionString);
     this.listener = new NotificationListener(options.connectionString);
   }
 
@@ -128,61 +132,102 @@ export class PostgresEventStore implements EventStore {
     const category = parseStreamId(streamId);
     const expected = encodeExpectedVersion(expectedVersion);
     const prepared = prepareEvents(events, this.maxEventBytes);
-    const values = [
-      streamId,
-      category,
-      expected,
-      prepared.map((e) => e.eventId),
-      prepared.map((e) => e.type),
-      prepared.map((e) => e.schemaVersion),
-      prepared.map((e) => e.dataJson),
-      prepared.map((e) => e.metadataJson),
-      prepared.map((e) => contentDigest({ ...e, streamId })),
-    ];
+    const digests = prepared.map((e) => contentDigest({ ...e, streamId }));
+    const eventIds = prepared.map((e) => e.eventId);
+    const [one] = prepared;
+    const statement: QueryConfig =
+      prepared.length === 1
+        ? {
+            name: 'event_store.append_one',
+            text: APPEND_ONE_SQL,
+            values: [
+              streamId,
+              category,
+              expected,
+              one.eventId,
+              one.type,
+              one.schemaVersion,
+              one.dataJson,
+              one.metadataJson,
+              digests[0],
+            ],
+          }
+        : {
+            name: 'event_store.append',
+            text: APPEND_SQL,
+            values: [
+              streamId,
+              category,
+              expected,
+              eventIds,
+              prepared.map((e) => e.type),
+              prepared.map((e) => e.schemaVersion),
+              prepared.map((e) => e.dataJson),
+              prepared.map((e) => e.metadataJson),
+              digests,
+            ],
+          };
     for (let attempt = 0; ; attempt++) {
-      let row: { outcome: string; version: string | null; positions: string[] | null };
+      let row: { version: string; positions: string[] | null };
       try {
-        const result = await executor.query({
-          name: 'event_store.append',
-          text: 'SELECT outcome, version, positions FROM event_store.append_events($1, $2, $3, $4, $5, $6, $7, $8, $9)',
-          values,
-        });
+        const result = await executor.query<{ version: string; positions: string[] | null }>(
+          statement,
+        );
         row = result.rows[0];
       } catch (error) {
-        // Lost a race on the same stream version or event id: run again to see the winner.
-        // (Inside a caller's transaction the error has aborted it; only the caller can retry.)
-        if (ownTransaction && isUniqueViolation(error) && attempt < MAX_RACE_RETRIES) continue;
+        if (!isUniqueViolation(error)) throw error;
+        // Inside a caller's transaction the error has aborted it: only the caller can retry.
+        if (!ownTransaction) {
+          if (constraintOf(error) === 'events_event_id_unique')
+            throw new EventIdConflictError(streamId, eventIds);
+          throw error;
+        }
+        // Either a retry of events already stored, or a lost race: look, then run again.
+        const stored = await this.storedAppend(executor, streamId, eventIds);
+        if (stored) return stored;
+        if (attempt < MAX_RACE_RETRIES) continue;
         throw error;
       }
-      switch (row.outcome) {
-        case 'appended':
-          if (ownTransaction) this.notifier.schedule();
-          return this.result(streamId, row, false);
-        case 'duplicate':
-          return this.result(streamId, row, true);
-        case 'wrong_expected_version':
-          throw new WrongExpectedVersionError(streamId, expectedVersion, Number(row.version));
-        case 'event_id_conflict':
-          throw new EventIdConflictError(
-            streamId,
-            prepared.map((e) => e.eventId),
-          );
-        default:
-          throw new Error(`Unknown append outcome ${row.outcome}`);
+      if (row.positions) {
+        if (ownTransaction) this.notifier.schedule();
+        return {
+          streamId,
+          nextExpectedVersion: Number(row.version) + eventIds.length,
+          globalPositions: row.positions.map(Number),
+          duplicate: false,
+        };
       }
+      // The expected version did not hold; unless this is a retry of events already stored.
+      const stored = await this.storedAppend(executor, streamId, eventIds);
+      if (stored) return stored;
+      throw new WrongExpectedVersionError(streamId, expectedVersion, Number(row.version));
     }
   }
 
-  private result(
+  /**
+   * When these event ids are already stored, this append is an idempotent retry: returns what
+   * the first attempt wrote. Refuses ids stored only in part, or in another stream.
+   */
+  private async storedAppend(
+    executor: Queryable,
     streamId: string,
-    row: { version: string | null; positions: string[] | null },
-    duplicate: boolean,
-  ): AppendResult {
+    eventIds: string[],
+  ): Promise<AppendResult | null> {
+    const { rows } = await executor.query<{
+      event_id: string;
+      stream_id: string;
+      stream_version: string;
+      global_position: string;
+    }>({ name: 'event_store.find_event_ids', text: FIND_EVENT_IDS_SQL, values: [eventIds] });
+    if (rows.length === 0) return null;
+    const byId = new Map(rows.map((r) => [r.event_id, r]));
+    const same = rows.length === eventIds.length && rows.every((r) => r.stream_id === streamId);
+    if (!same) throw new EventIdConflictError(streamId, eventIds);
     return {
       streamId,
-      nextExpectedVersion: Number(row.version),
-      globalPositions: (row.positions ?? []).map(Number),
-      duplicate,
+      nextExpectedVersion: Math.max(...rows.map((r) => Number(r.stream_version))),
+      globalPositions: eventIds.map((id) => Number(byId.get(id)!.global_position)),
+      duplicate: true,
     };
   }
 
@@ -330,7 +375,7 @@ export class PostgresEventStore implements EventStore {
 
   async close(): Promise<void> {
     await this.listener.close();
-    await this.notifier.drain();
+    await this.notifier.close();
     await this.pool.end();
   }
 
@@ -355,6 +400,10 @@ function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: string })?.code === '23505';
 }
 
+function constraintOf(error: unknown): string | undefined {
+  return (error as { constraint?: string })?.constraint;
+}
+
 /**
  * Wakes subscribers after a commit. A NOTIFY inside the append would take PostgreSQL's
  * cluster-wide notify lock through the commit's disk flush and so serialise every writer;
@@ -362,35 +411,53 @@ function isUniqueViolation(error: unknown): boolean {
  * flush, wakes the same subscribers at a fraction of the cost. Polling covers a lost one.
  */
 class CommitNotifier {
-  private inFlight: Promise<void> | null = null;
-  private again = false;
+  private timer: NodeJS.Timeout | null = null;
+  private sending: Promise<void> | null = null;
+  private pending = false;
+  private lastSentAt = 0;
+  // Its own connection, so that a notification never waits for, or delays, an append.
+  private readonly pool: Pool;
 
-  constructor(private readonly pool: Pool) {}
+  constructor(
+    connectionString: string,
+    /** At most one NOTIFY per interval; appends in between share the next one. */
+    private readonly minIntervalMs = 3,
+  ) {
+    this.pool = new Pool({ connectionString, max: 1, options: '-c synchronous_commit=off' });
+    this.pool.on('error', () => undefined);
+  }
 
   schedule(): void {
-    if (this.inFlight) {
-      this.again = true;
-      return;
-    }
-    this.inFlight = this.send();
+    this.pending = true;
+    if (this.timer || this.sending) return;
+    const wait = Math.max(0, this.lastSentAt + this.minIntervalMs - Date.now());
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.sending = this.send().finally(() => {
+        this.sending = null;
+        if (this.pending) this.schedule();
+      });
+    }, wait);
   }
 
   private async send(): Promise<void> {
-    do {
-      this.again = false;
-      try {
-        await this.pool.query(
-          `BEGIN; SET LOCAL synchronous_commit = off; NOTIFY ${NOTIFY_CHANNEL}; COMMIT;`,
-        );
-      } catch {
-        // Subscribers fall back to polling.
-      }
-    } while (this.again);
-    this.inFlight = null;
+    this.pending = false;
+    this.lastSentAt = Date.now();
+    try {
+      await this.pool.query(`NOTIFY ${NOTIFY_CHANNEL}`);
+    } catch {
+      // Subscribers fall back to polling.
+    }
   }
 
-  async drain(): Promise<void> {
-    await this.inFlight;
+  async close(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+      if (this.pending) this.sending = this.send();
+    }
+    await this.sending;
+    await this.pool.end();
   }
 }
 

@@ -1,0 +1,112 @@
+/**
+ * One append, atomically, in one statement (one round trip, one plan, cached):
+ *
+ * 1. `head`: the stream's last version and hash (an index lookup).
+ * 2. `allowed`: nothing, when the expected version does not hold; nothing below runs then.
+ * 3. `registered`: registers a lower bound of the positions about to be taken as a transaction
+ *    lock, so readers stop below this append until it ends (docs/adr/0002). It must come before
+ *    `positions`, which reads it.
+ * 4. `positions`: the global positions, from the sequence.
+ * 5. `chain`: each event's hash over the previous one (docs/adr/0003).
+ * 6. `inserted`: the rows. A concurrent append of the same version or event id fails here on a
+ *    unique index, and the caller runs the statement again to see the winner.
+ *
+ * Returns the stream's version before the append, and the new positions (null when the
+ * expected version did not hold).
+ *
+ * Parameters: $1 stream id, $2 category, $3 expected version (>= 0 exact, -1 any, -2 no stream,
+ * -3 stream exists), $4 event ids, $5 types, $6 schema versions, $7 data, $8 metadata, $9 content
+ * digests.
+ */
+export const APPEND_SQL = `
+WITH RECURSIVE
+head AS MATERIALIZED (
+  SELECT coalesce(last.stream_version, 0) AS version,
+         coalesce(last.hash, '\\x0000000000000000000000000000000000000000000000000000000000000000'::bytea) AS hash
+    FROM (SELECT 1) AS one
+    LEFT JOIN LATERAL (
+      SELECT e.stream_version, e.hash FROM event_store.events e
+       WHERE e.stream_id = $1 ORDER BY e.stream_version DESC LIMIT 1
+    ) AS last ON true
+),
+allowed AS MATERIALIZED (
+  SELECT h.version, h.hash FROM head h
+   WHERE CASE WHEN $3::bigint >= 0 THEN h.version = $3::bigint
+              WHEN $3::bigint = -2 THEN h.version = 0
+              WHEN $3::bigint = -3 THEN h.version > 0
+              ELSE true END
+),
+registered AS MATERIALIZED (
+  SELECT a.version, a.hash,
+         pg_try_advisory_xact_lock_shared((b.bound / 2147483648)::int, (b.bound % 2147483648)::int) AS locked
+    FROM allowed a,
+         (SELECT coalesce(pg_sequence_last_value('event_store.global_position'), 0) + 1 AS bound) AS b
+),
+positions AS MATERIALIZED (
+  SELECT array_agg(taken.p ORDER BY taken.p) AS list
+    FROM (SELECT nextval('event_store.global_position') AS p
+            FROM registered r, generate_series(1, cardinality($4::uuid[]))) AS taken
+),
+chain (i, hash) AS (
+  SELECT 0, r.hash FROM registered r
+  UNION ALL
+  SELECT c.i + 1,
+         sha256(c.hash || ($9::bytea[])[c.i + 1] || int8send(r.version + c.i + 1)
+                || int8send(p.list[c.i + 1])
+                || int8send((extract(epoch FROM now()) * 1000000)::bigint))
+    FROM chain c, registered r, positions p
+   WHERE c.i < cardinality($4::uuid[])
+),
+inserted AS (
+  INSERT INTO event_store.events (global_position, event_id, stream_id, stream_category,
+         stream_version, type, schema_version, data, metadata, recorded_at, hash)
+  SELECT p.list[c.i], ($4::uuid[])[c.i], $1, $2, r.version + c.i, ($5::text[])[c.i],
+         ($6::int[])[c.i], ($7::jsonb[])[c.i], ($8::jsonb[])[c.i], now(), c.hash
+    FROM chain c, registered r, positions p
+   WHERE c.i > 0 AND r.locked
+  RETURNING global_position
+)
+SELECT (SELECT h.version FROM head h) AS version,
+       (SELECT array_agg(i.global_position ORDER BY i.global_position) FROM inserted i) AS positions`;
+
+/** Which stored events carry these ids: the idempotent-retry check, run only when needed. */
+export const FIND_EVENT_IDS_SQL = `
+SELECT event_id, stream_id, stream_version, global_position
+  FROM event_store.events WHERE event_id = ANY($1::uuid[])`;
+
+/**
+ * The same append for the most common case, one event, as a leaner plan: scalar parameters, no
+ * arrays, no recursion. Parameters as APPEND_SQL's, each for the one event.
+ */
+export const APPEND_ONE_SQL = `
+WITH head AS MATERIALIZED (
+  SELECT coalesce(last.stream_version, 0) AS version,
+         coalesce(last.hash, '\\x0000000000000000000000000000000000000000000000000000000000000000'::bytea) AS hash
+    FROM (SELECT 1) AS one
+    LEFT JOIN LATERAL (
+      SELECT e.stream_version, e.hash FROM event_store.events e
+       WHERE e.stream_id = $1 ORDER BY e.stream_version DESC LIMIT 1
+    ) AS last ON true
+),
+registered AS MATERIALIZED (
+  SELECT h.version, h.hash,
+         pg_try_advisory_xact_lock_shared((b.bound / 2147483648)::int, (b.bound % 2147483648)::int) AS locked
+    FROM head h,
+         (SELECT coalesce(pg_sequence_last_value('event_store.global_position'), 0) + 1 AS bound) AS b
+   WHERE CASE WHEN $3::bigint >= 0 THEN h.version = $3::bigint
+              WHEN $3::bigint = -2 THEN h.version = 0
+              WHEN $3::bigint = -3 THEN h.version > 0
+              ELSE true END
+),
+inserted AS (
+  INSERT INTO event_store.events (global_position, event_id, stream_id, stream_category,
+         stream_version, type, schema_version, data, metadata, recorded_at, hash)
+  SELECT x.position, $4::uuid, $1, $2, r.version + 1, $5::text, $6::int, $7::jsonb, $8::jsonb, now(),
+         sha256(r.hash || $9::bytea || int8send(r.version + 1) || int8send(x.position)
+                || int8send((extract(epoch FROM now()) * 1000000)::bigint))
+    FROM registered r,
+         LATERAL (SELECT nextval('event_store.global_position') AS position WHERE r.locked) AS x
+  RETURNING global_position
+)
+SELECT (SELECT h.version FROM head h) AS version,
+       (SELECT array_agg(i.global_position) FROM inserted i) AS positions`;
