@@ -3,8 +3,23 @@
  * `npm start` runs it on its embedded PostgreSQL; run it yourself with
  * `DATABASE_URL=postgres://... npm run db:migrate`.
  */
+import { runMigrations, type MigrationSet } from '@haven/platform/database';
+import { EMPOWERMENT_MIGRATIONS } from '@haven/empowerment/read-models';
 import { migrateEventStore } from '@haven/platform/event-store';
+import { LEGAL_MIGRATIONS } from '@haven/legal/read-models';
+import { NETWORKS_MIGRATIONS } from '@haven/networks/read-models';
 import { migrateProjections } from '@haven/platform/projections';
+import { PROTECTION_MIGRATIONS } from '@haven/protection/read-models';
+import { RELIEF_MIGRATIONS } from '@haven/relief/read-models';
+
+/** Each service's own schema (its read models), after the shared ones. */
+const SERVICE_SCHEMAS: MigrationSet[] = [
+  NETWORKS_MIGRATIONS,
+  PROTECTION_MIGRATIONS,
+  EMPOWERMENT_MIGRATIONS,
+  LEGAL_MIGRATIONS,
+  RELIEF_MIGRATIONS,
+];
 
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL;
@@ -17,6 +32,10 @@ async function main(): Promise<void> {
   const steps: Array<[string, (url: string) => Promise<string[]>]> = [
     ['event_store', migrateEventStore],
     ['projections', migrateProjections],
+    ...SERVICE_SCHEMAS.map((set): [string, (url: string) => Promise<string[]>] => [
+      set.schema,
+      (url) => runMigrations(url, set),
+    ]),
   ];
   for (const [schema, migrate] of steps) {
     const applied = await migrate(url);

@@ -1,37 +1,24 @@
 // The services `npm start` runs, the supergraph is composed from, and the tests start.
-// One line per service; the gateway finds each subgraph at http://127.0.0.1:<port>/graphql
-// unless HAVEN_<NAME>_URL overrides it.
-export const SUBGRAPHS = [
-  {
-    name: 'networks',
-    port: 4001,
-    main: 'apps/networks/src/main.ts',
-    module: 'apps/networks/src/app.module.ts',
-  },
-  {
-    name: 'protection',
-    port: 4002,
-    main: 'apps/protection/src/main.ts',
-    module: 'apps/protection/src/app.module.ts',
-  },
-  {
-    name: 'empowerment',
-    port: 4003,
-    main: 'apps/empowerment/src/main.ts',
-    module: 'apps/empowerment/src/app.module.ts',
-  },
-  {
-    name: 'legal',
-    port: 4004,
-    main: 'apps/legal/src/main.ts',
-    module: 'apps/legal/src/app.module.ts',
-  },
-  {
-    name: 'relief',
-    port: 4005,
-    main: 'apps/relief/src/main.ts',
-    module: 'apps/relief/src/app.module.ts',
-  },
-];
+// The list itself lives in services.json, so that TypeScript (tools/services.ts: the supergraph
+// composition and the tests) and plain ESM (tools/start.mjs) read the same one. One entry per
+// service; the gateway finds each subgraph at http://127.0.0.1:<port>/graphql unless
+// HAVEN_<NAME>_URL overrides it.
+import { readFileSync } from 'node:fs';
 
-export const GATEWAY = { name: 'gateway', port: 4000, main: 'apps/gateway/src/main.ts' };
+const registry = JSON.parse(readFileSync(new URL('./services.json', import.meta.url), 'utf8'));
+
+/** @type {Array<{ name: string, port: number, main: string, module: string }>} */
+export const SUBGRAPHS = registry.subgraphs;
+
+/** @type {{ name: string, port: number, main: string }} */
+export const GATEWAY = registry.gateway;
+
+/** The URL the gateway uses for a subgraph: HAVEN_<NAME>_URL, or its port on 127.0.0.1. */
+export function subgraphUrl(subgraph, env = process.env) {
+  return env[subgraphUrlVariable(subgraph.name)] ?? `http://127.0.0.1:${subgraph.port}/graphql`;
+}
+
+/** `legal` → `HAVEN_LEGAL_URL`. */
+export function subgraphUrlVariable(name) {
+  return `HAVEN_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_URL`;
+}

@@ -1,25 +1,58 @@
 // `npm start`: the whole system on one machine, with no setup. It starts PostgreSQL (embedded,
-// data kept in .data/postgres; or DATABASE_URL), applies the migrations, then runs each service
-// as its own process with prefixed logs, restarting one that crashes. Ctrl-C stops everything.
+// data kept in .data/postgres; or DATABASE_URL), applies the migrations, then runs the five
+// subgraphs and the gateway (tools/services.json) each as its own process, with prefixed logs,
+// restarting one that crashes. Ctrl-C stops the services first, then PostgreSQL.
+//
+// Process layout, and why:
+// - PostgreSQL runs under tools/postgres/serve.mjs and every service in a process group of its
+//   own (`detached`), so Ctrl-C in the terminal reaches only this supervisor, which stops them in
+//   order. (Otherwise each would get the terminal's SIGINT at once: PostgreSQL would shut down
+//   under the services, and a Nest app that is already closing dies on a second signal.)
+// - If this process dies without stopping them, their stdin pipes close and they stop themselves
+//   (tools/supervisor/exit-with-parent.cjs; serve.mjs watches its stdin too): no orphans.
+// - package.json runs this file with `exec`, so that `kill -INT <npm's pid>` reaches it: npm
+//   forwards signals to its child, and without `exec` that child is a `sh -c` that swallows them.
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { startDatabase } from './postgres/database.mjs';
+import { GATEWAY, SUBGRAPHS } from './services.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DATABASE = 'haven';
-/** The services `npm start` runs: { name, script }. They arrive with the federated services. */
-const SERVICES = [];
+const STOP_TIMEOUT_MS = 10_000;
+const START_TIMEOUT_MS = 60_000;
+const STABLE_AFTER_MS = 30_000;
+/** Everything `npm start` runs: the subgraphs, then the gateway. */
+const SERVICES = [...SUBGRAPHS, GATEWAY];
+const exitWithParent = path.join(root, 'tools/supervisor/exit-with-parent.cjs');
+const rawLogs = process.env.HAVEN_LOG_FORMAT === 'json';
 
 const log = (source, line) => process.stdout.write(`[${source}] ${line}\n`);
 const children = new Map();
+let database;
 let shuttingDown = false;
 
 async function main() {
-  const started = Date.now();
-  const server = await startDatabase({ persistent: true, name: 'postgres' });
-  const databaseUrl = process.env.DATABASE_URL ?? server.urlFor(DATABASE);
+  const onSignal = (signal) => stop(signal);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, onSignal);
+
+  const services = SERVICES.filter((service) => {
+    if (existsSync(path.join(root, service.main))) return true;
+    log('haven', `${service.name}: ${service.main} does not exist yet, not started`);
+    return false;
+  });
+  await checkPortsFree(services);
+
+  // PostgreSQL and the gateway (which needs no database) start at once.
+  database = startPostgres();
+  const gateway = services.find((service) => service.name === GATEWAY.name);
+  if (gateway) supervise(gateway, {});
+  const server = await database.ready;
+  if (shuttingDown) return;
+  const databaseUrl = process.env.DATABASE_URL ?? urlFor(server.url, DATABASE);
   if (server.embedded) {
     await ensureDatabase(server.url, DATABASE);
     log(
@@ -29,26 +62,82 @@ async function main() {
   } else {
     log('postgres', `using DATABASE_URL (${new URL(databaseUrl).host})`);
   }
+  log('haven', `database ready after ${seconds()} (${redact(databaseUrl)})`);
 
   await run('migrate', ['-r', '@swc-node/register', 'tools/migrate.ts'], {
     DATABASE_URL: databaseUrl,
   });
+  if (shuttingDown) return;
 
-  for (const service of SERVICES) supervise(service, databaseUrl);
-  const onSignal = (signal) => stop(signal, server);
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const subgraphs = services.filter((service) => service !== gateway);
+  for (const service of subgraphs) supervise(service, { DATABASE_URL: databaseUrl });
+  log('haven', `starting ${services.map((service) => service.name).join(', ')}`);
 
-  log('haven', `ready in ${Date.now() - started} ms. Database: ${redact(databaseUrl)}`);
+  const [gatewayLive, subgraphsLive] = [
+    gateway ? waitLive(gateway) : Promise.resolve(false),
+    Promise.all(subgraphs.map((service) => waitLive(service))),
+  ];
+  if (await gatewayLive) {
+    const url = `http://127.0.0.1:${gateway.port}/`;
+    const lines = [
+      `Haven's gateway answers after ${seconds()}.`,
+      `  GraphQL IDE:  ${url}`,
+      `  GraphQL API:  ${url}graphql`,
+      `  Health:       ${url}health/ready`,
+    ];
+    const width = Math.max(...lines.map((line) => line.length));
+    log('haven', '─'.repeat(width));
+    for (const line of lines) log('haven', line);
+    log('haven', '─'.repeat(width));
+  } else if (gateway && !shuttingDown) {
+    log('haven', `the gateway did not answer within ${START_TIMEOUT_MS / 1000} s`);
+  }
+  const live = await subgraphsLive;
+  if (shuttingDown) return;
+  const up = subgraphs.filter((_, index) => live[index]).map((service) => service.name);
+  const down = subgraphs.filter((_, index) => !live[index]).map((service) => service.name);
   log(
     'haven',
-    SERVICES.length
-      ? 'services are starting'
-      : 'no services yet: the event store and its database are ready',
+    down.length
+      ? `subgraphs up: ${up.join(', ') || 'none'}; not answering: ${down.join(', ')}`
+      : `all ${up.length} subgraphs answer (after ${seconds()}). Press Ctrl-C to stop.`,
   );
-  log('haven', 'press Ctrl-C to stop');
-  // Keep running until a signal arrives, even with no child processes.
-  setInterval(() => {}, 1 << 30);
+}
+
+/** Starts tools/postgres/serve.mjs in its own process group; `ready` resolves with its server. */
+function startPostgres() {
+  const child = spawn(process.execPath, ['tools/postgres/serve.mjs'], {
+    cwd: root,
+    env: process.env,
+    stdio: ['pipe', 'pipe', 'pipe'],
+    detached: true,
+  });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const ready = new Promise((resolve, reject) => {
+    let buffered = '';
+    const onData = (chunk) => {
+      buffered += chunk.toString();
+      const newline = buffered.indexOf('\n');
+      if (newline < 0) return;
+      child.stdout.off('data', onData);
+      const message = JSON.parse(buffered.slice(0, newline));
+      if (message.error) reject(new Error(message.error));
+      else resolve(message);
+    };
+    child.stdout.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`PostgreSQL exited early (code ${code})`)));
+  });
+  prefix(child.stderr, 'postgres');
+  return {
+    ready,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.stdin.end(); // serve.mjs stops PostgreSQL and exits when its stdin closes
+      const timer = setTimeout(() => child.kill('SIGTERM'), 20_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
 }
 
 async function ensureDatabase(adminUrl, name) {
@@ -69,63 +158,155 @@ function run(name, args, env) {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    prefix(child, name);
+    prefix(child.stdout, name);
+    prefix(child.stderr, name);
     child.on('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`${name} exited with code ${code}`)),
+      code === 0 || shuttingDown
+        ? resolve()
+        : reject(new Error(`${name} exited with code ${code}`)),
     );
   });
 }
 
-function supervise(service, databaseUrl, restarts = 0) {
+function supervise(service, env, restarts = 0) {
   if (shuttingDown) return;
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', service.script], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const started = Date.now();
+  const child = spawn(
+    process.execPath,
+    ['-r', '@swc-node/register', '-r', exitWithParent, service.main],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        NODE_ENV: 'development',
+        APOLLO_TELEMETRY_DISABLED: '1',
+        ...env,
+        PORT: String(service.port),
+      },
+      // stdin stays open: its end tells the service that this supervisor is gone.
+      stdio: ['pipe', 'pipe', 'pipe'],
+      detached: true,
+    },
+  );
   children.set(service.name, child);
-  prefix(child, service.name);
+  prefix(child.stdout, service.name);
+  prefix(child.stderr, service.name);
   child.on('exit', (code, signal) => {
     children.delete(service.name);
     if (shuttingDown) return;
-    const delay = Math.min(1000 * 2 ** restarts, 15_000);
+    // A service that ran for a while before crashing starts over with a short delay.
+    const attempt = Date.now() - started > STABLE_AFTER_MS ? 0 : restarts;
+    const delay = Math.min(1000 * 2 ** attempt, 15_000);
     log(
       'haven',
       `${service.name} stopped (${signal ?? `code ${code}`}); restarting in ${delay} ms`,
     );
-    setTimeout(() => supervise(service, databaseUrl, restarts + 1), delay);
+    setTimeout(() => supervise(service, env, attempt + 1), delay);
   });
 }
 
-function prefix(child, name) {
-  for (const stream of [child.stdout, child.stderr]) {
-    let buffered = '';
-    stream.on('data', (chunk) => {
-      buffered += chunk.toString();
-      const lines = buffered.split('\n');
-      buffered = lines.pop();
-      for (const line of lines) log(name, line);
+/** Polls a service's /health/live until it answers (true) or START_TIMEOUT_MS pass (false). */
+async function waitLive(service) {
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  while (!shuttingDown && Date.now() < deadline) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${service.port}/health/live`, {
+        signal: AbortSignal.timeout(1_000),
+      });
+      if (response.ok) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return false;
+}
+
+async function checkPortsFree(services) {
+  for (const service of services) {
+    await new Promise((resolve, reject) => {
+      const probe = net.createServer();
+      probe.once('error', (error) =>
+        reject(
+          new Error(
+            error.code === 'EADDRINUSE'
+              ? `port ${service.port} (${service.name}) is already in use: is another \`npm start\` running?`
+              : `cannot listen on port ${service.port} (${service.name}): ${error.message}`,
+          ),
+        ),
+      );
+      probe.listen(service.port, '127.0.0.1', () => probe.close(resolve));
     });
   }
 }
 
-async function stop(signal, server) {
-  if (shuttingDown) return;
+function prefix(stream, name) {
+  let buffered = '';
+  stream.on('data', (chunk) => {
+    buffered += chunk.toString();
+    const lines = buffered.split('\n');
+    buffered = lines.pop();
+    for (const line of lines) log(name, rawLogs ? line : readable(line));
+  });
+}
+
+/** A pino JSON line as `level message key=value …` (HAVEN_LOG_FORMAT=json keeps the JSON). */
+function readable(line) {
+  if (!line.startsWith('{')) return line;
+  let entry;
+  try {
+    entry = JSON.parse(line);
+  } catch {
+    return line;
+  }
+  const { level, msg, time: _time, pid: _pid, hostname: _host, service: _service, ...rest } = entry;
+  const label = typeof level === 'number' ? (PINO_LEVELS[level] ?? level) : level;
+  const fields = Object.entries(rest)
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`);
+  return [label, msg, ...fields].filter((part) => part !== undefined).join(' ');
+}
+const PINO_LEVELS = { 10: 'trace', 20: 'debug', 30: 'info', 40: 'warn', 50: 'error', 60: 'fatal' };
+
+async function stop(signal) {
+  if (shuttingDown) {
+    // A second Ctrl-C: do not wait any longer for the services.
+    for (const child of children.values()) child.kill('SIGKILL');
+    return;
+  }
+  log('haven', `${signal}: stopping the services, then PostgreSQL`);
+  await shutdown();
+  log('haven', 'stopped');
+  process.exit(0);
+}
+
+/** Stops the services (SIGTERM, SIGKILL after STOP_TIMEOUT_MS), then PostgreSQL. */
+async function shutdown() {
   shuttingDown = true;
-  log('haven', `${signal}: stopping`);
   await Promise.all(
-    [...children.values()].map(
-      (child) =>
+    [...children.entries()].map(
+      ([name, child]) =>
         new Promise((resolve) => {
-          child.once('exit', resolve);
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          const timer = setTimeout(() => {
+            log('haven', `${name} did not stop within ${STOP_TIMEOUT_MS / 1000} s: killing it`);
+            child.kill('SIGKILL');
+          }, STOP_TIMEOUT_MS);
+          child.once('exit', () => {
+            clearTimeout(timer);
+            resolve();
+          });
           child.kill('SIGTERM');
-          setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
         }),
     ),
   );
-  await server.stop();
-  log('haven', 'stopped');
-  process.exit(0);
+  await database?.stop();
+}
+
+function urlFor(serverUrl, name) {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
 }
 
 function redact(url) {
@@ -134,7 +315,13 @@ function redact(url) {
   return parsed.toString();
 }
 
-main().catch((error) => {
+function seconds() {
+  return `${process.uptime().toFixed(1)} s`;
+}
+
+main().catch(async (error) => {
+  if (shuttingDown) return; // a signal arrived while starting: stop() finishes the job
   process.stderr.write(`\nHaven did not start: ${error.message}\n`);
+  await shutdown().catch(() => {});
   process.exit(1);
 });

@@ -220,13 +220,13 @@ export class PostgresEventStore implements EventStore {
       global_position: string;
     }>({ name: 'event_store.find_event_ids', text: FIND_EVENT_IDS_SQL, values: [eventIds] });
     if (rows.length === 0) return null;
-    const byId = new Map(rows.map((r) => [r.event_id, r]));
+    const positionOf = new Map(rows.map((r) => [r.event_id, Number(r.global_position)]));
     const same = rows.length === eventIds.length && rows.every((r) => r.stream_id === streamId);
     if (!same) throw new EventIdConflictError(streamId, eventIds);
     return {
       streamId,
       nextExpectedVersion: Math.max(...rows.map((r) => Number(r.stream_version))),
-      globalPositions: eventIds.map((id) => Number(byId.get(id)!.global_position)),
+      globalPositions: eventIds.map((id) => positionOf.get(id) ?? 0),
       duplicate: true,
     };
   }
