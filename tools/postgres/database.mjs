@@ -34,7 +34,7 @@ export class DatabaseStartError extends Error {
  */
 
 /**
- * @param {{ persistent?: boolean, name?: string, log?: (line: string) => void,
+ * @param {{ persistent?: boolean, name?: string, dataDir?: string, log?: (line: string) => void,
  *           stopOnSignals?: boolean, env?: NodeJS.ProcessEnv }} [options]
  * @returns {Promise<DatabaseServer>}
  */
@@ -45,13 +45,15 @@ export async function startDatabase(options = {}) {
     return externalServer(env.DATABASE_URL);
   }
   const persistent = options.persistent ?? false;
-  const dir = persistent
-    ? path.join(dataRoot, options.name ?? 'postgres')
-    : path.join(
-        dataRoot,
-        'tmp',
-        `${options.name ?? 'pg'}-${process.pid}-${randomBytes(4).toString('hex')}`,
-      );
+  const dir = options.dataDir
+    ? path.resolve(options.dataDir)
+    : persistent
+      ? path.join(dataRoot, options.name ?? 'postgres')
+      : path.join(
+          dataRoot,
+          'tmp',
+          `${options.name ?? 'pg'}-${process.pid}-${randomBytes(4).toString('hex')}`,
+        );
   const server = await startEmbedded({ dir, persistent, log });
   if (options.stopOnSignals) stopOnSignals(server, log);
   return server;
