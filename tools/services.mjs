@@ -1,5 +1,5 @@
 // The services `npm start` runs, the supergraph is composed from, and the tests start.
-// The list itself lives in services.json, so that TypeScript (tools/services.ts: the supergraph
+// The list itself lives in services.json, so that TypeScript (tools/service-registry.ts: the supergraph
 // composition and the tests) and plain ESM (tools/start.mjs) read the same one. One entry per
 // service; the gateway finds each subgraph at http://127.0.0.1:<port>/graphql unless
 // HAVEN_<NAME>_URL overrides it.

@@ -1,0 +1,47 @@
+import { Inject } from '@nestjs/common';
+import {
+  Context,
+  Directive,
+  Field,
+  ID,
+  Int,
+  ObjectType,
+  Parent,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
+import { CountsById, type GraphQLContext } from '@haven/platform/nest';
+import { BeneficiaryEmpowermentServices } from '@haven/empowerment/read-models';
+import { DataSource } from 'typeorm';
+
+/** Protection's entity, by its key: this subgraph adds one field to it. */
+@ObjectType()
+@Directive('@key(fields: "id")')
+export class Beneficiary {
+  @Field(() => ID)
+  id!: string;
+}
+
+@Resolver(() => Beneficiary)
+export class BeneficiaryResolver {
+  private readonly counts: CountsById<BeneficiaryEmpowermentServices>;
+
+  constructor(@Inject(DataSource) dataSource: DataSource) {
+    this.counts = new CountsById(dataSource, BeneficiaryEmpowermentServices, {
+      id: 'beneficiaryId',
+      count: 'count',
+    });
+  }
+
+  /** One query per request for all the beneficiaries in it. */
+  @ResolveField(() => Int, {
+    description:
+      'Empowerment services (education, training, counselling) given to this beneficiary.',
+  })
+  empowermentServiceCount(
+    @Parent() beneficiary: Beneficiary,
+    @Context() context: GraphQLContext,
+  ): Promise<number> {
+    return this.counts.load(context, beneficiary.id);
+  }
+}

@@ -1,0 +1,75 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { clientError, isUuid, perRequest, ServiceDatabase } from '@haven/platform/nest';
+import type { Country } from '@haven/protection/domain';
+import { BeneficiaryRow } from '@haven/protection/read-models';
+import { DataSource, In } from 'typeorm';
+import { decodeCursor } from './beneficiary.mapper';
+
+export interface BeneficiaryPage {
+  rows: BeneficiaryRow[];
+  hasNextPage: boolean;
+}
+
+/** Queries over `protection.beneficiaries`. */
+@Injectable()
+export class BeneficiaryReadModel {
+  private readonly byId = perRequest((ids: readonly string[]) => this.findByIds(ids));
+
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(ServiceDatabase) private readonly database: ServiceDatabase,
+  ) {}
+
+  /** One beneficiary; every call in the same request is one query (`_entities` of 100 = 1). */
+  load(context: object, id: string): Promise<BeneficiaryRow | null> {
+    return this.byId(context).load(id);
+  }
+
+  async page(filter: {
+    country?: Country | null;
+    minor?: boolean | null;
+    first: number;
+    after?: string | null;
+  }): Promise<BeneficiaryPage> {
+    const query = this.dataSource
+      .getRepository(BeneficiaryRow)
+      .createQueryBuilder('beneficiary')
+      .orderBy('beneficiary.registeredPosition', 'ASC')
+      .limit(filter.first + 1);
+    if (filter.country)
+      query.andWhere('beneficiary.country = :country', { country: filter.country });
+    if (filter.minor !== undefined && filter.minor !== null) {
+      query.andWhere('beneficiary.minor = :minor', { minor: filter.minor });
+    }
+    if (filter.after) {
+      const position = decodeCursor(filter.after);
+      if (position === undefined) {
+        throw clientError('BAD_USER_INPUT', 'after is not a cursor from a previous page.', {
+          fields: [{ field: 'after', messages: ['not a cursor from a previous page'] }],
+        });
+      }
+      query.andWhere('beneficiary.registeredPosition > :position', { position });
+    }
+    const rows = await query.getMany();
+    return { rows: rows.slice(0, filter.first), hasNextPage: rows.length > filter.first };
+  }
+
+  /** Read your writes: the row once this service's projections have reached `position`. */
+  async afterWrite(position: number, id: string): Promise<BeneficiaryRow | null> {
+    try {
+      await this.database.waitForProjections(position);
+    } catch {
+      return null;
+    }
+    return this.dataSource.getRepository(BeneficiaryRow).findOneBy({ id });
+  }
+
+  private async findByIds(ids: readonly string[]): Promise<Array<BeneficiaryRow | null>> {
+    const keys = [...new Set(ids.filter(isUuid).map((id) => id.toLowerCase()))];
+    const rows = keys.length
+      ? await this.dataSource.getRepository(BeneficiaryRow).findBy({ id: In(keys) })
+      : [];
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => byId.get(id.toLowerCase()) ?? null);
+  }
+}

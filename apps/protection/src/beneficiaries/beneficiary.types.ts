@@ -1,0 +1,159 @@
+// The GraphQL shapes of beneficiaries: neither the read-model row nor the domain state (see
+// beneficiary.mapper.ts). Personal data comes in a later issue, encrypted, field by field.
+import {
+  ArgsType,
+  Directive,
+  Field,
+  GraphQLISODateTime,
+  ID,
+  InputType,
+  Int,
+  ObjectType,
+  registerEnumType,
+} from '@nestjs/graphql';
+import { COUNTRIES, SEXES, type Country, type Sex } from '@haven/protection/domain';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+
+function enumObject<Value extends string>(values: readonly Value[]): { [K in Value]: K } {
+  return Object.fromEntries(values.map((value) => [value, value])) as { [K in Value]: K };
+}
+
+export const CountryEnum = enumObject(COUNTRIES);
+registerEnumType(CountryEnum, {
+  name: 'Country',
+  description: 'Where a beneficiary was registered.',
+  valuesMap: {
+    TH: { description: 'Thailand' },
+    LA: { description: 'Laos' },
+    MM: { description: 'Myanmar' },
+    VN: { description: 'Vietnam' },
+    OTHER: { description: 'Any other country' },
+  },
+});
+
+export const SexEnum = enumObject(SEXES);
+registerEnumType(SexEnum, { name: 'Sex' });
+
+@ObjectType({ description: 'A person the alliance protects. Owned by the protection service.' })
+@Directive('@key(fields: "id")')
+export class Beneficiary {
+  @Field(() => ID)
+  id!: string;
+
+  @Field({ description: 'Human-readable and unique, e.g. BEN-TH-000123.' })
+  referenceCode!: string;
+
+  @Field(() => CountryEnum)
+  country!: Country;
+
+  @Field(() => SexEnum)
+  sex!: Sex;
+
+  @Field({ description: 'Under 18 when registered.' })
+  minor!: boolean;
+
+  @Field(() => GraphQLISODateTime)
+  registeredAt!: Date;
+}
+
+@ObjectType()
+export class BeneficiaryEdge {
+  @Field({ description: 'Opaque: pass it as `after` to read the beneficiaries after this one.' })
+  cursor!: string;
+
+  @Field(() => Beneficiary)
+  node!: Beneficiary;
+}
+
+@ObjectType()
+export class PageInfo {
+  @Field()
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+@ObjectType({ description: 'Beneficiaries in the order they were registered.' })
+export class BeneficiaryConnection {
+  @Field(() => [BeneficiaryEdge])
+  edges!: BeneficiaryEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+}
+
+@ArgsType()
+export class BeneficiaryArgs {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'id must be a UUID' })
+  id!: string;
+}
+
+export const MAX_PAGE_SIZE = 100;
+
+@ArgsType()
+export class BeneficiariesArgs {
+  @Field(() => CountryEnum, { nullable: true })
+  @IsOptional()
+  @IsIn(COUNTRIES)
+  country?: Country | null;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  minor?: boolean | null;
+
+  @Field(() => Int, { defaultValue: 20, description: `At most ${MAX_PAGE_SIZE}.` })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  first!: number;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'after must be a cursor from a previous page' })
+  after?: string | null;
+}
+
+@InputType()
+export class RegisterBeneficiaryInput {
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'A UUID chosen by the client, to make retries safe: the same registration sent again ' +
+      'with the same id returns the beneficiary instead of registering a second one.',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'id must be a UUID' })
+  id?: string | null;
+
+  @Field(() => CountryEnum)
+  @IsIn(COUNTRIES)
+  country!: Country;
+
+  @Field(() => SexEnum)
+  @IsIn(SEXES)
+  sex!: Sex;
+
+  @Field()
+  @IsBoolean()
+  minor!: boolean;
+}
+
+@ObjectType()
+export class RegisterBeneficiaryPayload {
+  @Field(() => ID)
+  beneficiaryId!: string;
+
+  @Field(() => Int, { description: 'The version of the beneficiary stream after the mutation.' })
+  streamVersion!: number;
+
+  @Field(() => Beneficiary, {
+    nullable: true,
+    description:
+      'The beneficiary as queries now show it. Null only if the read model did not catch up ' +
+      'within 5 seconds; the registration is recorded all the same.',
+  })
+  beneficiary!: Beneficiary | null;
+}

@@ -1,0 +1,34 @@
+import { Catch, type ExceptionFilter } from '@nestjs/common';
+import { clientError } from '@haven/platform/nest';
+import {
+  BeneficiaryAlreadyRegistered,
+  InvalidBeneficiaryData,
+  ProtectionDomainError,
+} from '@haven/protection/domain';
+import type { GraphQLError } from 'graphql';
+
+/** Domain errors → GraphQL errors with a code, a human message and the domain's own code. */
+export function toClientError(error: ProtectionDomainError): GraphQLError {
+  if (error instanceof InvalidBeneficiaryData) {
+    return clientError('BAD_USER_INPUT', error.message, {
+      reason: error.code,
+      fields: [{ field: error.field, messages: [error.message] }],
+    });
+  }
+  if (error instanceof BeneficiaryAlreadyRegistered) {
+    return clientError(
+      'CONFLICT',
+      'A beneficiary with this id is already registered, with other facts.',
+      { reason: error.code },
+    );
+  }
+  return clientError('BAD_USER_INPUT', error.message, { reason: error.code });
+}
+
+/** Keeps resolvers free of try/catch: any ProtectionDomainError they let through is mapped. */
+@Catch(ProtectionDomainError)
+export class ProtectionErrorFilter implements ExceptionFilter {
+  catch(error: ProtectionDomainError): GraphQLError {
+    return toClientError(error);
+  }
+}

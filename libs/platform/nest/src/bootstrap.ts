@@ -1,0 +1,61 @@
+import type { INestApplication, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { loadServiceConfig } from './config';
+
+/** Routes Nest's own logs through pino. Shared by main.ts (bootstrapService) and the tests. */
+export function configureServiceApp(app: INestApplication): INestApplication {
+  app.useLogger(app.get(Logger));
+  app.flushLogs();
+  // Do not advertise the framework.
+  const server: unknown = app.getHttpAdapter().getInstance();
+  if (typeof (server as { disable?: unknown }).disable === 'function') {
+    (server as { disable(setting: string): void }).disable('x-powered-by');
+  }
+  return app;
+}
+
+export interface BootstrapOptions {
+  /** As in tools/services.json. */
+  name: string;
+  /** The service's AppModule. */
+  module: Type<unknown>;
+  /** Its port in tools/services.json; PORT overrides it. */
+  port: number;
+}
+
+/**
+ * A service's main.ts: the app with JSON logs, listening on PORT (or `port`) on HOST (default
+ * 127.0.0.1: subgraphs are for the gateway; containers set HOST=0.0.0.0). SIGTERM and SIGINT
+ * close it gracefully: the HTTP server stops taking requests and finishes those in flight, then
+ * the projections stop after their current batch and the connections close.
+ */
+export async function bootstrapService(options: BootstrapOptions): Promise<INestApplication> {
+  const config = loadServiceConfig(options.name);
+  if (!config.databaseUrl && !config.schemaOnly) {
+    process.stderr.write(
+      `${options.name}: DATABASE_URL is not set (postgres://user:password@host:port/database).\n`,
+    );
+    process.exit(2);
+  }
+  try {
+    const app = configureServiceApp(await NestFactory.create(options.module, { bufferLogs: true }));
+    app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+    const port = Number(process.env.PORT || options.port);
+    const host = process.env.HOST || '127.0.0.1';
+    await app.listen(port, host);
+    app
+      .get(Logger)
+      .log(
+        { host, port, graphql: `http://${host}:${port}/graphql` },
+        `${options.name} listening`,
+        'Bootstrap',
+      );
+    return app;
+  } catch (error) {
+    process.stderr.write(
+      `${options.name} did not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    process.exit(1);
+  }
+}

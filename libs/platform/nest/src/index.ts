@@ -1,0 +1,27 @@
+export { bootstrapService, configureServiceApp, type BootstrapOptions } from './bootstrap';
+export { handleCommand, type CommandResult, type Decider } from './command-handling';
+export { loadServiceConfig, SERVICE_CONFIG, type ServiceConfig } from './config';
+export { CountsById, isUuid } from './counts';
+export { EVENT_STORE, ServiceDatabase, type DatabaseOptions } from './database';
+export {
+  clientError,
+  ConcurrencyConflictError,
+  describeError,
+  type ClientErrorCode,
+  type ClientErrorDetails,
+} from './errors';
+export { formatError, subgraphModule, type SubgraphOptions } from './graphql';
+export { HealthService, type HealthReport, type ProjectionHealth } from './health';
+export { LOG_DESTINATION } from './logging';
+export {
+  actorOf,
+  commandMetadata,
+  correlationIdOf,
+  CORRELATION_ID_HEADER,
+  REQUEST_ID_HEADER,
+  type Actor,
+  type GraphQLContext,
+} from './request-context';
+export { perRequest } from './request-loader';
+export { HavenServiceModule, type ServiceModuleOptions } from './service.module';
+export { ProjectionStatusType, ServiceStatusType } from './status';

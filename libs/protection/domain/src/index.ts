@@ -1,0 +1,3 @@
+export * from './beneficiary/beneficiary';
+export * from './beneficiary/errors';
+export type { CommandMetadata } from './command-metadata';

@@ -1,0 +1,17 @@
+// Protection's read models, registered in one place: the app's DataSource takes the entities,
+// its runners the projections, and tools/migrate.ts the migrations.
+import type { MigrationSet } from '@haven/platform/database';
+import { beneficiariesProjection } from './beneficiaries.projection';
+import { BeneficiaryRow } from './beneficiary.entity';
+import { CreateBeneficiaries1764100000000 } from './migrations/1764100000000-create-beneficiaries';
+
+export { BeneficiaryRow, beneficiariesProjection };
+
+export const PROTECTION_ENTITIES = [BeneficiaryRow];
+export const PROTECTION_PROJECTIONS = [beneficiariesProjection];
+export const PROTECTION_MIGRATIONS: MigrationSet = {
+  schema: 'protection',
+  migrations: [CreateBeneficiaries1764100000000],
+};
+/** The sequence reference codes are numbered from (see the migration). */
+export const BENEFICIARY_REFERENCE_SEQUENCE = 'protection.beneficiary_reference_numbers';
