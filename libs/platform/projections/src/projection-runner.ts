@@ -152,9 +152,16 @@ export class ProjectionRunner {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       if (this.failure) throw this.failure;
-      if (await this.reached(position)) return;
-      const remaining = deadline - Date.now();
-      if (remaining <= 0) {
+      // Armed before the check, so that a batch committing during the check still wakes us.
+      const progress = this.nextProgress(
+        Math.max(0, Math.min(deadline - Date.now(), this.options.pollIntervalMs ?? 500)),
+      );
+      if (await this.reached(position)) {
+        progress.cancel();
+        return;
+      }
+      if (deadline - Date.now() <= 0) {
+        progress.cancel();
         throw new ProjectionTimeoutError(
           this.projection.name,
           position,
@@ -162,7 +169,7 @@ export class ProjectionRunner {
           this.checkpoint,
         );
       }
-      await this.nextProgress(Math.min(remaining, this.options.pollIntervalMs ?? 500));
+      await progress.settled;
     }
   }
 
@@ -269,16 +276,19 @@ export class ProjectionRunner {
     return next;
   }
 
-  private nextProgress(timeoutMs: number): Promise<void> {
-    return new Promise((resolve) => {
-      const listener = () => {
+  /** Settles at the next committed batch or failure, or after `timeoutMs`. */
+  private nextProgress(timeoutMs: number): { settled: Promise<void>; cancel(): void } {
+    let listener = () => {};
+    const settled = new Promise<void>((resolve) => {
+      listener = () => {
         clearTimeout(timer);
         this.progressListeners.delete(listener);
         resolve();
       };
-      const timer = setTimeout(listener, timeoutMs);
-      this.progressListeners.add(listener);
     });
+    const timer = setTimeout(listener, timeoutMs);
+    this.progressListeners.add(listener);
+    return { settled, cancel: listener };
   }
 
   private notifyProgress(): void {
