@@ -22,12 +22,7 @@ export interface GatewayEntry {
 export const SUBGRAPHS: readonly SubgraphEntry[] = registry.subgraphs;
 export const GATEWAY: GatewayEntry = registry.gateway;
 
-/** `legal` → `HAVEN_LEGAL_URL`. */
-export function subgraphUrlVariable(name: string): string {
-  return `HAVEN_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_URL`;
-}
-
-/** The URL the composed supergraph records for a subgraph: HAVEN_<NAME>_URL, or 127.0.0.1:<port>. */
+/** The URL the composed supergraph records for a subgraph (the gateway's HAVEN_<NAME>_URL overrides it). */
 export function defaultSubgraphUrl(subgraph: Pick<SubgraphEntry, 'port'>): string {
   return `http://127.0.0.1:${subgraph.port}/graphql`;
 }

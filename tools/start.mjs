@@ -25,6 +25,7 @@ const DATABASE = 'haven';
 const STOP_TIMEOUT_MS = 10_000;
 const START_TIMEOUT_MS = 60_000;
 const STABLE_AFTER_MS = 30_000;
+const FORCE_AFTER_MS = 2_000;
 /** Everything `npm start` runs: the subgraphs, then the gateway. */
 const SERVICES = [...SUBGRAPHS, GATEWAY];
 const exitWithParent = path.join(root, 'tools/supervisor/exit-with-parent.cjs');
@@ -34,6 +35,7 @@ const log = (source, line) => process.stdout.write(`[${source}] ${line}\n`);
 const children = new Map();
 let database;
 let shuttingDown = false;
+let stopRequestedAt = 0;
 
 async function main() {
   const onSignal = (signal) => stop(signal);
@@ -49,7 +51,15 @@ async function main() {
   // PostgreSQL and the gateway (which needs no database) start at once.
   database = startPostgres();
   const gateway = services.find((service) => service.name === GATEWAY.name);
-  if (gateway) supervise(gateway, {});
+  const gatewayUrl = gateway && `http://127.0.0.1:${gateway.port}/`;
+  if (gateway) {
+    supervise(gateway, {});
+    void waitLive(gateway).then((live) => {
+      if (live) announce(gatewayUrl);
+      else if (!shuttingDown)
+        log('haven', `the gateway did not answer within ${START_TIMEOUT_MS / 1000} s`);
+    });
+  }
   const server = await database.ready;
   if (shuttingDown) return;
   const databaseUrl = process.env.DATABASE_URL ?? urlFor(server.url, DATABASE);
@@ -71,37 +81,30 @@ async function main() {
 
   const subgraphs = services.filter((service) => service !== gateway);
   for (const service of subgraphs) supervise(service, { DATABASE_URL: databaseUrl });
-  log('haven', `starting ${services.map((service) => service.name).join(', ')}`);
-
-  const [gatewayLive, subgraphsLive] = [
-    gateway ? waitLive(gateway) : Promise.resolve(false),
-    Promise.all(subgraphs.map((service) => waitLive(service))),
-  ];
-  if (await gatewayLive) {
-    const url = `http://127.0.0.1:${gateway.port}/`;
-    const lines = [
-      `Haven's gateway answers after ${seconds()}.`,
-      `  GraphQL IDE:  ${url}`,
-      `  GraphQL API:  ${url}graphql`,
-      `  Health:       ${url}health/ready`,
-    ];
-    const width = Math.max(...lines.map((line) => line.length));
-    log('haven', '─'.repeat(width));
-    for (const line of lines) log('haven', line);
-    log('haven', '─'.repeat(width));
-  } else if (gateway && !shuttingDown) {
-    log('haven', `the gateway did not answer within ${START_TIMEOUT_MS / 1000} s`);
-  }
-  const live = await subgraphsLive;
+  log('haven', `starting ${subgraphs.map((service) => service.name).join(', ')}`);
+  const live = await Promise.all(subgraphs.map((service) => waitLive(service)));
   if (shuttingDown) return;
-  const up = subgraphs.filter((_, index) => live[index]).map((service) => service.name);
   const down = subgraphs.filter((_, index) => !live[index]).map((service) => service.name);
   log(
     'haven',
     down.length
-      ? `subgraphs up: ${up.join(', ') || 'none'}; not answering: ${down.join(', ')}`
-      : `all ${up.length} subgraphs answer (after ${seconds()}). Press Ctrl-C to stop.`,
+      ? `not answering after ${START_TIMEOUT_MS / 1000} s: ${down.join(', ')} (their fields answer with SERVICE_UNAVAILABLE)`
+      : `all ${subgraphs.length} subgraphs answer after ${seconds()}: Haven is ready${gatewayUrl ? ` at ${gatewayUrl}` : ''}. Ctrl-C stops it.`,
   );
+}
+
+/** The banner with the gateway's URLs, printed as soon as the gateway answers. */
+function announce(url) {
+  const lines = [
+    `Haven's gateway answers after ${seconds()} (services still starting answer with an error).`,
+    `  GraphQL IDE:  ${url}`,
+    `  GraphQL API:  ${url}graphql`,
+    `  Health:       ${url}health/ready`,
+  ];
+  const width = Math.max(...lines.map((line) => line.length));
+  log('haven', '─'.repeat(width));
+  for (const line of lines) log('haven', line);
+  log('haven', '─'.repeat(width));
 }
 
 /** Starts tools/postgres/serve.mjs in its own process group; `ready` resolves with its server. */
@@ -112,7 +115,7 @@ function startPostgres() {
     stdio: ['pipe', 'pipe', 'pipe'],
     detached: true,
   });
-  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const exited = new Promise((resolve) => child.once('close', resolve));
   const ready = new Promise((resolve, reject) => {
     let buffered = '';
     const onData = (chunk) => {
@@ -160,7 +163,7 @@ function run(name, args, env) {
     });
     prefix(child.stdout, name);
     prefix(child.stderr, name);
-    child.on('exit', (code) =>
+    child.on('close', (code) =>
       code === 0 || shuttingDown
         ? resolve()
         : reject(new Error(`${name} exited with code ${code}`)),
@@ -191,7 +194,7 @@ function supervise(service, env, restarts = 0) {
   children.set(service.name, child);
   prefix(child.stdout, service.name);
   prefix(child.stderr, service.name);
-  child.on('exit', (code, signal) => {
+  child.on('close', (code, signal) => {
     children.delete(service.name);
     if (shuttingDown) return;
     // A service that ran for a while before crashing starts over with a short delay.
@@ -270,11 +273,15 @@ const PINO_LEVELS = { 10: 'trace', 20: 'debug', 30: 'info', 40: 'warn', 50: 'err
 
 async function stop(signal) {
   if (shuttingDown) {
-    // A second Ctrl-C: do not wait any longer for the services.
+    // Ctrl-C in a terminal signals npm and this process at once, and npm forwards its signal
+    // too: a second signal within a moment is the same Ctrl-C. A later one means "hurry".
+    if (Date.now() - stopRequestedAt < FORCE_AFTER_MS) return;
+    log('haven', `${signal} again: killing the services that are still stopping`);
     for (const child of children.values()) child.kill('SIGKILL');
     return;
   }
-  log('haven', `${signal}: stopping the services, then PostgreSQL`);
+  stopRequestedAt = Date.now();
+  log('haven', `${signal}: stopping the services, then PostgreSQL (Ctrl-C again to hurry)`);
   await shutdown();
   log('haven', 'stopped');
   process.exit(0);
@@ -292,7 +299,7 @@ async function shutdown() {
             log('haven', `${name} did not stop within ${STOP_TIMEOUT_MS / 1000} s: killing it`);
             child.kill('SIGKILL');
           }, STOP_TIMEOUT_MS);
-          child.once('exit', () => {
+          child.once('close', () => {
             clearTimeout(timer);
             resolve();
           });

@@ -34,7 +34,11 @@ export class BeneficiaryResolver {
   }
 
   /** One query per request for all the beneficiaries in it. */
-  @ResolveField(() => Int, { description: 'Legal cases in which this beneficiary is a party.' })
+  @ResolveField(() => Int, {
+    // Nullable: when this service is down, only this field is null, not the whole answer.
+    nullable: true,
+    description: 'Legal cases in which this beneficiary is a party.',
+  })
   legalCaseCount(
     @Parent() beneficiary: Beneficiary,
     @Context() context: GraphQLContext,

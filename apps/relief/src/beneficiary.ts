@@ -35,6 +35,8 @@ export class BeneficiaryResolver {
 
   /** One query per request for all the beneficiaries in it. */
   @ResolveField(() => Int, {
+    // Nullable: when this service is down, only this field is null, not the whole answer.
+    nullable: true,
     description: 'Relief distributions (food, shelter, medical aid) this beneficiary received.',
   })
   reliefDistributionCount(

@@ -70,6 +70,8 @@ export function statusResolver(service: string): Type<unknown> {
 
     @Query(() => ServiceStatusType, {
       name: `${service}Status`,
+      // Nullable, so that a query asking several services still answers when this one is down.
+      nullable: true,
       description: `The ${service} service: database, read models and their lag.`,
     })
     async status(): Promise<ServiceStatusType> {

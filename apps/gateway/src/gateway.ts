@@ -1,0 +1,293 @@
+// The federated GraphQL gateway: @apollo/gateway on Apollo Server 5 and Express 5. It serves the
+// supergraph composed at build time (apps/gateway/supergraph.graphql), or in development one
+// composed at start from the running subgraphs (IntrospectAndCompose).
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import {
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDisableSuggestions } from '@apollo/server/plugin/disableSuggestions';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import { express, type ErrorHandler, type Handler } from './express';
+import { mountIde } from './ide';
+import { createLogger, type Logger } from './logger';
+import { assignRequestIds, traceOf } from './request-ids';
+import { SubgraphDataSource, type GatewayContext } from './subgraph-data-source';
+import { readSupergraph, subgraphsOf, type SubgraphEndpoint } from './supergraph';
+
+export type ComposeMode = 'static' | 'introspect';
+
+export interface GatewayOptions {
+  /** The supergraph SDL; by default the committed apps/gateway/supergraph.graphql. */
+  supergraphSdl?: string;
+  /** `static` (default): serve the supergraph; `introspect`: compose from the running subgraphs. */
+  compose?: ComposeMode;
+  /** Subgraph URLs by subgraph name, overriding HAVEN_<NAME>_URL and the supergraph's. */
+  subgraphUrls?: Record<string, string>;
+  /** Production turns the IDE, introspection and schema hints in errors off. */
+  production?: boolean;
+  /** Where to listen: port 0 picks a free one. */
+  port?: number;
+  host?: string;
+  logger?: Logger;
+  /** Largest accepted request body. */
+  bodyLimit?: string;
+  /** How long in-flight requests may take to finish on stop. */
+  shutdownGraceMs?: number;
+  /** The query the IDE opens with. */
+  ideDefaultQuery?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface RunningGateway {
+  /** The GraphQL endpoint, e.g. http://127.0.0.1:4000/graphql. */
+  url: string;
+  /** The origin, e.g. http://127.0.0.1:4000. */
+  origin: string;
+  port: number;
+  subgraphs: SubgraphEndpoint[];
+  /** Stops taking requests, lets the in-flight ones finish, then closes. */
+  stop(): Promise<void>;
+}
+
+const HEALTH_CHECK_TIMEOUT_MS = 1_000;
+
+/** `legal` → `HAVEN_LEGAL_URL`. */
+export function subgraphUrlVariable(name: string): string {
+  return `HAVEN_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_URL`;
+}
+
+export async function startGateway(options: GatewayOptions = {}): Promise<RunningGateway> {
+  const env = options.env ?? process.env;
+  // Apollo's gateway sends anonymous usage telemetry unless this is set (read at construction).
+  process.env.APOLLO_TELEMETRY_DISABLED ??= '1';
+  const production = options.production ?? env.NODE_ENV === 'production';
+  const logger = options.logger ?? createLogger();
+  const compose = options.compose ?? 'static';
+
+  const supergraphSdl = options.supergraphSdl ?? readSupergraph(env.HAVEN_SUPERGRAPH_PATH);
+  const subgraphs = subgraphsOf(supergraphSdl).map(({ name, url }) => ({
+    name,
+    url: options.subgraphUrls?.[name] ?? env[subgraphUrlVariable(name)] ?? url,
+  }));
+  const urlOf = new Map(subgraphs.map(({ name, url }) => [name, url]));
+
+  const gateway = new ApolloGateway({
+    supergraphSdl:
+      compose === 'introspect' ? new IntrospectAndCompose({ subgraphs }) : supergraphSdl,
+    // The supergraph records each subgraph's default URL; a deployment points elsewhere.
+    buildService: ({ name, url }) =>
+      new SubgraphDataSource({ name, url: urlOf.get(name) ?? url ?? '', logger }),
+    logger: apolloLogger(logger),
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  let ready = false;
+
+  const server = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: !production,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: production,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({
+        httpServer,
+        stopGracePeriodMillis: options.shutdownGraceMs ?? 10_000,
+      }),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      ...(production ? [ApolloServerPluginDisableSuggestions()] : []),
+      operationLogPlugin(),
+    ],
+    logger: apolloLogger(logger),
+  });
+  await server.start();
+  ready = true;
+
+  app.use(assignRequestIds);
+  app.use(requestLog(logger));
+  app.get('/health/live', (_request, response) => response.status(200).json({ status: 'ok' }));
+  app.get('/health/ready', async (_request, response) => {
+    if (!ready) return response.status(503).json({ status: 'starting' });
+    // The gateway serves whatever subgraphs are up (the others' fields answer with an error), so
+    // it is ready once its supergraph is loaded; the subgraphs' state is reported, not required.
+    const states = await Promise.all(subgraphs.map((subgraph) => subgraphState(subgraph)));
+    return response.status(200).json({ status: 'ok', subgraphs: Object.fromEntries(states) });
+  });
+  if (!production) {
+    mountIde(app, { defaultQuery: options.ideDefaultQuery ?? DEFAULT_IDE_QUERY });
+  }
+  app.use(
+    '/graphql',
+    express.json({ limit: options.bodyLimit ?? '100kb' }),
+    expressMiddleware(server, {
+      context: async ({ res }) => ({ trace: traceOf(res as never) }),
+    }) as unknown as Handler,
+  );
+  app.use(notFound);
+  app.use(errorHandler(logger));
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+        httpServer.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  const { port } = httpServer.address() as AddressInfo;
+  const host =
+    options.host && options.host !== '0.0.0.0' && options.host !== '::'
+      ? options.host
+      : '127.0.0.1';
+  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  logger.info(
+    { port, compose, production, subgraphs: subgraphs.map(({ name }) => name) },
+    'gateway listening',
+  );
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url: `${origin}/graphql`,
+    origin,
+    port,
+    subgraphs,
+    stop() {
+      stopping ??= (async () => {
+        ready = false;
+        await server.stop(); // drains the HTTP server first, then stops the gateway
+        logger.info('gateway stopped');
+      })();
+      return stopping;
+    },
+  };
+}
+
+/** The query the IDE opens with: one question answered by all five subgraphs. */
+export const DEFAULT_IDE_QUERY = `# Haven's federated graph: each field is answered by the service that owns it.
+# Run it with the ▶ button or Ctrl-Enter; the Docs tab lists every type and field.
+# No beneficiaries yet? Register one:
+#   mutation { registerBeneficiary(input: { country: TH, sex: FEMALE, minor: true }) { beneficiaryId } }
+query Beneficiaries {
+  beneficiaries(first: 10) {
+    edges {
+      node {
+        referenceCode # protection
+        country
+        minor
+        registeredAt
+        caseNotificationCount # networks
+        empowermentServiceCount # empowerment
+        legalCaseCount # legal
+        reliefDistributionCount # relief
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+`;
+
+/** Records the operation's name, type and error codes for the request's log line. */
+function operationLogPlugin(): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart({ contextValue }) {
+      return {
+        async didResolveOperation({ operationName, operation }) {
+          contextValue.trace.operationName = operationName ?? undefined;
+          contextValue.trace.operationType = operation?.operation;
+        },
+        async didEncounterErrors({ errors }) {
+          // Codes only: messages may quote the variables a client sent.
+          for (const error of errors) {
+            const code = error.extensions?.code;
+            contextValue.trace.errorCodes.push(typeof code === 'string' ? code : 'UNKNOWN');
+          }
+        },
+      };
+    },
+  };
+}
+
+/** One JSON line per request: ids, method, path (no query string), status, time, operation. */
+function requestLog(logger: Logger): Handler {
+  return (request, response, next) => {
+    const started = process.hrtime.bigint();
+    response.on('finish', () => {
+      const trace = traceOf(response);
+      // The path only: a GET query string carries the operation and its variables.
+      const path = request.originalUrl.split('?')[0];
+      const line = {
+        requestId: trace.requestId,
+        correlationId: trace.correlationId,
+        method: request.method,
+        path,
+        status: response.statusCode,
+        durationMs: Number(process.hrtime.bigint() - started) / 1e6,
+        operationName: trace.operationName,
+        operationType: trace.operationType,
+        errorCodes: trace.errorCodes.length ? [...new Set(trace.errorCodes)] : undefined,
+      };
+      if (path.startsWith('/health/')) logger.debug(line, 'request');
+      else logger.info(line, 'request');
+    });
+    next();
+  };
+}
+
+const notFound: Handler = (_request, response) => {
+  response.status(404).json({ error: 'Not found' });
+};
+
+function errorHandler(logger: Logger): ErrorHandler {
+  return (error, _request, response, _next) => {
+    const status = (error as { status?: number }).status ?? 500;
+    const trace = traceOf(response);
+    logger[status >= 500 ? 'error' : 'warn'](
+      { requestId: trace?.requestId, status, error: (error as Error).name },
+      'request failed',
+    );
+    if (response.headersSent) return;
+    // Never echo the error's message: a JSON parse error quotes the body it could not parse.
+    const message =
+      status === 413 ? 'Request body too large' : status < 500 ? 'Bad request' : 'Internal error';
+    response.status(status).json({ error: message });
+  };
+}
+
+async function subgraphState({ name, url }: SubgraphEndpoint): Promise<[string, string]> {
+  try {
+    const response = await fetch(new URL('/health/live', url), {
+      signal: AbortSignal.timeout(HEALTH_CHECK_TIMEOUT_MS),
+    });
+    return [name, response.ok ? 'up' : `HTTP ${response.status}`];
+  } catch {
+    return [name, 'down'];
+  }
+}
+
+/** Apollo's logger interface on pino (Apollo logs strings, none of them request data). */
+function apolloLogger(logger: Logger) {
+  const child = logger.child({ component: 'apollo' });
+  return {
+    debug: (message: string) => child.debug(message),
+    info: (message: string) => child.info(message),
+    warn: (message: string) => child.warn(message),
+    error: (message: string) => child.error(message),
+  };
+}

@@ -1,0 +1,75 @@
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { GraphQLError } from 'graphql';
+import type { Logger } from './logger';
+import { CORRELATION_ID_HEADER, REQUEST_ID_HEADER, type RequestTrace } from './request-ids';
+
+export interface GatewayContext {
+  trace: RequestTrace;
+}
+
+/** A fetch failure as the gateway's fetcher (make-fetch-happen) reports it. */
+interface FetchFailure extends Error {
+  code?: string;
+}
+
+/**
+ * How the gateway calls one subgraph: it forwards the request and correlation ids, and turns a
+ * subgraph it cannot reach into a plain GraphQL error for that subgraph's fields (code
+ * SERVICE_UNAVAILABLE, the subgraph's name), without its internal URL.
+ */
+export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  readonly name: string;
+  private readonly logger: Logger;
+
+  constructor(options: { name: string; url: string; logger: Logger }) {
+    super({ url: options.url });
+    this.name = options.name;
+    this.logger = options.logger;
+  }
+
+  override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    // Schema loading and health checks (IntrospectAndCompose) have no incoming request.
+    const trace = (options.context as Partial<GatewayContext>).trace;
+    if (!trace) return;
+    options.request.http?.headers.set(REQUEST_ID_HEADER, trace.requestId);
+    options.request.http?.headers.set(CORRELATION_ID_HEADER, trace.correlationId);
+  }
+
+  override didEncounterError(
+    error: Error,
+    _fetchRequest: unknown,
+    fetchResponse?: { status: number },
+    context?: GatewayContext,
+  ): void {
+    const requestId = context?.trace?.requestId;
+    if (!fetchResponse) {
+      this.logger.warn(
+        { requestId, subgraph: this.name, cause: (error as FetchFailure).code ?? error.name },
+        'subgraph unreachable',
+      );
+      throw new GraphQLError(`The ${this.name} service is unavailable.`, {
+        extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: this.name },
+        originalError: error,
+      });
+    }
+    this.logger.warn(
+      { requestId, subgraph: this.name, status: fetchResponse.status },
+      'subgraph answered with an HTTP error',
+    );
+    const status = fetchResponse.status;
+    const code =
+      status === 401
+        ? 'UNAUTHENTICATED'
+        : status === 403
+          ? 'FORBIDDEN'
+          : status >= 500
+            ? 'SERVICE_UNAVAILABLE'
+            : 'INTERNAL_SERVER_ERROR';
+    throw new GraphQLError(
+      status >= 500
+        ? `The ${this.name} service is unavailable (HTTP ${status}).`
+        : `The ${this.name} service refused the gateway's request (HTTP ${status}).`,
+      { extensions: { code, serviceName: this.name }, originalError: error },
+    );
+  }
+}
