@@ -114,7 +114,15 @@ async function main(): Promise<void> {
     'gateway',
     GATEWAY_MAIN,
     14_000,
-    { NODE_ENV: 'production', LOG_LEVEL: 'warn', ...subgraphEnv },
+    {
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      ...subgraphEnv,
+      // For profiling the gateway alone, e.g. "--cpu-prof --cpu-prof-dir=tmp/profile".
+      ...(process.env.HAVEN_BENCH_GATEWAY_NODE_OPTIONS
+        ? { NODE_OPTIONS: process.env.HAVEN_BENCH_GATEWAY_NODE_OPTIONS }
+        : {}),
+    },
     '/health/live',
   );
   const hive = new ServiceProcess(

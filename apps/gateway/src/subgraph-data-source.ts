@@ -1,4 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { Fetcher } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 import type { Logger } from './logger';
 import { CORRELATION_ID_HEADER, REQUEST_ID_HEADER, type RequestTrace } from './request-ids';
@@ -7,9 +8,10 @@ export interface GatewayContext {
   trace: RequestTrace;
 }
 
-/** A fetch failure as the gateway's fetcher (make-fetch-happen) reports it. */
+/** A fetch failure as Node's fetch reports it: the socket error is the cause. */
 interface FetchFailure extends Error {
   code?: string;
+  cause?: { code?: string };
 }
 
 /**
@@ -22,7 +24,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   private readonly logger: Logger;
 
   constructor(options: { name: string; url: string; logger: Logger }) {
-    super({ url: options.url });
+    // Node's own fetch keeps connections to the subgraph alive; the default fetcher
+    // (make-fetch-happen) adds an HTTP cache layer the gateway does not need.
+    super({ url: options.url, fetcher: fetch as unknown as Fetcher });
     this.name = options.name;
     this.logger = options.logger;
   }
@@ -44,7 +48,11 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const requestId = context?.trace?.requestId;
     if (!fetchResponse) {
       this.logger.warn(
-        { requestId, subgraph: this.name, cause: (error as FetchFailure).code ?? error.name },
+        {
+          requestId,
+          subgraph: this.name,
+          cause: (error as FetchFailure).cause?.code ?? (error as FetchFailure).code ?? error.name,
+        },
         'subgraph unreachable',
       );
       throw new GraphQLError(`The ${this.name} service is unavailable.`, {
