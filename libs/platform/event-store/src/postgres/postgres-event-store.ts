@@ -54,8 +54,9 @@ export interface PostgresEventStoreOptions {
   pool?: Omit<PoolConfig, 'connectionString' | 'max'>;
 }
 
+// recorded_at as epoch milliseconds: pg's timestamp parser costs more than the rest of a row.
 const COLUMNS = `global_position, event_id, stream_id, stream_category, stream_version, type,
-  schema_version, data, metadata, recorded_at`;
+  schema_version, data, metadata, (extract(epoch FROM recorded_at) * 1000)::float8 AS recorded_ms`;
 
 type Queryable = Pick<Client, 'query'>;
 
@@ -69,7 +70,7 @@ interface EventRow {
   schema_version: number;
   data: JsonObject;
   metadata: EventMetadata;
-  recorded_at: Date;
+  recorded_ms: number;
 }
 
 export class PostgresEventStore implements EventStore {
@@ -390,7 +391,7 @@ export class PostgresEventStore implements EventStore {
       schemaVersion: row.schema_version,
       data: row.data,
       metadata: row.metadata,
-      recordedAt: row.recorded_at,
+      recordedAt: new Date(row.recorded_ms),
     };
     return this.upcasters.size === 0 ? event : this.upcasters.apply(event);
   }
