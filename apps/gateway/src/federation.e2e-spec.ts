@@ -2,10 +2,12 @@
 // as `npm start` runs them) on a fresh, migrated database, and every request goes through the
 // gateway.
 import { randomUUID } from 'node:crypto';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createTestDatabase, type TestDatabase } from '@haven/platform/testing';
 import { Client } from 'pg';
+import { demoBeneficiaries } from '../../../tools/seed/demo';
 import { DEFAULT_IDE_QUERY } from './gateway';
 import { migrate, startSystem, type System } from './testing/system';
 
@@ -189,6 +191,39 @@ describe('Haven through its gateway', () => {
       expect(proxy.calls.map((call) => call.requestId)).toEqual(['e2e-request-1']);
     }
   });
+
+  it('loads the demo data set through the gateway once, however often seed:demo runs', async () => {
+    // Asynchronously: the recording proxies between gateway and subgraphs live in this process.
+    const seed = () =>
+      new Promise<{ status: number | null; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, ['-r', '@swc-node/register', 'tools/seed/demo.ts'], {
+          cwd: path.resolve(__dirname, '../../..'),
+          env: { ...process.env, HAVEN_GATEWAY_URL: system.gatewayUrl },
+          stdio: ['ignore', 'ignore', 'pipe'],
+        });
+        let stderr = '';
+        child.stderr.on('data', (chunk) => (stderr += chunk));
+        child.on('exit', (status) => resolve({ status, stderr }));
+      });
+    const count = async () =>
+      Number((await sql.query('SELECT count(*) AS n FROM protection.beneficiaries')).rows[0].n);
+    const demo = demoBeneficiaries();
+    const before = await count();
+
+    const first = await seed();
+    expect(first.status).toBe(0);
+    expect(first.stderr).toContain(`beneficiaries: ${demo.length}/${demo.length}`);
+    expect(await count()).toBe(before + demo.length);
+
+    const again = await seed();
+    expect(again.status).toBe(0);
+    expect(await count()).toBe(before + demo.length);
+    const { rows } = await sql.query(
+      'SELECT count(*) AS n FROM protection.beneficiaries WHERE id = ANY($1::uuid[])',
+      [demo.map((b) => b.id)],
+    );
+    expect(Number(rows[0].n)).toBe(demo.length);
+  }, 240_000);
 
   it('answers a stopped subgraph’s fields with an error while the others still answer', async () => {
     await system.subgraphs.legal.stop();
