@@ -7,7 +7,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createTestDatabase, type TestDatabase } from '@haven/platform/testing';
 import { Client } from 'pg';
-import { demoBeneficiaries } from '../../../tools/seed/demo';
 import { DEFAULT_IDE_QUERY } from './gateway';
 import { migrate, startSystem, type System } from './testing/system';
 
@@ -207,22 +206,17 @@ describe('Haven through its gateway', () => {
       });
     const count = async () =>
       Number((await sql.query('SELECT count(*) AS n FROM protection.beneficiaries')).rows[0].n);
-    const demo = demoBeneficiaries();
     const before = await count();
 
     const first = await seed();
     expect(first.status).toBe(0);
-    expect(first.stderr).toContain(`beneficiaries: ${demo.length}/${demo.length}`);
-    expect(await count()).toBe(before + demo.length);
+    const loaded = Number(/beneficiaries: (\d+) in /.exec(first.stderr)?.[1]);
+    expect(loaded).toBeGreaterThan(100);
+    expect(await count()).toBe(before + loaded);
 
     const again = await seed();
     expect(again.status).toBe(0);
-    expect(await count()).toBe(before + demo.length);
-    const { rows } = await sql.query(
-      'SELECT count(*) AS n FROM protection.beneficiaries WHERE id = ANY($1::uuid[])',
-      [demo.map((b) => b.id)],
-    );
-    expect(Number(rows[0].n)).toBe(demo.length);
+    expect(await count()).toBe(before + loaded);
   }, 240_000);
 
   it('answers a stopped subgraph’s fields with an error while the others still answer', async () => {
