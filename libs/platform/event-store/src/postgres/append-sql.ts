@@ -75,38 +75,38 @@ SELECT event_id, stream_id, stream_version, global_position
   FROM event_store.events WHERE event_id = ANY($1::uuid[])`;
 
 /**
- * The same append for the most common case, one event, as a leaner plan: scalar parameters, no
- * arrays, no recursion. Parameters as APPEND_SQL's, each for the one event.
+ * The same append for the most common case, one event, as one plain INSERT ... SELECT (no CTEs,
+ * no arrays). The inner query's WHERE runs before its nextval(): the expected version holds, and
+ * the append registered a lower bound of its position for readers (docs/adr/0002) before taking
+ * it. Inserts nothing when the expected version does not hold; the caller then reads the actual
+ * version. Parameters as APPEND_SQL's, each for the one event.
  */
 export const APPEND_ONE_SQL = `
-WITH head AS MATERIALIZED (
-  SELECT coalesce(last.stream_version, 0) AS version,
-         coalesce(last.hash, '\\x0000000000000000000000000000000000000000000000000000000000000000'::bytea) AS hash
-    FROM (SELECT 1) AS one
-    LEFT JOIN LATERAL (
-      SELECT e.stream_version, e.hash FROM event_store.events e
-       WHERE e.stream_id = $1 ORDER BY e.stream_version DESC LIMIT 1
-    ) AS last ON true
-),
-registered AS MATERIALIZED (
-  SELECT h.version, h.hash,
-         pg_try_advisory_xact_lock_shared((b.bound / 2147483648)::int, (b.bound % 2147483648)::int) AS locked
-    FROM head h,
-         (SELECT coalesce(pg_sequence_last_value('event_store.global_position'), 0) + 1 AS bound) AS b
-   WHERE CASE WHEN $3::bigint >= 0 THEN h.version = $3::bigint
-              WHEN $3::bigint = -2 THEN h.version = 0
-              WHEN $3::bigint = -3 THEN h.version > 0
-              ELSE true END
-),
-inserted AS (
-  INSERT INTO event_store.events (global_position, event_id, stream_id, stream_category,
-         stream_version, type, schema_version, data, metadata, recorded_at, hash)
-  SELECT x.position, $4::uuid, $1, $2, r.version + 1, $5::text, $6::int, $7::jsonb, $8::jsonb, now(),
-         sha256(r.hash || $9::bytea || int8send(r.version + 1) || int8send(x.position)
-                || int8send((extract(epoch FROM now()) * 1000000)::bigint))
-    FROM registered r,
-         LATERAL (SELECT nextval('event_store.global_position') AS position WHERE r.locked) AS x
-  RETURNING global_position
-)
-SELECT (SELECT h.version FROM head h) AS version,
-       (SELECT array_agg(i.global_position) FROM inserted i) AS positions`;
+INSERT INTO event_store.events (global_position, event_id, stream_id, stream_category,
+       stream_version, type, schema_version, data, metadata, recorded_at, hash)
+SELECT p.position, $4::uuid, $1, $2, p.version + 1, $5::text, $6::int, $7::jsonb, $8::jsonb, now(),
+       sha256(p.hash || $9::bytea || int8send(p.version + 1) || int8send(p.position)
+              || int8send((extract(epoch FROM now()) * 1000000)::bigint))
+  FROM (
+    SELECT h.version, h.hash, nextval('event_store.global_position') AS position
+      FROM (
+        SELECT coalesce(last.stream_version, 0) AS version,
+               coalesce(last.hash, '\\x0000000000000000000000000000000000000000000000000000000000000000'::bytea) AS hash
+          FROM (SELECT 1) AS one
+          LEFT JOIN LATERAL (
+            SELECT e.stream_version, e.hash FROM event_store.events e
+             WHERE e.stream_id = $1 ORDER BY e.stream_version DESC LIMIT 1
+          ) AS last ON true
+      ) AS h,
+      LATERAL (SELECT coalesce(pg_sequence_last_value('event_store.global_position'), 0) + 1 AS bound) AS b
+     WHERE CASE WHEN $3::bigint >= 0 THEN h.version = $3::bigint
+                WHEN $3::bigint = -2 THEN h.version = 0
+                WHEN $3::bigint = -3 THEN h.version > 0
+                ELSE true END
+       AND pg_try_advisory_xact_lock_shared((b.bound / 2147483648)::int, (b.bound % 2147483648)::int)
+  ) AS p
+RETURNING global_position, stream_version`;
+
+/** A stream's current version, for the error when the expected version did not hold. */
+export const STREAM_VERSION_SQL = `
+SELECT coalesce(max(stream_version), 0) AS version FROM event_store.events WHERE stream_id = $1`;

@@ -27,7 +27,7 @@ import {
   parseStreamId,
   prepareEvents,
 } from '../validation';
-import { APPEND_ONE_SQL, APPEND_SQL, FIND_EVENT_IDS_SQL } from './append-sql';
+import { APPEND_ONE_SQL, APPEND_SQL, FIND_EVENT_IDS_SQL, STREAM_VERSION_SQL } from './append-sql';
 import { CreateEventStore1763800000000 } from './migrations/1763800000000-create-event-store';
 
 export const EVENT_STORE_MIGRATIONS = {
@@ -169,12 +169,9 @@ export class PostgresEventStore implements EventStore {
             ],
           };
     for (let attempt = 0; ; attempt++) {
-      let row: { version: string; positions: string[] | null };
+      let outcome: { version: number; positions: number[] | null };
       try {
-        const result = await executor.query<{ version: string; positions: string[] | null }>(
-          statement,
-        );
-        row = result.rows[0];
+        outcome = await this.runAppend(executor, statement, streamId, prepared.length === 1);
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
         // Inside a caller's transaction the error has aborted it: only the caller can retry.
@@ -189,20 +186,53 @@ export class PostgresEventStore implements EventStore {
         if (attempt < MAX_RACE_RETRIES) continue;
         throw error;
       }
-      if (row.positions) {
+      if (outcome.positions) {
         if (ownTransaction) this.notifier.schedule();
         return {
           streamId,
-          nextExpectedVersion: Number(row.version) + eventIds.length,
-          globalPositions: row.positions.map(Number),
+          nextExpectedVersion: outcome.version + eventIds.length,
+          globalPositions: outcome.positions,
           duplicate: false,
         };
       }
       // The expected version did not hold; unless this is a retry of events already stored.
       const stored = await this.storedAppend(executor, streamId, eventIds);
       if (stored) return stored;
-      throw new WrongExpectedVersionError(streamId, expectedVersion, Number(row.version));
+      throw new WrongExpectedVersionError(streamId, expectedVersion, outcome.version);
     }
+  }
+
+  /**
+   * Runs an append statement: the stream's version before it, and the new positions (null when
+   * the expected version did not hold).
+   */
+  private async runAppend(
+    executor: Queryable,
+    statement: QueryConfig,
+    streamId: string,
+    single: boolean,
+  ): Promise<{ version: number; positions: number[] | null }> {
+    if (single) {
+      const { rows } = await executor.query<{ global_position: string; stream_version: string }>(
+        statement,
+      );
+      if (rows.length > 0) {
+        return {
+          version: Number(rows[0].stream_version) - 1,
+          positions: [Number(rows[0].global_position)],
+        };
+      }
+      const current = await executor.query<{ version: string }>({
+        name: 'event_store.stream_version',
+        text: STREAM_VERSION_SQL,
+        values: [streamId],
+      });
+      return { version: Number(current.rows[0].version), positions: null };
+    }
+    const { rows } = await executor.query<{ version: string; positions: string[] | null }>(
+      statement,
+    );
+    return { version: Number(rows[0].version), positions: rows[0].positions?.map(Number) ?? null };
   }
 
   /**
