@@ -1,49 +1,10 @@
-import { Inject } from '@nestjs/common';
-import {
-  Context,
-  Directive,
-  Field,
-  ID,
-  Int,
-  ObjectType,
-  Parent,
-  ResolveField,
-  Resolver,
-} from '@nestjs/graphql';
-import { CountsById, type GraphQLContext } from '@haven/platform/nest';
+import { beneficiaryCountExtension } from '@haven/platform/nest';
 import { BeneficiaryEmpowermentServices } from '@haven/empowerment/read-models';
-import { DataSource } from 'typeorm';
 
-/** Protection's entity, by its key: this subgraph adds one field to it. */
-@ObjectType()
-@Directive('@key(fields: "id")')
-export class Beneficiary {
-  @Field(() => ID)
-  id!: string;
-}
-
-@Resolver(() => Beneficiary)
-export class BeneficiaryResolver {
-  private readonly counts: CountsById<BeneficiaryEmpowermentServices>;
-
-  constructor(@Inject(DataSource) dataSource: DataSource) {
-    this.counts = new CountsById(dataSource, BeneficiaryEmpowermentServices, {
-      id: 'beneficiaryId',
-      count: 'count',
-    });
-  }
-
-  /** One query per request for all the beneficiaries in it. */
-  @ResolveField(() => Int, {
-    // Nullable: when this service is down, only this field is null, not the whole answer.
-    nullable: true,
-    description:
-      'Empowerment services (education, training, counselling) given to this beneficiary.',
-  })
-  empowermentServiceCount(
-    @Parent() beneficiary: Beneficiary,
-    @Context() context: GraphQLContext,
-  ): Promise<number> {
-    return this.counts.load(context, beneficiary.id);
-  }
-}
+/** Protection's `Beneficiary`, by its key: empowerment adds the number of empowerment services they received. */
+export const { Beneficiary, BeneficiaryResolver } = beneficiaryCountExtension({
+  field: 'empowermentServiceCount',
+  description: 'Empowerment services (education, training, counselling) given to this beneficiary.',
+  entity: BeneficiaryEmpowermentServices,
+  columns: { id: 'beneficiaryId', count: 'count' },
+});

@@ -1,48 +1,10 @@
-import { Inject } from '@nestjs/common';
-import {
-  Context,
-  Directive,
-  Field,
-  ID,
-  Int,
-  ObjectType,
-  Parent,
-  ResolveField,
-  Resolver,
-} from '@nestjs/graphql';
-import { CountsById, type GraphQLContext } from '@haven/platform/nest';
+import { beneficiaryCountExtension } from '@haven/platform/nest';
 import { BeneficiaryCaseNotifications } from '@haven/networks/read-models';
-import { DataSource } from 'typeorm';
 
-/** Protection's entity, by its key: this subgraph adds one field to it. */
-@ObjectType()
-@Directive('@key(fields: "id")')
-export class Beneficiary {
-  @Field(() => ID)
-  id!: string;
-}
-
-@Resolver(() => Beneficiary)
-export class BeneficiaryResolver {
-  private readonly counts: CountsById<BeneficiaryCaseNotifications>;
-
-  constructor(@Inject(DataSource) dataSource: DataSource) {
-    this.counts = new CountsById(dataSource, BeneficiaryCaseNotifications, {
-      id: 'beneficiaryId',
-      count: 'count',
-    });
-  }
-
-  /** One query per request for all the beneficiaries in it. */
-  @ResolveField(() => Int, {
-    // Nullable: when this service is down, only this field is null, not the whole answer.
-    nullable: true,
-    description: 'Case notifications about this beneficiary, from the partner networks.',
-  })
-  caseNotificationCount(
-    @Parent() beneficiary: Beneficiary,
-    @Context() context: GraphQLContext,
-  ): Promise<number> {
-    return this.counts.load(context, beneficiary.id);
-  }
-}
+/** Protection's `Beneficiary`, by its key: networks adds the number of case notifications about them. */
+export const { Beneficiary, BeneficiaryResolver } = beneficiaryCountExtension({
+  field: 'caseNotificationCount',
+  description: 'Case notifications about this beneficiary, from the partner networks.',
+  entity: BeneficiaryCaseNotifications,
+  columns: { id: 'beneficiaryId', count: 'count' },
+});

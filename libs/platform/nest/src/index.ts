@@ -1,6 +1,7 @@
 export { bootstrapService, configureServiceApp, type BootstrapOptions } from './bootstrap';
 export { handleCommand, type CommandResult, type Decider } from './command-handling';
 export { loadServiceConfig, SERVICE_CONFIG, type ServiceConfig } from './config';
+export { beneficiaryCountExtension, type BeneficiaryCountOptions } from './beneficiary-extension';
 export { CountsById, isUuid } from './counts';
 export { EVENT_STORE, ServiceDatabase, type DatabaseOptions } from './database';
 export {
