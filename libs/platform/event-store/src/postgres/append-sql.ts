@@ -18,17 +18,19 @@
  * -3 stream exists), $4 event ids, $5 types, $6 schema versions, $7 data, $8 metadata, $9 content
  * digests.
  */
-export const APPEND_SQL = `
-WITH RECURSIVE
-head AS MATERIALIZED (
+/** The stream's last version and hash; version 0 and the genesis hash for a new stream. */
+const STREAM_HEAD = `
   SELECT coalesce(last.stream_version, 0) AS version,
          coalesce(last.hash, '\\x0000000000000000000000000000000000000000000000000000000000000000'::bytea) AS hash
     FROM (SELECT 1) AS one
     LEFT JOIN LATERAL (
       SELECT e.stream_version, e.hash FROM event_store.events e
        WHERE e.stream_id = $1 ORDER BY e.stream_version DESC LIMIT 1
-    ) AS last ON true
-),
+    ) AS last ON true`;
+
+export const APPEND_SQL = `
+WITH RECURSIVE
+head AS MATERIALIZED (${STREAM_HEAD}),
 allowed AS MATERIALIZED (
   SELECT h.version, h.hash FROM head h
    WHERE CASE WHEN $3::bigint >= 0 THEN h.version = $3::bigint
@@ -89,15 +91,7 @@ SELECT p.position, $4::uuid, $1, $2, p.version + 1, $5::text, $6::int, $7::jsonb
               || int8send((extract(epoch FROM now()) * 1000000)::bigint))
   FROM (
     SELECT h.version, h.hash, nextval('event_store.global_position') AS position
-      FROM (
-        SELECT coalesce(last.stream_version, 0) AS version,
-               coalesce(last.hash, '\\x0000000000000000000000000000000000000000000000000000000000000000'::bytea) AS hash
-          FROM (SELECT 1) AS one
-          LEFT JOIN LATERAL (
-            SELECT e.stream_version, e.hash FROM event_store.events e
-             WHERE e.stream_id = $1 ORDER BY e.stream_version DESC LIMIT 1
-          ) AS last ON true
-      ) AS h,
+      FROM (${STREAM_HEAD}) AS h,
       LATERAL (SELECT coalesce(pg_sequence_last_value('event_store.global_position'), 0) + 1 AS bound) AS b
      WHERE CASE WHEN $3::bigint >= 0 THEN h.version = $3::bigint
                 WHEN $3::bigint = -2 THEN h.version = 0
