@@ -20,7 +20,7 @@ import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDatabase, startDatabase } from '../postgres/database.mjs';
+import { ensureDatabase, startDatabase } from '../postgres/database.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../..');
@@ -73,7 +73,8 @@ async function main() {
   try {
     if (interrupted) return SIGNAL_EXIT[interrupted];
     databaseName = `bench_${name.replace(/-/g, '_')}_${Date.now()}`;
-    const url = await createDatabase(server, databaseName);
+    await ensureDatabase(server.url, databaseName);
+    const url = server.urlFor(databaseName);
     log(`fresh database ${databaseName}`);
     if (interrupted) return SIGNAL_EXIT[interrupted];
 

@@ -35,7 +35,7 @@ export class DatabaseStartError extends Error {
 
 /**
  * @param {{ persistent?: boolean, name?: string, dataDir?: string, log?: (line: string) => void,
- *           stopOnSignals?: boolean, env?: NodeJS.ProcessEnv }} [options]
+ *           env?: NodeJS.ProcessEnv }} [options]
  * @returns {Promise<DatabaseServer>}
  */
 export async function startDatabase(options = {}) {
@@ -55,7 +55,6 @@ export async function startDatabase(options = {}) {
           `${options.name ?? 'pg'}-${process.pid}-${randomBytes(4).toString('hex')}`,
         );
   const server = await startEmbedded({ dir, persistent, log });
-  if (options.stopOnSignals) stopOnSignals(server, log);
   return server;
 }
 
@@ -237,34 +236,15 @@ export function freePort() {
   });
 }
 
-/** Stops the server once on SIGINT or SIGTERM, then lets the process exit. */
-export function stopOnSignals(server, log = () => {}) {
-  let stopping = false;
-  const onSignal = (signal) => {
-    if (stopping) return;
-    stopping = true;
-    log(`${signal} received: stopping PostgreSQL`);
-    server.stop().then(
-      () => process.exit(0),
-      (error) => {
-        log(`PostgreSQL did not stop cleanly: ${error.message}`);
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-}
-
-/** Creates an empty database on the server and returns its URL and a way to drop it. */
-export async function createDatabase(server, name) {
+/** Creates the database `name` on the server at `adminUrl` unless it exists already. */
+export async function ensureDatabase(adminUrl, name) {
   const { default: pg } = await import('pg');
-  const admin = new pg.Client({ connectionString: server.url });
+  const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE "${name}"`);
+    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) await admin.query(`CREATE DATABASE "${name}"`);
   } finally {
     await admin.end();
   }
-  return server.urlFor(name);
 }
