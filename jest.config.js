@@ -29,7 +29,10 @@ module.exports = {
         sourceMaps: 'inline',
       },
     ],
+    // jose ships ES modules only; Jest's CommonJS runtime needs them transformed.
+    '/node_modules/jose/.+\\.js$': ['@swc/jest', { module: { type: 'commonjs' } }],
   },
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   moduleNameMapper,
   globalSetup: '<rootDir>/tools/jest/global-setup.mjs',
   globalTeardown: '<rootDir>/tools/jest/global-teardown.mjs',

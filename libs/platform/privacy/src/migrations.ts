@@ -1,0 +1,14 @@
+import { runMigrations, type MigrationSet } from '@haven/platform/database';
+import { CreatePersonKeys1764200000000 } from './migrations/1764200000000-create-person-keys';
+
+export const privacyMigrations = [CreatePersonKeys1764200000000];
+
+export const PRIVACY_MIGRATIONS: MigrationSet = {
+  schema: 'privacy',
+  migrations: privacyMigrations,
+};
+
+/** Creates or updates the person key table (schema `privacy`). */
+export function migratePrivacy(connectionString: string): Promise<string[]> {
+  return runMigrations(connectionString, PRIVACY_MIGRATIONS);
+}

@@ -1,0 +1,52 @@
+export {
+  AccessTokenVerifier,
+  ACCESS_TOKEN_ALGORITHMS,
+  type AccessTokenVerifierOptions,
+} from './access-tokens';
+export {
+  loadGatewaySecurity,
+  loadIdentityPublicKey,
+  SecurityConfigError,
+  type GatewaySecurity,
+} from './config';
+export {
+  DEFAULT_AUDIENCE,
+  DEFAULT_KEYS_DIR,
+  DEV_ISSUER,
+  ensureDevKeys,
+  generateDevKeys,
+  mintDevToken,
+  type DevKeys,
+  type DevTokenOptions,
+} from './dev-keys';
+export { AuthenticationError } from './errors';
+export { IDENTITY_HEADER, IdentitySigner, IdentityVerifier } from './identity-assertion';
+export {
+  allow,
+  enforcePolicies,
+  fieldsWithoutPolicy,
+  forbidden,
+  permits,
+  Policy,
+  policyOf,
+  POLICY_EXTENSION,
+  unauthenticated,
+  type AccessPolicy,
+  type SecurityContext,
+} from './policy';
+export {
+  CASEWORK_ROLES,
+  claimsOf,
+  countriesInScope,
+  COUNTRY_SCOPED_ROLES,
+  inScope,
+  InvalidIdentityError,
+  isRole,
+  PERSONAL_DATA_ROLES,
+  principalFromClaims,
+  RECORD_READER_ROLES,
+  ROLES,
+  type Principal,
+  type Role,
+  type ScopedRecord,
+} from './principal';
