@@ -8,6 +8,7 @@ import { EMPOWERMENT_MIGRATIONS } from '@haven/empowerment/read-models';
 import { migrateEventStore } from '@haven/platform/event-store';
 import { LEGAL_MIGRATIONS } from '@haven/legal/read-models';
 import { NETWORKS_MIGRATIONS } from '@haven/networks/read-models';
+import { migratePrivacy } from '@haven/platform/privacy';
 import { migrateProjections } from '@haven/platform/projections';
 import { PROTECTION_MIGRATIONS } from '@haven/protection/read-models';
 import { RELIEF_MIGRATIONS } from '@haven/relief/read-models';
@@ -32,6 +33,8 @@ async function main(): Promise<void> {
   const steps: Array<[string, (url: string) => Promise<string[]>]> = [
     ['event_store', migrateEventStore],
     ['projections', migrateProjections],
+    // Person keys and the access log: shared by every service that holds personal data.
+    ['privacy', migratePrivacy],
     ...SERVICE_SCHEMAS.map((set): [string, (url: string) => Promise<string[]>] => [
       set.schema,
       (url) => runMigrations(url, set),

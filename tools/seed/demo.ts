@@ -3,9 +3,12 @@
  * GraphQL API (never by writing tables), with a progress bar. Ids are derived from the seed's own
  * numbering, so running it again registers nothing twice.
  *
- * HAVEN_GATEWAY_URL (default http://127.0.0.1:4000/graphql) says where Haven runs.
+ * HAVEN_GATEWAY_URL (default http://127.0.0.1:4000/graphql) says where Haven runs. It signs in
+ * as an admin with a token from the development issuer (as `npm run token` makes), or with
+ * HAVEN_TOKEN when set (an installation with a real identity provider).
  */
 import { v5 as uuidv5 } from 'uuid';
+import { DEFAULT_KEYS_DIR, ensureDevKeys, mintDevToken } from '@haven/platform/security';
 
 const GATEWAY = process.env.HAVEN_GATEWAY_URL ?? 'http://127.0.0.1:4000/graphql';
 const NAMESPACE = '6f1c8a52-3c1e-4e7a-9a35-0c7c2b1d9e40';
@@ -55,10 +58,26 @@ const REGISTER = `mutation Register($input: RegisterBeneficiaryInput!) {
   registerBeneficiary(input: $input) { beneficiaryId beneficiary { referenceCode } }
 }`;
 
+let token: Promise<string> | undefined;
+function accessToken(): Promise<string> {
+  token ??= process.env.HAVEN_TOKEN
+    ? Promise.resolve(process.env.HAVEN_TOKEN)
+    : mintDevToken(ensureDevKeys(process.env.HAVEN_KEYS_DIR || DEFAULT_KEYS_DIR), {
+        role: 'admin',
+        subject: 'seed-demo',
+        ttlSeconds: 3600,
+      });
+  return token;
+}
+
 async function graphql(query: string, variables: object): Promise<void> {
   const response = await fetch(GATEWAY, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-correlation-id': 'seed-demo' },
+    headers: {
+      'content-type': 'application/json',
+      'x-correlation-id': 'seed-demo',
+      authorization: `Bearer ${await accessToken()}`,
+    },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as {

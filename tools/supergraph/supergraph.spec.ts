@@ -1,5 +1,6 @@
 // The committed supergraph must be what the subgraphs' code composes to: a schema change without
 // `npm run supergraph:compose` fails here (and in `npm run supergraph:check`).
+import { Kind, parse, type DocumentNode } from 'graphql';
 import {
   composeFromCode,
   composeSupergraph,
@@ -8,6 +9,17 @@ import {
   staleFiles,
   type ComposedSupergraph,
 } from './supergraph';
+
+/** `Query.x` and `Mutation.y` coordinates of a schema document (definitions and extensions). */
+function rootFields(document: DocumentNode): string[] {
+  return document.definitions.flatMap((definition) =>
+    (definition.kind === Kind.OBJECT_TYPE_DEFINITION ||
+      definition.kind === Kind.OBJECT_TYPE_EXTENSION) &&
+    ['Query', 'Mutation'].includes(definition.name.value)
+      ? (definition.fields ?? []).map((field) => `${definition.name.value}.${field.name.value}`)
+      : [],
+  );
+}
 
 describe('the committed supergraph', () => {
   let composed: ComposedSupergraph;
@@ -19,6 +31,21 @@ describe('the committed supergraph', () => {
   it('matches what the subgraphs compose to', () => {
     const stale = staleFiles(composed);
     if (stale.length) throw new Error(`${OUT_OF_DATE_MESSAGE} (differs: ${stale.join(', ')})`);
+  });
+
+  it('has an access policy for every operation and every field, in every subgraph', () => {
+    const withoutPolicy = composed.subgraphs.flatMap((subgraph) =>
+      (subgraph.withoutPolicy ?? ['(not reported)']).map((field) => `${subgraph.name}: ${field}`),
+    );
+    expect(withoutPolicy).toEqual([]);
+
+    // Every operation of the supergraph is served by a subgraph that declares its policy.
+    const served = new Set(
+      composed.subgraphs.flatMap((subgraph) => rootFields(parse(subgraph.sdl))),
+    );
+    const operations = rootFields(parse(composed.supergraph));
+    expect(operations.length).toBeGreaterThan(5);
+    expect(operations.filter((operation) => !served.has(operation))).toEqual([]);
   });
 
   it('is found out of date when a subgraph’s schema changes', () => {

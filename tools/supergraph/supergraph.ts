@@ -10,6 +10,7 @@ import path from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { parse, type GraphQLSchema } from 'graphql';
+import { fieldsWithoutPolicy } from '@haven/platform/security';
 import { defaultSubgraphUrl, SUBGRAPHS, type SubgraphEntry } from '../service-registry';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
@@ -26,6 +27,8 @@ export interface PrintedSubgraph {
   name: string;
   url: string;
   sdl: string;
+  /** `Type.field` coordinates of the subgraph's schema that declare no access policy. */
+  withoutPolicy?: string[];
 }
 
 export interface ComposedSupergraph {
@@ -78,6 +81,7 @@ export async function printSubgraph(subgraph: SubgraphEntry): Promise<PrintedSub
       name: subgraph.name,
       url: defaultSubgraphUrl(subgraph),
       sdl: printSubgraphSchema(schema).trim() + '\n',
+      withoutPolicy: fieldsWithoutPolicy(schema),
     };
   } finally {
     await app.close();

@@ -7,6 +7,8 @@ export interface Request extends IncomingMessage {
   /** The URL as received, before mounted routers strip their prefix. */
   readonly originalUrl: string;
   readonly query: Record<string, unknown>;
+  /** The client's address (the proxy's, unless `trust proxy` is set). */
+  readonly ip?: string;
   body?: unknown;
   /** The best of `types` for the request's Accept header, or false. */
   accepts(types: string[]): string | false;

@@ -63,6 +63,7 @@ describe('Haven through its gateway', () => {
   let database: TestDatabase;
   let system: System;
   let sql: Client;
+  let adminToken: string;
 
   async function graphql<Data>(
     query: string,
@@ -71,7 +72,7 @@ describe('Haven through its gateway', () => {
   ): Promise<GraphQLResponse<Data>> {
     const response = await fetch(system.gatewayUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
       body: JSON.stringify({ query, variables, operationName }),
     });
     return (await response.json()) as GraphQLResponse<Data>;
@@ -94,6 +95,7 @@ describe('Haven through its gateway', () => {
     database = await createTestDatabase('gateway_e2e');
     await migrate(database.url);
     system = await startSystem({ databaseUrl: database.url });
+    adminToken = await system.token({ role: 'admin', subject: 'e2e-admin' });
     sql = new Client({ connectionString: database.url });
     await sql.connect();
   }, 180_000);
@@ -182,7 +184,11 @@ describe('Haven through its gateway', () => {
     clearCalls();
     const response = await fetch(system.gatewayUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-request-id': 'e2e-request-1' },
+      headers: {
+        'content-type': 'application/json',
+        'x-request-id': 'e2e-request-1',
+        authorization: `Bearer ${adminToken}`,
+      },
       body: JSON.stringify({ query: BENEFICIARIES_QUERY, variables: { first: 3 } }),
     });
     expect(response.headers.get('x-request-id')).toBe('e2e-request-1');
@@ -197,7 +203,11 @@ describe('Haven through its gateway', () => {
       new Promise<{ status: number | null; stderr: string }>((resolve) => {
         const child = spawn(process.execPath, ['-r', '@swc-node/register', 'tools/seed/demo.ts'], {
           cwd: path.resolve(__dirname, '../../..'),
-          env: { ...process.env, HAVEN_GATEWAY_URL: system.gatewayUrl },
+          env: {
+            ...process.env,
+            HAVEN_GATEWAY_URL: system.gatewayUrl,
+            HAVEN_KEYS_DIR: system.keysDir,
+          },
           stdio: ['ignore', 'ignore', 'pipe'],
         });
         let stderr = '';
@@ -240,7 +250,11 @@ describe('Haven through its gateway', () => {
       expect(errors).toEqual([
         expect.objectContaining({
           message: 'The legal service is unavailable.',
-          extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: 'legal' },
+          extensions: {
+            code: 'SERVICE_UNAVAILABLE',
+            serviceName: 'legal',
+            requestId: expect.any(String),
+          },
         }),
       ]);
       // The failure must stay in legal's field. If the field is non-null (`Int!`), GraphQL

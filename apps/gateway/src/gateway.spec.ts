@@ -4,6 +4,15 @@ import { Writable } from 'node:stream';
 import { startGateway, type RunningGateway } from './gateway';
 import { createLogger } from './logger';
 import { fakeSupergraph, startFakeSubgraphs, type FakeSubgraph } from './testing/fake-subgraphs';
+import { testAuthentication } from './testing/test-authentication';
+
+// Real tokens on test keys: every gateway here authenticates (authentication.security-spec.ts
+// covers the refusals).
+const { authentication, token } = testAuthentication();
+let adminToken: string;
+beforeAll(async () => {
+  adminToken = await token({ role: 'admin', subject: 'spec-admin' });
+});
 
 const FEDERATED_QUERY = `query Beneficiaries {
   beneficiaries { id referenceCode legalCaseCount reliefDistributionCount }
@@ -32,7 +41,11 @@ async function post(
 ): Promise<{ status: number; body: GraphQLBody; headers: Headers }> {
   const response = await fetch(gateway.url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...options.headers },
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${adminToken}`,
+      ...options.headers,
+    },
     body: JSON.stringify({ query, variables: options.variables }),
   });
   return {
@@ -54,6 +67,7 @@ describe('the gateway, in development, on a static supergraph', () => {
       production: false,
       logger: log.logger,
       env: {},
+      authentication,
     });
   });
 
@@ -186,19 +200,24 @@ describe('the gateway, in development, on a static supergraph', () => {
     expect(await page.text()).toContain('/ide/start.js');
 
     const query = await fetch(`${gateway.url}?query=${encodeURIComponent('{ legalStatus }')}`, {
-      headers: { accept: 'application/json', 'apollo-require-preflight': 'true' },
+      headers: {
+        accept: 'application/json',
+        'apollo-require-preflight': 'true',
+        authorization: `Bearer ${adminToken}`,
+      },
     });
     expect(await query.json()).toEqual({ data: { legalStatus: 'ok' } });
   });
 
   it('keeps CSRF prevention on: a simple cross-site request is refused', async () => {
+    // With a valid token: CSRF prevention refuses the request on its own.
     const get = await fetch(`${gateway.url}?query=${encodeURIComponent('{ legalStatus }')}`, {
-      headers: { accept: 'application/json' },
+      headers: { accept: 'application/json', authorization: `Bearer ${adminToken}` },
     });
     expect(get.status).toBe(400);
     const form = await fetch(gateway.url, {
       method: 'POST',
-      headers: { 'content-type': 'text/plain' },
+      headers: { 'content-type': 'text/plain', authorization: `Bearer ${adminToken}` },
       body: JSON.stringify({ query: '{ legalStatus }' }),
     });
     expect(form.status).toBe(400);
@@ -249,6 +268,7 @@ describe('the gateway in production', () => {
       production: true,
       logger: createLogger({ level: 'silent' }),
       env: {},
+      authentication,
     });
   });
 
@@ -291,6 +311,7 @@ describe('subgraph URLs', () => {
       subgraphUrls: { protection: subgraphs.protection.url },
       env: { HAVEN_LEGAL_URL: subgraphs.legal.url, HAVEN_RELIEF_URL: subgraphs.relief.url },
       logger: createLogger({ level: 'silent' }),
+      authentication,
     });
     try {
       const { body } = await post(gateway, FEDERATED_QUERY);
@@ -318,6 +339,7 @@ describe('IntrospectAndCompose (HAVEN_GATEWAY_COMPOSE=introspect, for developmen
       compose: 'introspect',
       logger: createLogger({ level: 'silent' }),
       env: {},
+      authentication,
     });
     try {
       const { body } = await post(gateway, FEDERATED_QUERY);

@@ -13,12 +13,31 @@ import {
 import { ApolloServerPluginDisableSuggestions } from '@apollo/server/plugin/disableSuggestions';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import { express, type ErrorHandler, type Handler } from './express';
+import {
+  defaultGraphQLLimits,
+  graphqlLimitRules,
+  type GraphQLLimits,
+} from '@haven/platform/security';
+import {
+  authenticate,
+  gatewayAuthentication,
+  type AuthenticatedRequest,
+  type GatewayAuthentication,
+} from './authentication';
+import { formatClientError } from './client-errors';
+import { express, type ErrorHandler, type Handler, type Request } from './express';
 import { mountIde } from './ide';
 import { createLogger, type Logger } from './logger';
+import type { PrincipalOf } from './principal';
+import { createRateLimiter, rateLimitFromEnv, type RateLimitOptions } from './rate-limit';
 import { assignRequestIds, traceOf } from './request-ids';
 import { SubgraphDataSource, type GatewayContext } from './subgraph-data-source';
 import { readSupergraph, subgraphsOf, type SubgraphEndpoint } from './supergraph';
+import {
+  TrustedDocuments,
+  trustedDocumentsMiddleware,
+  trustedDocumentsRequiredFor,
+} from './trusted-documents';
 
 export type ComposeMode = 'static' | 'introspect';
 
@@ -42,6 +61,22 @@ export interface GatewayOptions {
   /** The query the IDE opens with. */
   ideDefaultQuery?: string;
   env?: NodeJS.ProcessEnv;
+  /** Depth, alias, cost and token limits of an operation, over `defaultGraphQLLimits`. */
+  graphqlLimits?: Partial<GraphQLLimits>;
+  /** Requests per client on /graphql; by default HAVEN_RATE_LIMIT_PER_MINUTE (600 a minute). */
+  rateLimit?: RateLimitOptions | false;
+  /** The folder of trusted documents (`*.graphql`); by default apps/gateway/trusted-documents. */
+  trustedDocumentsDir?: string;
+  /** Which requests may only run trusted documents; by default HAVEN_TRUSTED_DOCUMENTS_ONLY_FOR. */
+  requiresTrustedDocuments?: (request: Request) => boolean;
+  /** Who sent a request, for the rate limit and trusted documents; by default `request.principal`. */
+  principalOf?: PrincipalOf;
+  /**
+   * Token verification and identity signing; by default from the environment (HAVEN_OIDC_*).
+   * `false` lets requests through unauthenticated and sends the subgraphs no identity: for the
+   * gateway's own tests and the benchmark's baseline only; refused in production.
+   */
+  authentication?: GatewayAuthentication | false;
 }
 
 export interface RunningGateway {
@@ -76,13 +111,31 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     url: options.subgraphUrls?.[name] ?? env[subgraphUrlVariable(name)] ?? url,
   }));
   const urlOf = new Map(subgraphs.map(({ name, url }) => [name, url]));
+  const limits = { ...defaultGraphQLLimits, ...options.graphqlLimits };
+  const trustedDocuments = TrustedDocuments.load(options.trustedDocumentsDir);
+  const rateLimit = options.rateLimit ?? rateLimitFromEnv(env);
+  if (options.authentication === false && production) {
+    throw new Error('The gateway never runs without authentication in production.');
+  }
+  const authentication =
+    options.authentication === false
+      ? undefined
+      : (options.authentication ?? gatewayAuthentication(env, production));
+  if (authentication?.developmentIssuer) {
+    logger.warn('accepting tokens from the development issuer (npm run token)');
+  }
 
   const gateway = new ApolloGateway({
     supergraphSdl:
       compose === 'introspect' ? new IntrospectAndCompose({ subgraphs }) : supergraphSdl,
     // The supergraph records each subgraph's default URL; a deployment points elsewhere.
     buildService: ({ name, url }) =>
-      new SubgraphDataSource({ name, url: urlOf.get(name) ?? url ?? '', logger }),
+      new SubgraphDataSource({
+        name,
+        url: urlOf.get(name) ?? url ?? '',
+        logger,
+        signer: authentication?.signer,
+      }),
     logger: apolloLogger(logger),
   });
 
@@ -97,6 +150,10 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: production,
+    formatError: formatClientError(production),
+    // A huge document is refused while it is parsed, before validation walks it.
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: graphqlLimitRules(limits),
     plugins: [
       ApolloServerPluginDrainHttpServer({
         httpServer,
@@ -126,11 +183,25 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   if (!production) {
     mountIde(app, { defaultQuery: options.ideDefaultQuery ?? DEFAULT_IDE_QUERY });
   }
+  // Counted by verified subject, before the body is read, so a throttled client costs little.
+  const rateLimiter = rateLimit
+    ? createRateLimiter({ ...rateLimit, principalOf: options.principalOf, logger })
+    : undefined;
   app.use(
     '/graphql',
+    ...(authentication ? [authenticate(authentication.verifier, logger)] : []),
+    ...(rateLimiter ? [rateLimiter.handler] : []),
     express.json({ limit: options.bodyLimit ?? '100kb' }),
+    trustedDocumentsMiddleware({
+      documents: trustedDocuments,
+      requiresTrustedDocuments:
+        options.requiresTrustedDocuments ?? trustedDocumentsRequiredFor(env, options.principalOf),
+    }),
     expressMiddleware(server, {
-      context: async ({ res }) => ({ trace: traceOf(res as never) }),
+      context: async ({ req, res }) => ({
+        trace: traceOf(res as never),
+        principal: (req as unknown as AuthenticatedRequest).principal,
+      }),
     }) as unknown as Handler,
   );
   app.use(notFound);
@@ -145,6 +216,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       });
     });
   } catch (error) {
+    rateLimiter?.close();
     await server.stop();
     throw error;
   }
@@ -169,6 +241,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       stopping ??= (async () => {
         ready = false;
         await server.stop(); // drains the HTTP server first, then stops the gateway
+        rateLimiter?.close();
         logger.info('gateway stopped');
       })();
       return stopping;

@@ -3,7 +3,10 @@
 // Environment: PORT (4000), HOST (127.0.0.1; 0.0.0.0 in production), NODE_ENV (production turns
 // the IDE and introspection off), HAVEN_<NAME>_URL (a subgraph's URL), HAVEN_GATEWAY_COMPOSE
 // (`static`, the default: serve apps/gateway/supergraph.graphql; `introspect`: compose from the
-// running subgraphs at start), HAVEN_SUPERGRAPH_PATH, LOG_LEVEL.
+// running subgraphs at start), HAVEN_SUPERGRAPH_PATH, LOG_LEVEL, HAVEN_RATE_LIMIT_PER_MINUTE
+// (requests per client on /graphql: 600 by default, or `off`), HAVEN_TRUSTED_DOCUMENTS_ONLY_FOR
+// (roles that may only run apps/gateway/trusted-documents: `partner` by default, a comma list,
+// `all` or `none`).
 import { startGateway, type ComposeMode, type RunningGateway } from './gateway';
 import { createLogger } from './logger';
 

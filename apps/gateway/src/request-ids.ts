@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { Handler, Request, Response } from './express';
 
@@ -12,6 +13,10 @@ export interface RequestTrace {
   operationType?: string;
   errorCodes: string[];
 }
+
+// The trace of the request being handled, for code that is handed no request: Apollo Server's
+// formatError, which labels every error with the request id.
+const currentTraces = new AsyncLocalStorage<RequestTrace>();
 
 // Ids come from clients and reach logs and other services: accept only short, plain tokens.
 const SAFE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -32,9 +37,14 @@ export const assignRequestIds: Handler = (request, response, next) => {
   response.locals.trace = trace;
   response.set(REQUEST_ID_HEADER, requestId);
   response.set(CORRELATION_ID_HEADER, correlationId);
-  next();
+  currentTraces.run(trace, next);
 };
 
 export function traceOf(response: Response): RequestTrace {
   return response.locals.trace as RequestTrace;
+}
+
+/** The trace of the request this code runs for, if any. */
+export function currentTrace(): RequestTrace | undefined {
+  return currentTraces.getStore();
 }

@@ -1,12 +1,26 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
+import { IDENTITY_HEADER, type IdentitySigner, type Principal } from '@haven/platform/security';
 import type { Logger } from './logger';
 import { CORRELATION_ID_HEADER, REQUEST_ID_HEADER, type RequestTrace } from './request-ids';
 
 export interface GatewayContext {
   trace: RequestTrace;
+  /** Who is asking, as the gateway verified their token (none only when authentication is off). */
+  principal?: Principal;
 }
+
+/**
+ * The gateway itself, when it reads a subgraph's schema (IntrospectAndCompose): the least
+ * privileged role, which may read `_service` and nothing else.
+ */
+const COMPOSITION_PRINCIPAL: Principal = {
+  subject: 'system:gateway-composition',
+  role: 'watchdog',
+  countries: [],
+  organisationId: null,
+};
 
 /** A fetch failure as Node's fetch reports it: the socket error is the cause. */
 interface FetchFailure extends Error {
@@ -23,20 +37,29 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   readonly name: string;
   private readonly logger: Logger;
 
-  constructor(options: { name: string; url: string; logger: Logger }) {
+  private readonly signer?: IdentitySigner;
+
+  constructor(options: { name: string; url: string; logger: Logger; signer?: IdentitySigner }) {
     // Node's own fetch keeps connections to the subgraph alive; the default fetcher
     // (make-fetch-happen) adds an HTTP cache layer the gateway does not need.
     super({ url: options.url, fetcher: fetch as unknown as Fetcher });
     this.name = options.name;
     this.logger = options.logger;
+    this.signer = options.signer;
   }
 
-  override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+  override async willSendRequest(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  ): Promise<void> {
+    const headers = options.request.http?.headers;
     // Schema loading and health checks (IntrospectAndCompose) have no incoming request.
-    const trace = (options.context as Partial<GatewayContext>).trace;
+    const { trace, principal } = options.context as Partial<GatewayContext>;
+    if (this.signer) {
+      headers?.set(IDENTITY_HEADER, await this.signer.sign(principal ?? COMPOSITION_PRINCIPAL));
+    }
     if (!trace) return;
-    options.request.http?.headers.set(REQUEST_ID_HEADER, trace.requestId);
-    options.request.http?.headers.set(CORRELATION_ID_HEADER, trace.correlationId);
+    headers?.set(REQUEST_ID_HEADER, trace.requestId);
+    headers?.set(CORRELATION_ID_HEADER, trace.correlationId);
   }
 
   override didEncounterError(

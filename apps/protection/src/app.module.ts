@@ -2,12 +2,23 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { HavenServiceModule } from '@haven/platform/nest';
 import { PROTECTION_ENTITIES, PROTECTION_PROJECTIONS } from '@haven/protection/read-models';
+import { BeneficiaryAccess } from './beneficiaries/beneficiary-access';
 import { BeneficiaryReadModel } from './beneficiaries/beneficiary-read-model';
 import { BeneficiaryResolver } from './beneficiaries/beneficiary.resolver';
 import { ProtectionErrorFilter } from './beneficiaries/protection-error.filter';
 import { RegisterBeneficiaryHandler } from './beneficiaries/register-beneficiary.handler';
+import { BreakGlassGrants } from './break-glass/break-glass-grants';
+import { BreakGlassHandler } from './break-glass/break-glass.handler';
+import { BreakGlassResolver } from './break-glass/break-glass.resolver';
+import { BeneficiaryErasureHandler } from './erasure/beneficiary-erasure.handler';
+import { ErasureResolver } from './erasure/erasure.resolver';
+import { AccessRecorder } from './personal-data/access-recorder';
+import { PersonalDataReader } from './personal-data/personal-data-reader';
+import { PersonalDetailsResolver } from './personal-data/personal-details.resolver';
+import { Privacy } from './personal-data/privacy';
+import { loadProtectionSettings, PROTECTION_SETTINGS } from './settings';
 
-/** Protection: owns the `Beneficiary` entity of the supergraph. */
+/** Protection: owns the `Beneficiary` entity of the supergraph, and its personal data. */
 @Module({
   imports: [
     HavenServiceModule.forRoot({
@@ -16,9 +27,20 @@ import { RegisterBeneficiaryHandler } from './beneficiaries/register-beneficiary
     }),
   ],
   providers: [
+    { provide: PROTECTION_SETTINGS, useFactory: () => loadProtectionSettings() },
+    Privacy,
     BeneficiaryResolver,
     BeneficiaryReadModel,
+    BeneficiaryAccess,
     RegisterBeneficiaryHandler,
+    PersonalDetailsResolver,
+    PersonalDataReader,
+    AccessRecorder,
+    ErasureResolver,
+    BeneficiaryErasureHandler,
+    BreakGlassResolver,
+    BreakGlassHandler,
+    BreakGlassGrants,
     { provide: APP_FILTER, useClass: ProtectionErrorFilter },
   ],
 })

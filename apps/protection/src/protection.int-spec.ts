@@ -9,6 +9,7 @@ import {
 } from '@haven/platform/nest/testing';
 import { beneficiaryStreamId } from '@haven/protection/contracts';
 import { PROTECTION_MIGRATIONS } from '@haven/protection/read-models';
+import { generateDevKeys, IdentitySigner } from '@haven/platform/security';
 import { Client } from 'pg';
 import { AppModule } from './app.module';
 
@@ -115,7 +116,8 @@ describe('registering a beneficiary', () => {
         },
         metadata: expect.objectContaining({
           correlationId: 'case-intake-42',
-          actorId: 'unauthenticated',
+          actorId: 'test-admin',
+          role: 'admin',
           causationId: null,
         }),
       },
@@ -507,5 +509,169 @@ describe('health', () => {
       await proxy.down();
       await unreachable.close();
     }
+  });
+});
+
+describe('who may do what in protection', () => {
+  const officer = (countries: string[]) =>
+    ({
+      subject: 'officer-1',
+      role: 'protection_officer',
+      countries,
+      organisationId: 'alliance',
+    }) as const;
+  const partner = (organisationId: string) =>
+    ({
+      subject: `partner-${organisationId}`,
+      role: 'partner',
+      countries: [],
+      organisationId,
+    }) as const;
+  const watchdog = {
+    subject: 'watchdog-1',
+    role: 'watchdog',
+    countries: ['TH'],
+    organisationId: null,
+  } as const;
+
+  it('refuses a request without the gateway identity, or with a forged one, and writes nothing', async () => {
+    const before = await counts();
+    const bare = await service.graphql(
+      REGISTER,
+      { input: { country: 'TH', sex: 'FEMALE', minor: false } },
+      {},
+      { as: null },
+    );
+    expect(bare.status).toBe(401);
+    expect(bare.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      reason: 'IDENTITY_MISSING',
+    });
+
+    // Signed by another key than the gateway's.
+    const forged = await new IdentitySigner(generateDevKeys().identity.privateJwk).sign({
+      subject: 'intruder',
+      role: 'admin',
+      countries: 'all',
+      organisationId: null,
+    });
+    const forgedResponse = await service.graphql(
+      REGISTER,
+      { input: { country: 'TH', sex: 'FEMALE', minor: false } },
+      { 'x-haven-identity': forged },
+      { as: null },
+    );
+    expect(forgedResponse.status).toBe(401);
+    expect(forgedResponse.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      reason: 'IDENTITY_INVALID',
+    });
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses a role its policy does not list, and writes nothing', async () => {
+    const before = await counts();
+    const response = await service.graphql(
+      REGISTER,
+      { input: { country: 'TH', sex: 'FEMALE', minor: false } },
+      {},
+      { as: watchdog },
+    );
+    expect(response.body.data).toBeNull();
+    expect(response.body.errors?.[0]).toMatchObject({
+      message: 'The watchdog role may not use Mutation.registerBeneficiary.',
+      extensions: { code: 'FORBIDDEN', reason: 'ROLE_NOT_ALLOWED' },
+    });
+    expect(await counts()).toEqual(before);
+  });
+
+  it('keeps a country officer to their countries, for writes and reads', async () => {
+    const before = await counts();
+    const elsewhere = await service.graphql(
+      REGISTER,
+      { input: { country: 'LA', sex: 'FEMALE', minor: false } },
+      {},
+      { as: officer(['TH']) },
+    );
+    expect(elsewhere.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'OUT_OF_SCOPE',
+    });
+    expect(await counts()).toEqual(before);
+
+    const laos = await register({ country: 'LA', sex: 'MALE', minor: true });
+    const laosId = laos.body.data!.registerBeneficiary!.beneficiaryId;
+    const read = await service.graphql(
+      'query ($id: ID!) { beneficiary(id: $id) { id referenceCode } }',
+      { id: laosId },
+      {},
+      { as: officer(['TH']) },
+    );
+    expect(read.body.data?.beneficiary).toBeNull();
+    expect(read.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+    expect(JSON.stringify(read.body)).not.toContain('BEN-LA');
+
+    const list = await service.graphql<{
+      beneficiaries: { edges: Array<{ node: { country: string } }> };
+    }>(
+      '{ beneficiaries(first: 100) { edges { node { country } } } }',
+      {},
+      {},
+      {
+        as: officer(['TH']),
+      },
+    );
+    const countries = new Set(list.body.data!.beneficiaries.edges.map((e) => e.node.country));
+    expect([...countries]).toEqual(['TH']);
+  });
+
+  it("shows a partner its own organisation's beneficiaries and no one else's", async () => {
+    const own = await service.graphql<RegisterResult>(
+      REGISTER,
+      { input: { country: 'MM', sex: 'FEMALE', minor: false } },
+      {},
+      { as: partner('ngo-a') },
+    );
+    const ownId = own.body.data!.registerBeneficiary!.beneficiaryId;
+    const other = await service.graphql<RegisterResult>(
+      REGISTER,
+      { input: { country: 'MM', sex: 'FEMALE', minor: false } },
+      {},
+      { as: partner('ngo-b') },
+    );
+    const otherId = other.body.data!.registerBeneficiary!.beneficiaryId;
+
+    const list = await service.graphql<{
+      beneficiaries: { edges: Array<{ node: { id: string } }> };
+    }>(
+      '{ beneficiaries(first: 100) { edges { node { id } } } }',
+      {},
+      {},
+      {
+        as: partner('ngo-a'),
+      },
+    );
+    expect(list.body.data!.beneficiaries.edges.map((e) => e.node.id)).toEqual([ownId]);
+
+    const read = await service.graphql(
+      'query ($id: ID!) { beneficiary(id: $id) { id } }',
+      { id: otherId },
+      {},
+      { as: partner('ngo-a') },
+    );
+    expect(read.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'OUT_OF_SCOPE',
+    });
+  });
+
+  it('gives a watchdog no beneficiary at all', async () => {
+    const list = await service.graphql(
+      '{ beneficiaries(first: 5) { edges { node { id } } } }',
+      {},
+      {},
+      { as: watchdog },
+    );
+    expect(list.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
   });
 });

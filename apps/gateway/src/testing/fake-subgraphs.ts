@@ -1,5 +1,7 @@
 // Three small federated subgraphs for the gateway's own tests (no database, no Nest): protection
 // owns Beneficiary, legal and relief add a field each. They record what the gateway sent them.
+// Protection also has what hostile tests need: lists sized by `first` that nest without end, and
+// a field that fails the way a careless service does (SQL and a name in the message, a stack).
 import type { IncomingHttpHeaders } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
@@ -23,6 +25,13 @@ const BENEFICIARIES = [
   { id: 'b-2', referenceCode: 'LA-0002' },
 ];
 
+/** What `Query.failure` throws: a database error quoting a person's name. */
+export const LEAKY_ERROR_MESSAGE =
+  'duplicate key value violates unique constraint "beneficiary_name_key": ' +
+  "INSERT INTO protection.beneficiaries (name) VALUES ('Malee Srisuk')";
+
+const page = (first?: number) => BENEFICIARIES.slice(0, first ?? BENEFICIARIES.length);
+
 interface Definition {
   typeDefs: string;
   resolvers: Record<string, Record<string, unknown>>;
@@ -31,15 +40,23 @@ interface Definition {
 const DEFINITIONS: Record<string, Definition> = {
   protection: {
     typeDefs: `${LINK}
-      type Beneficiary @key(fields: "id") { id: ID!  referenceCode: String! }
-      type Query { beneficiaries: [Beneficiary!]!  echo(text: String!): String! }`,
+      type Beneficiary @key(fields: "id") {
+        id: ID!  referenceCode: String!  related(first: Int): [Beneficiary!]!
+      }
+      type Query {
+        beneficiaries(first: Int): [Beneficiary!]!  echo(text: String!): String!  failure: String
+      }`,
     resolvers: {
       Query: {
-        beneficiaries: () => BENEFICIARIES,
+        beneficiaries: (_: unknown, { first }: { first?: number }) => page(first),
         echo: (_: unknown, { text }: { text: string }) => text.length.toString(),
+        failure: () => {
+          throw new Error(LEAKY_ERROR_MESSAGE);
+        },
       },
       Beneficiary: {
         __resolveReference: ({ id }: { id: string }) => BENEFICIARIES.find((b) => b.id === id),
+        related: (_: unknown, { first }: { first?: number }) => page(first),
       },
     },
   },
@@ -85,6 +102,8 @@ export class FakeSubgraph {
     const { typeDefs, resolvers } = DEFINITIONS[this.name];
     const server = new ApolloServer<{ headers: IncomingHttpHeaders }>({
       schema: buildSubgraphSchema({ typeDefs: parse(typeDefs), resolvers: resolvers as never }),
+      // Like a service left in development mode: the gateway must not pass the stack on.
+      includeStacktraceInErrorResponses: true,
       plugins: [
         ApolloServerPluginInlineTraceDisabled(),
         {

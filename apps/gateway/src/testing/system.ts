@@ -6,8 +6,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import net from 'node:net';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import {
+  ensureDevKeys,
+  mintDevToken,
+  type DevKeys,
+  type DevTokenOptions,
+} from '@haven/platform/security';
 import { subgraphUrlVariable } from '../gateway';
 
 const ROOT = path.resolve(__dirname, '../../../..');
@@ -177,7 +184,13 @@ export class RecordingProxy {
     if (method === 'POST') this.record(request, body);
     try {
       const headers: Record<string, string> = {};
-      for (const name of ['content-type', 'accept', 'x-request-id', 'x-correlation-id']) {
+      for (const name of [
+        'content-type',
+        'accept',
+        'x-request-id',
+        'x-correlation-id',
+        'x-haven-identity',
+      ]) {
         const value = request.headers[name];
         if (typeof value === 'string') headers[name] = value;
       }
@@ -207,6 +220,11 @@ export class RecordingProxy {
 }
 
 export interface System {
+  /** The development issuer's and the gateway's keys of this system, and their folder. */
+  keys: DevKeys;
+  keysDir: string;
+  /** A token from this system's development issuer. */
+  token(options: DevTokenOptions): Promise<string>;
   /** The gateway's GraphQL endpoint and origin. */
   gatewayUrl: string;
   gatewayOrigin: string;
@@ -236,6 +254,9 @@ export async function startSystem(options: {
   subgraphs?: readonly ServiceEntry[];
 }): Promise<System> {
   const entries = options.subgraphs ?? SUBGRAPHS;
+  // Keys of its own: the development issuer's, the gateway's identity pair, the master key.
+  const keysDir = mkdtempSync(path.join(os.tmpdir(), 'haven-keys-'));
+  const keys = ensureDevKeys(keysDir);
   const subgraphs: Record<string, ServiceProcess> = {};
   const proxies: Record<string, RecordingProxy> = {};
   for (const entry of entries) {
@@ -244,7 +265,12 @@ export async function startSystem(options: {
       entry.name,
       entry.main,
       port,
-      { NODE_ENV: 'test', DATABASE_URL: options.databaseUrl, LOG_LEVEL: 'warn' },
+      {
+        NODE_ENV: 'test',
+        DATABASE_URL: options.databaseUrl,
+        LOG_LEVEL: 'warn',
+        HAVEN_KEYS_DIR: keysDir,
+      },
       '/health/ready',
     );
     proxies[entry.name] = new RecordingProxy(`http://127.0.0.1:${port}`);
@@ -255,6 +281,9 @@ export async function startSystem(options: {
     LOG_LEVEL: 'warn',
     HAVEN_GATEWAY_COMPOSE: 'static',
     APOLLO_TELEMETRY_DISABLED: '1',
+    HAVEN_KEYS_DIR: keysDir,
+    // The tests send hundreds of requests a minute as one user (seed:demo twice, among others).
+    HAVEN_RATE_LIMIT_PER_MINUTE: 'off',
   };
   for (const [name, proxy] of Object.entries(proxies)) {
     gatewayEnv[subgraphUrlVariable(name)] = proxy.url;
@@ -271,6 +300,7 @@ export async function startSystem(options: {
   const stop = async () => {
     await Promise.all(all.map((service) => service.stop()));
     await Promise.all(Object.values(proxies).map((proxy) => proxy.stop()));
+    rmSync(keysDir, { recursive: true, force: true });
   };
   try {
     await Promise.all(all.map((service) => service.start()));
@@ -279,6 +309,9 @@ export async function startSystem(options: {
     throw error;
   }
   return {
+    keys,
+    keysDir,
+    token: (tokenOptions) => mintDevToken(keys, tokenOptions),
     gatewayUrl: `${gateway.origin}/graphql`,
     gatewayOrigin: gateway.origin,
     gateway,

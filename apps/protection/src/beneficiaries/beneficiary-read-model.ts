@@ -30,12 +30,24 @@ export class BeneficiaryReadModel {
     minor?: boolean | null;
     first: number;
     after?: string | null;
+    /** The caller's scope: `all`, or the countries it may see (none: an empty page). */
+    countries: readonly string[] | 'all';
+    /** A partner's organisation: only its beneficiaries. */
+    organisationId?: string | null;
   }): Promise<BeneficiaryPage> {
     const query = this.dataSource
       .getRepository(BeneficiaryRow)
       .createQueryBuilder('beneficiary')
       .orderBy('beneficiary.registeredPosition', 'ASC')
       .limit(filter.first + 1);
+    if (filter.organisationId !== undefined) {
+      query.andWhere('beneficiary.organisationId = :organisationId', {
+        organisationId: filter.organisationId,
+      });
+    } else if (filter.countries !== 'all') {
+      if (!filter.countries.length) return { rows: [], hasNextPage: false };
+      query.andWhere('beneficiary.country IN (:...countries)', { countries: filter.countries });
+    }
     if (filter.country)
       query.andWhere('beneficiary.country = :country', { country: filter.country });
     if (filter.minor !== undefined && filter.minor !== null) {

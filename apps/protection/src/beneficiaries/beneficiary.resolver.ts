@@ -1,6 +1,16 @@
 import { Inject } from '@nestjs/common';
-import { Args, Context, Mutation, Query, Resolver, ResolveReference } from '@nestjs/graphql';
-import { clientError, commandMetadata, type GraphQLContext } from '@haven/platform/nest';
+import { Args, Context, Info, Mutation, Query, Resolver, ResolveReference } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import {
+  clientError,
+  commandMetadata,
+  principalOf,
+  type GraphQLContext,
+} from '@haven/platform/nest';
+import { countriesInScope, forbidden, inScope, Policy } from '@haven/platform/security';
+import { AccessRecorder } from '../personal-data/access-recorder';
+import { requestedFields } from '../personal-data/requested-fields';
+import { BeneficiaryAccess } from './beneficiary-access';
 import { BeneficiaryReadModel } from './beneficiary-read-model';
 import { encodeCursor, toBeneficiary } from './beneficiary.mapper';
 import {
@@ -12,37 +22,73 @@ import {
   RegisterBeneficiaryPayload,
 } from './beneficiary.types';
 import { RegisterBeneficiaryHandler } from './register-beneficiary.handler';
+import { ProtectionPolicy } from '../policies';
+
+/** The record's own fields (not its personal details), as a break-glass read logs them. */
+const RECORD_FIELDS = ['id', 'referenceCode', 'country', 'sex', 'minor', 'registeredAt'] as const;
 
 /**
  * Beneficiary queries, the registration mutation and the entity's reference resolver. Thin on
- * purpose: arguments are validated before they arrive (class-validator), rules live in the
- * domain, and authorisation (a later issue) goes in front of each of these methods.
+ * purpose: arguments are validated before they arrive (class-validator), roles are checked by
+ * each method's policy before it runs, the record's scope (country, organisation) here, and
+ * rules live in the domain.
  */
 @Resolver(() => Beneficiary)
 export class BeneficiaryResolver {
   constructor(
     @Inject(BeneficiaryReadModel) private readonly readModel: BeneficiaryReadModel,
     @Inject(RegisterBeneficiaryHandler) private readonly register: RegisterBeneficiaryHandler,
+    @Inject(BeneficiaryAccess) private readonly access: BeneficiaryAccess,
+    @Inject(AccessRecorder) private readonly recorder: AccessRecorder,
   ) {}
 
+  @Policy(ProtectionPolicy.readBeneficiaries)
   @Query(() => Beneficiary, {
     nullable: true,
-    description: 'One beneficiary; a NOT_FOUND error when there is none with this id.',
+    description:
+      'One beneficiary; a NOT_FOUND error when there is none with this id. Outside your scope ' +
+      'only under an active break-glass grant, with a purpose (the read is logged).',
   })
   async beneficiary(
-    @Args() { id }: BeneficiaryArgs,
+    @Args() { id, purpose }: BeneficiaryArgs,
     @Context() context: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Beneficiary> {
     const row = await this.readModel.load(context, id);
     if (!row) throw clientError('NOT_FOUND', `No beneficiary has the id ${id}.`);
-    return toBeneficiary(row);
+    const { breakGlass } = await this.access.check(context, row, purpose);
+    if (breakGlass) {
+      // Personal fields log their own read (personalDetails); this is the record's.
+      const fields = requestedFields(info, RECORD_FIELDS);
+      if (fields.length) {
+        await this.recorder.record(context, {
+          recordType: 'Beneficiary',
+          recordId: row.id,
+          fields,
+          purpose: purpose ?? null,
+          breakGlass,
+        });
+      }
+    }
+    return { ...toBeneficiary(row), readPurpose: purpose ?? null };
   }
 
+  @Policy(ProtectionPolicy.readBeneficiaries)
   @Query(() => BeneficiaryConnection, {
-    description: 'Beneficiaries in registration order, optionally of one country or age group.',
+    description:
+      'Beneficiaries in registration order, optionally of one country or age group; only those ' +
+      "within the caller's scope (countries, or a partner's own organisation).",
   })
-  async beneficiaries(@Args() args: BeneficiariesArgs): Promise<BeneficiaryConnection> {
-    const { rows, hasNextPage } = await this.readModel.page(args);
+  async beneficiaries(
+    @Args() args: BeneficiariesArgs,
+    @Context() context: GraphQLContext,
+  ): Promise<BeneficiaryConnection> {
+    const principal = principalOf(context);
+    const { rows, hasNextPage } = await this.readModel.page({
+      ...args,
+      countries: countriesInScope(principal),
+      organisationId: principal.role === 'partner' ? principal.organisationId : undefined,
+    });
     const edges = rows.map((row) => ({ cursor: encodeCursor(row), node: toBeneficiary(row) }));
     return {
       edges,
@@ -50,13 +96,27 @@ export class BeneficiaryResolver {
     };
   }
 
+  @Policy(ProtectionPolicy.registerBeneficiary)
   @Mutation(() => RegisterBeneficiaryPayload)
   async registerBeneficiary(
     @Args('input') input: RegisterBeneficiaryInput,
     @Context() context: GraphQLContext,
   ): Promise<RegisterBeneficiaryPayload> {
+    const principal = principalOf(context);
+    if (principal.role !== 'partner' && !inScope(principal, { country: input.country })) {
+      throw forbidden(
+        `You may register beneficiaries only in your own countries, not in ${input.country}.`,
+        'OUT_OF_SCOPE',
+      );
+    }
     const result = await this.register.handle(
-      { beneficiaryId: input.id, country: input.country, sex: input.sex, minor: input.minor },
+      {
+        beneficiaryId: input.id,
+        country: input.country,
+        sex: input.sex,
+        minor: input.minor,
+        personal: input.personal,
+      },
       commandMetadata(context),
     );
     const row = await this.readModel.afterWrite(result.position, result.beneficiaryId);
@@ -74,6 +134,7 @@ export class BeneficiaryResolver {
     context: GraphQLContext,
   ): Promise<Beneficiary | null> {
     const row = await this.readModel.load(context, reference.id);
-    return row && toBeneficiary(row);
+    // Out of scope: null, as if absent, so a list elsewhere still answers for the rest.
+    return row && inScope(principalOf(context), row) ? toBeneficiary(row) : null;
   }
 }

@@ -1,5 +1,5 @@
 // The GraphQL shapes of beneficiaries: neither the read-model row nor the domain state (see
-// beneficiary.mapper.ts). Personal data comes in a later issue, encrypted, field by field.
+// beneficiary.mapper.ts). Personal data has its own types (personal-data/personal-data.types.ts).
 import {
   ArgsType,
   Directive,
@@ -12,7 +12,31 @@ import {
   registerEnumType,
 } from '@nestjs/graphql';
 import { COUNTRIES, SEXES, type Country, type Sex } from '@haven/protection/domain';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsUUID,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { allow, Policy, RECORD_READER_ROLES } from '@haven/platform/security';
+import { MAX_PAGE_SIZE, PageInfo } from '../paging';
+import {
+  PersonalDetailsInput,
+  purposeField,
+  purposeRules,
+} from '../personal-data/personal-data.types';
+
+/** Records and pages of records: their readers (each record is scope-checked by its query). */
+const READ_RECORDS = allow(RECORD_READER_ROLES);
+/** A mutation's payload: whoever may make the mutation may read what it returns. */
+const READ_PAYLOAD = allow('any');
 
 function enumObject<Value extends string>(values: readonly Value[]): { [K in Value]: K } {
   return Object.fromEntries(values.map((value) => [value, value])) as { [K in Value]: K };
@@ -36,6 +60,7 @@ registerEnumType(SexEnum, { name: 'Sex' });
 
 @ObjectType({ description: 'A person the alliance protects. Owned by the protection service.' })
 @Directive('@key(fields: "id")')
+@Policy(READ_RECORDS)
 export class Beneficiary {
   @Field(() => ID)
   id!: string;
@@ -54,9 +79,16 @@ export class Beneficiary {
 
   @Field(() => GraphQLISODateTime)
   registeredAt!: Date;
+
+  /**
+   * Not in the schema: the purpose the query that returned this record stated, which its
+   * personal details inherit (a read under break-glass needs one).
+   */
+  readPurpose?: string | null;
 }
 
 @ObjectType()
+@Policy(READ_RECORDS)
 export class BeneficiaryEdge {
   @Field({ description: 'Opaque: pass it as `after` to read the beneficiaries after this one.' })
   cursor!: string;
@@ -65,16 +97,8 @@ export class BeneficiaryEdge {
   node!: Beneficiary;
 }
 
-@ObjectType()
-export class PageInfo {
-  @Field()
-  hasNextPage!: boolean;
-
-  @Field(() => String, { nullable: true })
-  endCursor!: string | null;
-}
-
 @ObjectType({ description: 'Beneficiaries in the order they were registered.' })
+@Policy(READ_RECORDS)
 export class BeneficiaryConnection {
   @Field(() => [BeneficiaryEdge])
   edges!: BeneficiaryEdge[];
@@ -88,9 +112,11 @@ export class BeneficiaryArgs {
   @Field(() => ID)
   @IsUUID('all', { message: 'id must be a UUID' })
   id!: string;
-}
 
-export const MAX_PAGE_SIZE = 100;
+  @purposeField()
+  @purposeRules()
+  purpose?: string | null;
+}
 
 @ArgsType()
 export class BeneficiariesArgs {
@@ -139,9 +165,17 @@ export class RegisterBeneficiaryInput {
   @Field()
   @IsBoolean()
   minor!: boolean;
+
+  @Field(() => PersonalDetailsInput, { nullable: true })
+  @IsOptional()
+  @IsObject({ message: 'personal must be an object' })
+  @ValidateNested()
+  @Type(() => PersonalDetailsInput)
+  personal?: PersonalDetailsInput | null;
 }
 
 @ObjectType()
+@Policy(READ_PAYLOAD)
 export class RegisterBeneficiaryPayload {
   @Field(() => ID)
   beneficiaryId!: string;

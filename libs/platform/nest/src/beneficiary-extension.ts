@@ -11,6 +11,7 @@ import {
   Resolver,
 } from '@nestjs/graphql';
 import { DataSource, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import { allow, Policy, RECORD_READER_ROLES } from '@haven/platform/security';
 import { CountsById } from './counts';
 import type { GraphQLContext } from './request-context';
 
@@ -34,6 +35,8 @@ export function beneficiaryCountExtension<Row extends ObjectLiteral>(
   @ObjectType('Beneficiary')
   @Directive('@key(fields: "id")')
   class Beneficiary {
+    // The key: whoever may reach the entity through protection may read its id.
+    @Policy(allow(RECORD_READER_ROLES))
     @Field(() => ID)
     id!: string;
   }
@@ -46,6 +49,8 @@ export function beneficiaryCountExtension<Row extends ObjectLiteral>(
       this.counts = new CountsById(dataSource, options.entity, options.columns);
     }
 
+    // A count says how much work exists, not about whom: the record readers may see it.
+    @Policy(allow(RECORD_READER_ROLES))
     @ResolveField(() => Int, {
       name: options.field,
       // Nullable: when this service is down, only this field is null, not the whole answer.

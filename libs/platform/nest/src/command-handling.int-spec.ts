@@ -1,19 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { migrateEventStore, PostgresEventStore } from '@haven/platform/event-store';
 import { createTestDatabase, type TestDatabase } from '@haven/platform/testing';
-import { handleCommand, type Decider } from './command-handling';
+import { Pool } from 'pg';
+import { handleCommand, handleCommandInTransaction, type Decider } from './command-handling';
 import { ConcurrencyConflictError } from './errors';
 
 let db: TestDatabase;
 let store: PostgresEventStore;
+let pool: Pool;
 
 beforeAll(async () => {
   db = await createTestDatabase('command_handling');
   await migrateEventStore(db.url);
   store = new PostgresEventStore({ connectionString: db.url });
+  pool = new Pool({ connectionString: db.url, max: 10 });
+  await pool.query('CREATE TABLE side_effects (stream_id text NOT NULL, position bigint NOT NULL)');
 });
 
 afterAll(async () => {
+  await pool.end();
   await store.close();
   await db.drop();
 });
@@ -129,5 +134,84 @@ describe('handleCommand', () => {
       handleCommand(store, stream, refusing, { type: 'Count', upTo: 1 }, metadata),
     ).rejects.toBeInstanceOf(RangeError);
     expect(await store.readStream(stream)).toEqual([]);
+  });
+});
+
+describe('handleCommandInTransaction', () => {
+  const connect = () => pool.connect();
+  const sideEffects = async (stream: string) =>
+    (
+      await pool.query<{ position: string }>(
+        'SELECT position FROM side_effects WHERE stream_id = $1 ORDER BY position',
+        [stream],
+      )
+    ).rows.map((row) => Number(row.position));
+
+  it('appends the events and writes the other rows in one transaction', async () => {
+    const stream = `counter-${randomUUID()}`;
+    const result = await handleCommandInTransaction(
+      store,
+      connect,
+      stream,
+      counter,
+      { type: 'Count', upTo: 1 },
+      metadata,
+      async (client, appended) => {
+        await client.query('INSERT INTO side_effects VALUES ($1, $2)', [
+          stream,
+          appended.globalPositions[0],
+        ]);
+      },
+    );
+
+    expect(result).toMatchObject({ streamVersion: 1, appended: 1 });
+    expect(await sideEffects(stream)).toEqual([result.position]);
+    expect((await store.readStream(stream)).map((event) => event.data)).toEqual([{ to: 1 }]);
+  });
+
+  it('given the other write fails, then the events are not appended either', async () => {
+    const stream = `counter-${randomUUID()}`;
+    const attempt = handleCommandInTransaction(
+      store,
+      connect,
+      stream,
+      counter,
+      { type: 'Count', upTo: 1 },
+      metadata,
+      async (client) => {
+        await client.query('INSERT INTO side_effects VALUES ($1, 1)', [stream]);
+        await client.query('SELECT 1 / 0');
+      },
+    );
+
+    await expect(attempt).rejects.toMatchObject({ code: '22012' });
+    expect(await store.readStream(stream)).toEqual([]);
+    expect(await sideEffects(stream)).toEqual([]);
+  });
+
+  it('given concurrent commands on one stream, then each reloads and decides again: no lost update, one row per event', async () => {
+    const stream = `counter-${randomUUID()}`;
+    await Promise.all(
+      Array.from({ length: 6 }, () =>
+        handleCommandInTransaction(
+          store,
+          connect,
+          stream,
+          counter,
+          { type: 'Count', upTo: 100 },
+          metadata,
+          async (client, appended) => {
+            await client.query('INSERT INTO side_effects VALUES ($1, $2)', [
+              stream,
+              appended.globalPositions[0],
+            ]);
+          },
+          { maxAttempts: 20 },
+        ),
+      ),
+    );
+    const events = await store.readStream(stream);
+    expect(events.map((event) => event.data.to)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(await sideEffects(stream)).toEqual(events.map((event) => event.globalPosition));
   });
 });

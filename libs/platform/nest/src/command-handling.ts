@@ -1,9 +1,13 @@
 import {
   WrongExpectedVersionError,
+  type AppendResult,
   type EventMetadata,
   type EventStore,
+  type ExpectedVersion,
   type JsonObject,
+  type NewEvent,
 } from '@haven/platform/event-store';
+import type { ClientBase, PoolClient } from 'pg';
 import { ConcurrencyConflictError } from './errors';
 
 /** A domain's decider, as `libs/<service>/domain` exports it (pure functions). */
@@ -78,5 +82,91 @@ export async function handleCommand<
       if (!(error instanceof WrongExpectedVersionError)) throw error;
       if (attempt >= maxAttempts) throw new ConcurrencyConflictError(streamId, attempt);
     }
+  }
+}
+
+/** An event store that can append inside a transaction its caller holds (the PostgreSQL one). */
+export interface TransactionalEventStore extends EventStore {
+  appendInTransaction(
+    client: Pick<ClientBase, 'query'>,
+    streamId: string,
+    events: readonly NewEvent[],
+    expectedVersion: ExpectedVersion,
+  ): Promise<AppendResult>;
+  /** Wakes subscribers once the caller's transaction has committed. */
+  notifyCommitted(): void;
+}
+
+/**
+ * `handleCommand`, with other writes in the same database transaction as the append: `alongside`
+ * runs on the transaction's client right after the events are appended, and either everything
+ * commits or nothing does (the events included). `connect` hands out a client of a pool on the
+ * event store's database; it is released when done.
+ */
+export async function handleCommandInTransaction<
+  Command,
+  Event extends { type: string; data: JsonObject },
+  State,
+>(
+  store: TransactionalEventStore,
+  connect: () => Promise<PoolClient>,
+  streamId: string,
+  decider: Decider<Command, Event, State>,
+  command: Command,
+  metadata: EventMetadata,
+  alongside: (client: PoolClient, appended: AppendResult, events: Event[]) => Promise<void>,
+  options: HandleCommandOptions = {},
+): Promise<CommandResult> {
+  const maxAttempts = options.maxAttempts ?? 3;
+  for (let attempt = 1; ; attempt++) {
+    const recorded = await store.readStream(streamId);
+    const history = recorded as unknown as Event[];
+    const state = history.reduce(decider.evolve, decider.initialState());
+    const last = recorded[recorded.length - 1];
+    const events = decider.decide(command, state);
+    if (events.length === 0) {
+      return {
+        streamId,
+        streamVersion: last?.streamVersion ?? 0,
+        position: last?.globalPosition ?? 0,
+        appended: 0,
+      };
+    }
+    const client = await connect();
+    let broken = false;
+    let result: AppendResult;
+    try {
+      await client.query('BEGIN');
+      result = await store.appendInTransaction(
+        client,
+        streamId,
+        events.map(({ type, data }) => ({ type, data, metadata })),
+        last ? last.streamVersion : 'no_stream',
+      );
+      await alongside(client, result, events);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {
+        broken = true;
+      });
+      // Someone appended to the stream meanwhile: a stale expected version, or the same new
+      // version taken first (a unique violation inside our transaction). Decide again.
+      const concurrent =
+        error instanceof WrongExpectedVersionError ||
+        ((error as { code?: string })?.code === '23505' &&
+          (error as { constraint?: string })?.constraint !== 'events_event_id_unique');
+      if (!concurrent) throw error;
+      if (attempt >= maxAttempts) throw new ConcurrencyConflictError(streamId, attempt);
+      continue;
+    } finally {
+      client.release(broken);
+    }
+    store.notifyCommitted();
+    return {
+      streamId,
+      streamVersion: result.nextExpectedVersion,
+      position: result.globalPositions[result.globalPositions.length - 1],
+      appended: events.length,
+    };
   }
 }

@@ -19,6 +19,10 @@ export const CLIENT_ERROR_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
+  // The gateway's refusals: too many requests from one client, and a free-form query from a
+  // client that may only run trusted documents.
+  'RATE_LIMITED',
+  'PERSISTED_QUERY_REQUIRED',
 ]);
 
 export type ClientErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'SERVICE_UNAVAILABLE';

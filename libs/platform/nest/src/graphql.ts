@@ -5,6 +5,14 @@ import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nest
 import { Logger, type DynamicModule, type Type } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { GraphQLError, GraphQLFormattedError } from 'graphql';
+import {
+  AuthenticationError,
+  enforcePolicies,
+  IDENTITY_HEADER,
+  IdentityVerifier,
+  loadIdentityPublicKey,
+  unauthenticated,
+} from '@haven/platform/security';
 import { CLIENT_ERROR_CODES, ConcurrencyConflictError } from './errors';
 import type { GraphQLContext } from './request-context';
 
@@ -22,6 +30,28 @@ const logger = new Logger('GraphQL');
 
 function isClientError(error: GraphQLError | GraphQLFormattedError): boolean {
   return CLIENT_ERROR_CODES.has(String(error.extensions?.code));
+}
+
+// The rules graphql-js states without quoting a value: field names and types only.
+const VALUE_FREE_RULE =
+  /^(Field "\w+" is not defined by type|Field "\w+" of required type|Expected type "\w+" to be an object|Expected value of type "[\w![\]]+", found null)/;
+
+/**
+ * graphql-js quotes a variable's rejected value in its message (`Variable "$input" got invalid
+ * value { givenName: "…" } at "input.personal"; …`), and a variable may hold personal data: the
+ * client gets the variable, the path and the rule, never the value.
+ */
+export function withoutVariableValue(message: string): string {
+  const head = /^Variable "\$(\w+)" got invalid value /.exec(message);
+  if (!head) return message;
+  // The value comes first and may contain anything; the path and the rule are after its end.
+  const split = message.lastIndexOf('; ');
+  const path = split > 0 ? / at "([\w.[\]]+)"$/.exec(message.slice(0, split))?.[1] : undefined;
+  const rule = split > 0 ? message.slice(split + 2) : '';
+  return (
+    `Variable "$${head[1]}" got an invalid value${path ? ` at "${path}"` : ''}: ` +
+    (VALUE_FREE_RULE.test(rule) ? rule : 'it does not match the expected type.')
+  );
 }
 
 /**
@@ -47,7 +77,7 @@ export function formatError(
     for (const key of SAFE_EXTENSIONS) {
       if (formatted.extensions?.[key] !== undefined) extensions[key] = formatted.extensions[key];
     }
-    return { ...base, message: formatted.message, extensions };
+    return { ...base, message: withoutVariableValue(formatted.message), extensions };
   }
   return {
     ...base,
@@ -80,22 +110,51 @@ const logUnexpectedErrors: ApolloServerPlugin<GraphQLContext> = {
 };
 
 /**
- * The service's GraphQL module: a code-first Federation 2 subgraph at /graphql. Introspection is
- * on (the gateway and composition read it); no landing page or IDE (the gateway serves one).
+ * The identity of a request, from the gateway's signed assertion: no valid assertion, no answer
+ * (401 UNAUTHENTICATED), so a subgraph called directly, or with a forged header, refuses.
+ */
+function contextFactory(verifier: IdentityVerifier | null) {
+  return async ({ req }: { req: GraphQLContext['req'] }): Promise<GraphQLContext> => {
+    if (!verifier) throw unauthenticated('This service was started to print its schema only.');
+    try {
+      return { req, principal: await verifier.verify(req.headers[IDENTITY_HEADER]) };
+    } catch (error) {
+      if (error instanceof AuthenticationError) throw unauthenticated(error.message, error.reason);
+      throw error;
+    }
+  };
+}
+
+/**
+ * The service's GraphQL module: a code-first Federation 2 subgraph at /graphql. Every field is
+ * behind its access policy (deny by default, libs/platform/security). Introspection is on outside
+ * production (the gateway composes from `_service` in development); no landing page or IDE (the
+ * gateway serves one).
  */
 export function subgraphModule(options: SubgraphOptions = {}): DynamicModule {
-  return GraphQLModule.forRoot<ApolloFederationDriverConfig>({
+  return GraphQLModule.forRootAsync<ApolloFederationDriverConfig>({
     driver: ApolloFederationDriver,
-    autoSchemaFile: { federation: 2 },
-    sortSchema: true,
-    buildSchemaOptions: { orphanedTypes: options.orphanedTypes ?? [] },
-    introspection: true,
-    playground: false,
-    graphiql: false,
-    includeStacktraceInErrorResponses: false,
-    formatError,
-    // No federated traces: they would carry resolver errors to the gateway, and print a line.
-    plugins: [logUnexpectedErrors, ApolloServerPluginInlineTraceDisabled()],
-    context: ({ req }: GraphQLContext): GraphQLContext => ({ req }),
+    // A factory, so that the environment is read when the app is created, not when imported.
+    useFactory: () => {
+      const production = process.env.NODE_ENV === 'production';
+      const schemaOnly = ['1', 'true'].includes(process.env.HAVEN_SCHEMA_ONLY ?? '');
+      const verifier = schemaOnly
+        ? null
+        : new IdentityVerifier(loadIdentityPublicKey(process.env, production));
+      return {
+        autoSchemaFile: { federation: 2 },
+        sortSchema: true,
+        buildSchemaOptions: { orphanedTypes: options.orphanedTypes ?? [] },
+        transformSchema: enforcePolicies,
+        introspection: !production,
+        playground: false,
+        graphiql: false,
+        includeStacktraceInErrorResponses: false,
+        formatError,
+        // No federated traces: they would carry resolver errors to the gateway, and print a line.
+        plugins: [logUnexpectedErrors, ApolloServerPluginInlineTraceDisabled()],
+        context: contextFactory(verifier),
+      };
+    },
   });
 }

@@ -1,5 +1,11 @@
 export { bootstrapService, configureServiceApp, type BootstrapOptions } from './bootstrap';
-export { handleCommand, type CommandResult, type Decider } from './command-handling';
+export {
+  handleCommand,
+  handleCommandInTransaction,
+  type CommandResult,
+  type Decider,
+  type TransactionalEventStore,
+} from './command-handling';
 export { loadServiceConfig, SERVICE_CONFIG, type ServiceConfig } from './config';
 export { beneficiaryCountExtension, type BeneficiaryCountOptions } from './beneficiary-extension';
 export { CountsById, isUuid } from './counts';
@@ -19,6 +25,7 @@ export {
   commandMetadata,
   correlationIdOf,
   CORRELATION_ID_HEADER,
+  principalOf,
   REQUEST_ID_HEADER,
   type Actor,
   type GraphQLContext,

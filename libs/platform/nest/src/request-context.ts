@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EventMetadata } from '@haven/platform/event-store';
+import type { Principal } from '@haven/platform/security';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 export const CORRELATION_ID_HEADER = 'x-correlation-id';
@@ -8,9 +9,13 @@ export const CORRELATION_ID_HEADER = 'x-correlation-id';
 // Ids come from callers and reach logs and events: accept only short, plain tokens (as the gateway).
 const SAFE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
-/** The GraphQL context of one request: the HTTP request (request-scoped DataLoaders key on it). */
+/**
+ * The GraphQL context of one request: the HTTP request (request-scoped DataLoaders key on it) and
+ * the principal the gateway vouched for (verified before any resolver runs).
+ */
 export interface GraphQLContext {
   req: IncomingMessage;
+  principal?: Principal;
 }
 
 function header(request: IncomingMessage, name: string): string | undefined {
@@ -41,18 +46,27 @@ export interface Actor {
   organisationId: string | null;
 }
 
-/**
- * The actor of a request. Authentication is not built yet, so every request is recorded as
- * `unauthenticated`: this is the one place that will read the identity the gateway verified.
- */
-export function actorOf(_request: IncomingMessage): Actor {
-  return { actorId: 'unauthenticated', role: 'unauthenticated', organisationId: null };
+/** The actor of a request: the verified principal (a resolver never runs without one). */
+export function actorOf(context: GraphQLContext): Actor {
+  const { principal } = context;
+  if (!principal) throw new Error('No verified principal in the GraphQL context.');
+  return {
+    actorId: principal.subject,
+    role: principal.role,
+    organisationId: principal.organisationId,
+  };
+}
+
+/** The verified principal of a request. */
+export function principalOf(context: GraphQLContext): Principal {
+  if (!context.principal) throw new Error('No verified principal in the GraphQL context.');
+  return context.principal;
 }
 
 /** The metadata of the events a command in this request causes; `now` is the occurred-at time. */
 export function commandMetadata(context: GraphQLContext, now: Date = new Date()): EventMetadata {
   return {
-    ...actorOf(context.req),
+    ...actorOf(context),
     correlationId: correlationIdOf(context.req),
     causationId: null,
     occurredAt: now.toISOString(),

@@ -1,11 +1,13 @@
 import { Inject, type Type } from '@nestjs/common';
 import { Directive, Field, Float, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { allow, Policy } from '@haven/platform/security';
 import { HealthService, type HealthReport } from './health';
 
 // Every subgraph declares these two types the same way, so they are @shareable (Federation 2).
 
 @ObjectType('ProjectionStatus', { description: 'One read model of a service and its lag.' })
 @Directive('@shareable')
+@Policy(allow('any'))
 export class ProjectionStatusType {
   @Field()
   name!: string;
@@ -36,6 +38,7 @@ export class ProjectionStatusType {
   description: 'What a service reports about itself: the same checks as its /health/ready.',
 })
 @Directive('@shareable')
+@Policy(allow('any'))
 export class ServiceStatusType {
   @Field()
   service!: string;
@@ -68,6 +71,8 @@ export function statusResolver(service: string): Type<unknown> {
   class StatusResolver {
     constructor(@Inject(HealthService) private readonly health: HealthService) {}
 
+    // Health says nothing about any person: any signed-in role may ask.
+    @Policy(allow('any'))
     @Query(() => ServiceStatusType, {
       name: `${service}Status`,
       // Nullable, so that a query asking several services still answers when this one is down.

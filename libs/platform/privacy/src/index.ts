@@ -29,4 +29,11 @@ export {
   type SealedFields,
   type OpenedFields,
 } from './personal-data';
+export {
+  AccessLog,
+  type AccessLogEntry,
+  type AccessLogFilter,
+  type AccessLogPage,
+  type RecordedAccess,
+} from './access-log';
 export { privacyMigrations, PRIVACY_MIGRATIONS, migratePrivacy } from './migrations';

@@ -43,8 +43,9 @@ export interface GraphQLLimits {
 }
 
 /**
- * Haven's limits. Its deepest real operations are about 5 levels (beneficiaries → edges → node →
- * field) and cost a few hundred at a page of 100; the aliases a client needs are a handful.
+ * Haven's limits. Its real operations are 4 or 5 levels deep (beneficiaries → edges → node →
+ * field) and its largest, a page of 100 beneficiaries with every subgraph's count, costs about
+ * 1,400; the aliases a client needs are a handful.
  */
 export const defaultGraphQLLimits: Readonly<GraphQLLimits> = Object.freeze({
   maxDepth: 12,
@@ -179,8 +180,8 @@ export function maxCostRule(max: number, options: CostOptions = {}): ValidationR
   return perOperation(
     (context, operation) => operationCost(context, operation, options),
     (operation, cost) =>
-      `The ${operation.operation}'s estimated cost is ${cost} (each field counts once per item of ` +
-      `the lists around it); at most ${max} is allowed.`,
+      `The ${operation.operation}'s estimated cost is ${readable(cost)} (each field counts once ` +
+      `per item of the lists around it); at most ${max} is allowed.`,
     max,
   );
 }
@@ -270,6 +271,11 @@ function fieldOf(
 ): GraphQLField<unknown, unknown> | undefined {
   // Unions have no fields of their own; unknown fields are FieldsOnCorrectTypeRule's business.
   return isObjectType(type) || isInterfaceType(type) ? type.getFields()[name] : undefined;
+}
+
+/** A whole number as digits, however large (a fragment bomb's cost is astronomical). */
+function readable(count: number): string {
+  return Number.isSafeInteger(count) ? String(count) : `over ${Number.MAX_SAFE_INTEGER}`;
 }
 
 function literalSize(value: ValueNode): number | undefined {

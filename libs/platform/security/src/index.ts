@@ -50,3 +50,12 @@ export {
   type Role,
   type ScopedRecord,
 } from './principal';
+export {
+  defaultGraphQLLimits,
+  graphqlLimitRules,
+  maxAliasesRule,
+  maxCostRule,
+  maxDepthRule,
+  operationCost,
+  type GraphQLLimits,
+} from './graphql-limits';

@@ -1,1 +1,2 @@
 export { createTestDatabase, type TestDatabase } from './test-database';
+export { everyTable, findClearText, type ClearTextHit } from './clear-text';

@@ -1,1 +1,2 @@
 export * from './beneficiary-events';
+export * from './break-glass-events';

@@ -95,6 +95,9 @@ describe('the protection.beneficiaries projection', () => {
         sex: 'FEMALE',
         minor: (index + 1) % 2 === 0,
         registeredAt: new Date('2026-11-20T10:00:00.000Z'),
+        organisationId: null,
+        personal: null,
+        erasedAt: null,
         registeredPosition: positions[index],
       })),
     );
@@ -104,5 +107,67 @@ describe('the protection.beneficiaries projection', () => {
     expect(
       await dataSource.getRepository(BeneficiaryRow).find({ order: { registeredPosition: 'ASC' } }),
     ).toEqual(rows);
+  });
+
+  it('given a registration with sealed personal fields, then an erasure, then the row keeps the sealed values until erased, and a rebuild shows it erased', async () => {
+    const id = randomUUID();
+    const stream = beneficiaryStreamId(id);
+    const sealed = 'pii:v1:' + 'A'.repeat(40);
+    const event = registered(id, 900);
+    await store.append(
+      stream,
+      [
+        {
+          ...event,
+          data: { ...event.data, personal: { givenName: sealed, phone: sealed } },
+          metadata,
+        },
+      ],
+      'no_stream',
+    );
+    await runner.waitFor(await store.headPosition());
+    const before = await dataSource.getRepository(BeneficiaryRow).findOneByOrFail({ id });
+    expect(before).toMatchObject({
+      personal: { givenName: sealed, phone: sealed },
+      erasedAt: null,
+    });
+
+    await store.append(
+      stream,
+      [
+        {
+          type: 'BeneficiaryErasureRequested',
+          data: {
+            beneficiaryId: id,
+            requestedBy: 'admin-1',
+            reason: 'ticket OPS-1',
+            requestedAt: '2026-11-21T09:00:00.000Z',
+          },
+          metadata,
+        },
+        {
+          type: 'BeneficiaryErased',
+          data: {
+            beneficiaryId: id,
+            requestedBy: 'admin-1',
+            confirmedBy: 'admin-2',
+            erasedAt: '2026-11-21T10:00:00.000Z',
+          },
+          metadata,
+        },
+      ],
+      1,
+    );
+    await runner.waitFor(await store.headPosition());
+    const erased = await dataSource.getRepository(BeneficiaryRow).findOneByOrFail({ id });
+    expect(erased).toEqual({
+      ...before,
+      personal: null,
+      erasedAt: new Date('2026-11-21T10:00:00.000Z'),
+    });
+
+    await runner.rebuild();
+    await runner.waitFor(await store.headPosition());
+    expect(await dataSource.getRepository(BeneficiaryRow).findOneByOrFail({ id })).toEqual(erased);
   });
 });

@@ -14,17 +14,18 @@ type RecordedBeneficiaryEvent = {
   >;
 }[BeneficiaryEvent['type']];
 
-/** `protection.beneficiaries`: one row per registered beneficiary. */
+/** `protection.beneficiaries`: one row per registered beneficiary, personal fields sealed. */
 export const beneficiariesProjection = rowProjection<BeneficiaryRow, RecordedBeneficiaryEvent>({
   name: 'protection.beneficiaries',
   entity: BeneficiaryRow,
   handles: BENEFICIARY_EVENT_TYPES,
   categories: [BENEFICIARY_CATEGORY],
   keyOf: (event) => event.data.beneficiaryId,
-  evolve(_row, event) {
+  evolve(row, event) {
     switch (event.type) {
       case 'BeneficiaryRegistered': {
-        const { beneficiaryId, referenceCode, country, sex, minor, registeredAt } = event.data;
+        const { beneficiaryId, referenceCode, country, sex, minor, registeredAt, personal } =
+          event.data;
         return {
           id: beneficiaryId,
           referenceCode,
@@ -32,12 +33,24 @@ export const beneficiariesProjection = rowProjection<BeneficiaryRow, RecordedBen
           sex,
           minor,
           registeredAt: new Date(registeredAt),
+          organisationId: event.metadata.organisationId ?? null,
+          personal: personal && Object.keys(personal).length ? personal : null,
+          erasedAt: null,
           registeredPosition: event.globalPosition,
         };
       }
+      case 'BeneficiaryErasureRequested':
+        // Pending until a second admin confirms: nothing to show yet.
+        return row;
+      case 'BeneficiaryErased':
+        // The key is destroyed with this event, so the sealed values could not be opened anyway;
+        // dropping them keeps the read model from holding dead ciphertext.
+        return row && { ...row, personal: null, erasedAt: new Date(event.data.erasedAt) };
       default: {
-        const unknown: never = event.type;
-        throw new Error(`protection.beneficiaries cannot apply ${String(unknown)}`);
+        const unknown: never = event;
+        throw new Error(
+          `protection.beneficiaries cannot apply ${String((unknown as { type: unknown }).type)}`,
+        );
       }
     }
   },

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { Country, Sex } from '@haven/protection/contracts';
+import type { Country, SealedPersonalFields, Sex } from '@haven/protection/contracts';
 
 const bigintAsNumber = {
   to: (value: number) => value,
@@ -26,6 +26,18 @@ export class BeneficiaryRow {
 
   @Column('timestamptz', { name: 'registered_at' })
   registeredAt!: Date;
+
+  /** The organisation of whoever registered it (a partner sees only its own). */
+  @Column('text', { name: 'organisation_id', nullable: true })
+  organisationId!: string | null;
+
+  /** The personal fields, sealed as the registration event holds them; null once erased. */
+  @Column('jsonb', { nullable: true })
+  personal!: SealedPersonalFields | null;
+
+  /** When the erasure of the personal data was confirmed (its key destroyed). */
+  @Column('timestamptz', { name: 'erased_at', nullable: true })
+  erasedAt!: Date | null;
 
   /** Global position of the registration: the order of lists and the key of their cursors. */
   @Column('bigint', { name: 'registered_position', transformer: bigintAsNumber })

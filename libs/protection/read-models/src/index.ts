@@ -4,6 +4,9 @@ import type { MigrationSet } from '@haven/platform/database';
 import { beneficiariesProjection } from './beneficiaries.projection';
 import { BeneficiaryRow } from './beneficiary.entity';
 import { CreateBeneficiaries1764100000000 } from './migrations/1764100000000-create-beneficiaries';
+import { AddBeneficiaryOrganisation1764300000000 } from './migrations/1764300000000-add-beneficiary-organisation';
+import { AddBeneficiaryPersonalData1764500000000 } from './migrations/1764500000000-add-beneficiary-personal-data';
+import { CreateBreakGlassGrants1764600000000 } from './migrations/1764600000000-create-break-glass-grants';
 
 export { BeneficiaryRow, beneficiariesProjection };
 
@@ -11,7 +14,14 @@ export const PROTECTION_ENTITIES = [BeneficiaryRow];
 export const PROTECTION_PROJECTIONS = [beneficiariesProjection];
 export const PROTECTION_MIGRATIONS: MigrationSet = {
   schema: 'protection',
-  migrations: [CreateBeneficiaries1764100000000],
+  migrations: [
+    CreateBeneficiaries1764100000000,
+    AddBeneficiaryOrganisation1764300000000,
+    AddBeneficiaryPersonalData1764500000000,
+    CreateBreakGlassGrants1764600000000,
+  ],
 };
+/** Break-glass grants (write-side state, see its migration). */
+export const BREAK_GLASS_GRANTS_TABLE = 'protection.break_glass_grants';
 /** The sequence reference codes are numbered from (see the migration). */
 export const BENEFICIARY_REFERENCE_SEQUENCE = 'protection.beneficiary_reference_numbers';

@@ -4,7 +4,14 @@ import { Test } from '@nestjs/testing';
 import type { MigrationSet } from '@haven/platform/database';
 import { runMigrations } from '@haven/platform/database';
 import { migrateEventStore } from '@haven/platform/event-store';
+import { migratePrivacy } from '@haven/platform/privacy';
 import { migrateProjections } from '@haven/platform/projections';
+import {
+  generateDevKeys,
+  IDENTITY_HEADER,
+  IdentitySigner,
+  type Principal,
+} from '@haven/platform/security';
 import { createTestDatabase, type TestDatabase } from '@haven/platform/testing';
 import { configureServiceApp } from '../bootstrap';
 import { LOG_DESTINATION } from '../logging';
@@ -18,6 +25,14 @@ export interface GraphQLResponse<Data = Record<string, unknown>> {
   };
 }
 
+/** The principal test requests run as unless they say otherwise. */
+export const TEST_ADMIN: Principal = {
+  subject: 'test-admin',
+  role: 'admin',
+  countries: 'all',
+  organisationId: null,
+};
+
 export interface TestService {
   app: INestApplication;
   /** The base URL it listens on (a random port on 127.0.0.1). */
@@ -27,18 +42,25 @@ export interface TestService {
   logs: Array<Record<string, unknown>>;
   /** Raw log text, to prove something never appears in it. */
   rawLogs(): string;
+  /**
+   * A GraphQL request as the gateway would send it, with a signed identity: an admin's unless
+   * `as` names another principal (or null: no identity at all).
+   */
   graphql<Data = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
     headers?: Record<string, string>,
+    options?: { as?: Principal | null },
   ): Promise<GraphQLResponse<Data>>;
+  /** The identity header the gateway would send for a principal. */
+  identityHeaders(principal: Principal): Promise<Record<string, string>>;
   close(): Promise<void>;
 }
 
 /**
  * A service's real AppModule on a fresh database, listening on a random port, as main.ts wires
  * it (same logging setup), with its log lines captured. Migrates the event store, the
- * checkpoints and the given schemas first (the service itself never migrates).
+ * checkpoints, the privacy schema and the given schemas first (the service itself never migrates).
  */
 export async function startTestService(
   module: Type<unknown>,
@@ -52,6 +74,7 @@ export async function startTestService(
   const db = await createTestDatabase(options.migrations[0]?.schema ?? 'service');
   await migrateEventStore(db.url);
   await migrateProjections(db.url);
+  await migratePrivacy(db.url);
   for (const set of options.migrations) await runMigrations(db.url, set);
 
   const chunks: string[] = [];
@@ -61,10 +84,15 @@ export async function startTestService(
       done();
     },
   });
+  // The gateway's identity keys, made for this service alone.
+  const keys = generateDevKeys();
+  const signer = new IdentitySigner(keys.identity.privateJwk);
   const previous = { ...process.env };
   Object.assign(process.env, {
     DATABASE_URL: options.databaseUrl ? options.databaseUrl(db.url) : db.url,
     LOG_LEVEL: 'info',
+    HAVEN_IDENTITY_PUBLIC_KEY: JSON.stringify(keys.identity.publicJwk),
+    HAVEN_MASTER_KEY: keys.masterKey,
     ...options.env,
   });
   let app: INestApplication;
@@ -92,10 +120,14 @@ export async function startTestService(
         .map((line) => JSON.parse(line) as Record<string, unknown>);
     },
     rawLogs: () => chunks.join(''),
-    async graphql(query, variables, headers = {}) {
+    identityHeaders: async (principal) => ({ [IDENTITY_HEADER]: await signer.sign(principal) }),
+    async graphql(query, variables, headers = {}, { as = TEST_ADMIN } = {}) {
+      const identity: Record<string, string> = as
+        ? { [IDENTITY_HEADER]: await signer.sign(as) }
+        : {};
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
+        headers: { 'content-type': 'application/json', ...identity, ...headers },
         body: JSON.stringify({ query, variables }),
       });
       return {

@@ -5,7 +5,15 @@ import {
   type BeneficiaryEvent,
   type RegisterBeneficiary,
 } from './beneficiary';
-import { BeneficiaryAlreadyRegistered, InvalidBeneficiaryData } from './errors';
+import {
+  BeneficiaryAlreadyErased,
+  BeneficiaryAlreadyRegistered,
+  BeneficiaryNotFound,
+  ErasureAlreadyRequested,
+  ErasureNotRequested,
+  InvalidBeneficiaryData,
+  SameAdminConfirmation,
+} from './errors';
 
 const spec = deciderSpecification(beneficiaryDecider);
 const beneficiaryId = '0193a5c2-7f1e-7d3a-9b4c-2e8f6a1d0c55';
@@ -110,6 +118,181 @@ describe('Beneficiary decider', () => {
       country: 'TH',
       sex: 'FEMALE',
       minor: true,
+      personalFields: [],
+      erasureRequest: null,
+    });
+  });
+});
+
+// Sealed values as libs/platform/privacy makes them; their content does not matter here.
+const sealedA = 'pii:v1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+const sealedB = 'pii:v1:BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB';
+
+const registeredWithPersonal: BeneficiaryEvent = {
+  type: 'BeneficiaryRegistered',
+  data: {
+    ...(registered.data as Extract<BeneficiaryEvent, { type: 'BeneficiaryRegistered' }>['data']),
+    personal: { givenName: sealedA, dateOfBirth: sealedA },
+  },
+};
+
+describe('Beneficiary decider: personal fields', () => {
+  it('given no events, when a registration carries sealed personal fields, then the event carries them as given', () => {
+    spec
+      .given([])
+      .when(register({ personal: { givenName: sealedA, dateOfBirth: sealedA } }))
+      .then([registeredWithPersonal]);
+  });
+
+  it('given no events, when a registration carries a personal field in clear, then it fails naming the field and records nothing', () => {
+    spec
+      .given([])
+      .when(register({ personal: { givenName: 'Lan' } }))
+      .thenThrows(InvalidBeneficiaryData, (error) => {
+        expect((error as InvalidBeneficiaryData).field).toBe('personal.givenName');
+        expect(error.message).not.toContain('Lan');
+      });
+  });
+
+  it('given no events, when a registration carries a field that is not a personal field, then it fails', () => {
+    spec
+      .given([])
+      .when(register({ personal: { nickname: sealedA } as never }))
+      .thenThrows(InvalidBeneficiaryData, (error) =>
+        expect((error as InvalidBeneficiaryData).field).toBe('personal'),
+      );
+  });
+
+  it('given a registration with personal fields, when it is retried with the same fields sealed anew (other ciphertexts), then nothing happens', () => {
+    spec
+      .given([registeredWithPersonal])
+      .when(register({ personal: { givenName: sealedB, dateOfBirth: sealedB } }))
+      .then([]);
+  });
+
+  it('given a registration with personal fields, when its id is registered with other personal fields present, then it fails as already registered', () => {
+    spec
+      .given([registeredWithPersonal])
+      .when(register({ personal: { givenName: sealedB } }))
+      .thenThrows(BeneficiaryAlreadyRegistered);
+    spec
+      .given([registered])
+      .when(register({ personal: { phone: sealedB } }))
+      .thenThrows(BeneficiaryAlreadyRegistered);
+  });
+});
+
+describe('Beneficiary decider: erasure, by two admins', () => {
+  const admin = (actorId: string, occurredAt = '2026-11-21T09:00:00.000Z') => ({
+    ...metadata,
+    actorId,
+    role: 'admin',
+    occurredAt,
+  });
+  const requestErasure = (actorId = 'admin-1', reason = 'Consent withdrawn, ticket OPS-17') => ({
+    type: 'RequestBeneficiaryErasure' as const,
+    data: { beneficiaryId, reason },
+    metadata: admin(actorId),
+  });
+  const confirmErasure = (actorId = 'admin-2') => ({
+    type: 'ConfirmBeneficiaryErasure' as const,
+    data: { beneficiaryId },
+    metadata: admin(actorId, '2026-11-21T10:00:00.000Z'),
+  });
+  const requested: BeneficiaryEvent = {
+    type: 'BeneficiaryErasureRequested',
+    data: {
+      beneficiaryId,
+      requestedBy: 'admin-1',
+      reason: 'Consent withdrawn, ticket OPS-17',
+      requestedAt: '2026-11-21T09:00:00.000Z',
+    },
+  };
+  const erased: BeneficiaryEvent = {
+    type: 'BeneficiaryErased',
+    data: {
+      beneficiaryId,
+      requestedBy: 'admin-1',
+      confirmedBy: 'admin-2',
+      erasedAt: '2026-11-21T10:00:00.000Z',
+    },
+  };
+
+  it('given a registered beneficiary, when an admin requests erasure, then the request is recorded with its requester and reason', () => {
+    spec.given([registeredWithPersonal]).when(requestErasure()).then([requested]);
+  });
+
+  it('given a pending request, when the same admin sends it again, then nothing happens (a retry)', () => {
+    spec.given([registeredWithPersonal, requested]).when(requestErasure()).then([]);
+  });
+
+  it('given a pending request, when another request arrives, then it fails as already requested', () => {
+    spec
+      .given([registeredWithPersonal, requested])
+      .when(requestErasure('admin-3'))
+      .thenThrows(ErasureAlreadyRequested);
+  });
+
+  it('given a pending request, when another admin confirms, then the beneficiary is erased, naming both admins', () => {
+    spec.given([registeredWithPersonal, requested]).when(confirmErasure()).then([erased]);
+  });
+
+  it('given a pending request, when the requesting admin confirms it, then it is refused (two-person rule)', () => {
+    spec
+      .given([registeredWithPersonal, requested])
+      .when(confirmErasure('admin-1'))
+      .thenThrows(SameAdminConfirmation, (error) =>
+        expect((error as SameAdminConfirmation).code).toBe('SAME_ADMIN'),
+      );
+  });
+
+  it('given no pending request, when an admin confirms, then it fails as not requested', () => {
+    spec
+      .given([registeredWithPersonal])
+      .when(confirmErasure())
+      .thenThrows(ErasureNotRequested, (error) =>
+        expect((error as ErasureNotRequested).code).toBe('ERASURE_NOT_REQUESTED'),
+      );
+  });
+
+  it('given an erased beneficiary, when erasure is requested or confirmed again, or it is registered again, then it fails as already erased', () => {
+    const history = [registeredWithPersonal, requested, erased];
+    spec.given(history).when(requestErasure('admin-3')).thenThrows(BeneficiaryAlreadyErased);
+    spec.given(history).when(confirmErasure('admin-3')).thenThrows(BeneficiaryAlreadyErased);
+    spec.given(history).when(register()).thenThrows(BeneficiaryAlreadyErased);
+  });
+
+  it('given no beneficiary, when erasure is requested or confirmed, then it fails as not found', () => {
+    spec.given([]).when(requestErasure()).thenThrows(BeneficiaryNotFound);
+    spec.given([]).when(confirmErasure()).thenThrows(BeneficiaryNotFound);
+  });
+
+  it.each([
+    ['blank', '   '],
+    ['over 500 characters', 'x'.repeat(501)],
+  ])(
+    'given a registered beneficiary, when the reason is %s, then it fails naming reason',
+    (_case, reason) => {
+      spec
+        .given([registeredWithPersonal])
+        .when(requestErasure('admin-1', reason))
+        .thenThrows(InvalidBeneficiaryData, (error) =>
+          expect((error as InvalidBeneficiaryData).field).toBe('reason'),
+        );
+    },
+  );
+
+  it('folds an erasure into erased state', () => {
+    const state = [registeredWithPersonal, requested, erased].reduce(
+      beneficiaryDecider.evolve,
+      beneficiaryDecider.initialState(),
+    );
+    expect(state).toEqual({
+      status: 'Erased',
+      country: 'TH',
+      sex: 'FEMALE',
+      minor: true,
+      personalFields: ['givenName', 'dateOfBirth'],
     });
   });
 });

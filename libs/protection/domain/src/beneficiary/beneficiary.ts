@@ -1,20 +1,46 @@
 import {
   COUNTRIES,
+  PERSONAL_FIELDS,
   SEXES,
+  type BeneficiaryErased,
+  type BeneficiaryErasureRequested,
   type BeneficiaryEvent,
   type BeneficiaryRegistered,
   type Country,
+  type PersonalField,
+  type SealedPersonalFields,
   type Sex,
 } from '@haven/protection/contracts';
 import type { CommandMetadata } from '../command-metadata';
-import { BeneficiaryAlreadyRegistered, InvalidBeneficiaryData } from './errors';
+import {
+  BeneficiaryAlreadyErased,
+  BeneficiaryAlreadyRegistered,
+  BeneficiaryNotFound,
+  ErasureAlreadyRequested,
+  ErasureNotRequested,
+  InvalidBeneficiaryData,
+  SameAdminConfirmation,
+} from './errors';
 
-export type { BeneficiaryEvent, BeneficiaryRegistered, Country, Sex };
-export { COUNTRIES, SEXES };
+export type {
+  BeneficiaryErased,
+  BeneficiaryErasureRequested,
+  BeneficiaryEvent,
+  BeneficiaryRegistered,
+  Country,
+  PersonalField,
+  SealedPersonalFields,
+  Sex,
+};
+export { COUNTRIES, PERSONAL_FIELDS, SEXES };
 
 // ---- Commands: intentions. ---------------------------------------------------------------
 
-/** Register a person as a beneficiary. `referenceNumber` is unique, allocated by the caller. */
+/**
+ * Register a person as a beneficiary. `referenceNumber` is unique, allocated by the caller.
+ * `personal` holds their personal fields already sealed by the caller: the domain never sees
+ * them in clear, and refuses any value that is not sealed.
+ */
 export type RegisterBeneficiary = {
   type: 'RegisterBeneficiary';
   data: {
@@ -23,16 +49,46 @@ export type RegisterBeneficiary = {
     country: Country;
     sex: Sex;
     minor: boolean;
+    personal?: SealedPersonalFields;
   };
   metadata: CommandMetadata;
 };
 
-export type BeneficiaryCommand = RegisterBeneficiary;
+/** An admin asks for the beneficiary's personal data to be erased (the first of two admins). */
+export type RequestBeneficiaryErasure = {
+  type: 'RequestBeneficiaryErasure';
+  data: { beneficiaryId: string; reason: string };
+  metadata: CommandMetadata;
+};
+
+/** A second admin confirms a requested erasure. */
+export type ConfirmBeneficiaryErasure = {
+  type: 'ConfirmBeneficiaryErasure';
+  data: { beneficiaryId: string };
+  metadata: CommandMetadata;
+};
+
+export type BeneficiaryCommand =
+  RegisterBeneficiary | RequestBeneficiaryErasure | ConfirmBeneficiaryErasure;
 
 // ---- State: only what decisions need. ----------------------------------------------------
 
+interface RegisteredFacts {
+  country: Country;
+  sex: Sex;
+  minor: boolean;
+  /** Which personal fields the registration carried (sorted): their values stay sealed. */
+  personalFields: readonly PersonalField[];
+}
+
 export type BeneficiaryState =
-  { status: 'Unregistered' } | { status: 'Registered'; country: Country; sex: Sex; minor: boolean };
+  | { status: 'Unregistered' }
+  | (RegisteredFacts & {
+      status: 'Registered';
+      /** The erasure waiting for a second admin, if any. */
+      erasureRequest: { requestedBy: string; reason: string } | null;
+    })
+  | (RegisteredFacts & { status: 'Erased' });
 
 export function initialState(): BeneficiaryState {
   return { status: 'Unregistered' };
@@ -42,10 +98,41 @@ export function initialState(): BeneficiaryState {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+// What a sealed field looks like (libs/platform/privacy): a version tag, then base64url.
+const SEALED = /^pii:v\d+:[A-Za-z0-9_-]+$/;
+/** The most an erasure reason may hold: a short operational justification. */
+export const MAX_ERASURE_REASON_LENGTH = 500;
 
 /** `BEN-<country>-<number, at least 6 digits>`, e.g. `BEN-TH-000123`. */
 export function referenceCode(country: Country, referenceNumber: number): string {
   return `BEN-${country}-${String(referenceNumber).padStart(6, '0')}`;
+}
+
+/** The personal fields present, sorted: what a retry is compared on (values are sealed). */
+function presentFields(personal: SealedPersonalFields | undefined): PersonalField[] {
+  return PERSONAL_FIELDS.filter((field) => typeof personal?.[field] === 'string');
+}
+
+function checkOccurredAt(metadata: CommandMetadata): void {
+  if (!ISO_INSTANT.test(metadata.occurredAt) || Number.isNaN(Date.parse(metadata.occurredAt))) {
+    throw new InvalidBeneficiaryData('occurredAt', 'must be an ISO 8601 instant.');
+  }
+}
+
+function checkPersonal(personal: unknown): void {
+  if (personal === undefined) return;
+  if (typeof personal !== 'object' || personal === null || Array.isArray(personal)) {
+    throw new InvalidBeneficiaryData('personal', 'must be an object of sealed fields.');
+  }
+  for (const [field, value] of Object.entries(personal)) {
+    if (!(PERSONAL_FIELDS as readonly string[]).includes(field)) {
+      throw new InvalidBeneficiaryData('personal', `has a field that is not a personal field.`);
+    }
+    // Clear text must never reach an event: a value that is not sealed is refused, not stored.
+    if (value !== undefined && (typeof value !== 'string' || !SEALED.test(value))) {
+      throw new InvalidBeneficiaryData(`personal.${field}`, 'must be sealed (encrypted).');
+    }
+  }
 }
 
 function checkRegistration({ data, metadata }: RegisterBeneficiary): void {
@@ -64,21 +151,30 @@ function checkRegistration({ data, metadata }: RegisterBeneficiary): void {
   if (typeof data.minor !== 'boolean') {
     throw new InvalidBeneficiaryData('minor', 'must be true or false.');
   }
-  if (!ISO_INSTANT.test(metadata.occurredAt) || Number.isNaN(Date.parse(metadata.occurredAt))) {
-    throw new InvalidBeneficiaryData('occurredAt', 'must be an ISO 8601 instant.');
-  }
+  checkPersonal(data.personal);
+  checkOccurredAt(metadata);
 }
 
 function register(command: RegisterBeneficiary, state: BeneficiaryState): BeneficiaryEvent[] {
   const { data, metadata } = command;
+  if (state.status === 'Erased') throw new BeneficiaryAlreadyErased(data.beneficiaryId);
   if (state.status === 'Registered') {
-    // The same registration again (a client retrying with its id) changes nothing.
+    // The same registration again (a client retrying with its id) changes nothing. Sealed values
+    // differ on every attempt (a random IV per encryption), so a retry is recognised by its
+    // non-personal facts and by which personal fields it carries, never by their ciphertexts.
+    const fields = presentFields(data.personal);
     const same =
-      state.country === data.country && state.sex === data.sex && state.minor === data.minor;
+      state.country === data.country &&
+      state.sex === data.sex &&
+      state.minor === data.minor &&
+      fields.length === state.personalFields.length &&
+      fields.every((field, index) => field === state.personalFields[index]);
     if (same) return [];
     throw new BeneficiaryAlreadyRegistered(data.beneficiaryId);
   }
   checkRegistration(command);
+  const personal: SealedPersonalFields = {};
+  for (const field of presentFields(data.personal)) personal[field] = data.personal?.[field];
   const registered: BeneficiaryRegistered = {
     type: 'BeneficiaryRegistered',
     data: {
@@ -88,19 +184,80 @@ function register(command: RegisterBeneficiary, state: BeneficiaryState): Benefi
       sex: data.sex,
       minor: data.minor,
       registeredAt: new Date(metadata.occurredAt).toISOString(),
+      ...(Object.keys(personal).length ? { personal } : {}),
     },
   };
   return [registered];
+}
+
+function requestErasure(
+  { data, metadata }: RequestBeneficiaryErasure,
+  state: BeneficiaryState,
+): BeneficiaryEvent[] {
+  if (state.status === 'Unregistered') throw new BeneficiaryNotFound(data.beneficiaryId);
+  if (state.status === 'Erased') throw new BeneficiaryAlreadyErased(data.beneficiaryId);
+  const reason = typeof data.reason === 'string' ? data.reason.trim() : '';
+  if (!reason || reason.length > MAX_ERASURE_REASON_LENGTH) {
+    throw new InvalidBeneficiaryData(
+      'reason',
+      `must be 1 to ${MAX_ERASURE_REASON_LENGTH} characters.`,
+    );
+  }
+  checkOccurredAt(metadata);
+  if (state.erasureRequest) {
+    const retry =
+      state.erasureRequest.requestedBy === metadata.actorId &&
+      state.erasureRequest.reason === reason;
+    if (retry) return [];
+    throw new ErasureAlreadyRequested(data.beneficiaryId);
+  }
+  const requested: BeneficiaryErasureRequested = {
+    type: 'BeneficiaryErasureRequested',
+    data: {
+      beneficiaryId: data.beneficiaryId,
+      requestedBy: metadata.actorId,
+      reason,
+      requestedAt: new Date(metadata.occurredAt).toISOString(),
+    },
+  };
+  return [requested];
+}
+
+function confirmErasure(
+  { data, metadata }: ConfirmBeneficiaryErasure,
+  state: BeneficiaryState,
+): BeneficiaryEvent[] {
+  if (state.status === 'Unregistered') throw new BeneficiaryNotFound(data.beneficiaryId);
+  if (state.status === 'Erased') throw new BeneficiaryAlreadyErased(data.beneficiaryId);
+  if (!state.erasureRequest) throw new ErasureNotRequested(data.beneficiaryId);
+  if (state.erasureRequest.requestedBy === metadata.actorId) {
+    throw new SameAdminConfirmation(data.beneficiaryId);
+  }
+  checkOccurredAt(metadata);
+  const erased: BeneficiaryErased = {
+    type: 'BeneficiaryErased',
+    data: {
+      beneficiaryId: data.beneficiaryId,
+      requestedBy: state.erasureRequest.requestedBy,
+      confirmedBy: metadata.actorId,
+      erasedAt: new Date(metadata.occurredAt).toISOString(),
+    },
+  };
+  return [erased];
 }
 
 export function decide(command: BeneficiaryCommand, state: BeneficiaryState): BeneficiaryEvent[] {
   switch (command.type) {
     case 'RegisterBeneficiary':
       return register(command, state);
+    case 'RequestBeneficiaryErasure':
+      return requestErasure(command, state);
+    case 'ConfirmBeneficiaryErasure':
+      return confirmErasure(command, state);
     default: {
       // Exhaustive: a new command type fails to compile here until it is decided.
-      const unknown: never = command.type;
-      throw new Error(`Unknown command ${String(unknown)}`);
+      const unknown: never = command;
+      throw new Error(`Unknown command ${String((unknown as { type: unknown }).type)}`);
     }
   }
 }
@@ -108,12 +265,29 @@ export function decide(command: BeneficiaryCommand, state: BeneficiaryState): Be
 export function evolve(state: BeneficiaryState, event: BeneficiaryEvent): BeneficiaryState {
   switch (event.type) {
     case 'BeneficiaryRegistered': {
-      const { country, sex, minor } = event.data;
-      return { status: 'Registered', country, sex, minor };
+      const { country, sex, minor, personal } = event.data;
+      return {
+        status: 'Registered',
+        country,
+        sex,
+        minor,
+        personalFields: presentFields(personal),
+        erasureRequest: null,
+      };
+    }
+    case 'BeneficiaryErasureRequested': {
+      if (state.status !== 'Registered') return state;
+      const { requestedBy, reason } = event.data;
+      return { ...state, erasureRequest: { requestedBy, reason } };
+    }
+    case 'BeneficiaryErased': {
+      if (state.status === 'Unregistered') return state;
+      const { country, sex, minor, personalFields } = state;
+      return { status: 'Erased', country, sex, minor, personalFields };
     }
     default: {
-      const unknown: never = event.type;
-      throw new Error(`Unknown event ${String(unknown)}`);
+      const unknown: never = event;
+      throw new Error(`Unknown event ${String((unknown as { type: unknown }).type)}`);
     }
   }
 }

@@ -1,0 +1,64 @@
+import { formatError as formatSubgraphError } from '@haven/platform/nest';
+import { formatClientError, GATEWAY_CLIENT_ERROR_CODES } from './client-errors';
+
+describe('the errors a client sees from the gateway', () => {
+  it.each([...GATEWAY_CLIENT_ERROR_CODES])('%s: a subgraph lets it through too', (code) => {
+    const formatted = { message: 'For the client.', extensions: { code } };
+    expect(formatSubgraphError(formatted, new Error('For the client.'))).toMatchObject(formatted);
+  });
+
+  const leaky = {
+    message: 'relation "beneficiaries" violates constraint: Malee Srisuk',
+    path: ['failure'],
+    locations: [{ line: 1, column: 3 }],
+    extensions: {
+      code: 'INTERNAL_SERVER_ERROR',
+      serviceName: 'protection',
+      stacktrace: ['Error: relation …', '    at resolver (beneficiaries.ts:1:1)'],
+      exception: { query: 'INSERT INTO …' },
+    },
+  };
+
+  it('in production, are generic unless their code is meant for clients', () => {
+    const format = formatClientError(true);
+    expect(format(leaky)).toEqual({
+      message: 'Internal server error',
+      path: ['failure'],
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
+    expect(format({ message: 'no code at all' })).toEqual({
+      message: 'Internal server error',
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
+    expect(
+      format({
+        message: 'The country is not one Haven knows.',
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          reason: 'UNKNOWN_COUNTRY',
+          fields: [{ field: 'country', messages: ['unknown'] }],
+          serviceName: 'protection',
+          stacktrace: ['…'],
+          debug: { sql: 'SELECT …' },
+        },
+      }),
+    ).toEqual({
+      message: 'The country is not one Haven knows.',
+      extensions: {
+        code: 'BAD_USER_INPUT',
+        reason: 'UNKNOWN_COUNTRY',
+        fields: [{ field: 'country', messages: ['unknown'] }],
+        serviceName: 'protection',
+      },
+    });
+  });
+
+  it('in development, keep their message and details but never a stack', () => {
+    expect(formatClientError(false)(leaky)).toEqual({
+      message: leaky.message,
+      path: ['failure'],
+      locations: [{ line: 1, column: 3 }],
+      extensions: { code: 'INTERNAL_SERVER_ERROR', serviceName: 'protection' },
+    });
+  });
+});

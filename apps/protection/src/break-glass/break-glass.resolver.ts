@@ -1,0 +1,95 @@
+import { Inject } from '@nestjs/common';
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import {
+  clientError,
+  commandMetadata,
+  principalOf,
+  type GraphQLContext,
+} from '@haven/platform/nest';
+import { inScope, Policy } from '@haven/platform/security';
+import type { Country } from '@haven/protection/domain';
+import { BeneficiaryReadModel } from '../beneficiaries/beneficiary-read-model';
+import { encodePositionCursor, pageAfter } from '../paging';
+import { ProtectionPolicy } from '../policies';
+import { BreakGlassGrants } from './break-glass-grants';
+import { BreakGlassHandler } from './break-glass.handler';
+import {
+  BreakGlassGrantConnection,
+  BreakGlassGrantsArgs,
+  RequestBreakGlassAccessInput,
+  RequestBreakGlassAccessPayload,
+} from './break-glass.types';
+
+const GRANT_CURSOR = 'grant';
+
+/** Asking for break-glass access, and reviewing the grants. */
+@Resolver()
+export class BreakGlassResolver {
+  constructor(
+    @Inject(BreakGlassHandler) private readonly handler: BreakGlassHandler,
+    @Inject(BreakGlassGrants) private readonly grants: BreakGlassGrants,
+    @Inject(BeneficiaryReadModel) private readonly readModel: BeneficiaryReadModel,
+  ) {}
+
+  @Policy(ProtectionPolicy.requestBreakGlass)
+  @Mutation(() => RequestBreakGlassAccessPayload, {
+    description:
+      'Emergency access to one beneficiary outside your scope, for a limited time ' +
+      '(HAVEN_BREAK_GLASS_MINUTES, 60 by default). Every read under it needs a purpose and is ' +
+      'logged; grants are reviewed by admins, auditors and country managers.',
+  })
+  async requestBreakGlassAccess(
+    @Args('input') input: RequestBreakGlassAccessInput,
+    @Context() context: GraphQLContext,
+  ): Promise<RequestBreakGlassAccessPayload> {
+    const row = await this.readModel.load(context, input.beneficiaryId);
+    if (!row) throw clientError('NOT_FOUND', `No beneficiary has the id ${input.beneficiaryId}.`);
+    const result = await this.handler.grant(
+      {
+        beneficiaryId: row.id,
+        beneficiaryCountry: row.country,
+        withinScope: inScope(principalOf(context), row),
+        reason: input.reason,
+      },
+      commandMetadata(context),
+    );
+    return { grantId: result.grantId, beneficiaryId: row.id, expiresAt: result.expiresAt };
+  }
+
+  @Policy(ProtectionPolicy.reviewBreakGlass)
+  @Query(() => BreakGlassGrantConnection, {
+    description:
+      'Break-glass grants for review, oldest first: all of them for admins and auditors, those ' +
+      "on beneficiaries of a country manager's countries for them.",
+  })
+  async breakGlassGrants(
+    @Args() args: BreakGlassGrantsArgs,
+    @Context() context: GraphQLContext,
+  ): Promise<BreakGlassGrantConnection> {
+    const { rows, hasNextPage } = await this.grants.page({
+      activeOnly: args.activeOnly,
+      countries: principalOf(context).countries,
+      first: args.first,
+      after: pageAfter(GRANT_CURSOR, args.after),
+    });
+    const edges = rows.map((row) => ({
+      cursor: encodePositionCursor(GRANT_CURSOR, row.position),
+      node: {
+        id: row.grantId,
+        beneficiaryId: row.beneficiaryId,
+        country: row.country as Country,
+        actorId: row.subject,
+        role: row.role,
+        organisationId: row.organisationId,
+        reason: row.reason,
+        grantedAt: row.grantedAt,
+        expiresAt: row.expiresAt,
+        active: row.active,
+      },
+    }));
+    return {
+      edges,
+      pageInfo: { hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+    };
+  }
+}
