@@ -100,6 +100,7 @@ function announce(url) {
     `  GraphQL IDE:  ${url}`,
     `  GraphQL API:  ${url}graphql`,
     `  Health:       ${url}health/ready`,
+    `  A token:      npm run token -- --role admin   (IDE: Headers tab, {"Authorization": "Bearer <token>"})`,
   ];
   const width = Math.max(...lines.map((line) => line.length));
   log('haven', '─'.repeat(width));

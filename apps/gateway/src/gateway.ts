@@ -252,6 +252,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
 /** The query the IDE opens with: one question answered by all five subgraphs. */
 export const DEFAULT_IDE_QUERY = `# Haven's federated graph: each field is answered by the service that owns it.
 # Run it with the ▶ button or Ctrl-Enter; the Docs tab lists every type and field.
+# Every request needs a token: run \`npm run token -- --role admin\` and put
+#   {"Authorization": "Bearer <the token>"} in the Headers tab below.
 # No beneficiaries yet? Register one:
 #   mutation { registerBeneficiary(input: { country: TH, sex: FEMALE, minor: true }) { beneficiaryId } }
 query Beneficiaries {
