@@ -53,6 +53,29 @@ describe('the errors a client sees from the gateway', () => {
     });
   });
 
+  // graphql-js's wording when the gateway coerces a client's variables.
+  const rejectedVariables = [
+    'Variable "$input" got invalid value { givenName: "Malee", nickname: "Srisuk" } at "input.personal"; Field "nickname" is not defined by type "PersonalDetailsInput".',
+    'Variable "$input" got invalid value { number: "+66 81 234 5678" } at "input.personal.phone"; String cannot represent a non string value: { number: "+66 81 234 5678" }',
+    'Variable "$input" got invalid value "Malee; Srisuk" at "input.minor"; Boolean cannot represent a non boolean value: "Malee; Srisuk"',
+    'Variable "$id" got invalid value ["Malee"]; ID cannot represent value: ["Malee"]',
+  ];
+
+  it.each([true, false])(
+    'never quote a variable’s rejected value (production: %s), as the subgraphs word it',
+    (production) => {
+      for (const message of rejectedVariables) {
+        const formatted = { message, extensions: { code: 'BAD_USER_INPUT' } };
+        const answer = formatClientError(production)(formatted);
+        expect(answer.message).not.toMatch(/Malee|Srisuk|\+66/);
+        expect(answer.message).toBe(formatSubgraphError(formatted, new Error(message)).message);
+      }
+      expect(formatClientError(production)({ message: rejectedVariables[0] }).message).not.toMatch(
+        /Malee/,
+      );
+    },
+  );
+
   it('in development, keep their message and details but never a stack', () => {
     expect(formatClientError(false)(leaky)).toEqual({
       message: leaky.message,

@@ -1,6 +1,7 @@
 // What a client sees of an error at the gateway: always a code and the request's id; in
 // production, a generic message for anything that is not meant for clients (a subgraph's
 // unexpected failure may quote SQL or personal data). Never a stack trace.
+import { withoutQuotedValues } from '@haven/platform/security';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Response } from './express';
 import { currentTrace, traceOf } from './request-ids';
@@ -53,7 +54,7 @@ export function formatClientError(production: boolean) {
       }
     }
     return {
-      message: formatted.message,
+      message: withoutQuotedValues(formatted.message),
       ...where,
       extensions: { ...extensions, code: code ?? 'INTERNAL_SERVER_ERROR', requestId },
     };

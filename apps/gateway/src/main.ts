@@ -6,7 +6,9 @@
 // running subgraphs at start), HAVEN_SUPERGRAPH_PATH, LOG_LEVEL, HAVEN_RATE_LIMIT_PER_MINUTE
 // (requests per client on /graphql: 600 by default, or `off`), HAVEN_TRUSTED_DOCUMENTS_ONLY_FOR
 // (roles that may only run apps/gateway/trusted-documents: `partner` by default, a comma list,
-// `all` or `none`).
+// `all` or `none`), HAVEN_SECURITY_CHECKS (`off`: no token checks and no identity sent to the
+// subgraphs, for the benchmark's baseline only; refused in production).
+import { SECURITY_CHECKS_OFF_WARNING, securityChecksFromEnv } from '@haven/platform/security';
 import { startGateway, type ComposeMode, type RunningGateway } from './gateway';
 import { createLogger } from './logger';
 
@@ -20,6 +22,8 @@ async function main(): Promise<void> {
     throw new Error(`HAVEN_GATEWAY_COMPOSE must be "static" or "introspect", not "${compose}"`);
   }
   const port = Number(process.env.PORT ?? 4000);
+  const securityChecks = securityChecksFromEnv(process.env);
+  if (!securityChecks) logger.warn(SECURITY_CHECKS_OFF_WARNING);
   const running: { gateway?: RunningGateway } = {};
   let stopping = false;
   const stop = (signal: string) => {
@@ -47,6 +51,7 @@ async function main(): Promise<void> {
     production,
     compose,
     logger,
+    authentication: securityChecks ? undefined : false,
   });
   running.gateway = gateway;
   if (stopping) await gateway.stop();

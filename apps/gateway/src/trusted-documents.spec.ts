@@ -35,7 +35,11 @@ describe('the published trusted documents (apps/gateway/trusted-documents)', () 
     expect(documents.map((document) => document.operationName)).toEqual([
       'Beneficiaries',
       'BeneficiaryById',
+      'CaseNotifications',
+      'MyCaseNotifications',
+      'ProtectionCase',
       'RegisterBeneficiary',
+      'SubmitCaseNotification',
     ]);
   });
 

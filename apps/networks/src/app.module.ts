@@ -1,18 +1,39 @@
 import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { HavenServiceModule } from '@haven/platform/nest';
 import { NETWORKS_ENTITIES, NETWORKS_PROJECTIONS } from '@haven/networks/read-models';
 import { Beneficiary, BeneficiaryResolver } from './beneficiary';
+import { CaseNotificationHandler } from './case-notifications/case-notification.handler';
+import { CaseNotificationResolver } from './case-notifications/case-notification.resolver';
+import { MemberResolver } from './members/member.resolver';
+import { NetworkCommands } from './members/network-commands';
+import { NetworksErrorFilter } from './networks-error.filter';
+import { NetworksReadModel } from './networks-read-model';
+import { PreventionResolver } from './prevention/prevention.resolver';
 
-/** Networks: partner organisations and watchdogs report cases. Adds `caseNotificationCount` to protection's `Beneficiary`. */
+/**
+ * Networks: watchdogs, agents of change, women's groups and partner organisations; prevention
+ * activities; case notifications, checked and referred to protection. Adds
+ * `caseNotificationCount` to protection's `Beneficiary`.
+ */
 @Module({
   imports: [
     HavenServiceModule.forRoot({
       name: 'networks',
       database: { entities: NETWORKS_ENTITIES, projections: NETWORKS_PROJECTIONS },
-      // No resolver returns a Beneficiary here: the type is only extended, so list it.
+      // The type is extended here and returned only as a reference (AgentOfChange.beneficiary).
       graphql: { orphanedTypes: [Beneficiary] },
     }),
   ],
-  providers: [BeneficiaryResolver],
+  providers: [
+    BeneficiaryResolver,
+    NetworksReadModel,
+    CaseNotificationHandler,
+    CaseNotificationResolver,
+    NetworkCommands,
+    MemberResolver,
+    PreventionResolver,
+    { provide: APP_FILTER, useClass: NetworksErrorFilter },
+  ],
 })
 export class AppModule {}

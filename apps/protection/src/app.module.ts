@@ -10,6 +10,16 @@ import { RegisterBeneficiaryHandler } from './beneficiaries/register-beneficiary
 import { BreakGlassGrants } from './break-glass/break-glass-grants';
 import { BreakGlassHandler } from './break-glass/break-glass.handler';
 import { BreakGlassResolver } from './break-glass/break-glass.resolver';
+import { CaseCommandsHandler } from './cases/case-commands.handler';
+import {
+  BeneficiaryTimelineResolver,
+  CaseNotesResolver,
+  CaseVictimResolver,
+  GuardianContactResolver,
+} from './cases/case-fields.resolver';
+import { ProtectionCaseOpener } from './cases/case-opener';
+import { CaseReadModel } from './cases/case-read-model';
+import { ProtectionCaseResolver } from './cases/case.resolver';
 import { BeneficiaryErasureHandler } from './erasure/beneficiary-erasure.handler';
 import { ErasureResolver } from './erasure/erasure.resolver';
 import { AccessRecorder } from './personal-data/access-recorder';
@@ -18,7 +28,10 @@ import { PersonalDetailsResolver } from './personal-data/personal-details.resolv
 import { Privacy } from './personal-data/privacy';
 import { loadProtectionSettings, PROTECTION_SETTINGS } from './settings';
 
-/** Protection: owns the `Beneficiary` entity of the supergraph, and its personal data. */
+/**
+ * Protection: owns the `Beneficiary` and `ProtectionCase` entities of the supergraph, their
+ * personal data and their timelines; opens a case for each referral networks records.
+ */
 @Module({
   imports: [
     HavenServiceModule.forRoot({
@@ -41,6 +54,14 @@ import { loadProtectionSettings, PROTECTION_SETTINGS } from './settings';
     BreakGlassResolver,
     BreakGlassHandler,
     BreakGlassGrants,
+    ProtectionCaseResolver,
+    CaseNotesResolver,
+    GuardianContactResolver,
+    CaseVictimResolver,
+    BeneficiaryTimelineResolver,
+    CaseReadModel,
+    CaseCommandsHandler,
+    ProtectionCaseOpener,
     { provide: APP_FILTER, useClass: ProtectionErrorFilter },
   ],
 })

@@ -5,6 +5,7 @@ import {
   countQueries,
   startTestService,
   tcpProxy,
+  TEST_ADMIN,
   type TestService,
 } from '@haven/platform/nest/testing';
 import { beneficiaryStreamId } from '@haven/protection/contracts';
@@ -406,8 +407,11 @@ describe('health', () => {
       ready: true,
       database: 'up',
       projections: [
-        { name: 'protection.beneficiaries', state: 'running', lagPositions: 0, lagSeconds: 0 },
-      ],
+        'protection.beneficiaries',
+        'protection.protection_cases',
+        'protection.case_investigation_notes',
+        'protection.timeline',
+      ].map((name) => ({ name, state: 'running', lagPositions: 0, lagSeconds: 0 })),
     });
 
     const status = await service.graphql<{ protectionStatus: unknown }>(
@@ -417,7 +421,12 @@ describe('health', () => {
       protectionStatus: {
         service: 'protection',
         ready: true,
-        projections: [{ name: 'protection.beneficiaries', state: 'running', lagPositions: 0 }],
+        projections: [
+          'protection.beneficiaries',
+          'protection.protection_cases',
+          'protection.case_investigation_notes',
+          'protection.timeline',
+        ].map((name) => ({ name, state: 'running', lagPositions: 0 })),
       },
     });
   });
@@ -673,5 +682,29 @@ describe('who may do what in protection', () => {
       { as: watchdog },
     );
     expect(list.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
+
+describe('limits in the subgraph itself', () => {
+  it('refuses 1,000 aliases and a document over the depth limit, with the gateway identity', async () => {
+    const aliases = Array.from({ length: 1000 }, (_, i) => `a${i}: protectionStatus { ready }`);
+    const wide = await service.graphql(`{ ${aliases.join(' ')} }`);
+    expect(wide.body.errors?.[0]?.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED' });
+    expect(wide.body.data).toBeUndefined();
+  });
+
+  it('refuses a body over 100 kB with 413, before any GraphQL runs', async () => {
+    const response = await fetch(`${service.url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(await service.identityHeaders(TEST_ADMIN)),
+      },
+      body: JSON.stringify({
+        query: `{ protectionStatus { ready } }`,
+        padding: 'x'.repeat(200_000),
+      }),
+    });
+    expect(response.status).toBe(413);
   });
 });

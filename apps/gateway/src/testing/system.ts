@@ -56,6 +56,8 @@ export class ServiceProcess {
   private child?: ChildProcess;
   private exited?: Promise<void>;
   private log: string[] = [];
+  /** Everything the process printed since it was created, across restarts (for leak checks). */
+  private transcript: string[] = [];
 
   constructor(
     readonly name: string,
@@ -71,6 +73,16 @@ export class ServiceProcess {
 
   get running(): boolean {
     return !!this.child && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** The process id while it runs (the benchmark reads its CPU time). */
+  get pid(): number | undefined {
+    return this.running ? this.child?.pid : undefined;
+  }
+
+  /** All the process printed, on stdout and stderr, since it was created. */
+  allOutput(): string {
+    return this.transcript.join('');
   }
 
   /** The last lines the process printed (for failure messages). */
@@ -93,6 +105,7 @@ export class ServiceProcess {
     this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
     const remember = (chunk: Buffer) => {
       this.log.push(chunk.toString());
+      this.transcript.push(chunk.toString());
       if (this.log.length > 200) this.log.shift();
     };
     child.stdout?.on('data', remember);
@@ -252,8 +265,11 @@ function freePort(): Promise<number> {
 export async function startSystem(options: {
   databaseUrl: string;
   subgraphs?: readonly ServiceEntry[];
+  /** LOG_LEVEL of every process: `warn` by default; `info` logs every request (leak checks). */
+  logLevel?: string;
 }): Promise<System> {
   const entries = options.subgraphs ?? SUBGRAPHS;
+  const logLevel = options.logLevel ?? 'warn';
   // Keys of its own: the development issuer's, the gateway's identity pair, the master key.
   const keysDir = mkdtempSync(path.join(os.tmpdir(), 'haven-keys-'));
   const keys = ensureDevKeys(keysDir);
@@ -268,7 +284,7 @@ export async function startSystem(options: {
       {
         NODE_ENV: 'test',
         DATABASE_URL: options.databaseUrl,
-        LOG_LEVEL: 'warn',
+        LOG_LEVEL: logLevel,
         HAVEN_KEYS_DIR: keysDir,
       },
       '/health/ready',
@@ -278,7 +294,7 @@ export async function startSystem(options: {
   await Promise.all(Object.values(proxies).map((proxy) => proxy.start()));
   const gatewayEnv: NodeJS.ProcessEnv = {
     NODE_ENV: 'development',
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: logLevel,
     HAVEN_GATEWAY_COMPOSE: 'static',
     APOLLO_TELEMETRY_DISABLED: '1',
     HAVEN_KEYS_DIR: keysDir,

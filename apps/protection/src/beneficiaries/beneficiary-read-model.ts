@@ -25,6 +25,15 @@ export class BeneficiaryReadModel {
     return this.byId(context).load(id);
   }
 
+  /**
+   * Rows this request already read (a page): a later `load` of one of them in the same request
+   * (its personal details) takes it from here instead of reading it again.
+   */
+  remember(context: object, rows: readonly BeneficiaryRow[]): void {
+    const loader = this.byId(context);
+    for (const row of rows) loader.prime(row.id, row);
+  }
+
   async page(filter: {
     country?: Country | null;
     minor?: boolean | null;

@@ -14,9 +14,12 @@ import {
   SameAdminConfirmation,
 } from '@haven/protection/domain';
 import type { GraphQLError } from 'graphql';
+import { toCaseClientError } from '../cases/case-errors';
 
 /** Domain errors → GraphQL errors with a code, a human message and the domain's own code. */
 export function toClientError(error: ProtectionDomainError): GraphQLError {
+  const caseError = toCaseClientError(error);
+  if (caseError) return caseError;
   if (error instanceof InvalidBeneficiaryData || error instanceof InvalidBreakGlassRequest) {
     return clientError('BAD_USER_INPUT', error.message, {
       reason: error.code,

@@ -21,27 +21,33 @@ function nothing(): Record<PersonalField, string | null> {
 /**
  * Opens beneficiaries' sealed personal fields, batched per request: the data keys of every
  * record a request reads come in one query (`existingKeys`), and each key is wiped once used.
+ * Only the fields asked for are decrypted (the others stay null).
  */
 @Injectable()
 export class PersonalDataReader {
-  private readonly opened = perRequest((rows: readonly BeneficiaryRow[]) => this.openAll(rows), {
+  private readonly opened = perRequest((reads: readonly Read[]) => this.openAll(reads), {
     // One entry per beneficiary, whatever row object a resolver holds.
     cacheMap: null,
   });
 
   constructor(@Inject(Privacy) private readonly privacy: Privacy) {}
 
-  open(context: object, row: BeneficiaryRow): Promise<OpenedPersonalDetails> {
-    return this.opened(context).load(row);
+  open(
+    context: object,
+    row: BeneficiaryRow,
+    fields: readonly PersonalField[] = PERSONAL_FIELDS,
+  ): Promise<OpenedPersonalDetails> {
+    return this.opened(context).load({ row, fields });
   }
 
-  private async openAll(rows: readonly BeneficiaryRow[]): Promise<OpenedPersonalDetails[]> {
+  private async openAll(reads: readonly Read[]): Promise<OpenedPersonalDetails[]> {
+    const rows = reads.map((read) => read.row);
     const sealed = rows.filter((row) => row.erasedAt === null && hasSealed(row));
     const keys = sealed.length
       ? await this.privacy.keys.existingKeys([...new Set(sealed.map((row) => row.id))])
       : new Map<string, Buffer | null>();
     try {
-      return rows.map((row) => {
+      return reads.map(({ row, fields }) => {
         if (row.erasedAt !== null) return { erased: true, values: nothing() };
         if (!hasSealed(row)) return { erased: false, values: nothing() };
         const key = keys.get(row.id);
@@ -49,7 +55,7 @@ export class PersonalDataReader {
         // caught up with yet. Unreadable either way, so shown as erased.
         if (!key) return { erased: true, values: nothing() };
         const values = nothing();
-        for (const field of PERSONAL_FIELDS) {
+        for (const field of fields) {
           const value = row.personal?.[field];
           if (typeof value === 'string') {
             values[field] = decryptField(key, value, { subjectId: row.id, field });
@@ -61,6 +67,11 @@ export class PersonalDataReader {
       for (const key of keys.values()) key?.fill(0);
     }
   }
+}
+
+interface Read {
+  row: BeneficiaryRow;
+  fields: readonly PersonalField[];
 }
 
 function hasSealed(row: BeneficiaryRow): boolean {

@@ -58,3 +58,108 @@ export type CaseNotificationReferred = {
 };
 
 export const CASE_NOTIFICATION_REFERRED = 'CaseNotificationReferred';
+
+/**
+ * Where a notification stands. SUBMITTED until a coordinator decides: VALIDATED (a real case),
+ * REJECTED or DUPLICATE (both final); a validated notification becomes REFERRED once protection
+ * has been given it.
+ */
+export const CASE_NOTIFICATION_STATUSES = [
+  'SUBMITTED',
+  'VALIDATED',
+  'REJECTED',
+  'DUPLICATE',
+  'REFERRED',
+] as const;
+export type CaseNotificationStatus = (typeof CASE_NOTIFICATION_STATUSES)[number];
+
+/**
+ * Why a notification was rejected: a closed list, never free text, so that no rejection can
+ * carry what a person said or who they are.
+ */
+export const CASE_NOTIFICATION_REJECTION_REASONS = [
+  /** Checked: no exploitation or trafficking. */
+  'NOT_A_CASE',
+  /** Too little to act on, and the reporter could not add more. */
+  'INSUFFICIENT_INFORMATION',
+  /** Could not be verified on the ground or with the authorities. */
+  'NOT_VERIFIABLE',
+  /** Real, but not the alliance's to handle (another organisation's mandate). */
+  'OUTSIDE_MANDATE',
+  'OTHER',
+] as const;
+export type CaseNotificationRejectionReason = (typeof CASE_NOTIFICATION_REJECTION_REASONS)[number];
+
+/**
+ * A case was notified (schema version 1). Structured facts only: who reported it by kind and
+ * network reference, never a description or a name. Who entered it is in the event's metadata.
+ */
+export type CaseNotificationSubmitted = {
+  type: 'CaseNotificationSubmitted';
+  data: {
+    notificationId: string;
+    reportedBy: ReporterKind;
+    /**
+     * The networks record of the reporter, when known: a watchdog, agent of change, women's group
+     * or partner organisation id, or for a trainee the prevention activity they attended. Never a
+     * beneficiary id.
+     */
+    reporterReference: string | null;
+    formOfExploitation: FormOfExploitation;
+    /** TH, LA, MM or VN; OTHER when abroad (outside those countries). */
+    country: string;
+    /** Free text naming a place, when known; always null abroad. */
+    province: string | null;
+    abroad: boolean;
+    possibleVictims: number;
+    /** How many of the possible victims are minors: never more than possibleVictims. */
+    minors: number;
+    /** ISO 8601 instant. */
+    submittedAt: string;
+  };
+};
+
+/** A coordinator checked the notification: it is a real case, to be referred to protection. */
+export type CaseNotificationValidated = {
+  type: 'CaseNotificationValidated';
+  data: { notificationId: string; /** ISO 8601 instant. */ validatedAt: string };
+};
+
+/** A coordinator rejected the notification (final). */
+export type CaseNotificationRejected = {
+  type: 'CaseNotificationRejected';
+  data: {
+    notificationId: string;
+    reason: CaseNotificationRejectionReason;
+    /** ISO 8601 instant. */
+    rejectedAt: string;
+  };
+};
+
+/** The notification reports a case another notification already reported (final). */
+export type CaseNotificationMarkedDuplicate = {
+  type: 'CaseNotificationMarkedDuplicate';
+  data: {
+    notificationId: string;
+    /** The notification it repeats, itself never a duplicate. */
+    duplicateOf: string;
+    /** ISO 8601 instant. */
+    markedAt: string;
+  };
+};
+
+/** Every event of a case notification stream. */
+export type CaseNotificationEvent =
+  | CaseNotificationSubmitted
+  | CaseNotificationValidated
+  | CaseNotificationRejected
+  | CaseNotificationMarkedDuplicate
+  | CaseNotificationReferred;
+
+export const CASE_NOTIFICATION_EVENT_TYPES: readonly CaseNotificationEvent['type'][] = [
+  'CaseNotificationSubmitted',
+  'CaseNotificationValidated',
+  'CaseNotificationRejected',
+  'CaseNotificationMarkedDuplicate',
+  'CaseNotificationReferred',
+];

@@ -1,8 +1,9 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
- * `networks.beneficiary_case_notifications`: per beneficiary, the number of case notifications about the beneficiary (reports from partner networks).
- * Empty until the projection that fills it lands; a missing row means 0.
+ * `networks.beneficiary_case_notifications`: per beneficiary, the number of case notifications
+ * that led to them: referred notifications whose protection case they were added to as a victim
+ * (see its projection). A missing row means 0.
  */
 @Entity({ schema: 'networks', name: 'beneficiary_case_notifications' })
 export class BeneficiaryCaseNotifications {

@@ -7,11 +7,17 @@ import { GraphQLModule } from '@nestjs/graphql';
 import type { GraphQLError, GraphQLFormattedError } from 'graphql';
 import {
   AuthenticationError,
+  BENCHMARK_PRINCIPAL,
   enforcePolicies,
   IDENTITY_HEADER,
   IdentityVerifier,
   loadIdentityPublicKey,
+  SECURITY_CHECKS_OFF_WARNING,
+  securityChecksFromEnv,
   unauthenticated,
+  defaultGraphQLLimits,
+  graphqlLimitRules,
+  withoutQuotedValues,
 } from '@haven/platform/security';
 import { CLIENT_ERROR_CODES, ConcurrencyConflictError } from './errors';
 import type { GraphQLContext } from './request-context';
@@ -30,28 +36,6 @@ const logger = new Logger('GraphQL');
 
 function isClientError(error: GraphQLError | GraphQLFormattedError): boolean {
   return CLIENT_ERROR_CODES.has(String(error.extensions?.code));
-}
-
-// The rules graphql-js states without quoting a value: field names and types only.
-const VALUE_FREE_RULE =
-  /^(Field "\w+" is not defined by type|Field "\w+" of required type|Expected type "\w+" to be an object|Expected value of type "[\w![\]]+", found null)/;
-
-/**
- * graphql-js quotes a variable's rejected value in its message (`Variable "$input" got invalid
- * value { givenName: "…" } at "input.personal"; …`), and a variable may hold personal data: the
- * client gets the variable, the path and the rule, never the value.
- */
-export function withoutVariableValue(message: string): string {
-  const head = /^Variable "\$(\w+)" got invalid value /.exec(message);
-  if (!head) return message;
-  // The value comes first and may contain anything; the path and the rule are after its end.
-  const split = message.lastIndexOf('; ');
-  const path = split > 0 ? / at "([\w.[\]]+)"$/.exec(message.slice(0, split))?.[1] : undefined;
-  const rule = split > 0 ? message.slice(split + 2) : '';
-  return (
-    `Variable "$${head[1]}" got an invalid value${path ? ` at "${path}"` : ''}: ` +
-    (VALUE_FREE_RULE.test(rule) ? rule : 'it does not match the expected type.')
-  );
 }
 
 /**
@@ -77,7 +61,7 @@ export function formatError(
     for (const key of SAFE_EXTENSIONS) {
       if (formatted.extensions?.[key] !== undefined) extensions[key] = formatted.extensions[key];
     }
-    return { ...base, message: withoutVariableValue(formatted.message), extensions };
+    return { ...base, message: withoutQuotedValues(formatted.message), extensions };
   }
   return {
     ...base,
@@ -126,6 +110,23 @@ function contextFactory(verifier: IdentityVerifier | null) {
 }
 
 /**
+ * The benchmark's baseline (HAVEN_SECURITY_CHECKS=off, refused in production): no identity
+ * verification and no field policies; every request runs as BENCHMARK_PRINCIPAL. For measuring
+ * what the checks cost, never for serving anyone.
+ */
+function withoutSecurityChecks(config: ApolloFederationDriverConfig): ApolloFederationDriverConfig {
+  logger.warn(SECURITY_CHECKS_OFF_WARNING);
+  return {
+    ...config,
+    transformSchema: undefined,
+    context: ({ req }: { req: GraphQLContext['req'] }): GraphQLContext => ({
+      req,
+      principal: BENCHMARK_PRINCIPAL,
+    }),
+  };
+}
+
+/**
  * The service's GraphQL module: a code-first Federation 2 subgraph at /graphql. Every field is
  * behind its access policy (deny by default, libs/platform/security). Introspection is on outside
  * production (the gateway composes from `_service` in development); no landing page or IDE (the
@@ -136,16 +137,21 @@ export function subgraphModule(options: SubgraphOptions = {}): DynamicModule {
     driver: ApolloFederationDriver,
     // A factory, so that the environment is read when the app is created, not when imported.
     useFactory: () => {
+      // First: in production, HAVEN_SECURITY_CHECKS=off stops the service with its own message.
+      const checks = securityChecksFromEnv(process.env);
       const production = process.env.NODE_ENV === 'production';
       const schemaOnly = ['1', 'true'].includes(process.env.HAVEN_SCHEMA_ONLY ?? '');
       const verifier = schemaOnly
         ? null
         : new IdentityVerifier(loadIdentityPublicKey(process.env, production));
-      return {
+      const config: ApolloFederationDriverConfig = {
         autoSchemaFile: { federation: 2 },
         sortSchema: true,
         buildSchemaOptions: { orphanedTypes: options.orphanedTypes ?? [] },
         transformSchema: enforcePolicies,
+        // The gateway's limits again: a subgraph is reachable only with the gateway's identity,
+        // but the gateway is not the only line of defence.
+        validationRules: graphqlLimitRules(defaultGraphQLLimits),
         introspection: !production,
         playground: false,
         graphiql: false,
@@ -155,6 +161,7 @@ export function subgraphModule(options: SubgraphOptions = {}): DynamicModule {
         plugins: [logUnexpectedErrors, ApolloServerPluginInlineTraceDisabled()],
         context: contextFactory(verifier),
       };
+      return checks ? config : withoutSecurityChecks(config);
     },
   });
 }

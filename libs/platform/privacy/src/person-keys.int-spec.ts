@@ -83,7 +83,9 @@ async function allAtTheInsert<T>(count: number, use: () => Promise<T>): Promise<
 }
 
 async function waitForLockWaiters(count: number): Promise<void> {
-  for (let attempt = 0; attempt < 500; attempt++) {
+  // Up to 30 s: on a loaded 2-core machine, ten connections can take a while to line up.
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
     const { rows } = await pool.query<{ waiting: number }>(
       `SELECT count(*)::int AS waiting FROM pg_stat_activity
         WHERE datname = current_database() AND wait_event_type = 'Lock'`,

@@ -20,6 +20,13 @@ export {
   type DevTokenOptions,
 } from './dev-keys';
 export { AuthenticationError } from './errors';
+export { withoutQuotedValues } from './error-values';
+export {
+  BENCHMARK_PRINCIPAL,
+  SECURITY_CHECKS_ENV,
+  SECURITY_CHECKS_OFF_WARNING,
+  securityChecksFromEnv,
+} from './security-checks';
 export { IDENTITY_HEADER, IdentitySigner, IdentityVerifier } from './identity-assertion';
 export {
   allow,

@@ -1,2 +1,3 @@
 export * from './beneficiary-events';
 export * from './break-glass-events';
+export * from './case-events';

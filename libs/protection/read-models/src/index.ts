@@ -3,15 +3,58 @@
 import type { MigrationSet } from '@haven/platform/database';
 import { beneficiariesProjection } from './beneficiaries.projection';
 import { BeneficiaryRow } from './beneficiary.entity';
+import { InvestigationNoteRow } from './cases/investigation-note.entity';
+import {
+  ProtectionCaseRow,
+  type CaseVictimRecord,
+  type GuardianContactRecord,
+  type RescueOperationRecord,
+} from './cases/protection-case.entity';
+import {
+  investigationNotesProjection,
+  protectionCasesProjection,
+} from './cases/protection-cases.projection';
+import {
+  TimelineEntryRow,
+  type TimelineSubject,
+  type TimelineSummary,
+} from './cases/timeline-entry.entity';
+import { NOTIFICATION_TIMELINE_TYPES, timelineProjection } from './cases/timeline.projection';
 import { CreateBeneficiaries1764100000000 } from './migrations/1764100000000-create-beneficiaries';
 import { AddBeneficiaryOrganisation1764300000000 } from './migrations/1764300000000-add-beneficiary-organisation';
 import { AddBeneficiaryPersonalData1764500000000 } from './migrations/1764500000000-add-beneficiary-personal-data';
 import { CreateBreakGlassGrants1764600000000 } from './migrations/1764600000000-create-break-glass-grants';
+import { CreateProtectionCases1764700000000 } from './migrations/1764700000000-create-protection-cases';
 
-export { BeneficiaryRow, beneficiariesProjection };
+export {
+  BeneficiaryRow,
+  beneficiariesProjection,
+  InvestigationNoteRow,
+  investigationNotesProjection,
+  NOTIFICATION_TIMELINE_TYPES,
+  ProtectionCaseRow,
+  protectionCasesProjection,
+  TimelineEntryRow,
+  timelineProjection,
+  type CaseVictimRecord,
+  type GuardianContactRecord,
+  type RescueOperationRecord,
+  type TimelineSubject,
+  type TimelineSummary,
+};
 
-export const PROTECTION_ENTITIES = [BeneficiaryRow];
-export const PROTECTION_PROJECTIONS = [beneficiariesProjection];
+export const PROTECTION_ENTITIES = [
+  BeneficiaryRow,
+  ProtectionCaseRow,
+  InvestigationNoteRow,
+  TimelineEntryRow,
+];
+export const PROTECTION_PROJECTIONS = [
+  beneficiariesProjection,
+  protectionCasesProjection,
+  investigationNotesProjection,
+  timelineProjection,
+];
 export const PROTECTION_MIGRATIONS: MigrationSet = {
   schema: 'protection',
   migrations: [
@@ -19,6 +62,7 @@ export const PROTECTION_MIGRATIONS: MigrationSet = {
     AddBeneficiaryOrganisation1764300000000,
     AddBeneficiaryPersonalData1764500000000,
     CreateBreakGlassGrants1764600000000,
+    CreateProtectionCases1764700000000,
   ],
 };
 /** Break-glass grants (write-side state, see its migration). */

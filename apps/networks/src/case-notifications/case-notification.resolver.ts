@@ -1,0 +1,260 @@
+import { Inject } from '@nestjs/common';
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { ReporterKind } from '@haven/networks/contracts';
+import { CaseNotificationRow } from '@haven/networks/read-models';
+import {
+  clientError,
+  commandMetadata,
+  principalOf,
+  type CommandResult,
+  type GraphQLContext,
+} from '@haven/platform/nest';
+import { countriesInScope, inScope, Policy, type Principal } from '@haven/platform/security';
+import { NetworksReadModel } from '../networks-read-model';
+import { PageArgs, pageAfter, toPage } from '../paging';
+import { NetworksPolicy, NETWORK_MANAGER_ROLES } from '../policies';
+import { assertMayWriteIn, outOfScope } from '../scope';
+import { CaseNotificationHandler } from './case-notification.handler';
+import {
+  NOTIFICATION_CURSOR,
+  toCaseNotification,
+  toMyCaseNotification,
+} from './case-notification.mapper';
+import {
+  CaseNotification,
+  CaseNotificationArgs,
+  CaseNotificationConnection,
+  CaseNotificationIdInput,
+  CaseNotificationPayload,
+  CaseNotificationsArgs,
+  MarkCaseNotificationDuplicateInput,
+  MyCaseNotificationConnection,
+  RejectCaseNotificationInput,
+  SubmitCaseNotificationInput,
+} from './case-notification.types';
+
+/** The reporter kinds a role may submit as, the first one its default. */
+const REPORTER_KINDS_BY_ROLE: Partial<Record<Principal['role'], readonly ReporterKind[]>> = {
+  // Agents of change and women's groups report with the watchdogs' access.
+  watchdog: ['WATCHDOG', 'AGENT_OF_CHANGE', 'WOMENS_GROUP'],
+  partner: ['PARTNER'],
+};
+const STAFF_REPORTER_KINDS: readonly ReporterKind[] = [
+  'STAFF',
+  'WATCHDOG',
+  'AGENT_OF_CHANGE',
+  'WOMENS_GROUP',
+  'PARTNER',
+  'TRAINEE',
+];
+
+function reporterKind(principal: Principal, asked: ReporterKind | null | undefined): ReporterKind {
+  const allowed = REPORTER_KINDS_BY_ROLE[principal.role] ?? STAFF_REPORTER_KINDS;
+  if (!asked) return allowed[0];
+  if (!allowed.includes(asked)) {
+    throw clientError(
+      'BAD_USER_INPUT',
+      `As ${principal.role} you report as ${allowed.join(' or ')}, not ${asked}.`,
+      { fields: [{ field: 'reportedBy', messages: [`must be ${allowed.join(' or ')}`] }] },
+    );
+  }
+  return asked;
+}
+
+/** Whether a principal reaches a notification's whole record (not only its status). */
+function reaches(principal: Principal, row: CaseNotificationRow): boolean {
+  return inScope(principal, { country: row.country, organisationId: row.submitterOrganisationId });
+}
+
+/**
+ * Case notification queries and mutations. Thin on purpose: arguments are validated before they
+ * arrive (class-validator), roles are checked by each method's policy before it runs, the
+ * record's scope here or in the handler, and rules live in the domain.
+ */
+@Resolver(() => CaseNotification)
+export class CaseNotificationResolver {
+  constructor(
+    @Inject(NetworksReadModel) private readonly readModel: NetworksReadModel,
+    @Inject(CaseNotificationHandler) private readonly handler: CaseNotificationHandler,
+  ) {}
+
+  @Policy(NetworksPolicy.readNotifications)
+  @Query(() => CaseNotification, {
+    nullable: true,
+    description: 'One case notification; NOT_FOUND when there is none with this id.',
+  })
+  async caseNotification(
+    @Args() { id }: CaseNotificationArgs,
+    @Context() context: GraphQLContext,
+  ): Promise<CaseNotification> {
+    const row = await this.readModel.findOne(CaseNotificationRow, id);
+    if (!row) throw clientError('NOT_FOUND', `No case notification has the id ${id}.`);
+    if (!reaches(principalOf(context), row)) throw outOfScope('This case notification');
+    return toCaseNotification(row);
+  }
+
+  @Policy(NetworksPolicy.readNotifications)
+  @Query(() => CaseNotificationConnection, {
+    description:
+      'Case notifications in submission order, within your scope (your countries; a partner, ' +
+      "its organisation's), filtered by country, status, form of exploitation, minors and " +
+      'submission time.',
+  })
+  async caseNotifications(
+    @Args() args: CaseNotificationsArgs,
+    @Context() context: GraphQLContext,
+  ): Promise<CaseNotificationConnection> {
+    const principal = principalOf(context);
+    const partner = principal.role === 'partner';
+    const page = await this.readModel.page(CaseNotificationRow, {
+      position: 'submittedPosition',
+      first: args.first,
+      after: pageAfter(NOTIFICATION_CURSOR, args.after),
+      countries: partner ? 'all' : countriesInScope(principal),
+      where: (query) => {
+        if (partner) {
+          query.andWhere('row.submitterOrganisationId = :organisationId', {
+            organisationId: principal.organisationId,
+          });
+        }
+        if (args.country) query.andWhere('row.country = :country', { country: args.country });
+        if (args.status) query.andWhere('row.status = :status', { status: args.status });
+        if (args.formOfExploitation) {
+          query.andWhere('row.formOfExploitation = :form', { form: args.formOfExploitation });
+        }
+        if (args.hasMinors === true) query.andWhere('row.minors > 0');
+        if (args.hasMinors === false) query.andWhere('row.minors = 0');
+        if (args.from) query.andWhere('row.submittedAt >= :from', { from: args.from });
+        if (args.to) query.andWhere('row.submittedAt < :to', { to: args.to });
+      },
+    });
+    return toPage(NOTIFICATION_CURSOR, page, (row) => row.submittedPosition, toCaseNotification);
+  }
+
+  @Policy(NetworksPolicy.readOwnSubmissions)
+  @Query(() => MyCaseNotificationConnection, {
+    description: 'The notifications you submitted, in submission order: their status only.',
+  })
+  async myCaseNotifications(
+    @Args() args: PageArgs,
+    @Context() context: GraphQLContext,
+  ): Promise<MyCaseNotificationConnection> {
+    const page = await this.readModel.page(CaseNotificationRow, {
+      position: 'submittedPosition',
+      first: args.first,
+      after: pageAfter(NOTIFICATION_CURSOR, args.after),
+      countries: 'all',
+      where: (query) =>
+        query.andWhere('row.submittedBy = :subject', { subject: principalOf(context).subject }),
+    });
+    return toPage(NOTIFICATION_CURSOR, page, (row) => row.submittedPosition, toMyCaseNotification);
+  }
+
+  @Policy(NetworksPolicy.submitNotification)
+  @Mutation(() => CaseNotificationPayload, {
+    description:
+      'Notify a case: structured facts only, no description. Watchdogs and partners anywhere, ' +
+      'staff in their own countries.',
+  })
+  async submitCaseNotification(
+    @Args('input') input: SubmitCaseNotificationInput,
+    @Context() context: GraphQLContext,
+  ): Promise<CaseNotificationPayload> {
+    const principal = principalOf(context);
+    const reportedBy = reporterKind(principal, input.reportedBy);
+    if (NETWORK_MANAGER_ROLES.includes(principal.role)) assertMayWriteIn(principal, input.country);
+    const result = await this.handler.submit(
+      {
+        notificationId: input.id,
+        reportedBy,
+        reporterReference: input.reporterReference ?? null,
+        formOfExploitation: input.formOfExploitation,
+        country: input.country,
+        province: input.province ?? null,
+        possibleVictims: input.possibleVictims,
+        minors: input.minors,
+      },
+      commandMetadata(context),
+    );
+    return this.payload(principal, result);
+  }
+
+  @Policy(NetworksPolicy.manage)
+  @Mutation(() => CaseNotificationPayload, {
+    description: 'A submitted notification is a real case, to be referred to protection.',
+  })
+  async validateCaseNotification(
+    @Args('input') input: CaseNotificationIdInput,
+    @Context() context: GraphQLContext,
+  ): Promise<CaseNotificationPayload> {
+    return this.decide(context, { type: 'ValidateCaseNotification', ...input });
+  }
+
+  @Policy(NetworksPolicy.manage)
+  @Mutation(() => CaseNotificationPayload, {
+    description: 'Reject a submitted notification, with a reason from the list (final).',
+  })
+  async rejectCaseNotification(
+    @Args('input') input: RejectCaseNotificationInput,
+    @Context() context: GraphQLContext,
+  ): Promise<CaseNotificationPayload> {
+    return this.decide(context, { type: 'RejectCaseNotification', ...input });
+  }
+
+  @Policy(NetworksPolicy.manage)
+  @Mutation(() => CaseNotificationPayload, {
+    description:
+      'A submitted notification reports a case another (not itself a duplicate) reported (final).',
+  })
+  async markCaseNotificationDuplicate(
+    @Args('input') input: MarkCaseNotificationDuplicateInput,
+    @Context() context: GraphQLContext,
+  ): Promise<CaseNotificationPayload> {
+    return this.decide(context, { type: 'MarkCaseNotificationDuplicate', ...input });
+  }
+
+  @Policy(NetworksPolicy.manage)
+  @Mutation(() => CaseNotificationPayload, {
+    description:
+      'Refer a validated notification to protection, once: protection opens a case from it.',
+  })
+  async referCaseNotification(
+    @Args('input') input: CaseNotificationIdInput,
+    @Context() context: GraphQLContext,
+  ): Promise<CaseNotificationPayload> {
+    return this.decide(context, { type: 'ReferCaseNotification', ...input });
+  }
+
+  private async decide(
+    context: GraphQLContext,
+    command: Parameters<CaseNotificationHandler['decide']>[2],
+  ): Promise<CaseNotificationPayload> {
+    const principal = principalOf(context);
+    const result = await this.handler.decide(principal, commandMetadata(context), command);
+    return this.payload(principal, result);
+  }
+
+  /**
+   * The notification after the write, once the read model shows it. A submission retried with
+   * an id someone else used shows nothing of theirs: the status to its submitter (or whoever
+   * reaches the record), the record to whoever reaches it.
+   */
+  private async payload(
+    principal: Principal,
+    result: CommandResult & { notificationId: string },
+  ): Promise<CaseNotificationPayload> {
+    const row = await this.readModel.afterWrite(
+      CaseNotificationRow,
+      result.position,
+      result.notificationId,
+    );
+    const whole = !!row && reaches(principal, row);
+    const own = !!row && row.submittedBy === principal.subject;
+    return {
+      notificationId: result.notificationId,
+      streamVersion: result.streamVersion,
+      status: row && (whole || own) ? row.status : null,
+      caseNotification: row && whole ? toCaseNotification(row) : null,
+    };
+  }
+}

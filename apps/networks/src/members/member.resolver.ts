@@ -1,0 +1,224 @@
+import { Inject } from '@nestjs/common';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  AgentOfChangeRow,
+  PartnerOrganisationRow,
+  WatchdogRow,
+  WomensGroupRow,
+} from '@haven/networks/read-models';
+import { commandMetadata, principalOf, type GraphQLContext } from '@haven/platform/nest';
+import { countriesInScope, Policy } from '@haven/platform/security';
+import { Beneficiary } from '../beneficiary';
+import { NetworksReadModel } from '../networks-read-model';
+import { pageAfter, toPage } from '../paging';
+import { NetworksPolicy } from '../policies';
+import { assertMayWriteIn } from '../scope';
+import { toAgentOfChange, toPartnerOrganisation, toWatchdog, toWomensGroup } from './member.mapper';
+import {
+  AgentOfChange,
+  AgentOfChangeConnection,
+  MembersArgs,
+  PartnerOrganisationConnection,
+  PartnerOrganisationsArgs,
+  RegisterAgentOfChangeInput,
+  RegisterAgentOfChangePayload,
+  RegisterPartnerOrganisationInput,
+  RegisterPartnerOrganisationPayload,
+  RegisterWatchdogInput,
+  RegisterWatchdogPayload,
+  RegisterWomensGroupInput,
+  RegisterWomensGroupPayload,
+  WatchdogConnection,
+  WatchdogsArgs,
+  WomensGroupConnection,
+} from './member.types';
+import { NetworkCommands } from './network-commands';
+
+/**
+ * The networks' members: registrations (staff, in their own countries) and lists (in the
+ * caller's countries). Arguments are validated before they arrive, roles by each policy, rules
+ * in the domain.
+ */
+@Resolver(() => AgentOfChange)
+export class MemberResolver {
+  constructor(
+    @Inject(NetworksReadModel) private readonly readModel: NetworksReadModel,
+    @Inject(NetworkCommands) private readonly commands: NetworkCommands,
+  ) {}
+
+  @Policy(NetworksPolicy.readNetworks)
+  @Query(() => WatchdogConnection, {
+    description: 'Watchdogs in your countries, by country, kind and training.',
+  })
+  async watchdogs(
+    @Args() args: WatchdogsArgs,
+    @Context() context: GraphQLContext,
+  ): Promise<WatchdogConnection> {
+    const page = await this.readModel.page(WatchdogRow, {
+      position: 'registeredPosition',
+      first: args.first,
+      after: pageAfter('watchdog', args.after),
+      countries: countriesInScope(principalOf(context)),
+      where: (query) => {
+        if (args.country) query.andWhere('row.country = :country', { country: args.country });
+        if (args.kind) query.andWhere('row.kind = :kind', { kind: args.kind });
+        if (args.trained !== undefined && args.trained !== null) {
+          query.andWhere('row.trained = :trained', { trained: args.trained });
+        }
+      },
+    });
+    return toPage('watchdog', page, (row) => row.registeredPosition, toWatchdog);
+  }
+
+  @Policy(NetworksPolicy.readNetworks)
+  @Query(() => AgentOfChangeConnection, { description: 'Agents of change in your countries.' })
+  async agentsOfChange(
+    @Args() args: MembersArgs,
+    @Context() context: GraphQLContext,
+  ): Promise<AgentOfChangeConnection> {
+    const page = await this.readModel.page(AgentOfChangeRow, {
+      position: 'registeredPosition',
+      first: args.first,
+      after: pageAfter('agentofchange', args.after),
+      countries: countriesInScope(principalOf(context)),
+      where: (query) => {
+        if (args.country) query.andWhere('row.country = :country', { country: args.country });
+      },
+    });
+    return toPage('agentofchange', page, (row) => row.registeredPosition, toAgentOfChange);
+  }
+
+  @Policy(NetworksPolicy.readNetworks)
+  @Query(() => WomensGroupConnection, { description: 'Women’s groups in your countries.' })
+  async womensGroups(
+    @Args() args: MembersArgs,
+    @Context() context: GraphQLContext,
+  ): Promise<WomensGroupConnection> {
+    const page = await this.readModel.page(WomensGroupRow, {
+      position: 'registeredPosition',
+      first: args.first,
+      after: pageAfter('womensgroup', args.after),
+      countries: countriesInScope(principalOf(context)),
+      where: (query) => {
+        if (args.country) query.andWhere('row.country = :country', { country: args.country });
+      },
+    });
+    return toPage('womensgroup', page, (row) => row.registeredPosition, toWomensGroup);
+  }
+
+  @Policy(NetworksPolicy.readNetworks)
+  @Query(() => PartnerOrganisationConnection, {
+    description: 'Partner organisations in your countries, by kind.',
+  })
+  async partnerOrganisations(
+    @Args() args: PartnerOrganisationsArgs,
+    @Context() context: GraphQLContext,
+  ): Promise<PartnerOrganisationConnection> {
+    const page = await this.readModel.page(PartnerOrganisationRow, {
+      position: 'registeredPosition',
+      first: args.first,
+      after: pageAfter('partnerorganisation', args.after),
+      countries: countriesInScope(principalOf(context)),
+      where: (query) => {
+        if (args.country) query.andWhere('row.country = :country', { country: args.country });
+        if (args.kind) query.andWhere('row.kind = :kind', { kind: args.kind });
+      },
+    });
+    return toPage(
+      'partnerorganisation',
+      page,
+      (row) => row.registeredPosition,
+      toPartnerOrganisation,
+    );
+  }
+
+  /** Protection's record of the person, by key: the gateway reads it there, in its scope. */
+  @Policy(NetworksPolicy.readNetworks)
+  @ResolveField(() => Beneficiary)
+  beneficiary(@Parent() agent: AgentOfChange): { id: string } {
+    return { id: agent.beneficiaryId };
+  }
+
+  @Policy(NetworksPolicy.manage)
+  @Mutation(() => RegisterWatchdogPayload)
+  async registerWatchdog(
+    @Args('input') { id, ...facts }: RegisterWatchdogInput,
+    @Context() context: GraphQLContext,
+  ): Promise<RegisterWatchdogPayload> {
+    assertMayWriteIn(principalOf(context), facts.country);
+    const result = await this.commands.registerWatchdog(
+      { ...facts, watchdogId: id, province: facts.province ?? null },
+      commandMetadata(context),
+    );
+    const row = await this.readModel.afterWrite(WatchdogRow, result.position, result.id);
+    return {
+      watchdogId: result.id,
+      streamVersion: result.streamVersion,
+      watchdog: row && toWatchdog(row),
+    };
+  }
+
+  @Policy(NetworksPolicy.manage)
+  @Mutation(() => RegisterAgentOfChangePayload, {
+    description: 'A beneficiary who completed the programme becomes an agent of change.',
+  })
+  async registerAgentOfChange(
+    @Args('input') { id, ...facts }: RegisterAgentOfChangeInput,
+    @Context() context: GraphQLContext,
+  ): Promise<RegisterAgentOfChangePayload> {
+    assertMayWriteIn(principalOf(context), facts.country);
+    const result = await this.commands.registerAgentOfChange(
+      { ...facts, agentOfChangeId: id, province: facts.province ?? null },
+      commandMetadata(context),
+    );
+    const row = await this.readModel.afterWrite(AgentOfChangeRow, result.position, result.id);
+    return {
+      agentOfChangeId: result.id,
+      streamVersion: result.streamVersion,
+      agentOfChange: row && toAgentOfChange(row),
+    };
+  }
+
+  @Policy(NetworksPolicy.manage)
+  @Mutation(() => RegisterWomensGroupPayload)
+  async registerWomensGroup(
+    @Args('input') { id, ...facts }: RegisterWomensGroupInput,
+    @Context() context: GraphQLContext,
+  ): Promise<RegisterWomensGroupPayload> {
+    assertMayWriteIn(principalOf(context), facts.country);
+    const result = await this.commands.registerWomensGroup(
+      {
+        ...facts,
+        womensGroupId: id,
+        province: facts.province ?? null,
+        memberCount: facts.memberCount ?? null,
+      },
+      commandMetadata(context),
+    );
+    const row = await this.readModel.afterWrite(WomensGroupRow, result.position, result.id);
+    return {
+      womensGroupId: result.id,
+      streamVersion: result.streamVersion,
+      womensGroup: row && toWomensGroup(row),
+    };
+  }
+
+  @Policy(NetworksPolicy.manage)
+  @Mutation(() => RegisterPartnerOrganisationPayload)
+  async registerPartnerOrganisation(
+    @Args('input') { id, ...facts }: RegisterPartnerOrganisationInput,
+    @Context() context: GraphQLContext,
+  ): Promise<RegisterPartnerOrganisationPayload> {
+    assertMayWriteIn(principalOf(context), facts.country);
+    const result = await this.commands.registerPartnerOrganisation(
+      { ...facts, partnerOrganisationId: id },
+      commandMetadata(context),
+    );
+    const row = await this.readModel.afterWrite(PartnerOrganisationRow, result.position, result.id);
+    return {
+      partnerOrganisationId: result.id,
+      streamVersion: result.streamVersion,
+      partnerOrganisation: row && toPartnerOrganisation(row),
+    };
+  }
+}

@@ -1,0 +1,346 @@
+import { Inject } from '@nestjs/common';
+import {
+  Args,
+  Context,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+  ResolveReference,
+} from '@nestjs/graphql';
+import {
+  clientError,
+  commandMetadata,
+  principalOf,
+  type GraphQLContext,
+} from '@haven/platform/nest';
+import { countriesInScope, inScope, Policy } from '@haven/platform/security';
+import type { ProtectionCaseRow } from '@haven/protection/read-models';
+import { v7 as uuidv7 } from 'uuid';
+import { pageAfter } from '../paging';
+import { ProtectionPolicy } from '../policies';
+import { CaseCommandsHandler, outOfScope, type CaseCommandResult } from './case-commands.handler';
+import { CaseReadModel } from './case-read-model';
+import { CASE_CURSOR, encodeCaseCursor, TIMELINE_CURSOR, toProtectionCase } from './case.mapper';
+import {
+  AddInvestigationNoteInput,
+  AddVictimToCaseInput,
+  CloseProtectionCaseInput,
+  OpenProtectionCaseInput,
+  ProtectionCase,
+  ProtectionCaseArgs,
+  ProtectionCaseConnection,
+  ProtectionCaseForNotificationArgs,
+  ProtectionCasePayload,
+  ProtectionCasesArgs,
+  RecordGuardianContactInput,
+  RecordRepatriationStepInput,
+  RecordRescueOperationInput,
+  RecordShelterPlacementInput,
+  RecordVictimIdentificationInput,
+  ReopenProtectionCaseInput,
+  TimelineArgs,
+  TimelineConnection,
+} from './case.types';
+import { timelineConnection } from './timeline';
+
+/**
+ * Protection case queries, one mutation per command, and the entity's reference resolver. Thin:
+ * arguments are validated before they arrive, roles checked by each method's policy, the case's
+ * country here (reads) or in the handler (writes), and the rules live in the decider.
+ */
+@Resolver(() => ProtectionCase)
+export class ProtectionCaseResolver {
+  constructor(
+    @Inject(CaseReadModel) private readonly readModel: CaseReadModel,
+    @Inject(CaseCommandsHandler) private readonly handler: CaseCommandsHandler,
+  ) {}
+
+  @Policy(ProtectionPolicy.readCases)
+  @Query(() => ProtectionCase, {
+    nullable: true,
+    description:
+      'One case; NOT_FOUND when there is none with this id, FORBIDDEN outside your countries.',
+  })
+  async protectionCase(
+    @Args() { id }: ProtectionCaseArgs,
+    @Context() context: GraphQLContext,
+  ): Promise<ProtectionCase> {
+    const row = await this.readModel.load(context, id);
+    if (!row) throw clientError('NOT_FOUND', `No protection case has the id ${id}.`);
+    return this.visible(context, row);
+  }
+
+  @Policy(ProtectionPolicy.readCases)
+  @Query(() => ProtectionCase, {
+    nullable: true,
+    description:
+      'The case a referred case notification opened; null until protection has followed the ' +
+      'referral (usually within a second).',
+  })
+  async protectionCaseForNotification(
+    @Args() { notificationId }: ProtectionCaseForNotificationArgs,
+    @Context() context: GraphQLContext,
+  ): Promise<ProtectionCase | null> {
+    const row = await this.readModel.byNotification(notificationId);
+    return row && this.visible(context, row);
+  }
+
+  @Policy(ProtectionPolicy.readCases)
+  @Query(() => ProtectionCaseConnection, {
+    description:
+      "Cases in the order they were opened, filtered; only those in the caller's countries.",
+  })
+  async protectionCases(
+    @Args() args: ProtectionCasesArgs,
+    @Context() context: GraphQLContext,
+  ): Promise<ProtectionCaseConnection> {
+    const { rows, hasNextPage } = await this.readModel.page({
+      ...args,
+      after: pageAfter(CASE_CURSOR, args.after),
+      countries: countriesInScope(principalOf(context)),
+    });
+    const edges = rows.map((row) => ({
+      cursor: encodeCaseCursor(row),
+      node: toProtectionCase(row),
+    }));
+    return {
+      edges,
+      pageInfo: { hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+    };
+  }
+
+  @Policy(ProtectionPolicy.readCases)
+  @ResolveField(() => TimelineConnection, {
+    description:
+      'Everything that happened in the case, from the notification it came from on, oldest first.',
+  })
+  async timeline(
+    @Parent() parent: ProtectionCase,
+    @Args() { first, after }: TimelineArgs,
+  ): Promise<TimelineConnection> {
+    return timelineConnection(
+      await this.readModel.caseTimeline(parent, first, pageAfter(TIMELINE_CURSOR, after)),
+    );
+  }
+
+  // ---- Mutations: one per command. ---------------------------------------------------------
+
+  @Policy(ProtectionPolicy.workCases)
+  @Mutation(() => ProtectionCasePayload, {
+    description: 'Opens a case directly (a referred notification opens its own).',
+  })
+  async openProtectionCase(
+    @Args('input') input: OpenProtectionCaseInput,
+    @Context() context: GraphQLContext,
+  ): Promise<ProtectionCasePayload> {
+    const result = await this.handler.open(principalOf(context), commandMetadata(context), {
+      caseId: input.id,
+      country: input.country,
+      province: input.province ?? null,
+      abroad: input.abroad,
+      formOfExploitation: input.formOfExploitation,
+    });
+    return this.payload(result);
+  }
+
+  @Policy(ProtectionPolicy.workCases)
+  @Mutation(() => ProtectionCasePayload, {
+    description: 'Adds a registered beneficiary to the case as a victim (once).',
+  })
+  async addVictimToCase(
+    @Args('input') input: AddVictimToCaseInput,
+    @Context() context: GraphQLContext,
+  ): Promise<ProtectionCasePayload> {
+    const result = await this.handler.addVictim(
+      principalOf(context),
+      commandMetadata(context),
+      input.caseId,
+      {
+        beneficiaryId: input.beneficiaryId,
+        formOfExploitation: input.formOfExploitation ?? null,
+        minor: input.minor ?? null,
+      },
+    );
+    return this.payload(result);
+  }
+
+  @Policy(ProtectionPolicy.workCases)
+  @Mutation(() => ProtectionCasePayload, {
+    description: "Adds an investigation note, encrypted with the case's key.",
+  })
+  async addInvestigationNote(
+    @Args('input') input: AddInvestigationNoteInput,
+    @Context() context: GraphQLContext,
+  ): Promise<ProtectionCasePayload> {
+    const result = await this.handler.addNote(
+      principalOf(context),
+      commandMetadata(context),
+      input.caseId,
+      { noteId: input.noteId, text: input.text },
+    );
+    return this.payload(result);
+  }
+
+  @Policy(ProtectionPolicy.workCases)
+  @Mutation(() => ProtectionCasePayload, {
+    description: 'Records a rescue or intervention and the victims of the case it rescued.',
+  })
+  async recordRescueOperation(
+    @Args('input') input: RecordRescueOperationInput,
+    @Context() context: GraphQLContext,
+  ): Promise<ProtectionCasePayload> {
+    const result = await this.handler.record(principalOf(context), {
+      type: 'RecordRescueOperation',
+      data: {
+        caseId: input.caseId.toLowerCase(),
+        operationId: (input.operationId ?? uuidv7()).toLowerCase(),
+        date: input.date,
+        place: input.place,
+        partnerAgencies: input.partnerAgencies,
+        rescuedBeneficiaryIds: input.rescuedBeneficiaryIds.map((id) => id.toLowerCase()),
+      },
+      metadata: commandMetadata(context),
+    });
+    return this.payload(result);
+  }
+
+  @Policy(ProtectionPolicy.workCases)
+  @Mutation(() => ProtectionCasePayload, {
+    description: 'Records whether the authorities officially identified a victim.',
+  })
+  async recordVictimIdentification(
+    @Args('input') input: RecordVictimIdentificationInput,
+    @Context() context: GraphQLContext,
+  ): Promise<ProtectionCasePayload> {
+    const result = await this.handler.record(principalOf(context), {
+      type: 'RecordVictimIdentification',
+      data: {
+        caseId: input.caseId.toLowerCase(),
+        beneficiaryId: input.beneficiaryId.toLowerCase(),
+        outcome: input.outcome,
+        date: input.date,
+        authority: input.authority ?? null,
+      },
+      metadata: commandMetadata(context),
+    });
+    return this.payload(result);
+  }
+
+  @Policy(ProtectionPolicy.workCases)
+  @Mutation(() => ProtectionCasePayload, { description: "Records a victim's shelter placement." })
+  async recordShelterPlacement(
+    @Args('input') input: RecordShelterPlacementInput,
+    @Context() context: GraphQLContext,
+  ): Promise<ProtectionCasePayload> {
+    const result = await this.handler.record(principalOf(context), {
+      type: 'RecordShelterPlacement',
+      data: {
+        caseId: input.caseId.toLowerCase(),
+        beneficiaryId: input.beneficiaryId.toLowerCase(),
+        placementId: (input.placementId ?? uuidv7()).toLowerCase(),
+        shelterName: input.shelterName,
+        from: input.from,
+        to: input.to ?? null,
+      },
+      metadata: commandMetadata(context),
+    });
+    return this.payload(result);
+  }
+
+  @Policy(ProtectionPolicy.workCases)
+  @Mutation(() => ProtectionCasePayload, {
+    description: "Records one step of a victim's safe return home.",
+  })
+  async recordRepatriationStep(
+    @Args('input') input: RecordRepatriationStepInput,
+    @Context() context: GraphQLContext,
+  ): Promise<ProtectionCasePayload> {
+    const result = await this.handler.record(principalOf(context), {
+      type: 'RecordRepatriationStep',
+      data: {
+        caseId: input.caseId.toLowerCase(),
+        beneficiaryId: input.beneficiaryId.toLowerCase(),
+        step: input.step,
+        date: input.date,
+      },
+      metadata: commandMetadata(context),
+    });
+    return this.payload(result);
+  }
+
+  @Policy(ProtectionPolicy.workCases)
+  @Mutation(() => ProtectionCasePayload, {
+    description:
+      "Records who answers for the case's minor victims (a guardian, or the shelter), " +
+      "encrypted with the case's key; replaces any earlier contact.",
+  })
+  async recordGuardianContact(
+    @Args('input') input: RecordGuardianContactInput,
+    @Context() context: GraphQLContext,
+  ): Promise<ProtectionCasePayload> {
+    const result = await this.handler.recordGuardianContact(
+      principalOf(context),
+      commandMetadata(context),
+      input.caseId,
+      { kind: input.kind, details: input.details },
+    );
+    return this.payload(result);
+  }
+
+  @Policy(ProtectionPolicy.workCases)
+  @Mutation(() => ProtectionCasePayload, {
+    description: 'Closes a case: it takes nothing new until reopened.',
+  })
+  async closeProtectionCase(
+    @Args('input') input: CloseProtectionCaseInput,
+    @Context() context: GraphQLContext,
+  ): Promise<ProtectionCasePayload> {
+    const result = await this.handler.record(principalOf(context), {
+      type: 'CloseProtectionCase',
+      data: { caseId: input.caseId.toLowerCase(), reason: input.reason },
+      metadata: commandMetadata(context),
+    });
+    return this.payload(result);
+  }
+
+  @Policy(ProtectionPolicy.workCases)
+  @Mutation(() => ProtectionCasePayload, { description: 'Reopens a closed case.' })
+  async reopenProtectionCase(
+    @Args('input') input: ReopenProtectionCaseInput,
+    @Context() context: GraphQLContext,
+  ): Promise<ProtectionCasePayload> {
+    const result = await this.handler.record(principalOf(context), {
+      type: 'ReopenProtectionCase',
+      data: { caseId: input.caseId.toLowerCase(), reason: input.reason },
+      metadata: commandMetadata(context),
+    });
+    return this.payload(result);
+  }
+
+  /** The gateway asks for cases by key; outside the caller's countries: null, as if absent. */
+  @ResolveReference()
+  async resolveReference(
+    reference: { __typename: 'ProtectionCase'; id: string },
+    context: GraphQLContext,
+  ): Promise<ProtectionCase | null> {
+    const row = await this.readModel.load(context, reference.id);
+    return row && inScope(principalOf(context), row) ? toProtectionCase(row) : null;
+  }
+
+  private visible(context: GraphQLContext, row: ProtectionCaseRow): ProtectionCase {
+    if (!inScope(principalOf(context), row)) throw outOfScope(row.country);
+    return toProtectionCase(row);
+  }
+
+  /** The stream version, and the case once the read models caught up (read your writes). */
+  private async payload(result: CaseCommandResult): Promise<ProtectionCasePayload> {
+    const row = await this.readModel.afterWrite(result.position, result.caseId);
+    return {
+      caseId: result.caseId,
+      streamVersion: result.streamVersion,
+      protectionCase: row && toProtectionCase(row),
+    };
+  }
+}

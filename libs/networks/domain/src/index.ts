@@ -1,0 +1,7 @@
+export * from './case-notification/case-notification';
+export * from './network-members/network-members';
+export * from './prevention/prevention-activity';
+export * from './errors';
+export * from './vocabulary';
+export { MAX_NAME_LENGTH, MAX_PLACE_LENGTH } from './rules';
+export type { CommandMetadata } from './command-metadata';

@@ -1,0 +1,294 @@
+import type { CommandMetadata } from '../command-metadata';
+import {
+  AlreadyAgentOfChange,
+  AlreadyRegistered,
+  InvalidRegistrationData,
+  UnknownBeneficiary,
+} from '../errors';
+import {
+  count,
+  isCalendarDate,
+  isUuid,
+  MAX_NAME_LENGTH,
+  MAX_PLACE_LENGTH,
+  occurredAt,
+  oneOf,
+  optionalLine,
+  requiredLine,
+  sameJson,
+} from '../rules';
+import {
+  COUNTRIES,
+  PARTNER_ORGANISATION_KINDS,
+  WATCHDOG_KINDS,
+  type Country,
+  type PartnerOrganisationKind,
+  type WatchdogKind,
+} from '../vocabulary';
+
+/**
+ * The networks that notify cases and prevent them: watchdogs, agents of change, women's groups
+ * and partner organisations. Each is a stream of its own (`watchdog-<uuid>`, …) holding its
+ * registration. No names of persons: a member is its kind, its place and its dates.
+ */
+export const WATCHDOG_CATEGORY = 'watchdog';
+export const AGENT_OF_CHANGE_CATEGORY = 'agentofchange';
+export const WOMENS_GROUP_CATEGORY = 'womensgroup';
+export const PARTNER_ORGANISATION_CATEGORY = 'partnerorganisation';
+
+export const watchdogStreamId = (id: string) => `${WATCHDOG_CATEGORY}-${id}`;
+export const agentOfChangeStreamId = (id: string) => `${AGENT_OF_CHANGE_CATEGORY}-${id}`;
+export const womensGroupStreamId = (id: string) => `${WOMENS_GROUP_CATEGORY}-${id}`;
+export const partnerOrganisationStreamId = (id: string) => `${PARTNER_ORGANISATION_CATEGORY}-${id}`;
+
+const fail = (field: string, reason: string) => new InvalidRegistrationData(field, reason);
+
+// ---- Events. -----------------------------------------------------------------------------
+
+export type WatchdogRegistered = {
+  type: 'WatchdogRegistered';
+  data: {
+    watchdogId: string;
+    kind: WatchdogKind;
+    /** The country whose network it belongs to (a volunteer abroad: their home country's). */
+    country: Country;
+    province: string | null;
+    /** YYYY-MM-DD. */
+    joinedOn: string;
+    /** Trained to spot and notify cases. */
+    trained: boolean;
+    /** ISO 8601 instant. */
+    registeredAt: string;
+  };
+};
+
+/** A beneficiary who completed the programme. Only protection's id of the person is kept. */
+export type AgentOfChangeRegistered = {
+  type: 'AgentOfChangeRegistered';
+  data: {
+    agentOfChangeId: string;
+    beneficiaryId: string;
+    country: Country;
+    province: string | null;
+    /** The day the programme was completed, YYYY-MM-DD. */
+    qualifiedOn: string;
+    registeredAt: string;
+  };
+};
+
+/** Former victims and women at risk who report cases, not trained yet. */
+export type WomensGroupRegistered = {
+  type: 'WomensGroupRegistered';
+  data: {
+    womensGroupId: string;
+    country: Country;
+    province: string | null;
+    /** YYYY-MM-DD. */
+    joinedOn: string;
+    /** How many members, when known. */
+    memberCount: number | null;
+    registeredAt: string;
+  };
+};
+
+/** An organisation that refers cases in and out (an organisation's name is not personal data). */
+export type PartnerOrganisationRegistered = {
+  type: 'PartnerOrganisationRegistered';
+  data: {
+    partnerOrganisationId: string;
+    name: string;
+    kind: PartnerOrganisationKind;
+    country: Country;
+    registeredAt: string;
+  };
+};
+
+export type NetworkMemberEvent =
+  | WatchdogRegistered
+  | AgentOfChangeRegistered
+  | WomensGroupRegistered
+  | PartnerOrganisationRegistered;
+
+// ---- Commands. ---------------------------------------------------------------------------
+
+type Facts<Event extends NetworkMemberEvent> = Omit<Event['data'], 'registeredAt'>;
+
+export type RegisterWatchdog = {
+  type: 'RegisterWatchdog';
+  data: Facts<WatchdogRegistered>;
+  metadata: CommandMetadata;
+};
+
+export type RegisterAgentOfChange = {
+  type: 'RegisterAgentOfChange';
+  data: Facts<AgentOfChangeRegistered> & {
+    /**
+     * What the caller found about the beneficiary: whether protection registered them, and the
+     * agent of change they already are, if any. The domain decides what that allows.
+     */
+    beneficiary: { registered: boolean; agentOfChangeId: string | null };
+  };
+  metadata: CommandMetadata;
+};
+
+export type RegisterWomensGroup = {
+  type: 'RegisterWomensGroup';
+  data: Facts<WomensGroupRegistered>;
+  metadata: CommandMetadata;
+};
+
+export type RegisterPartnerOrganisation = {
+  type: 'RegisterPartnerOrganisation';
+  data: Facts<PartnerOrganisationRegistered>;
+  metadata: CommandMetadata;
+};
+
+export type NetworkMemberCommand =
+  RegisterWatchdog | RegisterAgentOfChange | RegisterWomensGroup | RegisterPartnerOrganisation;
+
+// ---- State: the registration, to recognise a retry. ---------------------------------------
+
+export type NetworkMemberState =
+  | { status: 'NONE' }
+  | { status: 'REGISTERED'; type: NetworkMemberEvent['type']; facts: Record<string, unknown> };
+
+export function initialNetworkMemberState(): NetworkMemberState {
+  return { status: 'NONE' };
+}
+
+// ---- Rules. ------------------------------------------------------------------------------
+
+function id(value: unknown, field: string): string {
+  if (!isUuid(value)) throw fail(field, 'must be a lower-case UUID.');
+  return value;
+}
+
+function date(value: unknown, field: string): string {
+  if (!isCalendarDate(value)) throw fail(field, 'must be a date, YYYY-MM-DD, from 2000 on.');
+  return value;
+}
+
+const country = (value: unknown) => oneOf(COUNTRIES, value, 'country', fail);
+const province = (value: unknown) => optionalLine(value, 'province', MAX_PLACE_LENGTH, fail);
+
+/** The event a first registration records, its facts checked and normalised. */
+function registration(command: NetworkMemberCommand): NetworkMemberEvent {
+  const registeredAt = occurredAt(command.metadata.occurredAt, fail);
+  switch (command.type) {
+    case 'RegisterWatchdog': {
+      const { data } = command;
+      if (typeof data.trained !== 'boolean') throw fail('trained', 'must be true or false.');
+      return {
+        type: 'WatchdogRegistered',
+        data: {
+          watchdogId: id(data.watchdogId, 'watchdogId'),
+          kind: oneOf(WATCHDOG_KINDS, data.kind, 'kind', fail),
+          country: country(data.country),
+          province: province(data.province),
+          joinedOn: date(data.joinedOn, 'joinedOn'),
+          trained: data.trained,
+          registeredAt,
+        },
+      };
+    }
+    case 'RegisterAgentOfChange': {
+      const { data } = command;
+      const agentOfChangeId = id(data.agentOfChangeId, 'agentOfChangeId');
+      const beneficiaryId = id(data.beneficiaryId, 'beneficiaryId');
+      if (!data.beneficiary.registered) throw new UnknownBeneficiary();
+      const already = data.beneficiary.agentOfChangeId;
+      if (already !== null && already !== agentOfChangeId) throw new AlreadyAgentOfChange();
+      return {
+        type: 'AgentOfChangeRegistered',
+        data: {
+          agentOfChangeId,
+          beneficiaryId,
+          country: country(data.country),
+          province: province(data.province),
+          qualifiedOn: date(data.qualifiedOn, 'qualifiedOn'),
+          registeredAt,
+        },
+      };
+    }
+    case 'RegisterWomensGroup': {
+      const { data } = command;
+      return {
+        type: 'WomensGroupRegistered',
+        data: {
+          womensGroupId: id(data.womensGroupId, 'womensGroupId'),
+          country: country(data.country),
+          province: province(data.province),
+          joinedOn: date(data.joinedOn, 'joinedOn'),
+          memberCount:
+            data.memberCount === null
+              ? null
+              : count(data.memberCount, 'memberCount', { min: 1, max: 100_000 }, fail),
+          registeredAt,
+        },
+      };
+    }
+    case 'RegisterPartnerOrganisation': {
+      const { data } = command;
+      return {
+        type: 'PartnerOrganisationRegistered',
+        data: {
+          partnerOrganisationId: id(data.partnerOrganisationId, 'partnerOrganisationId'),
+          name: requiredLine(data.name, 'name', MAX_NAME_LENGTH, fail),
+          kind: oneOf(PARTNER_ORGANISATION_KINDS, data.kind, 'kind', fail),
+          country: country(data.country),
+          registeredAt,
+        },
+      };
+    }
+    default: {
+      const unknown: never = command;
+      throw new Error(`Unknown command ${String((unknown as { type: unknown }).type)}`);
+    }
+  }
+}
+
+/** The id of the member an event registers. */
+export function memberIdOf(event: NetworkMemberEvent): string {
+  switch (event.type) {
+    case 'WatchdogRegistered':
+      return event.data.watchdogId;
+    case 'AgentOfChangeRegistered':
+      return event.data.agentOfChangeId;
+    case 'WomensGroupRegistered':
+      return event.data.womensGroupId;
+    case 'PartnerOrganisationRegistered':
+      return event.data.partnerOrganisationId;
+  }
+}
+
+function factsOf(event: NetworkMemberEvent): Record<string, unknown> {
+  const { registeredAt: _registeredAt, ...facts } = event.data;
+  return facts;
+}
+
+export function decideNetworkMember(
+  command: NetworkMemberCommand,
+  state: NetworkMemberState,
+): NetworkMemberEvent[] {
+  const registered = registration(command);
+  if (state.status === 'REGISTERED') {
+    // The same registration again (a client retrying with its id) changes nothing.
+    if (state.type === registered.type && sameJson(state.facts, factsOf(registered))) return [];
+    throw new AlreadyRegistered(memberIdOf(registered));
+  }
+  return [registered];
+}
+
+export function evolveNetworkMember(
+  _state: NetworkMemberState,
+  event: NetworkMemberEvent,
+): NetworkMemberState {
+  return { status: 'REGISTERED', type: event.type, facts: factsOf(event) };
+}
+
+/** The decider of every network member's registration, for the command handlers. */
+export const networkMemberDecider = {
+  decide: decideNetworkMember,
+  evolve: evolveNetworkMember,
+  initialState: initialNetworkMemberState,
+};

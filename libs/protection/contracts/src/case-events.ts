@@ -1,0 +1,224 @@
+/**
+ * What other services may rely on about protection cases: the stream naming, how a referral's case
+ * id is derived, the vocabulary and the events. Changing a shape here means a new schema version
+ * and an upcaster, never an edit in place.
+ *
+ * No field of these events holds personal data in clear: investigation notes and the guardian or
+ * shelter contact are sealed with the case's own data key (`pii:v1:…`), so destroying that key
+ * erases them everywhere. Victims are named only by their beneficiary ids.
+ */
+import type { FormOfExploitation } from '@haven/networks/contracts';
+import { v5 as uuidv5 } from 'uuid';
+import type { Country } from './beneficiary-events';
+
+// One vocabulary from the notification to the case: a referral's form is the case's form.
+export { FORMS_OF_EXPLOITATION, type FormOfExploitation } from '@haven/networks/contracts';
+
+/** Stream category of a protection case: `protectioncase-<uuid>`. */
+export const PROTECTION_CASE_CATEGORY = 'protectioncase';
+
+export function protectionCaseStreamId(caseId: string): string {
+  return `${PROTECTION_CASE_CATEGORY}-${caseId}`;
+}
+
+// Fixed for ever: changing it would give referrals already opened a second case.
+const REFERRAL_CASE_NAMESPACE = 'b9174d31-acd3-4325-a9ea-330b6872b415';
+
+/**
+ * The id of the case opened from a referred notification (UUID v5 of the notification id): the
+ * same referral read twice, or by two processes, opens the same case, and anyone holding the
+ * notification id can find it.
+ */
+export function protectionCaseIdForNotification(notificationId: string): string {
+  return uuidv5(notificationId.toLowerCase(), REFERRAL_CASE_NAMESPACE);
+}
+
+export const PROTECTION_CASE_STATUSES = ['OPEN', 'CLOSED'] as const;
+export type ProtectionCaseStatus = (typeof PROTECTION_CASE_STATUSES)[number];
+
+export const IDENTIFICATION_OUTCOMES = ['OFFICIALLY_IDENTIFIED', 'NOT_IDENTIFIED'] as const;
+export type IdentificationOutcome = (typeof IDENTIFICATION_OUTCOMES)[number];
+
+/** The steps of a safe return, in the order they normally happen. */
+export const REPATRIATION_STEPS = [
+  'FAMILY_TRACING',
+  'DOCUMENTS',
+  'ESCORTED_JOURNEY',
+  'RECEPTION',
+  'FOLLOW_UP',
+] as const;
+export type RepatriationStep = (typeof REPATRIATION_STEPS)[number];
+
+export const GUARDIAN_CONTACT_KINDS = ['GUARDIAN', 'SHELTER'] as const;
+export type GuardianContactKind = (typeof GUARDIAN_CONTACT_KINDS)[number];
+
+/** Why a case was closed: a closed list, so that no reason ever carries personal data. */
+export const CASE_CLOSURE_REASONS = [
+  'VICTIMS_RETURNED',
+  'VICTIMS_SAFE_IN_COUNTRY',
+  'NO_VICTIM_FOUND',
+  'REFERRED_TO_PARTNER',
+  'DUPLICATE',
+  'OTHER',
+] as const;
+export type CaseClosureReason = (typeof CASE_CLOSURE_REASONS)[number];
+
+export const CASE_REOPENING_REASONS = [
+  'NEW_INFORMATION',
+  'VICTIM_AT_RISK_AGAIN',
+  'CLOSED_IN_ERROR',
+  'OTHER',
+] as const;
+export type CaseReopeningReason = (typeof CASE_REOPENING_REASONS)[number];
+
+/** A calendar day, `YYYY-MM-DD` (when something happened on the ground, in local time). */
+export type CalendarDate = string;
+
+/**
+ * A protection case was opened (schema version 1): from a referred notification (then
+ * `sourceNotificationId` names it and the case id derives from it), or directly by an officer.
+ */
+export type ProtectionCaseOpened = {
+  type: 'ProtectionCaseOpened';
+  data: {
+    caseId: string;
+    /** Where the exploitation happened; the case's scope (country roles see their countries). */
+    country: Country;
+    province: string | null;
+    /** The victims were exploited outside their own country. */
+    abroad: boolean;
+    formOfExploitation: FormOfExploitation;
+    sourceNotificationId: string | null;
+    /** ISO 8601 instant. */
+    openedAt: string;
+  };
+};
+
+/** A beneficiary was added to the case as a victim (once per case). */
+export type VictimAddedToCase = {
+  type: 'VictimAddedToCase';
+  data: {
+    caseId: string;
+    beneficiaryId: string;
+    formOfExploitation: FormOfExploitation;
+    minor: boolean;
+    addedAt: string;
+  };
+};
+
+/** An investigation note: free text about persons, so sealed with the case's data key. */
+export type InvestigationNoteAdded = {
+  type: 'InvestigationNoteAdded';
+  data: {
+    caseId: string;
+    noteId: string;
+    /** Sealed (`pii:v1:…`) with the case's key, field `investigationNote`. */
+    text: string;
+    addedAt: string;
+  };
+};
+
+/** A rescue or intervention with the authorities, and which of the case's victims it rescued. */
+export type RescueOperationRecorded = {
+  type: 'RescueOperationRecorded';
+  data: {
+    caseId: string;
+    operationId: string;
+    date: CalendarDate;
+    /** Where it took place (a place, never a person). */
+    place: string;
+    partnerAgencies: string[];
+    rescuedBeneficiaryIds: string[];
+    recordedAt: string;
+  };
+};
+
+/** Whether the authorities officially identified a victim as a victim of trafficking. */
+export type VictimIdentificationRecorded = {
+  type: 'VictimIdentificationRecorded';
+  data: {
+    caseId: string;
+    beneficiaryId: string;
+    outcome: IdentificationOutcome;
+    date: CalendarDate;
+    /** The authority that decided, e.g. a provincial social development office. */
+    authority: string | null;
+    recordedAt: string;
+  };
+};
+
+/** A victim was placed in a shelter; `to` is null while she is still there. */
+export type ShelterPlacementRecorded = {
+  type: 'ShelterPlacementRecorded';
+  data: {
+    caseId: string;
+    beneficiaryId: string;
+    placementId: string;
+    shelterName: string;
+    from: CalendarDate;
+    to: CalendarDate | null;
+    recordedAt: string;
+  };
+};
+
+/** One step of a victim's safe return home was done. */
+export type RepatriationStepRecorded = {
+  type: 'RepatriationStepRecorded';
+  data: {
+    caseId: string;
+    beneficiaryId: string;
+    step: RepatriationStep;
+    date: CalendarDate;
+    recordedAt: string;
+  };
+};
+
+/**
+ * Who answers for the case's minor victims: a guardian, or the shelter. Replaces any earlier one.
+ * `details` (names, phone numbers) are sealed with the case's key, field `guardianContact`.
+ */
+export type GuardianContactRecorded = {
+  type: 'GuardianContactRecorded';
+  data: {
+    caseId: string;
+    kind: GuardianContactKind;
+    details: string;
+    recordedAt: string;
+  };
+};
+
+export type ProtectionCaseClosed = {
+  type: 'ProtectionCaseClosed';
+  data: { caseId: string; reason: CaseClosureReason; closedAt: string };
+};
+
+export type ProtectionCaseReopened = {
+  type: 'ProtectionCaseReopened';
+  data: { caseId: string; reason: CaseReopeningReason; reopenedAt: string };
+};
+
+/** Every event of a protection case stream. */
+export type ProtectionCaseEvent =
+  | ProtectionCaseOpened
+  | VictimAddedToCase
+  | InvestigationNoteAdded
+  | RescueOperationRecorded
+  | VictimIdentificationRecorded
+  | ShelterPlacementRecorded
+  | RepatriationStepRecorded
+  | GuardianContactRecorded
+  | ProtectionCaseClosed
+  | ProtectionCaseReopened;
+
+export const PROTECTION_CASE_EVENT_TYPES: readonly ProtectionCaseEvent['type'][] = [
+  'ProtectionCaseOpened',
+  'VictimAddedToCase',
+  'InvestigationNoteAdded',
+  'RescueOperationRecorded',
+  'VictimIdentificationRecorded',
+  'ShelterPlacementRecorded',
+  'RepatriationStepRecorded',
+  'GuardianContactRecorded',
+  'ProtectionCaseClosed',
+  'ProtectionCaseReopened',
+];

@@ -1,0 +1,246 @@
+import type { RecordedEvent } from '@haven/platform/event-store';
+import type { Projection } from '@haven/platform/projections';
+import {
+  CASE_NOTIFICATION_CATEGORY,
+  CASE_NOTIFICATION_EVENT_TYPES,
+  type CaseNotificationEvent,
+} from '@haven/networks/contracts';
+import {
+  BENEFICIARY_CATEGORY,
+  BENEFICIARY_EVENT_TYPES,
+  PROTECTION_CASE_CATEGORY,
+  PROTECTION_CASE_EVENT_TYPES,
+  type BeneficiaryEvent,
+} from '@haven/protection/contracts';
+import type { RecordedProtectionCaseEvent } from './protection-cases.projection';
+import {
+  TimelineEntryRow,
+  type TimelineSubject,
+  type TimelineSummary,
+} from './timeline-entry.entity';
+
+/**
+ * Networks' notification events shown on the timeline of the case a notification became: the
+ * types its contract names (a type it adds later only moves the checkpoint until named there).
+ */
+export const NOTIFICATION_TIMELINE_TYPES: readonly string[] = CASE_NOTIFICATION_EVENT_TYPES;
+
+type RecordedNotificationEvent = {
+  [Type in CaseNotificationEvent['type']]: RecordedEvent<
+    Type,
+    Extract<CaseNotificationEvent, { type: Type }>['data']
+  >;
+}[CaseNotificationEvent['type']];
+
+type RecordedBeneficiaryEvent = {
+  [Type in BeneficiaryEvent['type']]: RecordedEvent<
+    Type,
+    Extract<BeneficiaryEvent, { type: Type }>['data']
+  >;
+}[BeneficiaryEvent['type']];
+
+interface Placement {
+  subjectType: TimelineSubject;
+  subjectId: string;
+  caseId: string | null;
+  notificationId: string | null;
+}
+
+/** Which timelines an event goes on, and the facts it shows there. */
+interface Entry {
+  subjects: Placement[];
+  summary: TimelineSummary;
+}
+
+const onCase = (caseId: string, ...victims: string[]): Placement[] => [
+  { subjectType: 'ProtectionCase', subjectId: caseId, caseId, notificationId: null },
+  ...victims.map((beneficiaryId): Placement => ({
+    subjectType: 'Beneficiary',
+    subjectId: beneficiaryId,
+    caseId,
+    notificationId: null,
+  })),
+];
+
+// Each summary is an allow-list of fields: free text (notes, places, shelter names, contact
+// details, erasure reasons) never reaches a timeline.
+function caseEntry(event: RecordedProtectionCaseEvent): Entry {
+  switch (event.type) {
+    case 'ProtectionCaseOpened': {
+      const { caseId, country, province, abroad, formOfExploitation, sourceNotificationId } =
+        event.data;
+      return {
+        subjects: onCase(caseId),
+        summary: { country, province, abroad, formOfExploitation, sourceNotificationId },
+      };
+    }
+    case 'VictimAddedToCase': {
+      const { caseId, beneficiaryId, formOfExploitation, minor } = event.data;
+      return {
+        subjects: onCase(caseId, beneficiaryId),
+        summary: { beneficiaryId, formOfExploitation, minor },
+      };
+    }
+    case 'InvestigationNoteAdded':
+      return { subjects: onCase(event.data.caseId), summary: { noteId: event.data.noteId } };
+    case 'RescueOperationRecorded': {
+      const { caseId, operationId, date, partnerAgencies, rescuedBeneficiaryIds } = event.data;
+      return {
+        subjects: onCase(caseId, ...rescuedBeneficiaryIds),
+        summary: {
+          operationId,
+          date,
+          victimsRescued: rescuedBeneficiaryIds.length,
+          partnerAgencies: partnerAgencies.length,
+        },
+      };
+    }
+    case 'VictimIdentificationRecorded': {
+      const { caseId, beneficiaryId, outcome, date } = event.data;
+      return { subjects: onCase(caseId, beneficiaryId), summary: { beneficiaryId, outcome, date } };
+    }
+    case 'ShelterPlacementRecorded': {
+      const { caseId, beneficiaryId, placementId, from, to } = event.data;
+      return {
+        subjects: onCase(caseId, beneficiaryId),
+        summary: { beneficiaryId, placementId, from, to },
+      };
+    }
+    case 'RepatriationStepRecorded': {
+      const { caseId, beneficiaryId, step, date } = event.data;
+      return { subjects: onCase(caseId, beneficiaryId), summary: { beneficiaryId, step, date } };
+    }
+    case 'GuardianContactRecorded':
+      return { subjects: onCase(event.data.caseId), summary: { kind: event.data.kind } };
+    case 'ProtectionCaseClosed':
+      return { subjects: onCase(event.data.caseId), summary: { reason: event.data.reason } };
+    case 'ProtectionCaseReopened':
+      return { subjects: onCase(event.data.caseId), summary: { reason: event.data.reason } };
+    default: {
+      const unknown: never = event;
+      throw new Error(`timeline cannot apply ${String((unknown as { type: unknown }).type)}`);
+    }
+  }
+}
+
+function beneficiaryEntry(event: RecordedBeneficiaryEvent): Entry {
+  const subjects: Placement[] = [
+    {
+      subjectType: 'Beneficiary',
+      subjectId: event.data.beneficiaryId,
+      caseId: null,
+      notificationId: null,
+    },
+  ];
+  switch (event.type) {
+    case 'BeneficiaryRegistered': {
+      const { referenceCode, country, minor } = event.data;
+      return { subjects, summary: { referenceCode, country, minor } };
+    }
+    case 'BeneficiaryErasureRequested':
+    case 'BeneficiaryErased':
+      return { subjects, summary: {} };
+    default: {
+      const unknown: never = event;
+      throw new Error(`timeline cannot apply ${String((unknown as { type: unknown }).type)}`);
+    }
+  }
+}
+
+function notificationEntry(event: RecordedNotificationEvent): Entry {
+  // Any notification event belongs to the notification its stream is named after.
+  const notificationId = event.streamId.slice(CASE_NOTIFICATION_CATEGORY.length + 1);
+  const subjects: Placement[] = [
+    { subjectType: 'CaseNotification', subjectId: notificationId, caseId: null, notificationId },
+  ];
+  switch (event.type) {
+    case 'CaseNotificationSubmitted':
+    case 'CaseNotificationReferred': {
+      // Not the reporter's network reference: who reported is told by kind only.
+      const { country, province, abroad, formOfExploitation, possibleVictims, minors, reportedBy } =
+        event.data;
+      return {
+        subjects,
+        summary: {
+          country,
+          province,
+          abroad,
+          formOfExploitation,
+          possibleVictims,
+          minors,
+          reportedBy,
+        },
+      };
+    }
+    case 'CaseNotificationValidated':
+      return { subjects, summary: {} };
+    case 'CaseNotificationRejected':
+      return { subjects, summary: { reason: event.data.reason } };
+    case 'CaseNotificationMarkedDuplicate':
+      return { subjects, summary: { duplicateOf: event.data.duplicateOf } };
+    default:
+      // A type networks added since: on the timeline, with no facts until named here.
+      return { subjects, summary: {} };
+  }
+}
+
+function entryOf(event: RecordedEvent): Entry {
+  switch (event.streamCategory) {
+    case PROTECTION_CASE_CATEGORY:
+      return caseEntry(event as RecordedProtectionCaseEvent);
+    case BENEFICIARY_CATEGORY:
+      return beneficiaryEntry(event as RecordedBeneficiaryEvent);
+    default:
+      return notificationEntry(event as RecordedNotificationEvent);
+  }
+}
+
+function occurredAt(event: RecordedEvent): Date {
+  const stated = Date.parse(event.metadata.occurredAt);
+  return Number.isNaN(stated) ? event.recordedAt : new Date(stated);
+}
+
+// Ten columns a row, well under PostgreSQL's 65,535 parameters a statement.
+const ROWS_PER_INSERT = 5000;
+
+/**
+ * `protection.timeline_entries`: what happened to each case and each beneficiary, across networks
+ * (the notification a case came from) and protection, in global order, with who did it and when.
+ */
+export const timelineProjection: Projection = {
+  name: 'protection.timeline',
+  handles: [
+    ...PROTECTION_CASE_EVENT_TYPES,
+    ...BENEFICIARY_EVENT_TYPES,
+    ...NOTIFICATION_TIMELINE_TYPES,
+  ],
+  categories: [PROTECTION_CASE_CATEGORY, BENEFICIARY_CATEGORY, CASE_NOTIFICATION_CATEGORY],
+  async apply(events, manager) {
+    const rows: TimelineEntryRow[] = events.flatMap((event) => {
+      const { subjects, summary } = entryOf(event);
+      return subjects.map((subject) => ({
+        ...subject,
+        position: event.globalPosition,
+        type: event.type,
+        summary,
+        actorId: event.metadata.actorId,
+        role: event.metadata.role,
+        occurredAt: occurredAt(event),
+      }));
+    });
+    for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(TimelineEntryRow)
+        .values(rows.slice(start, start + ROWS_PER_INSERT))
+        .orIgnore()
+        .updateEntity(false)
+        .callListeners(false)
+        .execute();
+    }
+  },
+  async reset(manager) {
+    await manager.createQueryBuilder().delete().from(TimelineEntryRow).execute();
+  },
+};
