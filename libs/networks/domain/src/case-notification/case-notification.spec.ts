@@ -1,5 +1,5 @@
 import type { CaseNotificationEvent } from '@haven/networks/contracts';
-import { deciderSpecification } from '../testing/decider-specification';
+import { deciderSpecification } from '@haven/platform/decider-testing';
 import {
   CaseNotificationAlreadyReferred,
   CaseNotificationAlreadySubmitted,

@@ -1,4 +1,4 @@
-import { deciderSpecification } from '../testing/decider-specification';
+import { deciderSpecification } from '@haven/platform/decider-testing';
 import {
   AlreadyAgentOfChange,
   AlreadyRegistered,

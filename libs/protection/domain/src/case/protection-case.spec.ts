@@ -1,6 +1,6 @@
 import { protectionCaseIdForNotification } from '@haven/protection/contracts';
 import { BeneficiaryNotFound } from '../beneficiary/errors';
-import { deciderSpecification } from '../testing/decider-specification';
+import { deciderSpecification } from '@haven/platform/decider-testing';
 import {
   CaseRecordIdTaken,
   GuardianContactRequired,
