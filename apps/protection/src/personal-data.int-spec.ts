@@ -482,6 +482,24 @@ describe('reading a page of beneficiaries with their personal details', () => {
     expect(statements.filter((text) => text.includes('privacy.person_keys'))).toHaveLength(1);
     expect(statements.filter((text) => text.includes('privacy.access_log'))).toHaveLength(1);
   });
+
+  it("reads the page's rows once: the personal details are opened from the rows the page read", async () => {
+    await registerBeneficiary(service, {
+      country: 'OTHER',
+      sex: 'OTHER',
+      minor: false,
+      personal: details(),
+    });
+    const { result, statements } = await countQueries(/"protection"\."beneficiaries"/, () =>
+      service.graphql(
+        `{ beneficiaries(country: OTHER, first: 100) {
+            edges { node { id personalDetails(purpose: "monthly review") { givenName } } }
+        } }`,
+      ),
+    );
+    expect(result.body.errors).toBeUndefined();
+    expect(statements).toHaveLength(1);
+  });
 });
 
 describe('logs', () => {

@@ -89,7 +89,7 @@ export class BeneficiaryResolver {
       countries: countriesInScope(principal),
       organisationId: principal.role === 'partner' ? principal.organisationId : undefined,
     });
-    if (!process.env.DBG_OLD) this.readModel.remember(context, rows);
+    this.readModel.remember(context, rows);
     const edges = rows.map((row) => ({ cursor: encodeCursor(row), node: toBeneficiary(row) }));
     return {
       edges,

@@ -65,7 +65,7 @@ export class PersonalDetailsResolver {
         breakGlass,
       });
     }
-    const opened = await this.reader.open(context, row, process.env.DBG_OLD ? undefined : fields);
+    const opened = await this.reader.open(context, row, fields);
     const details: PersonalDetails = {
       givenName: null,
       familyName: null,
