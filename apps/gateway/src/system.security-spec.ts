@@ -84,12 +84,15 @@ const INJECTIONS: Personal[] = [
     address: "Robert'); DELETE FROM event_store.events WHERE '1'='1'; --",
     notes: "'; UPDATE privacy.person_keys SET wrapped_key = NULL; SELECT pg_sleep(10); --",
     identityDocumentNumber: 'A1/../../etc/passwd',
+    // With a birth date, like the ordinary registration: both then write the same match keys.
+    dateOfBirth: '2011-05-17',
   },
   {
     givenName: '<script>alert(1)</script>',
     familyName: "{{constructor.constructor('return 1')()}}",
     address: '<img src=x onerror=alert(document.cookie)> javascript:alert(1)//',
     notes: '${7*7} #{7*7} %s%n%x {"$gt": ""} __proto__[admin]=true',
+    dateOfBirth: '2013-07-08',
   },
   {
     givenName: 'Ngọc "Lan" O\u2019Brien-O\'Neil',

@@ -5,6 +5,10 @@ import { PROTECTION_ENTITIES, PROTECTION_PROJECTIONS } from '@haven/protection/r
 import { BeneficiaryAccess } from './beneficiaries/beneficiary-access';
 import { BeneficiaryReadModel } from './beneficiaries/beneficiary-read-model';
 import { BeneficiaryResolver } from './beneficiaries/beneficiary.resolver';
+import {
+  BeneficiaryRecordsHandler,
+  BeneficiaryRecordsResolver,
+} from './beneficiaries/beneficiary-records.resolver';
 import { ProtectionErrorFilter } from './beneficiaries/protection-error.filter';
 import { RegisterBeneficiaryHandler } from './beneficiaries/register-beneficiary.handler';
 import { BreakGlassGrants } from './break-glass/break-glass-grants';
@@ -46,6 +50,8 @@ import { loadProtectionSettings, PROTECTION_SETTINGS } from './settings';
     BeneficiaryReadModel,
     BeneficiaryAccess,
     RegisterBeneficiaryHandler,
+    BeneficiaryRecordsResolver,
+    BeneficiaryRecordsHandler,
     PersonalDetailsResolver,
     PersonalDataReader,
     AccessRecorder,

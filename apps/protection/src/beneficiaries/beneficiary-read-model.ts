@@ -75,6 +75,15 @@ export class BeneficiaryReadModel {
     return { rows: rows.slice(0, filter.first), hasNextPage: rows.length > filter.first };
   }
 
+  /**
+   * One beneficiary, read now and not kept for the request: for a mutation, whose payload must
+   * then load the row as the write left it.
+   */
+  find(id: string): Promise<BeneficiaryRow | null> {
+    if (!isUuid(id)) return Promise.resolve(null);
+    return this.dataSource.getRepository(BeneficiaryRow).findOneBy({ id: id.toLowerCase() });
+  }
+
   /** Read your writes: the row once this service's projections have reached `position`. */
   async afterWrite(position: number, id: string): Promise<BeneficiaryRow | null> {
     try {

@@ -10,6 +10,7 @@ import {
   ErasureNotRequested,
   InvalidBeneficiaryData,
   InvalidBreakGlassRequest,
+  PossibleDuplicateNotFound,
   ProtectionDomainError,
   SameAdminConfirmation,
 } from '@haven/protection/domain';
@@ -33,7 +34,7 @@ export function toClientError(error: ProtectionDomainError): GraphQLError {
       { reason: error.code },
     );
   }
-  if (error instanceof BeneficiaryNotFound) {
+  if (error instanceof BeneficiaryNotFound || error instanceof PossibleDuplicateNotFound) {
     return clientError('NOT_FOUND', error.message, { reason: error.code });
   }
   if (error instanceof SameAdminConfirmation) return forbidden(error.message, error.code);

@@ -1,6 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EventMetadata, EventStore } from '@haven/platform/event-store';
-import { EVENT_STORE, handleCommand, type CommandResult } from '@haven/platform/nest';
+import type { EventMetadata } from '@haven/platform/event-store';
+import {
+  handleCommandInTransaction,
+  ServiceDatabase,
+  type CommandResult,
+} from '@haven/platform/nest';
 import { PersonKeyDestroyedError, sealPersonalFields } from '@haven/platform/privacy';
 import { beneficiaryStreamId } from '@haven/protection/contracts';
 import {
@@ -8,14 +12,20 @@ import {
   beneficiaryDecider,
   PERSONAL_FIELDS,
   type Country,
+  type DuplicateReason,
   type PersonalField,
   type SealedPersonalFields,
   type Sex,
 } from '@haven/protection/domain';
-import { BENEFICIARY_REFERENCE_SEQUENCE } from '@haven/protection/read-models';
+import {
+  BENEFICIARY_MATCH_KEYS_TABLE,
+  BENEFICIARY_REFERENCE_SEQUENCE,
+} from '@haven/protection/read-models';
 import { v7 as uuidv7 } from 'uuid';
 import { DataSource } from 'typeorm';
 import { Privacy } from '../personal-data/privacy';
+import { matchKeysOf, type MatchKey } from './match-keys';
+import { encodePersonalValue, type PersonalValues } from '../personal-data/personal-values';
 
 export interface RegisterBeneficiaryRequest {
   /** A client-chosen UUID makes the command idempotent; otherwise a new one. */
@@ -24,7 +34,7 @@ export interface RegisterBeneficiaryRequest {
   sex: Sex;
   minor: boolean;
   /** Personal fields in clear, as the client sent them: sealed here, before any event exists. */
-  personal?: Partial<Record<PersonalField, string | null>> | null;
+  personal?: Partial<PersonalValues> | null;
 }
 
 /**
@@ -32,11 +42,17 @@ export interface RegisterBeneficiaryRequest {
  * data key, then load, decide, append with the expected version (retried on a concurrent
  * append). No rule lives here: the decider holds them. Roles and scope are checked before
  * `handle`, in the resolver.
+ *
+ * Duplicate detection: the blind match keys of the clear name and birth date (match-keys.ts)
+ * are compared with those of the country's other beneficiaries; equal ones are passed to the
+ * decider, which flags them. The keys are written to `protection.beneficiary_match_keys` in the
+ * append's transaction and nowhere else (no event holds them). Two registrations of the same
+ * person at the very same moment may miss each other: a flag is an aid, not a guarantee.
  */
 @Injectable()
 export class RegisterBeneficiaryHandler {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(ServiceDatabase) private readonly database: ServiceDatabase,
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(Privacy) private readonly privacy: Privacy,
   ) {}
@@ -48,8 +64,11 @@ export class RegisterBeneficiaryHandler {
     const beneficiaryId = (request.beneficiaryId ?? uuidv7()).toLowerCase();
     const personal = await this.seal(beneficiaryId, request.personal);
     const referenceNumber = await this.nextReferenceNumber();
-    const result = await handleCommand(
-      this.store,
+    const keys = matchKeysOf(this.privacy.matchKey, request.personal ?? {});
+    const possibleDuplicates = await this.candidates(beneficiaryId, request.country, keys);
+    const result = await handleCommandInTransaction(
+      this.database.eventStore,
+      () => this.privacy.connect(),
       beneficiaryStreamId(beneficiaryId),
       beneficiaryDecider,
       {
@@ -61,12 +80,43 @@ export class RegisterBeneficiaryHandler {
           sex: request.sex,
           minor: request.minor,
           ...(personal ? { personal } : {}),
+          ...(possibleDuplicates ? { possibleDuplicates } : {}),
         },
         metadata,
       },
       metadata,
+      async (client) => {
+        for (const { kind, key } of keys) {
+          await client.query(
+            `INSERT INTO ${BENEFICIARY_MATCH_KEYS_TABLE} (beneficiary_id, country, kind, match_key)
+             VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+            [beneficiaryId, request.country, kind, key],
+          );
+        }
+      },
     );
     return { ...result, beneficiaryId };
+  }
+
+  /** Other beneficiaries of the country with an equal match key, and which keys matched. */
+  private async candidates(
+    beneficiaryId: string,
+    country: Country,
+    keys: readonly MatchKey[],
+  ): Promise<{ candidateIds: string[]; reasons: DuplicateReason[] } | undefined> {
+    if (!keys.length) return undefined;
+    const rows: Array<{ beneficiary_id: string; kind: DuplicateReason }> =
+      await this.dataSource.query(
+        `SELECT beneficiary_id, kind FROM ${BENEFICIARY_MATCH_KEYS_TABLE}
+          WHERE country = $1 AND beneficiary_id <> $2
+            AND (kind, match_key) IN (SELECT * FROM unnest($3::text[], $4::bytea[]))`,
+        [country, beneficiaryId, keys.map((k) => k.kind), keys.map((k) => k.key)],
+      );
+    if (!rows.length) return undefined;
+    return {
+      candidateIds: [...new Set(rows.map((row) => row.beneficiary_id))],
+      reasons: [...new Set(rows.map((row) => row.kind))],
+    };
   }
 
   /**
@@ -79,8 +129,8 @@ export class RegisterBeneficiaryHandler {
   ): Promise<SealedPersonalFields | undefined> {
     const fields: Partial<Record<PersonalField, string>> = {};
     for (const field of PERSONAL_FIELDS) {
-      const value = given?.[field];
-      if (typeof value === 'string') fields[field] = value;
+      const value = encodePersonalValue(field, given?.[field]);
+      if (value !== undefined) fields[field] = value;
     }
     if (Object.keys(fields).length === 0) return undefined;
     try {

@@ -9,12 +9,14 @@ import {
 } from '@haven/platform/nest';
 import { beneficiaryStreamId } from '@haven/protection/contracts';
 import { beneficiaryDecider } from '@haven/protection/domain';
+import { BENEFICIARY_MATCH_KEYS_TABLE } from '@haven/protection/read-models';
 import { Privacy } from '../personal-data/privacy';
 
 /**
  * Erasure of a beneficiary's personal data, by two admins: one requests, another confirms. The
  * rules (who, in which order) are the decider's. Confirming destroys the person's data key in
- * the transaction that appends BeneficiaryErased, so either both happen or neither does.
+ * the transaction that appends BeneficiaryErased, and deletes the person's duplicate-detection
+ * match keys there too, so either all happen or none does.
  */
 @Injectable()
 export class BeneficiaryErasureHandler {
@@ -44,6 +46,11 @@ export class BeneficiaryErasureHandler {
       metadata,
       async (client) => {
         await this.privacy.keys.destroy(beneficiaryId, client);
+        // The match keys are derived from the name and birth date: they go with the key.
+        await client.query(
+          `DELETE FROM ${BENEFICIARY_MATCH_KEYS_TABLE} WHERE beneficiary_id = $1`,
+          [beneficiaryId],
+        );
       },
     );
     // A read in flight may have cached the key while the transaction ran.

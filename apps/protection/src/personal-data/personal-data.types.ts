@@ -8,9 +8,13 @@ import {
   InputType,
   Int,
   ObjectType,
+  registerEnumType,
 } from '@nestjs/graphql';
 import {
+  ArrayMaxSize,
+  IsArray,
   IsDate,
+  IsIn,
   IsInt,
   IsOptional,
   IsString,
@@ -20,12 +24,25 @@ import {
   Max,
   Min,
   ValidateBy,
+  ValidateIf,
   type ValidationOptions,
 } from 'class-validator';
 import { Policy } from '@haven/platform/security';
+import { AGE_ASSESSMENT_METHODS, type AgeAssessmentMethod } from '@haven/protection/domain';
 import { ProtectionPolicy } from '../policies';
 import { MAX_PAGE_SIZE, PageInfo } from '../paging';
 import { FREE_TEXT, NOT_BLANK, SINGLE_LINE } from '../text-rules';
+
+const MAX_AGE = 120;
+const MAX_LANGUAGES = 20;
+
+export const AgeAssessmentMethodEnum = Object.fromEntries(
+  AGE_ASSESSMENT_METHODS.map((method) => [method, method]),
+) as { [Method in AgeAssessmentMethod]: Method };
+registerEnumType(AgeAssessmentMethodEnum, {
+  name: 'AgeAssessmentMethod',
+  description: 'How an assessed age was arrived at.',
+});
 
 /** YYYY-MM-DD that names a real calendar day before today (UTC), from 1900 on. */
 export function isPastDate(value: unknown, today: Date = new Date()): boolean {
@@ -113,6 +130,71 @@ export class PersonalDetailsInput {
   @Matches(NOT_BLANK, { message: 'notes must not be blank' })
   @Matches(FREE_TEXT, { message: 'notes must not contain control characters' })
   notes?: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Age in years as an identity document states it.',
+  })
+  @IsOptional()
+  @IsInt({ message: 'documentedAge must be a whole number' })
+  @Min(0, { message: 'documentedAge must be 0 to 120' })
+  @Max(MAX_AGE, { message: 'documentedAge must be 0 to 120' })
+  documentedAge?: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Age in years as assessed (no or doubtful document); needs ageAssessmentMethod.',
+  })
+  // Either both or neither: an assessed age means nothing without how it was assessed.
+  @ValidateIf(
+    (input: PersonalDetailsInput) => input.assessedAge != null || input.ageAssessmentMethod != null,
+  )
+  @IsInt({ message: 'assessedAge must be a whole number, given with ageAssessmentMethod' })
+  @Min(0, { message: 'assessedAge must be 0 to 120' })
+  @Max(MAX_AGE, { message: 'assessedAge must be 0 to 120' })
+  assessedAge?: number | null;
+
+  @Field(() => AgeAssessmentMethodEnum, {
+    nullable: true,
+    description: 'How assessedAge was arrived at; needs assessedAge.',
+  })
+  // Either both or neither: an assessed age means nothing without how it was assessed.
+  @ValidateIf(
+    (input: PersonalDetailsInput) => input.assessedAge != null || input.ageAssessmentMethod != null,
+  )
+  @IsIn(AGE_ASSESSMENT_METHODS, {
+    message: `ageAssessmentMethod must be one of ${AGE_ASSESSMENT_METHODS.join(', ')}, given with assessedAge`,
+  })
+  ageAssessmentMethod?: AgeAssessmentMethod | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString({ message: 'nationality must be text' })
+  @Length(1, 100, { message: 'nationality must be 1 to 100 characters' })
+  @Matches(NOT_BLANK, { message: 'nationality must not be blank' })
+  @Matches(SINGLE_LINE, { message: 'nationality must be a single line without control characters' })
+  nationality?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString({ message: 'ethnicity must be text' })
+  @Length(1, 100, { message: 'ethnicity must be 1 to 100 characters' })
+  @Matches(NOT_BLANK, { message: 'ethnicity must not be blank' })
+  @Matches(SINGLE_LINE, { message: 'ethnicity must be a single line without control characters' })
+  ethnicity?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'Languages the person speaks.' })
+  @IsOptional()
+  @IsArray({ message: 'languages must be a list' })
+  @ArrayMaxSize(MAX_LANGUAGES, { message: `languages must hold at most ${MAX_LANGUAGES} entries` })
+  @IsString({ each: true, message: 'languages must be text' })
+  @Length(1, 50, { each: true, message: 'each language must be 1 to 50 characters' })
+  @Matches(NOT_BLANK, { each: true, message: 'a language must not be blank' })
+  @Matches(SINGLE_LINE, {
+    each: true,
+    message: 'each language must be a single line without control characters',
+  })
+  languages?: string[] | null;
 }
 
 /** The stated reason for reading, as the access log keeps it: short, and never personal data. */
@@ -173,6 +255,24 @@ export class PersonalDetails {
 
   @Field(() => String, { nullable: true })
   notes!: string | null;
+
+  @Field(() => Int, { nullable: true })
+  documentedAge!: number | null;
+
+  @Field(() => Int, { nullable: true })
+  assessedAge!: number | null;
+
+  @Field(() => AgeAssessmentMethodEnum, { nullable: true })
+  ageAssessmentMethod!: AgeAssessmentMethod | null;
+
+  @Field(() => String, { nullable: true })
+  nationality!: string | null;
+
+  @Field(() => String, { nullable: true })
+  ethnicity!: string | null;
+
+  @Field(() => [String], { nullable: true })
+  languages!: string[] | null;
 
   @Field({
     description:

@@ -17,6 +17,7 @@ import {
   PersonalDetails,
   PersonalDetailsArgs,
 } from './personal-data.types';
+import { decodePersonalValue, type PersonalValues } from './personal-values';
 import { Privacy } from './privacy';
 import { requestedFields } from './requested-fields';
 
@@ -66,19 +67,17 @@ export class PersonalDetailsResolver {
       });
     }
     const opened = await this.reader.open(context, row, fields);
-    const details: PersonalDetails = {
-      givenName: null,
-      familyName: null,
-      dateOfBirth: null,
-      phone: null,
-      address: null,
-      identityDocumentNumber: null,
-      notes: null,
-      erased: opened.erased,
-    };
+    const values = Object.fromEntries(
+      PERSONAL_FIELDS.map((field) => [field, null]),
+    ) as unknown as PersonalValues;
     // Only what was asked for (and logged) leaves this method.
-    for (const field of fields) details[field] = opened.values[field];
-    return details;
+    for (const field of fields) {
+      (values as unknown as Record<string, unknown>)[field] = decodePersonalValue(
+        field,
+        opened.values[field],
+      );
+    }
+    return { ...values, erased: opened.erased };
   }
 
   @Policy(ProtectionPolicy.reviewAccessLog)

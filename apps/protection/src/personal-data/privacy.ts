@@ -9,7 +9,13 @@ import {
   type MasterKey,
 } from '@haven/platform/privacy';
 import { DEFAULT_KEYS_DIR, ensureDevKeys } from '@haven/platform/security';
+import { hkdfSync } from 'node:crypto';
 import { Pool, type PoolClient } from 'pg';
+
+export const MATCH_KEY_ENV = 'HAVEN_MATCH_KEY';
+const MATCH_KEY_BYTES = 32;
+// Separates the match key from every other use of the master key material.
+const MATCH_KEY_INFO = 'haven.beneficiary-match-key.v1';
 
 /**
  * The master key that wraps every person's data key: HAVEN_MASTER_KEY, required in production.
@@ -34,6 +40,35 @@ export function loadMasterKey(env: NodeJS.ProcessEnv = process.env): MasterKey {
 }
 
 /**
+ * The key of the blind match keys duplicate detection compares (HMAC-SHA256): HAVEN_MATCH_KEY
+ * (base64 of 32 bytes) when set, so that it can be rotated on its own; otherwise derived with
+ * HKDF-SHA256 from the master key material (HAVEN_MASTER_KEY, or the development one). Without
+ * it, a match key cannot be recomputed from a guessed name and birth date.
+ */
+export function loadMatchKey(env: NodeJS.ProcessEnv = process.env): Buffer {
+  const own = env[MATCH_KEY_ENV]?.trim();
+  if (own) {
+    const key = Buffer.from(own, 'base64');
+    if (key.length !== MATCH_KEY_BYTES) {
+      throw new MasterKeyConfigError(
+        `${MATCH_KEY_ENV} must be ${MATCH_KEY_BYTES} random bytes in base64 (openssl rand -base64 32).`,
+      );
+    }
+    return key;
+  }
+  // Validated (and, in production, required) by loadMasterKey first.
+  loadMasterKey(env);
+  const material =
+    env[MASTER_KEY_ENV]?.trim() || ensureDevKeys(env.HAVEN_KEYS_DIR || DEFAULT_KEYS_DIR).masterKey;
+  const ikm = Buffer.from(material ?? '', 'base64');
+  try {
+    return Buffer.from(hkdfSync('sha256', ikm, Buffer.alloc(0), MATCH_KEY_INFO, MATCH_KEY_BYTES));
+  } finally {
+    ikm.fill(0);
+  }
+}
+
+/**
  * Protection's access to personal data: each person's data key (`privacy.person_keys`), the
  * access log, and a connection pool of their own for the transactions that write events with
  * them (an erasure destroys a key in the transaction that appends its event).
@@ -45,11 +80,13 @@ export class Privacy implements OnApplicationShutdown {
   private readonly pool: Pool | null = null;
   private readonly keyStore: PersonKeyStore | null = null;
   private readonly log: AccessLog | null = null;
+  private readonly matchKeyValue: Buffer | null = null;
 
   constructor(@Inject(SERVICE_CONFIG) config: ServiceConfig) {
     if (config.schemaOnly) return;
     // Read at startup, so that a missing or malformed master key stops the service at once.
     const masterKey = loadMasterKey();
+    this.matchKeyValue = loadMatchKey();
     if (!config.databaseUrl) return;
     // Connects on first use, like the service's other pools.
     this.pool = new Pool({
@@ -66,6 +103,11 @@ export class Privacy implements OnApplicationShutdown {
 
   get keys(): PersonKeyStore {
     return this.available(this.keyStore);
+  }
+
+  /** The key of the blind match keys of duplicate detection (never stored, never logged). */
+  get matchKey(): Buffer {
+    return this.available(this.matchKeyValue);
   }
 
   get accessLog(): AccessLog {

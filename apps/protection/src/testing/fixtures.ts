@@ -2,6 +2,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import type { Principal } from '@haven/platform/security';
 import type { TestService } from '@haven/platform/nest/testing';
+import { PERSONAL_FIELDS } from '@haven/protection/contracts';
 
 /** Personal details no other test uses, so that finding them anywhere means a leak of these. */
 export function somePersonalDetails(): Record<string, string> {
@@ -15,11 +16,23 @@ export function somePersonalDetails(): Record<string, string> {
     address: `${randomInt(1, 99)} Ban Nongbone Road ${tag}, Vientiane`,
     identityDocumentNumber: `LA-P${digits}`,
     notes: `Met at the shelter ${tag}; speaks Lao`,
+    nationality: `Lao-${tag}`,
+    ethnicity: `Hmong-${tag}`,
   };
 }
 
+/**
+ * Personal details as a read returns them when `given` were registered: every other field null.
+ * (Ages and languages are not in somePersonalDetails: its values are searched for as strings.)
+ */
+export function asRead(given: Record<string, unknown>, erased = false): Record<string, unknown> {
+  const absent = Object.fromEntries(PERSONAL_FIELDS.map((field) => [field, null]));
+  return { ...absent, ...given, erased };
+}
+
 export const PERSONAL_SELECTION =
-  'givenName familyName dateOfBirth phone address identityDocumentNumber notes erased';
+  'givenName familyName dateOfBirth phone address identityDocumentNumber notes documentedAge ' +
+  'assessedAge ageAssessmentMethod nationality ethnicity languages erased';
 
 export const REGISTER = `
   mutation Register($input: RegisterBeneficiaryInput!) {

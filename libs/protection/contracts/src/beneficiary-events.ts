@@ -17,7 +17,16 @@ export type Country = (typeof COUNTRIES)[number];
 export const SEXES = ['FEMALE', 'MALE', 'OTHER', 'UNKNOWN'] as const;
 export type Sex = (typeof SEXES)[number];
 
-/** The personal fields of a beneficiary, each sealed on its own with the person's data key. */
+/** How an assessed age was arrived at (the value is sealed with the person's other fields). */
+export const AGE_ASSESSMENT_METHODS = ['DOCUMENT', 'INTERVIEW', 'MEDICAL', 'OTHER'] as const;
+export type AgeAssessmentMethod = (typeof AGE_ASSESSMENT_METHODS)[number];
+
+/**
+ * The personal fields of a beneficiary, each sealed on its own with the person's data key. Every
+ * sealed value is a string: ages are sealed as their decimal digits, `languages` as one JSON
+ * array of strings. `ageAssessmentMethod` is sealed too: how a child's age was assessed (e.g.
+ * MEDICAL) says something about that person, so it is treated like the age itself.
+ */
 export const PERSONAL_FIELDS = [
   'givenName',
   'familyName',
@@ -26,6 +35,12 @@ export const PERSONAL_FIELDS = [
   'address',
   'identityDocumentNumber',
   'notes',
+  'documentedAge',
+  'assessedAge',
+  'ageAssessmentMethod',
+  'nationality',
+  'ethnicity',
+  'languages',
 ] as const;
 export type PersonalField = (typeof PERSONAL_FIELDS)[number];
 
@@ -86,12 +101,73 @@ export type BeneficiaryErased = {
   };
 };
 
+export const CONSENT_KINDS = ['SERVICES', 'SHARING_WITH_PARTNER', 'LEGAL_ACTION'] as const;
+export type ConsentKind = (typeof CONSENT_KINDS)[number];
+
+/**
+ * The beneficiary gave (or, with `given` false, withdrew or refused) a consent. A withdrawal is
+ * a new record, never an edit: the history stays. No personal data.
+ */
+export type ConsentRecorded = {
+  type: 'ConsentRecorded';
+  data: {
+    beneficiaryId: string;
+    kind: ConsentKind;
+    /** The partner the data may be shared with: set for SHARING_WITH_PARTNER only. */
+    partnerOrganisationId: string | null;
+    given: boolean;
+    /** YYYY-MM-DD: the day the consent was given or withdrawn. */
+    recordedOn: string;
+  };
+};
+
+/** Why a registration looks like another person's: blind matches, never the values compared. */
+export const DUPLICATE_REASONS = [
+  'SAME_NAME_AND_DATE_OF_BIRTH',
+  'SAME_NAME_AND_BIRTH_YEAR',
+] as const;
+export type DuplicateReason = (typeof DUPLICATE_REASONS)[number];
+
+/**
+ * At registration, the beneficiary matched others of the same country: for a person to confirm
+ * or dismiss, never merged. Ids and reasons only.
+ */
+export type BeneficiaryFlaggedAsPossibleDuplicate = {
+  type: 'BeneficiaryFlaggedAsPossibleDuplicate';
+  data: {
+    beneficiaryId: string;
+    candidateIds: string[];
+    reasons: DuplicateReason[];
+  };
+};
+
+export const DUPLICATE_DECISIONS = ['SAME_PERSON', 'DIFFERENT_PEOPLE'] as const;
+export type DuplicateDecision = (typeof DUPLICATE_DECISIONS)[number];
+
+/** A person decided whether a flagged candidate is the same person. Nothing is merged. */
+export type PossibleDuplicateResolved = {
+  type: 'PossibleDuplicateResolved';
+  data: {
+    beneficiaryId: string;
+    candidateId: string;
+    decision: DuplicateDecision;
+  };
+};
+
 /** Every event of a beneficiary stream. */
 export type BeneficiaryEvent =
-  BeneficiaryRegistered | BeneficiaryErasureRequested | BeneficiaryErased;
+  | BeneficiaryRegistered
+  | BeneficiaryErasureRequested
+  | BeneficiaryErased
+  | ConsentRecorded
+  | BeneficiaryFlaggedAsPossibleDuplicate
+  | PossibleDuplicateResolved;
 
 export const BENEFICIARY_EVENT_TYPES: readonly BeneficiaryEvent['type'][] = [
   'BeneficiaryRegistered',
   'BeneficiaryErasureRequested',
   'BeneficiaryErased',
+  'ConsentRecorded',
+  'BeneficiaryFlaggedAsPossibleDuplicate',
+  'PossibleDuplicateResolved',
 ];

@@ -98,6 +98,8 @@ describe('the protection.beneficiaries projection', () => {
         organisationId: null,
         personal: null,
         erasedAt: null,
+        consents: [],
+        possibleDuplicates: [],
         registeredPosition: positions[index],
       })),
     );
@@ -130,6 +132,8 @@ describe('the protection.beneficiaries projection', () => {
     expect(before).toMatchObject({
       personal: { givenName: sealed, phone: sealed },
       erasedAt: null,
+      consents: [],
+      possibleDuplicates: [],
     });
 
     await store.append(

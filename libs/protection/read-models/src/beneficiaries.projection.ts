@@ -36,6 +36,8 @@ export const beneficiariesProjection = rowProjection<BeneficiaryRow, RecordedBen
           organisationId: event.metadata.organisationId ?? null,
           personal: personal && Object.keys(personal).length ? personal : null,
           erasedAt: null,
+          consents: [],
+          possibleDuplicates: [],
           registeredPosition: event.globalPosition,
         };
       }
@@ -46,6 +48,48 @@ export const beneficiariesProjection = rowProjection<BeneficiaryRow, RecordedBen
         // The key is destroyed with this event, so the sealed values could not be opened anyway;
         // dropping them keeps the read model from holding dead ciphertext.
         return row && { ...row, personal: null, erasedAt: new Date(event.data.erasedAt) };
+      case 'ConsentRecorded': {
+        if (!row) return row;
+        const { kind, partnerOrganisationId, given, recordedOn } = event.data;
+        // The latest record of a kind (and partner) replaces the one before: a withdrawal too.
+        const others = row.consents.filter(
+          (consent) =>
+            consent.kind !== kind || consent.partnerOrganisationId !== partnerOrganisationId,
+        );
+        const consent = {
+          kind,
+          partnerOrganisationId,
+          given,
+          recordedOn,
+          recordedAt: event.metadata.occurredAt,
+          recordedBy: event.metadata.actorId,
+        };
+        return { ...row, consents: [...others, consent] };
+      }
+      case 'BeneficiaryFlaggedAsPossibleDuplicate': {
+        if (!row) return row;
+        const known = new Set(row.possibleDuplicates.map((duplicate) => duplicate.candidateId));
+        const added = event.data.candidateIds
+          .filter((candidateId) => !known.has(candidateId))
+          .map((candidateId) => ({
+            candidateId,
+            reasons: event.data.reasons,
+            decision: null,
+            flaggedAt: event.metadata.occurredAt,
+            decidedBy: null,
+          }));
+        return { ...row, possibleDuplicates: [...row.possibleDuplicates, ...added] };
+      }
+      case 'PossibleDuplicateResolved': {
+        if (!row) return row;
+        const { candidateId, decision } = event.data;
+        const possibleDuplicates = row.possibleDuplicates.map((duplicate) =>
+          duplicate.candidateId === candidateId
+            ? { ...duplicate, decision, decidedBy: event.metadata.actorId }
+            : duplicate,
+        );
+        return { ...row, possibleDuplicates };
+      }
       default: {
         const unknown: never = event;
         throw new Error(

@@ -2,7 +2,11 @@
 // its runners the projections, and tools/migrate.ts the migrations.
 import type { MigrationSet } from '@haven/platform/database';
 import { beneficiariesProjection } from './beneficiaries.projection';
-import { BeneficiaryRow } from './beneficiary.entity';
+import {
+  BeneficiaryRow,
+  type ConsentRecord,
+  type PossibleDuplicateRecord,
+} from './beneficiary.entity';
 import { InvestigationNoteRow } from './cases/investigation-note.entity';
 import {
   ProtectionCaseRow,
@@ -25,6 +29,7 @@ import { AddBeneficiaryOrganisation1764300000000 } from './migrations/1764300000
 import { AddBeneficiaryPersonalData1764500000000 } from './migrations/1764500000000-add-beneficiary-personal-data';
 import { CreateBreakGlassGrants1764600000000 } from './migrations/1764600000000-create-break-glass-grants';
 import { CreateProtectionCases1764700000000 } from './migrations/1764700000000-create-protection-cases';
+import { AddBeneficiaryConsentsAndDuplicates1764800000000 } from './migrations/1764800000000-add-beneficiary-consents-and-duplicates';
 
 export {
   BeneficiaryRow,
@@ -37,7 +42,9 @@ export {
   TimelineEntryRow,
   timelineProjection,
   type CaseVictimRecord,
+  type ConsentRecord,
   type GuardianContactRecord,
+  type PossibleDuplicateRecord,
   type RescueOperationRecord,
   type TimelineSubject,
   type TimelineSummary,
@@ -63,9 +70,12 @@ export const PROTECTION_MIGRATIONS: MigrationSet = {
     AddBeneficiaryPersonalData1764500000000,
     CreateBreakGlassGrants1764600000000,
     CreateProtectionCases1764700000000,
+    AddBeneficiaryConsentsAndDuplicates1764800000000,
   ],
 };
 /** Break-glass grants (write-side state, see its migration). */
+/** Blind match keys of registered beneficiaries (write-side state, see its migration). */
+export const BENEFICIARY_MATCH_KEYS_TABLE = 'protection.beneficiary_match_keys';
 export const BREAK_GLASS_GRANTS_TABLE = 'protection.break_glass_grants';
 /** The sequence reference codes are numbered from (see the migration). */
 export const BENEFICIARY_REFERENCE_SEQUENCE = 'protection.beneficiary_reference_numbers';

@@ -3,7 +3,9 @@ import {
   beneficiaryDecider,
   referenceCode,
   type BeneficiaryEvent,
+  type RecordConsent,
   type RegisterBeneficiary,
+  type ResolvePossibleDuplicate,
 } from './beneficiary';
 import {
   BeneficiaryAlreadyErased,
@@ -12,6 +14,7 @@ import {
   ErasureAlreadyRequested,
   ErasureNotRequested,
   InvalidBeneficiaryData,
+  PossibleDuplicateNotFound,
   SameAdminConfirmation,
 } from './errors';
 
@@ -119,6 +122,7 @@ describe('Beneficiary decider', () => {
       sex: 'FEMALE',
       minor: true,
       personalFields: [],
+      possibleDuplicates: {},
       erasureRequest: null,
     });
   });
@@ -293,6 +297,180 @@ describe('Beneficiary decider: erasure, by two admins', () => {
       sex: 'FEMALE',
       minor: true,
       personalFields: ['givenName', 'dateOfBirth'],
+      possibleDuplicates: {},
     });
+  });
+});
+
+describe('Beneficiary decider: consents', () => {
+  const erasedEvent: BeneficiaryEvent = {
+    type: 'BeneficiaryErased',
+    data: {
+      beneficiaryId,
+      requestedBy: 'admin-1',
+      confirmedBy: 'admin-2',
+      erasedAt: '2026-11-20T09:00:00.000Z',
+    },
+  };
+
+  function consent(data: Partial<RecordConsent['data']> = {}): RecordConsent {
+    return {
+      type: 'RecordConsent',
+      data: {
+        beneficiaryId,
+        kind: 'SERVICES',
+        partnerOrganisationId: null,
+        given: true,
+        recordedOn: '2026-11-19',
+        ...data,
+      },
+      metadata,
+    };
+  }
+
+  it('given a registered beneficiary, when a consent is recorded, then ConsentRecorded holds its kind, whether given, and the day', () => {
+    spec
+      .given([registered])
+      .when(consent())
+      .then([
+        {
+          type: 'ConsentRecorded',
+          data: {
+            beneficiaryId,
+            kind: 'SERVICES',
+            partnerOrganisationId: null,
+            given: true,
+            recordedOn: '2026-11-19',
+          },
+        },
+      ]);
+  });
+
+  it('given a consent to share, when it is withdrawn, then a new record with given=false is appended', () => {
+    const shared = consent({ kind: 'SHARING_WITH_PARTNER', partnerOrganisationId: 'org-ngo-1' });
+    const given: BeneficiaryEvent = { type: 'ConsentRecorded', data: { ...shared.data } };
+    spec
+      .given([registered, given])
+      .when(consent({ ...shared.data, given: false }))
+      .then([{ type: 'ConsentRecorded', data: { ...shared.data, given: false } }]);
+  });
+
+  it('given a registered beneficiary, when sharing is consented without a partner, then it fails naming partnerOrganisationId', () => {
+    spec
+      .given([registered])
+      .when(consent({ kind: 'SHARING_WITH_PARTNER' }))
+      .thenThrows(InvalidBeneficiaryData, (error) =>
+        expect((error as InvalidBeneficiaryData).field).toBe('partnerOrganisationId'),
+      );
+  });
+
+  it('given a registered beneficiary, when another kind names a partner, then it fails', () => {
+    spec
+      .given([registered])
+      .when(consent({ kind: 'LEGAL_ACTION', partnerOrganisationId: 'org-ngo-1' }))
+      .thenThrows(InvalidBeneficiaryData);
+  });
+
+  it('given a registered beneficiary, when the day is in the future or not a date, then it fails', () => {
+    spec
+      .given([registered])
+      .when(consent({ recordedOn: '2026-11-21' }))
+      .thenThrows(InvalidBeneficiaryData);
+    spec
+      .given([registered])
+      .when(consent({ recordedOn: '2026-02-30' }))
+      .thenThrows(InvalidBeneficiaryData);
+  });
+
+  it('given an erased beneficiary, when a consent is recorded, then it fails as erased', () => {
+    spec.given([registered, erasedEvent]).when(consent()).thenThrows(BeneficiaryAlreadyErased);
+  });
+
+  it('given no events, when a consent is recorded, then it fails as not found', () => {
+    spec.given([]).when(consent()).thenThrows(BeneficiaryNotFound);
+  });
+});
+
+describe('Beneficiary decider: possible duplicates', () => {
+  const candidateId = '0193a5c2-7f1e-7d3a-9b4c-2e8f6a1d0c66';
+  const flagged: BeneficiaryEvent = {
+    type: 'BeneficiaryFlaggedAsPossibleDuplicate',
+    data: { beneficiaryId, candidateIds: [candidateId], reasons: ['SAME_NAME_AND_DATE_OF_BIRTH'] },
+  };
+
+  function resolve(
+    decision: ResolvePossibleDuplicate['data']['decision'],
+    candidate = candidateId,
+  ): ResolvePossibleDuplicate {
+    return {
+      type: 'ResolvePossibleDuplicate',
+      data: { beneficiaryId, candidateId: candidate, decision },
+      metadata,
+    };
+  }
+
+  it('given no events, when a registration carries matching candidates, then it is registered and flagged (ids and reasons only)', () => {
+    spec
+      .given([])
+      .when(
+        register({
+          possibleDuplicates: {
+            candidateIds: [candidateId],
+            reasons: ['SAME_NAME_AND_BIRTH_YEAR', 'SAME_NAME_AND_DATE_OF_BIRTH'],
+          },
+        }),
+      )
+      .then([
+        registered,
+        {
+          type: 'BeneficiaryFlaggedAsPossibleDuplicate',
+          data: {
+            beneficiaryId,
+            candidateIds: [candidateId],
+            reasons: ['SAME_NAME_AND_DATE_OF_BIRTH', 'SAME_NAME_AND_BIRTH_YEAR'],
+          },
+        },
+      ]);
+  });
+
+  it('given no events, when a registration names itself as its candidate, then it fails', () => {
+    spec
+      .given([])
+      .when(
+        register({
+          possibleDuplicates: {
+            candidateIds: [beneficiaryId],
+            reasons: ['SAME_NAME_AND_BIRTH_YEAR'],
+          },
+        }),
+      )
+      .thenThrows(InvalidBeneficiaryData);
+  });
+
+  it('given a flagged beneficiary, when a person decides, then the decision is recorded (nothing merged)', () => {
+    spec
+      .given([registered, flagged])
+      .when(resolve('DIFFERENT_PEOPLE'))
+      .then([
+        {
+          type: 'PossibleDuplicateResolved',
+          data: { beneficiaryId, candidateId, decision: 'DIFFERENT_PEOPLE' },
+        },
+      ]);
+  });
+
+  it('given a decided candidate, when the same decision arrives again, then nothing happens', () => {
+    const decided: BeneficiaryEvent = {
+      type: 'PossibleDuplicateResolved',
+      data: { beneficiaryId, candidateId, decision: 'SAME_PERSON' },
+    };
+    spec.given([registered, flagged, decided]).when(resolve('SAME_PERSON')).then([]);
+  });
+
+  it('given a flagged beneficiary, when a candidate it was not flagged with is decided, then it fails', () => {
+    spec
+      .given([registered, flagged])
+      .when(resolve('SAME_PERSON', '0193a5c2-7f1e-7d3a-9b4c-2e8f6a1d0c77'))
+      .thenThrows(PossibleDuplicateNotFound);
   });
 });

@@ -1,7 +1,18 @@
 import {
+  AGE_ASSESSMENT_METHODS,
+  CONSENT_KINDS,
   COUNTRIES,
+  DUPLICATE_DECISIONS,
+  DUPLICATE_REASONS,
   PERSONAL_FIELDS,
   SEXES,
+  type AgeAssessmentMethod,
+  type BeneficiaryFlaggedAsPossibleDuplicate,
+  type ConsentKind,
+  type ConsentRecorded,
+  type DuplicateDecision,
+  type DuplicateReason,
+  type PossibleDuplicateResolved,
   type BeneficiaryErased,
   type BeneficiaryErasureRequested,
   type BeneficiaryEvent,
@@ -19,10 +30,18 @@ import {
   ErasureAlreadyRequested,
   ErasureNotRequested,
   InvalidBeneficiaryData,
+  PossibleDuplicateNotFound,
   SameAdminConfirmation,
 } from './errors';
 
 export type {
+  AgeAssessmentMethod,
+  BeneficiaryFlaggedAsPossibleDuplicate,
+  ConsentKind,
+  ConsentRecorded,
+  DuplicateDecision,
+  DuplicateReason,
+  PossibleDuplicateResolved,
   BeneficiaryErased,
   BeneficiaryErasureRequested,
   BeneficiaryEvent,
@@ -32,7 +51,15 @@ export type {
   SealedPersonalFields,
   Sex,
 };
-export { COUNTRIES, PERSONAL_FIELDS, SEXES };
+export {
+  AGE_ASSESSMENT_METHODS,
+  CONSENT_KINDS,
+  COUNTRIES,
+  DUPLICATE_DECISIONS,
+  DUPLICATE_REASONS,
+  PERSONAL_FIELDS,
+  SEXES,
+};
 
 // ---- Commands: intentions. ---------------------------------------------------------------
 
@@ -50,7 +77,33 @@ export type RegisterBeneficiary = {
     sex: Sex;
     minor: boolean;
     personal?: SealedPersonalFields;
+    /**
+     * Registered beneficiaries of the same country whose blind match keys equal this one's (the
+     * handler compares them; the domain never sees a name): flagged, never merged.
+     */
+    possibleDuplicates?: { candidateIds: string[]; reasons: DuplicateReason[] };
   };
+  metadata: CommandMetadata;
+};
+
+/** Record that the beneficiary gave, or withdrew, a consent. */
+export type RecordConsent = {
+  type: 'RecordConsent';
+  data: {
+    beneficiaryId: string;
+    kind: ConsentKind;
+    partnerOrganisationId: string | null;
+    given: boolean;
+    /** YYYY-MM-DD, not after the day the command is given. */
+    recordedOn: string;
+  };
+  metadata: CommandMetadata;
+};
+
+/** A person decides whether a flagged candidate is the same person (nothing is merged). */
+export type ResolvePossibleDuplicate = {
+  type: 'ResolvePossibleDuplicate';
+  data: { beneficiaryId: string; candidateId: string; decision: DuplicateDecision };
   metadata: CommandMetadata;
 };
 
@@ -69,7 +122,11 @@ export type ConfirmBeneficiaryErasure = {
 };
 
 export type BeneficiaryCommand =
-  RegisterBeneficiary | RequestBeneficiaryErasure | ConfirmBeneficiaryErasure;
+  | RegisterBeneficiary
+  | RequestBeneficiaryErasure
+  | ConfirmBeneficiaryErasure
+  | RecordConsent
+  | ResolvePossibleDuplicate;
 
 // ---- State: only what decisions need. ----------------------------------------------------
 
@@ -79,6 +136,8 @@ interface RegisteredFacts {
   minor: boolean;
   /** Which personal fields the registration carried (sorted): their values stay sealed. */
   personalFields: readonly PersonalField[];
+  /** Flagged candidates, by id: the decision taken on each, or null while pending. */
+  possibleDuplicates: Readonly<Record<string, DuplicateDecision | null>>;
 }
 
 export type BeneficiaryState =
@@ -152,7 +211,46 @@ function checkRegistration({ data, metadata }: RegisterBeneficiary): void {
     throw new InvalidBeneficiaryData('minor', 'must be true or false.');
   }
   checkPersonal(data.personal);
+  checkPossibleDuplicates(data.beneficiaryId, data.possibleDuplicates);
   checkOccurredAt(metadata);
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** An organisation id as tokens carry it. */
+const ORGANISATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+function isRealDate(value: unknown): value is string {
+  if (typeof value !== 'string' || !ISO_DATE.test(value)) return false;
+  const date = new Date(`${value}T00:00:00.000Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+function checkPossibleDuplicates(
+  beneficiaryId: string,
+  flagged: RegisterBeneficiary['data']['possibleDuplicates'],
+): void {
+  if (flagged === undefined) return;
+  const { candidateIds, reasons } = flagged;
+  const validIds =
+    Array.isArray(candidateIds) &&
+    candidateIds.length > 0 &&
+    candidateIds.every((id) => typeof id === 'string' && UUID.test(id) && id !== beneficiaryId);
+  if (!validIds) {
+    throw new InvalidBeneficiaryData(
+      'possibleDuplicates.candidateIds',
+      'must be lower-case UUIDs of other beneficiaries.',
+    );
+  }
+  if (
+    !Array.isArray(reasons) ||
+    !reasons.length ||
+    !reasons.every((r) => DUPLICATE_REASONS.includes(r))
+  ) {
+    throw new InvalidBeneficiaryData(
+      'possibleDuplicates.reasons',
+      `must be some of ${DUPLICATE_REASONS.join(', ')}.`,
+    );
+  }
 }
 
 function register(command: RegisterBeneficiary, state: BeneficiaryState): BeneficiaryEvent[] {
@@ -187,7 +285,92 @@ function register(command: RegisterBeneficiary, state: BeneficiaryState): Benefi
       ...(Object.keys(personal).length ? { personal } : {}),
     },
   };
-  return [registered];
+  const flagged = data.possibleDuplicates;
+  if (!flagged) return [registered];
+  const duplicate: BeneficiaryFlaggedAsPossibleDuplicate = {
+    type: 'BeneficiaryFlaggedAsPossibleDuplicate',
+    data: {
+      beneficiaryId: data.beneficiaryId,
+      candidateIds: [...new Set(flagged.candidateIds)].sort(),
+      reasons: DUPLICATE_REASONS.filter((reason) => flagged.reasons.includes(reason)),
+    },
+  };
+  return [registered, duplicate];
+}
+
+function recordConsent(
+  { data, metadata }: RecordConsent,
+  state: BeneficiaryState,
+): BeneficiaryEvent[] {
+  if (state.status === 'Unregistered') throw new BeneficiaryNotFound(data.beneficiaryId);
+  // Consent is the person's to give; once their data is erased there is no one to record it for.
+  if (state.status === 'Erased') throw new BeneficiaryAlreadyErased(data.beneficiaryId);
+  if (!CONSENT_KINDS.includes(data.kind)) {
+    throw new InvalidBeneficiaryData('kind', `must be one of ${CONSENT_KINDS.join(', ')}.`);
+  }
+  const partner = data.partnerOrganisationId ?? null;
+  if (data.kind === 'SHARING_WITH_PARTNER') {
+    if (partner === null || !ORGANISATION_ID.test(partner)) {
+      throw new InvalidBeneficiaryData(
+        'partnerOrganisationId',
+        'is required for SHARING_WITH_PARTNER: the organisation the data may be shared with.',
+      );
+    }
+  } else if (partner !== null) {
+    throw new InvalidBeneficiaryData(
+      'partnerOrganisationId',
+      'is only for SHARING_WITH_PARTNER consents.',
+    );
+  }
+  if (typeof data.given !== 'boolean') {
+    throw new InvalidBeneficiaryData('given', 'must be true or false.');
+  }
+  checkOccurredAt(metadata);
+  if (!isRealDate(data.recordedOn) || data.recordedOn > metadata.occurredAt.slice(0, 10)) {
+    throw new InvalidBeneficiaryData(
+      'recordedOn',
+      'must be a real date, YYYY-MM-DD, not in the future.',
+    );
+  }
+  const recorded: ConsentRecorded = {
+    type: 'ConsentRecorded',
+    data: {
+      beneficiaryId: data.beneficiaryId,
+      kind: data.kind,
+      partnerOrganisationId: partner,
+      given: data.given,
+      recordedOn: data.recordedOn,
+    },
+  };
+  return [recorded];
+}
+
+function resolvePossibleDuplicate(
+  { data }: ResolvePossibleDuplicate,
+  state: BeneficiaryState,
+): BeneficiaryEvent[] {
+  if (state.status === 'Unregistered') throw new BeneficiaryNotFound(data.beneficiaryId);
+  if (state.status === 'Erased') throw new BeneficiaryAlreadyErased(data.beneficiaryId);
+  if (!DUPLICATE_DECISIONS.includes(data.decision)) {
+    throw new InvalidBeneficiaryData(
+      'decision',
+      `must be one of ${DUPLICATE_DECISIONS.join(', ')}.`,
+    );
+  }
+  if (!(data.candidateId in state.possibleDuplicates)) {
+    throw new PossibleDuplicateNotFound(data.beneficiaryId, data.candidateId);
+  }
+  // The same decision again (a retry) changes nothing; another one corrects the first.
+  if (state.possibleDuplicates[data.candidateId] === data.decision) return [];
+  const resolved: PossibleDuplicateResolved = {
+    type: 'PossibleDuplicateResolved',
+    data: {
+      beneficiaryId: data.beneficiaryId,
+      candidateId: data.candidateId,
+      decision: data.decision,
+    },
+  };
+  return [resolved];
 }
 
 function requestErasure(
@@ -254,6 +437,10 @@ export function decide(command: BeneficiaryCommand, state: BeneficiaryState): Be
       return requestErasure(command, state);
     case 'ConfirmBeneficiaryErasure':
       return confirmErasure(command, state);
+    case 'RecordConsent':
+      return recordConsent(command, state);
+    case 'ResolvePossibleDuplicate':
+      return resolvePossibleDuplicate(command, state);
     default: {
       // Exhaustive: a new command type fails to compile here until it is decided.
       const unknown: never = command;
@@ -272,6 +459,7 @@ export function evolve(state: BeneficiaryState, event: BeneficiaryEvent): Benefi
         sex,
         minor,
         personalFields: presentFields(personal),
+        possibleDuplicates: {},
         erasureRequest: null,
       };
     }
@@ -282,8 +470,25 @@ export function evolve(state: BeneficiaryState, event: BeneficiaryEvent): Benefi
     }
     case 'BeneficiaryErased': {
       if (state.status === 'Unregistered') return state;
-      const { country, sex, minor, personalFields } = state;
-      return { status: 'Erased', country, sex, minor, personalFields };
+      const { country, sex, minor, personalFields, possibleDuplicates } = state;
+      return { status: 'Erased', country, sex, minor, personalFields, possibleDuplicates };
+    }
+    case 'ConsentRecorded':
+      // No rule depends on earlier consents: the history is the read model's.
+      return state;
+    case 'BeneficiaryFlaggedAsPossibleDuplicate': {
+      if (state.status === 'Unregistered') return state;
+      const possibleDuplicates = { ...state.possibleDuplicates };
+      for (const id of event.data.candidateIds) possibleDuplicates[id] ??= null;
+      return { ...state, possibleDuplicates };
+    }
+    case 'PossibleDuplicateResolved': {
+      if (state.status === 'Unregistered') return state;
+      const { candidateId, decision } = event.data;
+      return {
+        ...state,
+        possibleDuplicates: { ...state.possibleDuplicates, [candidateId]: decision },
+      };
     }
     default: {
       const unknown: never = event;

@@ -60,6 +60,20 @@ export class ErasureNotRequested extends ProtectionDomainError {
   }
 }
 
+/** A duplicate decision names a candidate this beneficiary was never flagged with. */
+export class PossibleDuplicateNotFound extends ProtectionDomainError {
+  readonly code = 'POSSIBLE_DUPLICATE_NOT_FOUND';
+  constructor(
+    readonly beneficiaryId: string,
+    readonly candidateId: string,
+  ) {
+    super(
+      `Beneficiary ${beneficiaryId} was not flagged as a possible duplicate of ${candidateId}.`,
+    );
+    this.name = 'PossibleDuplicateNotFound';
+  }
+}
+
 /** Two-person rule: the admin who asked for an erasure may not confirm it. */
 export class SameAdminConfirmation extends ProtectionDomainError {
   readonly code = 'SAME_ADMIN';

@@ -140,6 +140,22 @@ function beneficiaryEntry(event: RecordedBeneficiaryEvent): Entry {
     case 'BeneficiaryErasureRequested':
     case 'BeneficiaryErased':
       return { subjects, summary: {} };
+    case 'ConsentRecorded': {
+      const { kind, partnerOrganisationId, given, recordedOn } = event.data;
+      return { subjects, summary: { kind, partnerOrganisationId, given, recordedOn } };
+    }
+    case 'BeneficiaryFlaggedAsPossibleDuplicate':
+      return {
+        subjects,
+        summary: {
+          candidates: event.data.candidateIds.length,
+          reasons: event.data.reasons.join(','),
+        },
+      };
+    case 'PossibleDuplicateResolved': {
+      const { candidateId, decision } = event.data;
+      return { subjects, summary: { candidateId, decision } };
+    }
     default: {
       const unknown: never = event;
       throw new Error(`timeline cannot apply ${String((unknown as { type: unknown }).type)}`);
