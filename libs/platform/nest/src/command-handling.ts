@@ -32,6 +32,60 @@ export interface HandleCommandOptions {
   maxAttempts?: number;
 }
 
+/** What a command decided against the stream as it was loaded. */
+interface Decision<Event> {
+  events: Event[];
+  expectedVersion: ExpectedVersion;
+  /** The result when the command decides nothing: the stream as it is. */
+  unchanged: CommandResult;
+}
+
+/**
+ * Load, decide, then `append` what was decided; when someone appended to the stream in between
+ * (`isConcurrent`), load and decide again, up to `maxAttempts` times, then fail with
+ * ConcurrencyConflictError. Domain errors thrown by `decide` pass through, and nothing is written.
+ */
+async function decideAndAppend<Command, Event extends { type: string; data: JsonObject }, State>(
+  store: EventStore,
+  streamId: string,
+  decider: Decider<Command, Event, State>,
+  command: Command,
+  maxAttempts: number,
+  append: (decision: Decision<Event>) => Promise<AppendResult>,
+  isConcurrent: (error: unknown) => boolean = (error) => error instanceof WrongExpectedVersionError,
+): Promise<CommandResult> {
+  for (let attempt = 1; ; attempt++) {
+    const recorded = await store.readStream(streamId);
+    // The store has upcast old shapes: what it returns is the domain's current event shape.
+    const history = recorded as unknown as Event[];
+    const state = history.reduce(decider.evolve, decider.initialState());
+    const last = recorded[recorded.length - 1];
+    const decision: Decision<Event> = {
+      events: decider.decide(command, state),
+      expectedVersion: last ? last.streamVersion : 'no_stream',
+      unchanged: {
+        streamId,
+        streamVersion: last?.streamVersion ?? 0,
+        position: last?.globalPosition ?? 0,
+        appended: 0,
+      },
+    };
+    if (decision.events.length === 0) return decision.unchanged;
+    try {
+      const result = await append(decision);
+      return {
+        streamId,
+        streamVersion: result.nextExpectedVersion,
+        position: result.globalPositions[result.globalPositions.length - 1],
+        appended: decision.events.length,
+      };
+    } catch (error) {
+      if (!isConcurrent(error)) throw error;
+      if (attempt >= maxAttempts) throw new ConcurrencyConflictError(streamId, attempt);
+    }
+  }
+}
+
 /**
  * The write side of a command: load the stream, fold it into state, decide, append with the
  * expected version. When someone else appended in between, reload and decide again, a bounded
@@ -50,39 +104,13 @@ export async function handleCommand<
   metadata: EventMetadata,
   options: HandleCommandOptions = {},
 ): Promise<CommandResult> {
-  const maxAttempts = options.maxAttempts ?? 3;
-  for (let attempt = 1; ; attempt++) {
-    const recorded = await store.readStream(streamId);
-    // The store has upcast old shapes: what it returns is the domain's current event shape.
-    const history = recorded as unknown as Event[];
-    const state = history.reduce(decider.evolve, decider.initialState());
-    const last = recorded[recorded.length - 1];
-    const events = decider.decide(command, state);
-    if (events.length === 0) {
-      return {
-        streamId,
-        streamVersion: last?.streamVersion ?? 0,
-        position: last?.globalPosition ?? 0,
-        appended: 0,
-      };
-    }
-    try {
-      const result = await store.append(
-        streamId,
-        events.map(({ type, data }) => ({ type, data, metadata })),
-        last ? last.streamVersion : 'no_stream',
-      );
-      return {
-        streamId,
-        streamVersion: result.nextExpectedVersion,
-        position: result.globalPositions[result.globalPositions.length - 1],
-        appended: events.length,
-      };
-    } catch (error) {
-      if (!(error instanceof WrongExpectedVersionError)) throw error;
-      if (attempt >= maxAttempts) throw new ConcurrencyConflictError(streamId, attempt);
-    }
-  }
+  return decideAndAppend(store, streamId, decider, command, options.maxAttempts ?? 3, (decision) =>
+    store.append(
+      streamId,
+      decision.events.map(({ type, data }) => ({ type, data, metadata })),
+      decision.expectedVersion,
+    ),
+  );
 }
 
 /** An event store that can append inside a transaction its caller holds (the PostgreSQL one). */
@@ -117,56 +145,42 @@ export async function handleCommandInTransaction<
   alongside: (client: PoolClient, appended: AppendResult, events: Event[]) => Promise<void>,
   options: HandleCommandOptions = {},
 ): Promise<CommandResult> {
-  const maxAttempts = options.maxAttempts ?? 3;
-  for (let attempt = 1; ; attempt++) {
-    const recorded = await store.readStream(streamId);
-    const history = recorded as unknown as Event[];
-    const state = history.reduce(decider.evolve, decider.initialState());
-    const last = recorded[recorded.length - 1];
-    const events = decider.decide(command, state);
-    if (events.length === 0) {
-      return {
-        streamId,
-        streamVersion: last?.streamVersion ?? 0,
-        position: last?.globalPosition ?? 0,
-        appended: 0,
-      };
-    }
-    const client = await connect();
-    let broken = false;
-    let result: AppendResult;
-    try {
-      await client.query('BEGIN');
-      result = await store.appendInTransaction(
-        client,
-        streamId,
-        events.map(({ type, data }) => ({ type, data, metadata })),
-        last ? last.streamVersion : 'no_stream',
-      );
-      await alongside(client, result, events);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {
-        broken = true;
-      });
-      // Someone appended to the stream meanwhile: a stale expected version, or the same new
-      // version taken first (a unique violation inside our transaction). Decide again.
-      const concurrent =
-        error instanceof WrongExpectedVersionError ||
-        ((error as { code?: string })?.code === '23505' &&
-          (error as { constraint?: string })?.constraint !== 'events_event_id_unique');
-      if (!concurrent) throw error;
-      if (attempt >= maxAttempts) throw new ConcurrencyConflictError(streamId, attempt);
-      continue;
-    } finally {
-      client.release(broken);
-    }
-    store.notifyCommitted();
-    return {
-      streamId,
-      streamVersion: result.nextExpectedVersion,
-      position: result.globalPositions[result.globalPositions.length - 1],
-      appended: events.length,
-    };
-  }
+  const result = await decideAndAppend(
+    store,
+    streamId,
+    decider,
+    command,
+    options.maxAttempts ?? 3,
+    async ({ events, expectedVersion }) => {
+      const client = await connect();
+      let broken = false;
+      try {
+        await client.query('BEGIN');
+        const appended = await store.appendInTransaction(
+          client,
+          streamId,
+          events.map(({ type, data }) => ({ type, data, metadata })),
+          expectedVersion,
+        );
+        await alongside(client, appended, events);
+        await client.query('COMMIT');
+        return appended;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {
+          broken = true;
+        });
+        throw error;
+      } finally {
+        client.release(broken);
+      }
+    },
+    // Someone appended to the stream meanwhile: a stale expected version, or the same new
+    // version taken first (a unique violation inside our transaction). Decide again.
+    (error) =>
+      error instanceof WrongExpectedVersionError ||
+      ((error as { code?: string })?.code === '23505' &&
+        (error as { constraint?: string })?.constraint !== 'events_event_id_unique'),
+  );
+  if (result.appended > 0) store.notifyCommitted();
+  return result;
 }
