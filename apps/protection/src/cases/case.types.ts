@@ -592,6 +592,22 @@ const CLIENT_ID_DESCRIPTION =
   'A UUID chosen by the client, to make retries safe: the same command sent again with the ' +
   'same id changes nothing.';
 
+/** The case a command is about: every case command's input starts with it. */
+@InputType({ isAbstract: true })
+export class CaseInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'caseId must be a UUID' })
+  caseId!: string;
+}
+
+/** The case and the victim a command is about. */
+@InputType({ isAbstract: true })
+export class CaseVictimInput extends CaseInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'beneficiaryId must be a UUID' })
+  beneficiaryId!: string;
+}
+
 @InputType()
 export class OpenProtectionCaseInput {
   @Field(() => ID, { nullable: true, description: CLIENT_ID_DESCRIPTION })
@@ -618,15 +634,7 @@ export class OpenProtectionCaseInput {
 }
 
 @InputType()
-export class AddVictimToCaseInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'caseId must be a UUID' })
-  caseId!: string;
-
-  @Field(() => ID)
-  @IsUUID('all', { message: 'beneficiaryId must be a UUID' })
-  beneficiaryId!: string;
-
+export class AddVictimToCaseInput extends CaseVictimInput {
   @Field(() => FormOfExploitationEnum, { nullable: true, description: "The case's by default." })
   @IsOptional()
   @IsIn(FORMS_OF_EXPLOITATION)
@@ -642,11 +650,7 @@ export class AddVictimToCaseInput {
 }
 
 @InputType()
-export class AddInvestigationNoteInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'caseId must be a UUID' })
-  caseId!: string;
-
+export class AddInvestigationNoteInput extends CaseInput {
   @Field(() => ID, { nullable: true, description: CLIENT_ID_DESCRIPTION })
   @IsOptional()
   @IsUUID('all', { message: 'noteId must be a UUID' })
@@ -663,11 +667,7 @@ export class AddInvestigationNoteInput {
 }
 
 @InputType()
-export class RecordRescueOperationInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'caseId must be a UUID' })
-  caseId!: string;
-
+export class RecordRescueOperationInput extends CaseInput {
   @Field(() => ID, { nullable: true, description: CLIENT_ID_DESCRIPTION })
   @IsOptional()
   @IsUUID('all', { message: 'operationId must be a UUID' })
@@ -697,15 +697,7 @@ export class RecordRescueOperationInput {
 }
 
 @InputType()
-export class RecordVictimIdentificationInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'caseId must be a UUID' })
-  caseId!: string;
-
-  @Field(() => ID)
-  @IsUUID('all', { message: 'beneficiaryId must be a UUID' })
-  beneficiaryId!: string;
-
+export class RecordVictimIdentificationInput extends CaseVictimInput {
   @Field(() => IdentificationOutcomeEnum)
   @IsIn(IDENTIFICATION_OUTCOMES)
   outcome!: IdentificationOutcome;
@@ -721,15 +713,7 @@ export class RecordVictimIdentificationInput {
 }
 
 @InputType()
-export class RecordShelterPlacementInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'caseId must be a UUID' })
-  caseId!: string;
-
-  @Field(() => ID)
-  @IsUUID('all', { message: 'beneficiaryId must be a UUID' })
-  beneficiaryId!: string;
-
+export class RecordShelterPlacementInput extends CaseVictimInput {
   @Field(() => ID, { nullable: true, description: CLIENT_ID_DESCRIPTION })
   @IsOptional()
   @IsUUID('all', { message: 'placementId must be a UUID' })
@@ -753,15 +737,7 @@ export class RecordShelterPlacementInput {
 }
 
 @InputType()
-export class RecordRepatriationStepInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'caseId must be a UUID' })
-  caseId!: string;
-
-  @Field(() => ID)
-  @IsUUID('all', { message: 'beneficiaryId must be a UUID' })
-  beneficiaryId!: string;
-
+export class RecordRepatriationStepInput extends CaseVictimInput {
   @Field(() => RepatriationStepEnum)
   @IsIn(REPATRIATION_STEPS)
   step!: RepatriationStep;
@@ -772,11 +748,7 @@ export class RecordRepatriationStepInput {
 }
 
 @InputType()
-export class RecordGuardianContactInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'caseId must be a UUID' })
-  caseId!: string;
-
+export class RecordGuardianContactInput extends CaseInput {
   @Field(() => GuardianContactKindEnum)
   @IsIn(GUARDIAN_CONTACT_KINDS)
   kind!: GuardianContactKind;
@@ -794,22 +766,14 @@ export class RecordGuardianContactInput {
 }
 
 @InputType()
-export class CloseProtectionCaseInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'caseId must be a UUID' })
-  caseId!: string;
-
+export class CloseProtectionCaseInput extends CaseInput {
   @Field(() => CaseClosureReasonEnum)
   @IsIn(CASE_CLOSURE_REASONS)
   reason!: CaseClosureReason;
 }
 
 @InputType()
-export class ReopenProtectionCaseInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'caseId must be a UUID' })
-  caseId!: string;
-
+export class ReopenProtectionCaseInput extends CaseInput {
   @Field(() => CaseReopeningReasonEnum)
   @IsIn(CASE_REOPENING_REASONS)
   reason!: CaseReopeningReason;

@@ -828,6 +828,26 @@ describe('who may do what with cases', () => {
     });
     expect(codes(missing.errors)).toEqual([{ code: 'NOT_FOUND', reason: 'CASE_NOT_FOUND' }]);
   });
+
+  it('refuses a case or victim id that is not a UUID with BAD_USER_INPUT, naming the field', async () => {
+    for (const [input, field] of [
+      [{ caseId: 'not-a-uuid', reason: 'OTHER' }, 'caseId'],
+      [
+        { caseId: randomUUID(), beneficiaryId: 'x', step: 'DOCUMENTS', date: '2026-11-01' },
+        'beneficiaryId',
+      ],
+    ] as const) {
+      const [mutation, type] =
+        field === 'caseId'
+          ? ['closeProtectionCase', 'CloseProtectionCaseInput']
+          : ['recordRepatriationStep', 'RecordRepatriationStepInput'];
+      const refused = await mutate(mutation, type, input);
+      expect(refused.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [{ field, messages: [`${field} must be a UUID`] }],
+      });
+    }
+  });
 });
 
 describe('listing cases', () => {
