@@ -21,7 +21,7 @@ import {
   CaseVictimResolver,
   GuardianContactResolver,
 } from './cases/case-fields.resolver';
-import { ProtectionCaseOpener } from './cases/case-opener';
+import { serviceCaseOpener } from './cases/case-opener';
 import { CaseReadModel } from './cases/case-read-model';
 import { ProtectionCaseResolver } from './cases/case.resolver';
 import { BeneficiaryErasureHandler } from './erasure/beneficiary-erasure.handler';
@@ -40,7 +40,11 @@ import { loadProtectionSettings, PROTECTION_SETTINGS } from './settings';
   imports: [
     HavenServiceModule.forRoot({
       name: 'protection',
-      database: { entities: PROTECTION_ENTITIES, projections: PROTECTION_PROJECTIONS },
+      database: {
+        entities: PROTECTION_ENTITIES,
+        projections: PROTECTION_PROJECTIONS,
+        reactors: [serviceCaseOpener],
+      },
     }),
   ],
   providers: [
@@ -67,7 +71,6 @@ import { loadProtectionSettings, PROTECTION_SETTINGS } from './settings';
     BeneficiaryTimelineResolver,
     CaseReadModel,
     CaseCommandsHandler,
-    ProtectionCaseOpener,
     { provide: APP_FILTER, useClass: ProtectionErrorFilter },
   ],
 })

@@ -411,6 +411,8 @@ describe('health', () => {
         'protection.protection_cases',
         'protection.case_investigation_notes',
         'protection.timeline',
+        // The reactor that opens a case for each referral is reported like the projections.
+        'protection.case-opener',
       ].map((name) => ({ name, state: 'running', lagPositions: 0, lagSeconds: 0 })),
     });
 
@@ -426,6 +428,7 @@ describe('health', () => {
           'protection.protection_cases',
           'protection.case_investigation_notes',
           'protection.timeline',
+          'protection.case-opener',
         ].map((name) => ({ name, state: 'running', lagPositions: 0 })),
       },
     });

@@ -1,18 +1,11 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnModuleDestroy,
-} from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import {
   WrongExpectedVersionError,
   type EventMetadata,
   type EventStore,
   type RecordedEvent,
 } from '@haven/platform/event-store';
-import { SERVICE_CONFIG, ServiceDatabase, type ServiceConfig } from '@haven/platform/nest';
-import { ProjectionRunner, type Projection } from '@haven/platform/projections';
+import type { Projection } from '@haven/platform/projections';
 import {
   CASE_NOTIFICATION_CATEGORY,
   CASE_NOTIFICATION_REFERRED,
@@ -138,68 +131,16 @@ function label(value: unknown): string | null {
   return trimmed && trimmed.length <= 200 && !CONTROL.test(trimmed) ? trimmed : null;
 }
 
-const RETRY_MS = 5000;
-const WAIT_FOR_DATABASE_MS = 250;
+const logger = new Logger('ProtectionCaseOpener');
 
 /**
- * Runs the case opener in the service, beside the read-model projections: it starts once the
- * service's database is connected, restarts 5 s after a failure (its error is logged), and
- * stops, after its batch in flight, before the database closes.
+ * The case opener as the service runs it (a reactor of its ServiceDatabase: started once the
+ * database is connected, restarted after a failure, reported by /health/ready, stopped before
+ * the database closes), logging a referral it must skip by position only.
  */
-@Injectable()
-export class ProtectionCaseOpener implements OnApplicationBootstrap, OnModuleDestroy {
-  readonly runner: ProjectionRunner;
-  private readonly logger = new Logger('ProtectionCaseOpener');
-  private stopped = false;
-  private readonly timers = new Set<NodeJS.Timeout>();
-
-  constructor(
-    @Inject(ServiceDatabase) private readonly database: ServiceDatabase,
-    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
-  ) {
-    this.runner = new ProjectionRunner(
-      database.eventStore,
-      database.dataSource,
-      caseOpenerReactor(database.eventStore, {
-        onSkipped: (position, reason) =>
-          this.logger.error(`the referral at position ${position} opens no case: ${reason}`),
-      }),
-      { onError: (error) => this.logger.error(error.message) },
-    );
-  }
-
-  onApplicationBootstrap(): void {
-    if (this.config.schemaOnly || !this.config.databaseUrl) return;
-    this.start();
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
-    await this.runner.stop();
-  }
-
-  private start(): void {
-    if (this.stopped) return;
-    if (this.database.unavailableReason()) {
-      this.later(WAIT_FOR_DATABASE_MS);
-      return;
-    }
-    this.runner.start().then(
-      () => this.runner.done.catch(() => this.later(RETRY_MS)),
-      () => this.later(RETRY_MS),
-    );
-  }
-
-  private later(ms: number): void {
-    if (this.stopped) return;
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      this.start();
-    }, ms);
-    // Never keeps a process alive on its own.
-    timer.unref();
-    this.timers.add(timer);
-  }
+export function serviceCaseOpener(store: EventStore): Projection {
+  return caseOpenerReactor(store, {
+    onSkipped: (position, reason) =>
+      logger.error(`the referral at position ${position} opens no case: ${reason}`),
+  });
 }

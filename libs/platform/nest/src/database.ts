@@ -5,7 +5,7 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { PostgresEventStore } from '@haven/platform/event-store';
+import { PostgresEventStore, type EventStore } from '@haven/platform/event-store';
 import { ProjectionRunner, type Projection } from '@haven/platform/projections';
 import { DataSource, type EntitySchema } from 'typeorm';
 import { SERVICE_CONFIG, type ServiceConfig } from './config';
@@ -17,6 +17,13 @@ export interface DatabaseOptions {
   entities?: Array<Function | EntitySchema>;
   /** The projections that feed them, each run by its own ProjectionRunner. */
   projections?: readonly Projection[];
+  /**
+   * Reactors: projections that append events rather than write rows (a process manager, e.g.
+   * protection opening a case for each referral), made with the service's event store. Run,
+   * restarted and reported by `/health/ready` like the projections; read-your-writes does not
+   * wait for them.
+   */
+  reactors?: ReadonlyArray<(eventStore: EventStore) => Projection>;
 }
 
 export const DATABASE_OPTIONS = Symbol('haven.database-options');
@@ -42,7 +49,9 @@ const RUNNER_RESTART_MS = 5000;
 export class ServiceDatabase implements OnApplicationBootstrap, OnApplicationShutdown {
   readonly dataSource: DataSource;
   readonly eventStore: PostgresEventStore;
+  /** Every runner, projections first, then reactors (health reports them all). */
   readonly runners: readonly ProjectionRunner[];
+  private readonly projectionRunners: readonly ProjectionRunner[];
   private readonly logger = new Logger('Database');
   private connected = false;
   private stopped = false;
@@ -70,12 +79,15 @@ export class ServiceDatabase implements OnApplicationBootstrap, OnApplicationShu
       poolSize: 5,
       pool: { application_name: `haven-${config.name}-events`, connectionTimeoutMillis: 5000 },
     });
-    this.runners = (options.projections ?? []).map(
-      (projection) =>
-        new ProjectionRunner(this.eventStore, this.dataSource, projection, {
-          onError: (error) => this.logger.error(error.message),
-        }),
-    );
+    const runnerOf = (projection: Projection) =>
+      new ProjectionRunner(this.eventStore, this.dataSource, projection, {
+        onError: (error) => this.logger.error(error.message),
+      });
+    this.projectionRunners = (options.projections ?? []).map(runnerOf);
+    this.runners = [
+      ...this.projectionRunners,
+      ...(options.reactors ?? []).map((reactor) => runnerOf(reactor(this.eventStore))),
+    ];
   }
 
   /** Why the database cannot be used now, or undefined once it is connected. */
@@ -93,7 +105,7 @@ export class ServiceDatabase implements OnApplicationBootstrap, OnApplicationShu
    * your writes); rejects after `timeoutMs` or when a projection fails.
    */
   async waitForProjections(position: number, timeoutMs = 5000): Promise<void> {
-    await Promise.all(this.runners.map((runner) => runner.waitFor(position, timeoutMs)));
+    await Promise.all(this.projectionRunners.map((runner) => runner.waitFor(position, timeoutMs)));
   }
 
   async onApplicationBootstrap(): Promise<void> {
