@@ -13,20 +13,9 @@ import {
 } from '@nestjs/graphql';
 import { COUNTRIES, SEXES, type Country, type Sex } from '@haven/protection/domain';
 import { Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsObject,
-  IsOptional,
-  IsUUID,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsObject, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { allow, Policy, RECORD_READER_ROLES } from '@haven/platform/security';
-import { MAX_PAGE_SIZE, PageInfo } from '../paging';
+import { PageArgs, PageInfo } from '../paging';
 import {
   PersonalDetailsInput,
   purposeField,
@@ -119,7 +108,7 @@ export class BeneficiaryArgs {
 }
 
 @ArgsType()
-export class BeneficiariesArgs {
+export class BeneficiariesArgs extends PageArgs {
   @Field(() => CountryEnum, { nullable: true })
   @IsOptional()
   @IsIn(COUNTRIES)
@@ -129,17 +118,6 @@ export class BeneficiariesArgs {
   @IsOptional()
   @IsBoolean()
   minor?: boolean | null;
-
-  @Field(() => Int, { defaultValue: 20, description: `At most ${MAX_PAGE_SIZE}.` })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  first!: number;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'after must be a cursor from a previous page' })
-  after?: string | null;
 }
 
 @InputType()

@@ -1,27 +1,9 @@
-import {
-  ArgsType,
-  Field,
-  GraphQLISODateTime,
-  ID,
-  InputType,
-  Int,
-  ObjectType,
-} from '@nestjs/graphql';
-import {
-  IsBoolean,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Matches,
-  Max,
-  Min,
-} from 'class-validator';
+import { ArgsType, Field, GraphQLISODateTime, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { IsBoolean, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { allow, Policy } from '@haven/platform/security';
 import { BREAK_GLASS_REASON_LENGTH, type Country } from '@haven/protection/domain';
 import { CountryEnum } from '../beneficiaries/beneficiary.types';
-import { MAX_PAGE_SIZE, PageInfo } from '../paging';
+import { PageArgs, PageInfo } from '../paging';
 import { ProtectionPolicy } from '../policies';
 import { FREE_TEXT, NOT_BLANK } from '../text-rules';
 
@@ -118,19 +100,8 @@ export class BreakGlassGrantConnection {
 }
 
 @ArgsType()
-export class BreakGlassGrantsArgs {
+export class BreakGlassGrantsArgs extends PageArgs {
   @Field({ defaultValue: false, description: 'Only grants that have not expired.' })
   @IsBoolean()
   activeOnly!: boolean;
-
-  @Field(() => Int, { defaultValue: 20, description: `At most ${MAX_PAGE_SIZE}.` })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  first!: number;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'after must be a cursor from a previous page' })
-  after?: string | null;
 }

@@ -47,7 +47,7 @@ import {
   Min,
 } from 'class-validator';
 import { CountryEnum } from '../beneficiaries/beneficiary.types';
-import { MAX_PAGE_SIZE, PageInfo } from '../paging';
+import { MAX_PAGE_SIZE, PageArgs, PageInfo } from '../paging';
 import { purposeRules } from '../personal-data/personal-data.types';
 import { ProtectionPolicy } from '../policies';
 import { FREE_TEXT, NOT_BLANK, SINGLE_LINE } from '../text-rules';
@@ -543,7 +543,7 @@ export class CasePersonalDataArgs {
 }
 
 @ArgsType()
-export class ProtectionCasesArgs {
+export class ProtectionCasesArgs extends PageArgs {
   @Field(() => CountryEnum, { nullable: true })
   @IsOptional()
   @IsIn(COUNTRIES)
@@ -573,17 +573,6 @@ export class ProtectionCasesArgs {
   @IsOptional()
   @IsDate({ message: 'openedTo must be an instant' })
   openedTo?: Date | null;
-
-  @Field(() => Int, { defaultValue: 20, description: `At most ${MAX_PAGE_SIZE}.` })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  first!: number;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'after must be a cursor from a previous page' })
-  after?: string | null;
 }
 
 // ---- Mutations. ---------------------------------------------------------------------------

@@ -30,7 +30,7 @@ import {
 import { Policy } from '@haven/platform/security';
 import { AGE_ASSESSMENT_METHODS, type AgeAssessmentMethod } from '@haven/protection/domain';
 import { ProtectionPolicy } from '../policies';
-import { MAX_PAGE_SIZE, PageInfo } from '../paging';
+import { PageArgs, PageInfo } from '../paging';
 import { FREE_TEXT, NOT_BLANK, SINGLE_LINE } from '../text-rules';
 
 const MAX_AGE = 120;
@@ -343,7 +343,7 @@ export class AccessLogConnection {
 }
 
 @ArgsType()
-export class AccessLogArgs {
+export class AccessLogArgs extends PageArgs {
   @Field(() => ID, { nullable: true, description: 'Only reads of this record.' })
   @IsOptional()
   @IsUUID('all', { message: 'recordId must be a UUID' })
@@ -363,15 +363,4 @@ export class AccessLogArgs {
   @IsOptional()
   @IsDate({ message: 'to must be an instant' })
   to?: Date | null;
-
-  @Field(() => Int, { defaultValue: 20, description: `At most ${MAX_PAGE_SIZE}.` })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  first!: number;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'after must be a cursor from a previous page' })
-  after?: string | null;
 }

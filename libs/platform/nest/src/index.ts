@@ -33,3 +33,10 @@ export {
 export { perRequest } from './request-loader';
 export { HavenServiceModule, type ServiceModuleOptions } from './service.module';
 export { ProjectionStatusType, ServiceStatusType } from './status';
+export {
+  decodePositionCursor,
+  encodePositionCursor,
+  MAX_PAGE_SIZE,
+  PageArgs,
+  pageAfter,
+} from './paging';
