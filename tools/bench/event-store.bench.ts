@@ -207,23 +207,24 @@ const COLUMN_VALUES: Record<
   schema_version: { baseline: (p) => p(6), seed: () => '1' },
   data: {
     baseline: (p) => p(7),
-    seed: () => `jsonb_build_object(
+    seed: () => `json_build_object(
       'caseId', gen_random_uuid(), 'sequence', g,
-      'note', jsonb_build_object('text', repeat(md5(g::text), 3), 'language', 'en',
-                                 'visibility', 'case_team', 'tags', jsonb_build_array('follow-up', 'housing')),
-      'client', jsonb_build_object('pseudonym', 'C-' || g, 'ageBand', '25-34', 'nationality', 'RO'),
-      'location', jsonb_build_object('country', 'NL', 'region', 'Noord-Holland', 'site', 'shelter-12'),
-      'risk', jsonb_build_object('level', 'medium', 'score', 0.42))`,
+      'note', json_build_object('text', repeat(md5(g::text), 3), 'language', 'en',
+                                 'visibility', 'case_team', 'tags', json_build_array('follow-up', 'housing')),
+      'client', json_build_object('pseudonym', 'C-' || g, 'ageBand', '25-34', 'nationality', 'RO'),
+      'location', json_build_object('country', 'NL', 'region', 'Noord-Holland', 'site', 'shelter-12'),
+      'risk', json_build_object('level', 'medium', 'score', 0.42))`,
   },
   metadata: {
     baseline: (p) => p(8),
-    seed: () => `jsonb_build_object(
+    seed: () => `json_build_object(
       'actorId', gen_random_uuid(), 'role', 'caseworker', 'organisationId', gen_random_uuid(),
       'correlationId', gen_random_uuid(), 'causationId', gen_random_uuid(),
       'occurredAt', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))`,
   },
   recorded_at: { baseline: () => 'now()', seed: () => 'now()' },
   hash: { baseline: (p) => p(9), seed: () => 'sha256(g::text::bytea)' },
+  hash_version: { baseline: () => '2', seed: () => '2' },
 };
 const PARAMS_PER_ROW = 9;
 

@@ -12,7 +12,8 @@
 //    interrupted (Ctrl-C / SIGTERM). Ctrl-C at any point leaves no server or data folder behind.
 //
 // Environment: DATABASE_URL (use that server), HAVEN_BENCH_KEEP_DATABASE=1 (do not drop the fresh
-// database on a DATABASE_URL server), and whatever the benchmark reads (event-store: HAVEN_BENCH_ONLY,
+// database on a DATABASE_URL server), HAVEN_BENCH_NODE_ARGS (extra Node flags for the benchmark,
+// e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"), and whatever the benchmark reads (event-store: HAVEN_BENCH_ONLY,
 // HAVEN_BENCH_SCALE). Results: bench/results/<name>-<timestamp>.json and <name>-latest.json.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -78,16 +79,22 @@ async function main() {
     log(`fresh database ${databaseName}`);
     if (interrupted) return SIGNAL_EXIT[interrupted];
 
-    child = spawn(process.execPath, ['-r', require.resolve('@swc-node/register'), script], {
-      cwd: repoRoot,
-      stdio: 'inherit',
-      env: {
-        ...process.env,
-        SWC_NODE_PROJECT: path.join(here, 'tsconfig.json'),
-        HAVEN_BENCH_DATABASE_URL: url,
-        HAVEN_BENCH_SERVER: server.embedded ? 'embedded' : 'external',
+    // HAVEN_BENCH_NODE_ARGS: extra Node flags for the benchmark process (e.g. --cpu-prof).
+    const nodeArgs = process.env.HAVEN_BENCH_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
+    child = spawn(
+      process.execPath,
+      [...nodeArgs, '-r', require.resolve('@swc-node/register'), script],
+      {
+        cwd: repoRoot,
+        stdio: 'inherit',
+        env: {
+          ...process.env,
+          SWC_NODE_PROJECT: path.join(here, 'tsconfig.json'),
+          HAVEN_BENCH_DATABASE_URL: url,
+          HAVEN_BENCH_SERVER: server.embedded ? 'embedded' : 'external',
+        },
       },
-    });
+    );
     exitCode = await new Promise((resolve) => {
       child.on('error', (error) => {
         log(`could not start the benchmark: ${error.message}`);

@@ -52,7 +52,7 @@ export interface PreparedEvent {
   eventId: string;
   type: string;
   schemaVersion: number;
-  /** Canonical JSON (RFC 8785 key order) of the data and metadata: what is stored and hashed. */
+  /** The JSON text of the data and metadata: stored exactly as it is, and hashed. */
   dataJson: string;
   metadataJson: string;
 }
@@ -92,8 +92,8 @@ export function prepareEvents(events: unknown, maxEventBytes: number): PreparedE
     if (!isPlainObject(event.data)) {
       throw new InvalidAppendError(`${at}.data`, 'must be a JSON object.');
     }
-    const dataJson = canonicalJson(event.data, `${at}.data`);
-    const metadataJson = canonicalJson(
+    const dataJson = jsonText(event.data, `${at}.data`);
+    const metadataJson = jsonText(
       validateMetadata(event.metadata, `${at}.metadata`),
       `${at}.metadata`,
     );
@@ -159,63 +159,70 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * Serialises a JSON value canonically (object keys sorted as RFC 8785 does), refusing anything
- * JSON or PostgreSQL's jsonb cannot hold exactly instead of silently changing it: undefined,
- * functions, symbols, bigints, non-finite numbers, class instances (Date, Map...), cycles,
- * array holes, the NUL character and lone UTF-16 surrogates.
+ * The JSON text of a value, refusing anything JSON cannot hold exactly instead of letting
+ * `JSON.stringify` silently change or drop it: undefined, functions, symbols, bigints, non-finite
+ * numbers, class instances (Date, Map...), cycles, array holes, the NUL character and lone UTF-16
+ * surrogates. The text is what the store keeps and hashes, byte for byte.
  */
-export function canonicalJson(value: unknown, at = 'value'): string {
-  try {
-    return serialise(value, new Set());
-  } catch (error) {
-    if (error !== UNREPRESENTABLE) throw error;
-    // The fast path only knows that something is wrong; walk again to say what and where.
+export function jsonText(value: unknown, at = 'value'): string {
+  if (!representable(value, 0)) {
+    // The fast check only knows that something is wrong; walk again to say what and where.
     explainUnrepresentable(value, at, new Set());
-    throw new InvalidAppendError(at, 'cannot be represented as JSON.');
+    throw new InvalidAppendError(at, `is nested more than ${MAX_DEPTH} levels deep.`);
   }
+  return JSON.stringify(value);
 }
 
-const UNREPRESENTABLE = new Error('unrepresentable');
-
-function serialise(v: unknown, ancestors: Set<object>): string {
-  switch (typeof v) {
-    case 'string':
-      if (v.includes('\u0000') || !v.isWellFormed()) throw UNREPRESENTABLE;
-      return JSON.stringify(v);
-    case 'number':
-      if (!Number.isFinite(v)) throw UNREPRESENTABLE;
-      return JSON.stringify(v);
-    case 'boolean':
-      return v ? 'true' : 'false';
-    case 'object': {
-      if (v === null) return 'null';
-      if (ancestors.has(v)) throw UNREPRESENTABLE;
-      ancestors.add(v);
-      let out: string;
-      if (Array.isArray(v)) {
-        out = '[';
-        for (let i = 0; i < v.length; i++) {
-          if (!(i in v)) throw UNREPRESENTABLE;
-          out += (i ? ',' : '') + serialise(v[i], ancestors);
-        }
-        out += ']';
-      } else if (isPlainObject(v)) {
-        const keys = Object.keys(v).sort();
-        out = '{';
-        for (let i = 0; i < keys.length; i++) {
-          out +=
-            (i ? ',' : '') + serialise(keys[i], ancestors) + ':' + serialise(v[keys[i]], ancestors);
-        }
-        out += '}';
-      } else {
-        throw UNREPRESENTABLE;
-      }
-      ancestors.delete(v);
-      return out;
-    }
-    default:
-      throw UNREPRESENTABLE;
+/**
+ * The canonical JSON of a value (object keys sorted as RFC 8785 does). Events recorded before
+ * the store kept exact text (hash version 1) were hashed over this form of their content.
+ */
+export function canonicalJson(value: unknown, at = 'value'): string {
+  if (!representable(value, 0)) {
+    explainUnrepresentable(value, at, new Set());
+    throw new InvalidAppendError(at, `is nested more than ${MAX_DEPTH} levels deep.`);
   }
+  return canonical(value);
+}
+
+/** Deeper than this is refused; it also stops the fast check on a cycle without tracking one. */
+const MAX_DEPTH = 200;
+
+// Written for speed (it runs on every event): Object.keys rather than for-in, no cycle set.
+function representable(v: unknown, depth: number): boolean {
+  if (typeof v === 'string') return representableString(v);
+  if (typeof v === 'number') return Number.isFinite(v);
+  if (typeof v === 'boolean' || v === null) return true;
+  if (typeof v !== 'object' || depth >= MAX_DEPTH) return false;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      if (!(i in v) || !representable(v[i], depth + 1)) return false;
+    }
+    return true;
+  }
+  const proto = Object.getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== null) return false;
+  const object = v as Record<string, unknown>;
+  const keys = Object.keys(object);
+  for (let i = 0; i < keys.length; i++) {
+    if (!representableString(keys[i]) || !representable(object[keys[i]], depth + 1)) return false;
+  }
+  return true;
+}
+
+function representableString(s: string): boolean {
+  return s.indexOf('\u0000') === -1 && s.isWellFormed();
+}
+
+/** Canonical text of a value already found representable. */
+function canonical(v: unknown): string {
+  if (typeof v !== 'object' || v === null) return JSON.stringify(v);
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  const object = v as Record<string, unknown>;
+  return `{${Object.keys(object)
+    .sort()
+    .map((key) => `${JSON.stringify(key)}:${canonical(object[key])}`)
+    .join(',')}}`;
 }
 
 /** Throws an InvalidAppendError naming the first value that JSON cannot carry exactly. */

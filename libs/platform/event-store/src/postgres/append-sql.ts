@@ -15,8 +15,9 @@
  * expected version did not hold).
  *
  * Parameters: $1 stream id, $2 category, $3 expected version (>= 0 exact, -1 any, -2 no stream,
- * -3 stream exists), $4 event ids, $5 types, $6 schema versions, $7 data, $8 metadata, $9 content
- * digests.
+ * -3 stream exists), $4 event ids, $5 types, $6 schema versions, $7 the events' data and $8 their
+ * metadata as one JSON array text each (PostgreSQL checks the text once and stores each element's
+ * text as it is: no per-element quoting in an array literal, no jsonb parse), $9 content digests.
  */
 /** The stream's last version and hash; version 0 and the genesis hash for a new stream. */
 const STREAM_HEAD = `
@@ -63,8 +64,11 @@ inserted AS (
   INSERT INTO event_store.events (global_position, event_id, stream_id, stream_category,
          stream_version, type, schema_version, data, metadata, recorded_at, hash)
   SELECT p.list[c.i], ($4::uuid[])[c.i], $1, $2, r.version + c.i, ($5::text[])[c.i],
-         ($6::int[])[c.i], ($7::jsonb[])[c.i], ($8::jsonb[])[c.i], now(), c.hash
-    FROM chain c, registered r, positions p
+         ($6::int[])[c.i], d.value, m.value, now(), c.hash
+    FROM chain c
+    JOIN json_array_elements($7::json) WITH ORDINALITY AS d(value, i) ON d.i = c.i
+    JOIN json_array_elements($8::json) WITH ORDINALITY AS m(value, i) ON m.i = c.i,
+         registered r, positions p
    WHERE c.i > 0 AND r.locked
   RETURNING global_position
 )
@@ -86,7 +90,7 @@ SELECT event_id, stream_id, stream_version, global_position
 export const APPEND_ONE_SQL = `
 INSERT INTO event_store.events (global_position, event_id, stream_id, stream_category,
        stream_version, type, schema_version, data, metadata, recorded_at, hash)
-SELECT p.position, $4::uuid, $1, $2, p.version + 1, $5::text, $6::int, $7::jsonb, $8::jsonb, now(),
+SELECT p.position, $4::uuid, $1, $2, p.version + 1, $5::text, $6::int, $7::json, $8::json, now(),
        sha256(p.hash || $9::bytea || int8send(p.version + 1) || int8send(p.position)
               || int8send((extract(epoch FROM now()) * 1000000)::bigint))
   FROM (
