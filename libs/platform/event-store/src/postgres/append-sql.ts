@@ -29,9 +29,9 @@ const STREAM_HEAD = `
        WHERE e.stream_id = $1 ORDER BY e.stream_version DESC LIMIT 1
     ) AS last ON true`;
 
-export const APPEND_SQL = `
+const appendSql = (head: string) => `
 WITH RECURSIVE
-head AS MATERIALIZED (${STREAM_HEAD}),
+head AS MATERIALIZED (${head}),
 allowed AS MATERIALIZED (
   SELECT h.version, h.hash FROM head h
    WHERE CASE WHEN $3::bigint >= 0 THEN h.version = $3::bigint
@@ -70,10 +70,20 @@ inserted AS (
     JOIN json_array_elements($8::json) WITH ORDINALITY AS m(value, i) ON m.i = c.i,
          registered r, positions p
    WHERE c.i > 0 AND r.locked
-  RETURNING global_position
+  RETURNING global_position, hash
 )
 SELECT (SELECT h.version FROM head h) AS version,
-       (SELECT array_agg(i.global_position ORDER BY i.global_position) FROM inserted i) AS positions`;
+       (SELECT array_agg(i.global_position ORDER BY i.global_position) FROM inserted i) AS positions,
+       (SELECT i.hash FROM inserted i ORDER BY i.global_position DESC LIMIT 1) AS last_hash`;
+
+export const APPEND_SQL = appendSql(STREAM_HEAD);
+
+/**
+ * APPEND_SQL when the stream's head is known (docs/adr/0011-stream-heads.md): $3 is its exact
+ * version and $10 its hash, so there is no lookup. A stream that has moved on since fails on the
+ * unique (stream, version) index, and the caller runs APPEND_SQL instead.
+ */
+export const APPEND_AFTER_SQL = appendSql(`SELECT $3::bigint AS version, $10::bytea AS hash`);
 
 /** Which stored events carry these ids: the idempotent-retry check, run only when needed. */
 export const FIND_EVENT_IDS_SQL = `
@@ -103,7 +113,26 @@ SELECT p.position, $4::uuid, $1, $2, p.version + 1, $5::text, $6::int, $7::json,
                 ELSE true END
        AND pg_try_advisory_xact_lock_shared((b.bound / 2147483648)::int, (b.bound % 2147483648)::int)
   ) AS p
-RETURNING global_position, stream_version`;
+RETURNING global_position, stream_version, hash`;
+
+/**
+ * APPEND_ONE_SQL when the stream's head is known (docs/adr/0011-stream-heads.md): $3 is its exact
+ * version and $10 its hash. No lookup and no version check: a stream that has moved on fails on
+ * the unique (stream, version) index, and the caller runs APPEND_ONE_SQL instead. The plan is a
+ * one-row INSERT ... SELECT, as close to a plain INSERT as the registration (ADR 2) allows.
+ */
+export const APPEND_ONE_AFTER_SQL = `
+INSERT INTO event_store.events (global_position, event_id, stream_id, stream_category,
+       stream_version, type, schema_version, data, metadata, recorded_at, hash)
+SELECT p.position, $4::uuid, $1, $2, $3::bigint + 1, $5::text, $6::int, $7::json, $8::json, now(),
+       sha256($10::bytea || $9::bytea || int8send($3::bigint + 1) || int8send(p.position)
+              || int8send((extract(epoch FROM now()) * 1000000)::bigint))
+  FROM (
+    SELECT nextval('event_store.global_position') AS position
+      FROM (SELECT coalesce(pg_sequence_last_value('event_store.global_position'), 0) + 1 AS bound) AS b
+     WHERE pg_try_advisory_xact_lock_shared((b.bound / 2147483648)::int, (b.bound % 2147483648)::int)
+  ) AS p
+RETURNING global_position, stream_version, hash`;
 
 /** A stream's current version, for the error when the expected version did not hold. */
 export const STREAM_VERSION_SQL = `

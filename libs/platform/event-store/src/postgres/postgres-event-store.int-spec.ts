@@ -6,6 +6,7 @@ import {
 } from '../testing/event-store.contract';
 import { canonicalJson, newEventId } from '../validation';
 import { chainHash, contentDigest, GENESIS_HASH } from '../hash-chain';
+import { WrongExpectedVersionError } from '../errors';
 import { migrateEventStore, PostgresEventStore } from './postgres-event-store';
 
 async function postgresHarness(): Promise<EventStoreHarness> {
@@ -267,6 +268,43 @@ describe('PostgreSQL event store specifics', () => {
       expect((await store.verifyStream('case-legacy')).ok).toBe(false);
     } finally {
       await Promise.all([client.end(), store.close()]);
+    }
+  });
+
+  it('appends after a head it remembers, and finds out when another writer has moved the stream on', async () => {
+    const mine = new PostgresEventStore({ connectionString: db.url });
+    const theirs = new PostgresEventStore({ connectionString: db.url });
+    const event = (n: number) => ({ type: 'Step', data: { n }, metadata });
+    try {
+      await mine.append('case-heads', [event(1)], 'no_stream');
+      await mine.append('case-heads', [event(2), event(3)], 1); // after the remembered head
+      await theirs.append('case-heads', [event(4)], 3); // looked up: it never saw the stream
+      // `mine` still remembers version 3: its append after it must lose, as a version conflict.
+      const stale = mine.append('case-heads', [event(5)], 3);
+      await expect(stale).rejects.toBeInstanceOf(WrongExpectedVersionError);
+      await expect(stale).rejects.toMatchObject({ expectedVersion: 3, actualVersion: 4 });
+      await mine.append('case-heads', [event(5)], 4);
+      await mine.append('case-heads', [event(6)], 5);
+      const events = await mine.readStream('case-heads');
+      expect(events.map((e) => [e.streamVersion, e.data.n])).toEqual([
+        [1, 1],
+        [2, 2],
+        [3, 3],
+        [4, 4],
+        [5, 5],
+        [6, 6],
+      ]);
+      expect(await mine.verifyStream('case-heads')).toEqual({
+        streamId: 'case-heads',
+        ok: true,
+        eventsChecked: 6,
+      });
+      // A stream that exists is refused to `no_stream`, whose head needs no lookup either.
+      await expect(mine.append('case-heads', [event(7)], 'no_stream')).rejects.toMatchObject({
+        actualVersion: 6,
+      });
+    } finally {
+      await Promise.all([mine.close(), theirs.close()]);
     }
   });
 });

@@ -27,7 +27,15 @@ import {
   parseStreamId,
   prepareEvents,
 } from '../validation';
-import { APPEND_ONE_SQL, APPEND_SQL, FIND_EVENT_IDS_SQL, STREAM_VERSION_SQL } from './append-sql';
+import {
+  APPEND_AFTER_SQL,
+  APPEND_ONE_AFTER_SQL,
+  APPEND_ONE_SQL,
+  APPEND_SQL,
+  FIND_EVENT_IDS_SQL,
+  STREAM_VERSION_SQL,
+} from './append-sql';
+import { StreamHeads } from './stream-heads';
 import { CreateEventStore1763800000000 } from './migrations/1763800000000-create-event-store';
 import { ExactEventText1764900000000 } from './migrations/1764900000000-exact-event-text';
 
@@ -51,6 +59,8 @@ export interface PostgresEventStoreOptions {
   /** The largest event, data plus metadata, in bytes (default 1 MiB). */
   maxEventBytes?: number;
   upcasters?: readonly Upcaster[];
+  /** Stream heads remembered to skip a lookup per append (ADR 11; default 10,000, 0 = off). */
+  streamHeadCacheSize?: number;
   /** Extra pg pool settings (statement timeouts and the like). */
   pool?: Omit<PoolConfig, 'connectionString' | 'max'>;
 }
@@ -60,6 +70,11 @@ const COLUMNS = `global_position, event_id, stream_id, stream_category, stream_v
   schema_version, data, metadata, (extract(epoch FROM recorded_at) * 1000)::float8 AS recorded_ms`;
 
 type Queryable = Pick<Client, 'query'>;
+
+/** What an append statement did: inserted, or not, with the stream's version when it knows it. */
+type AppendOutcome =
+  | { inserted: true; versionBefore: number; positions: number[]; lastHash: Buffer }
+  | { inserted: false; versionBefore: number | null };
 
 interface EventRow {
   global_position: string;
@@ -80,6 +95,7 @@ export class PostgresEventStore implements EventStore {
   private readonly maxEventBytes: number;
   private readonly notifier: CommitNotifier;
   private readonly listener: NotificationListener;
+  private readonly heads: StreamHeads;
 
   constructor(private readonly options: PostgresEventStoreOptions) {
     this.pool = new Pool({
@@ -96,6 +112,7 @@ export class PostgresEventStore implements EventStore {
     this.maxEventBytes = options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
     this.notifier = new CommitNotifier(options.connectionString);
     this.listener = new NotificationListener(options.connectionString);
+    this.heads = new StreamHeads(options.streamHeadCacheSize);
   }
 
   async append(
@@ -142,43 +159,48 @@ export class PostgresEventStore implements EventStore {
     const prepared = prepareEvents(events, this.maxEventBytes);
     const digests = prepared.map((e) => contentDigest({ ...e, streamId }));
     const eventIds = prepared.map((e) => e.eventId);
-    const [one] = prepared;
-    const statement: QueryConfig =
-      prepared.length === 1
+    const single = prepared.length === 1;
+    const values: unknown[] = single
+      ? [
+          streamId,
+          category,
+          expected,
+          prepared[0].eventId,
+          prepared[0].type,
+          prepared[0].schemaVersion,
+          prepared[0].dataJson,
+          prepared[0].metadataJson,
+          digests[0],
+        ]
+      : [
+          streamId,
+          category,
+          expected,
+          eventIds,
+          prepared.map((e) => e.type),
+          prepared.map((e) => e.schemaVersion),
+          `[${prepared.map((e) => e.dataJson).join(',')}]`,
+          `[${prepared.map((e) => e.metadataJson).join(',')}]`,
+          digests,
+        ];
+    // A known head skips the stream lookup (ADR 11). Only in the store's own transactions: in a
+    // caller's, the unique-index failure that reveals a stale head would abort its transaction.
+    let head = ownTransaction ? this.heads.after(streamId, expected) : null;
+    for (let attempt = 0; ; attempt++) {
+      const statement: QueryConfig = head
         ? {
-            name: 'event_store.append_one',
-            text: APPEND_ONE_SQL,
-            values: [
-              streamId,
-              category,
-              expected,
-              one.eventId,
-              one.type,
-              one.schemaVersion,
-              one.dataJson,
-              one.metadataJson,
-              digests[0],
-            ],
+            name: single ? 'event_store.append_one_after' : 'event_store.append_after',
+            text: single ? APPEND_ONE_AFTER_SQL : APPEND_AFTER_SQL,
+            values: [...values.slice(0, 2), head.version, ...values.slice(3), head.hash],
           }
         : {
-            name: 'event_store.append',
-            text: APPEND_SQL,
-            values: [
-              streamId,
-              category,
-              expected,
-              eventIds,
-              prepared.map((e) => e.type),
-              prepared.map((e) => e.schemaVersion),
-              `[${prepared.map((e) => e.dataJson).join(',')}]`,
-              `[${prepared.map((e) => e.metadataJson).join(',')}]`,
-              digests,
-            ],
+            name: single ? 'event_store.append_one' : 'event_store.append',
+            text: single ? APPEND_ONE_SQL : APPEND_SQL,
+            values,
           };
-    for (let attempt = 0; ; attempt++) {
-      let outcome: { version: number; positions: number[] | null };
+      let outcome: AppendOutcome;
       try {
-        outcome = await this.runAppend(executor, statement, streamId, prepared.length === 1);
+        outcome = await this.runAppend(executor, statement, single);
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
         // Inside a caller's transaction the error has aborted it: only the caller can retry.
@@ -187,59 +209,87 @@ export class PostgresEventStore implements EventStore {
             throw new EventIdConflictError(streamId, eventIds);
           throw error;
         }
-        // Either a retry of events already stored, or a lost race: look, then run again.
+        // A retry of events already stored, a lost race or a head that moved on: look, then run
+        // again, looking the head up.
+        head = null;
+        this.heads.forget(streamId);
         const stored = await this.storedAppend(executor, streamId, eventIds);
         if (stored) return stored;
         if (attempt < MAX_RACE_RETRIES) continue;
         throw error;
       }
-      if (outcome.positions) {
-        if (ownTransaction) this.announceCommit();
+      if (outcome.inserted) {
+        const nextExpectedVersion = outcome.versionBefore + eventIds.length;
+        if (ownTransaction) {
+          this.heads.remember(streamId, nextExpectedVersion, outcome.lastHash);
+          this.announceCommit();
+        }
         return {
           streamId,
-          nextExpectedVersion: outcome.version + eventIds.length,
+          nextExpectedVersion,
           globalPositions: outcome.positions,
           duplicate: false,
         };
       }
+      if (head) {
+        // Nothing inserted without an error: the registration was refused. Look the head up.
+        head = null;
+        continue;
+      }
       // The expected version did not hold; unless this is a retry of events already stored.
+      const current =
+        outcome.versionBefore ??
+        Number(
+          (
+            await executor.query<{ version: string }>({
+              name: 'event_store.stream_version',
+              text: STREAM_VERSION_SQL,
+              values: [streamId],
+            })
+          ).rows[0].version,
+        );
       const stored = await this.storedAppend(executor, streamId, eventIds);
       if (stored) return stored;
-      throw new WrongExpectedVersionError(streamId, expectedVersion, outcome.version);
+      throw new WrongExpectedVersionError(streamId, expectedVersion, current);
     }
   }
 
   /**
-   * Runs an append statement: the stream's version before it, and the new positions (null when
-   * the expected version did not hold).
+   * Runs an append statement: the stream's version before it, the new positions and the last
+   * event's hash; or that it inserted nothing (and the version, when the statement knows it).
    */
   private async runAppend(
     executor: Queryable,
     statement: QueryConfig,
-    streamId: string,
     single: boolean,
-  ): Promise<{ version: number; positions: number[] | null }> {
+  ): Promise<AppendOutcome> {
     if (single) {
-      const { rows } = await executor.query<{ global_position: string; stream_version: string }>(
-        statement,
-      );
-      if (rows.length > 0) {
-        return {
-          version: Number(rows[0].stream_version) - 1,
-          positions: [Number(rows[0].global_position)],
-        };
-      }
-      const current = await executor.query<{ version: string }>({
-        name: 'event_store.stream_version',
-        text: STREAM_VERSION_SQL,
-        values: [streamId],
-      });
-      return { version: Number(current.rows[0].version), positions: null };
+      const { rows } = await executor.query<{
+        global_position: string;
+        stream_version: string;
+        hash: Buffer;
+      }>(statement);
+      if (rows.length === 0) return { inserted: false, versionBefore: null };
+      return {
+        inserted: true,
+        versionBefore: Number(rows[0].stream_version) - 1,
+        positions: [Number(rows[0].global_position)],
+        lastHash: rows[0].hash,
+      };
     }
-    const { rows } = await executor.query<{ version: string; positions: string[] | null }>(
-      statement,
-    );
-    return { version: Number(rows[0].version), positions: rows[0].positions?.map(Number) ?? null };
+    const { rows } = await executor.query<{
+      version: string;
+      positions: string[] | null;
+      last_hash: Buffer | null;
+    }>(statement);
+    const { version, positions, last_hash: lastHash } = rows[0];
+    if (!positions || !lastHash) return { inserted: false, versionBefore: Number(version) };
+    return {
+      inserted: true,
+      versionBefore: Number(version),
+      positions: positions.map(Number),
+      lastHash,
+    };
   }
 
   /**
