@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   });
   process.stdout.write(`${token}\n`);
   process.stderr.write(
-    `A ${values.role} token${countries.length ? ` for ${countries.join(', ')}` : ''}, valid ${values.ttl}. ` +
+    `${/^[aeiou]/.test(values.role) ? 'An' : 'A'} ${values.role} token${countries.length ? ` for ${countries.join(', ')}` : ''}, valid ${values.ttl}. ` +
       'Send it as "Authorization: Bearer <token>" (in the IDE: the Headers tab).\n',
   );
 }
