@@ -141,6 +141,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
 
   const app = express();
   app.disable('x-powered-by');
+  // No ETags: hashing every GraphQL answer costs CPU, and none is ever revalidated (POST, per user).
+  app.disable('etag');
   const httpServer = http.createServer(app);
   let ready = false;
 

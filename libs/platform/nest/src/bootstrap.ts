@@ -7,10 +7,12 @@ import { loadServiceConfig } from './config';
 export function configureServiceApp(app: INestApplication): INestApplication {
   app.useLogger(app.get(Logger));
   app.flushLogs();
-  // Do not advertise the framework.
   const server: unknown = app.getHttpAdapter().getInstance();
   if (typeof (server as { disable?: unknown }).disable === 'function') {
+    // Do not advertise the framework.
     (server as { disable(setting: string): void }).disable('x-powered-by');
+    // No ETags: hashing every GraphQL answer costs CPU, and none is ever revalidated (POST).
+    (server as { disable(setting: string): void }).disable('etag');
   }
   return app;
 }

@@ -1,4 +1,4 @@
-import { In, type DataSource, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { perRequest } from './request-loader';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -13,6 +13,7 @@ export function isUuid(value: unknown): value is string {
  */
 export class CountsById<Row extends ObjectLiteral> {
   private readonly loader: (context: object) => { load(id: string): Promise<number> };
+  private sql?: string;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -29,14 +30,34 @@ export class CountsById<Row extends ObjectLiteral> {
 
   private async countsFor(ids: readonly string[]): Promise<number[]> {
     const keys = [...new Set(ids.filter(isUuid).map((id) => id.toLowerCase()))];
-    const rows = keys.length
-      ? await this.dataSource
-          .getRepository(this.entity)
-          .find({ where: { [this.columns.id]: In(keys) } as never })
+    const rows: Array<{ id: string; count: number | string }> = keys.length
+      ? await this.dataSource.query(this.query(), [keys])
       : [];
-    const counts = new Map(
-      rows.map((row) => [String(row[this.columns.id]), Number(row[this.columns.count])]),
-    );
+    const counts = new Map(rows.map((row) => [String(row.id), Number(row.count)]));
     return ids.map((id) => counts.get(id.toLowerCase()) ?? 0);
+  }
+
+  /**
+   * The statement, written once from the entity's metadata: TypeORM's `find` builds and
+   * translates a query on every call, which cost more CPU than the query itself.
+   */
+  private query(): string {
+    if (!this.sql) {
+      const metadata = this.dataSource.getMetadata(this.entity);
+      const column = (property: string) => {
+        const found = metadata.findColumnWithPropertyName(property);
+        if (!found) throw new Error(`${metadata.name} has no column for ${property}.`);
+        return this.dataSource.driver.escape(found.databaseName);
+      };
+      const table = metadata.tablePath
+        .split('.')
+        .map((part) => this.dataSource.driver.escape(part))
+        .join('.');
+      const id = column(this.columns.id);
+      this.sql =
+        `SELECT ${id} AS id, ${column(this.columns.count)} AS count ` +
+        `FROM ${table} WHERE ${id} = ANY($1)`;
+    }
+    return this.sql;
   }
 }

@@ -1,6 +1,9 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
 import { Logger, type DynamicModule, type Type } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -94,6 +97,20 @@ const logUnexpectedErrors: ApolloServerPlugin<GraphQLContext> = {
 };
 
 /**
+ * Every answer is `Cache-Control: no-store`, as Apollo's cache control plugin computes it for a
+ * schema without cache hints, but without that plugin's bookkeeping on every resolved field.
+ */
+const noStore: ApolloServerPlugin<GraphQLContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        response.http.headers.set('cache-control', 'no-store');
+      },
+    };
+  },
+};
+
+/**
  * The identity of a request, from the gateway's signed assertion: no valid assertion, no answer
  * (401 UNAUTHENTICATED), so a subgraph called directly, or with a forged header, refuses.
  */
@@ -158,7 +175,12 @@ export function subgraphModule(options: SubgraphOptions = {}): DynamicModule {
         includeStacktraceInErrorResponses: false,
         formatError,
         // No federated traces: they would carry resolver errors to the gateway, and print a line.
-        plugins: [logUnexpectedErrors, ApolloServerPluginInlineTraceDisabled()],
+        plugins: [
+          logUnexpectedErrors,
+          ApolloServerPluginInlineTraceDisabled(),
+          ApolloServerPluginCacheControlDisabled(),
+          noStore,
+        ],
         context: contextFactory(verifier),
       };
       return checks ? config : withoutSecurityChecks(config);

@@ -18,13 +18,20 @@ function flatten(
  * types), and nothing else: parents and contexts pass untouched.
  */
 class RuleBoundValidationPipe extends ValidationPipe {
+  // Whether a class has rules, by class: rules are declared when classes load, and this runs for
+  // every argument of every resolver call (each entity of an `_entities` list).
+  private readonly hasRules = new WeakMap<object, boolean>();
+
   protected override toValidate(metadata: ArgumentMetadata): boolean {
     const { metatype } = metadata;
-    return (
-      super.toValidate(metadata) &&
-      !!metatype &&
-      getMetadataStorage().getTargetValidationMetadatas(metatype, '', true, false).length > 0
-    );
+    if (!super.toValidate(metadata) || !metatype) return false;
+    let hasRules = this.hasRules.get(metatype);
+    if (hasRules === undefined) {
+      hasRules =
+        getMetadataStorage().getTargetValidationMetadatas(metatype, '', true, false).length > 0;
+      this.hasRules.set(metatype, hasRules);
+    }
+    return hasRules;
   }
 }
 
