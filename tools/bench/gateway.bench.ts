@@ -56,19 +56,26 @@ const CONNECTIONS = Number(process.env.HAVEN_BENCH_CONNECTIONS ?? 16);
 const ROUNDS = Math.max(1, Number(process.env.HAVEN_BENCH_ROUNDS ?? 2));
 const SLICE_S = Math.min(DURATION_S, Number(process.env.HAVEN_BENCH_SLICE_SECONDS ?? 2));
 const PAGE = 20;
+/**
+ * Each request asks for one of this many windows of PAGE beneficiaries (window k starts at the
+ * k-th), in turn, on every path: no two requests in flight are the same, as with real clients.
+ * (One request repeated on every connection would measure Hive Gateway's merging of identical
+ * subgraph calls in flight, which Haven's gateway must not do: see docs/adr/0008.)
+ */
+const WINDOWS = 64;
 const COUNTRIES = ['TH', 'LA', 'MM'];
 const GATEWAY_MAIN = 'apps/gateway/src/main.ts';
 const HIVE_MAIN = 'tools/bench/hive-gateway.ts';
 const SECURITY_TARGET = 1.15;
 
-const FEDERATED_QUERY = `query Federated($first: Int!) {
-  beneficiaries(first: $first) {
+const FEDERATED_QUERY = `query Federated($first: Int!, $after: String) {
+  beneficiaries(first: $first, after: $after) {
     edges { node { id referenceCode country minor caseNotificationCount legalCaseCount } }
   }
 }`;
 /** The query of the target "authorisation and decryption add at most 15% to the p99". */
-const PERSONAL_QUERY = `query FederatedPersonal($first: Int!) {
-  beneficiaries(first: $first) {
+const PERSONAL_QUERY = `query FederatedPersonal($first: Int!, $after: String) {
+  beneficiaries(first: $first, after: $after) {
     edges {
       node {
         id referenceCode country minor caseNotificationCount legalCaseCount
@@ -77,8 +84,8 @@ const PERSONAL_QUERY = `query FederatedPersonal($first: Int!) {
     }
   }
 }`;
-const PROTECTION_QUERY = `query Page($first: Int!) {
-  beneficiaries(first: $first) { edges { node { id referenceCode country minor } } }
+const PROTECTION_QUERY = `query Page($first: Int!, $after: String) {
+  beneficiaries(first: $first, after: $after) { edges { node { id referenceCode country minor } } }
 }`;
 const entitiesQuery = (field: string) => `query Entities($representations: [_Any!]!) {
   _entities(representations: $representations) { ... on Beneficiary { ${field} } }
@@ -109,7 +116,8 @@ interface Case {
   label: string;
   url: string;
   query: string;
-  variables: object;
+  /** One set of variables per window; requests take them in turn. */
+  variants: object[];
   headers: Record<string, string>;
   /** Every node must carry decrypted personal details. */
   personal?: boolean;
@@ -136,17 +144,21 @@ async function post(
 
 /** Refuses to measure a query that does not answer correctly: a fast error is no result. */
 async function check(c: Case): Promise<void> {
-  const body = await post(c.url, c.query, c.variables, c.headers);
-  const fail = () => {
-    throw new Error(`${c.label} does not answer correctly: ${JSON.stringify(body).slice(0, 500)}`);
-  };
-  if (body.errors?.length || !body.data) fail();
-  if (c.personal) {
-    const nodes = body.data?.beneficiaries?.edges.map((edge) => edge.node) ?? [];
-    const opened = nodes.filter(
-      (node) => typeof (node.personalDetails as { givenName?: unknown })?.givenName === 'string',
-    );
-    if (nodes.length !== PAGE || opened.length !== PAGE) fail();
+  for (const variables of [c.variants[0], c.variants[c.variants.length - 1]]) {
+    const body = await post(c.url, c.query, variables, c.headers);
+    const fail = () => {
+      throw new Error(
+        `${c.label} does not answer correctly: ${JSON.stringify(body).slice(0, 500)}`,
+      );
+    };
+    if (body.errors?.length || !body.data) fail();
+    if (c.personal) {
+      const nodes = body.data?.beneficiaries?.edges.map((edge) => edge.node) ?? [];
+      const opened = nodes.filter(
+        (node) => typeof (node.personalDetails as { givenName?: unknown })?.givenName === 'string',
+      );
+      if (nodes.length !== PAGE || opened.length !== PAGE) fail();
+    }
   }
 }
 
@@ -156,13 +168,19 @@ function cannon(
   seconds: number,
   latency?: (ms: number) => void,
 ): Promise<autocannon.Result> {
+  const bodies = c.variants.map((variables) => JSON.stringify({ query: c.query, variables }));
+  let next = 0;
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
         url: c.url,
         method: 'POST',
         headers: { 'content-type': 'application/json', ...c.headers },
-        body: JSON.stringify({ query: c.query, variables: c.variables }),
+        requests: [
+          {
+            setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }),
+          },
+        ],
         connections: CONNECTIONS,
         duration: seconds,
       },
@@ -365,10 +383,10 @@ async function main(): Promise<void> {
     log('starting the subgraphs with the checks on, both gateways and the peer');
     await Promise.all([...on.subgraphs, on.gateway, off.gateway, hive].map((s) => s.start()));
 
-    log(`registering ${PAGE} beneficiaries with personal details through the gateway`);
+    const count = PAGE + WINDOWS - 1;
+    log(`registering ${count} beneficiaries with personal details through the gateway`);
     const admin = await mintDevToken(keys, { role: 'admin', subject: 'bench-admin' });
-    const ids: string[] = [];
-    for (let i = 0; i < PAGE; i++) {
+    for (let i = 0; i < count; i++) {
       const id = uuidv5(`bench-beneficiary-${i}`, '9a7f6a0e-4b3c-4c55-8f0a-2d5d3f1b6c11');
       const n = String(i + 1).padStart(2, '0');
       const body = await post(
@@ -384,7 +402,7 @@ async function main(): Promise<void> {
             personal: {
               givenName: `Benchmark${n}`,
               familyName: 'Example',
-              dateOfBirth: `1990-01-${n}`,
+              dateOfBirth: new Date(Date.UTC(1990, 0, 1 + i)).toISOString().slice(0, 10),
               phone: `+00 000 0000 ${n}`,
             },
           },
@@ -393,7 +411,6 @@ async function main(): Promise<void> {
       );
       if (body.errors?.length)
         throw new Error(`registration failed: ${JSON.stringify(body.errors)}`);
-      ids.push(id);
     }
     log('starting the subgraphs with the checks off');
     await Promise.all(off.subgraphs.map((s) => s.start()));
@@ -410,8 +427,24 @@ async function main(): Promise<void> {
     const identity = {
       [IDENTITY_HEADER]: await new IdentitySigner(keys.identity.privateJwk, 3600).sign(READER),
     };
-    const page = { first: PAGE };
-    const representations = ids.map((id) => ({ __typename: 'Beneficiary', id }));
+    // The windows: the k-th starts after the cursor of the (k-1)-th beneficiary in list order.
+    const listed = (await post(
+      `${on.gateway.origin}/graphql`,
+      `query All($first: Int!) { beneficiaries(first: $first) { edges { cursor node { id } } } }`,
+      { first: count },
+      { authorization: `Bearer ${admin}` },
+    )) as { data?: { beneficiaries: { edges: Array<{ cursor: string; node: { id: string } }> } } };
+    const edges = listed.data?.beneficiaries.edges ?? [];
+    if (edges.length !== count)
+      throw new Error(`expected ${count} beneficiaries, found ${edges.length}`);
+    const windows = Array.from({ length: WINDOWS }, (_, k) => ({
+      page: { first: PAGE, after: k === 0 ? null : edges[k - 1].cursor },
+      representations: edges
+        .slice(k, k + PAGE)
+        .map((edge) => ({ __typename: 'Beneficiary', id: edge.node.id })),
+    }));
+    const pages = windows.map((w) => w.page);
+    const entities = windows.map((w) => ({ representations: w.representations }));
     const onUrl = `${on.gateway.origin}/graphql`;
     const offUrl = `${off.gateway.origin}/graphql`;
 
@@ -420,7 +453,7 @@ async function main(): Promise<void> {
         label: 'gateway, checks on, with personalDetails',
         url: onUrl,
         query: PERSONAL_QUERY,
-        variables: page,
+        variants: pages,
         headers: bearer,
         personal: true,
       },
@@ -428,7 +461,7 @@ async function main(): Promise<void> {
         label: 'gateway, checks off, with personalDetails',
         url: offUrl,
         query: PERSONAL_QUERY,
-        variables: page,
+        variants: pages,
         headers: {},
         personal: true,
       },
@@ -436,14 +469,14 @@ async function main(): Promise<void> {
         label: 'gateway, checks on',
         url: onUrl,
         query: FEDERATED_QUERY,
-        variables: page,
+        variants: pages,
         headers: bearer,
       },
       off: {
         label: 'gateway, checks off',
         url: offUrl,
         query: FEDERATED_QUERY,
-        variables: page,
+        variants: pages,
         headers: {},
       },
     } satisfies Record<string, Case>;
@@ -452,28 +485,28 @@ async function main(): Promise<void> {
         label: 'protection (direct, checks on)',
         url: on.urls.protection,
         query: PROTECTION_QUERY,
-        variables: page,
+        variants: pages,
         headers: identity,
       },
       {
         label: 'networks (direct, checks on)',
         url: on.urls.networks,
         query: entitiesQuery('caseNotificationCount'),
-        variables: { representations },
+        variants: entities,
         headers: identity,
       },
       {
         label: 'legal (direct, checks on)',
         url: on.urls.legal,
         query: entitiesQuery('legalCaseCount'),
-        variables: { representations },
+        variants: entities,
         headers: identity,
       },
       {
         label: 'hive-gateway (peer, checks off)',
         url: `${hive.origin}/graphql`,
         query: FEDERATED_QUERY,
-        variables: page,
+        variants: pages,
         headers: {},
       },
     ];
@@ -484,7 +517,7 @@ async function main(): Promise<void> {
       fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, variables: page }),
+        body: JSON.stringify({ query, variables: pages[0] }),
       }).then((response) => response.status);
     if ((await bare(onUrl, FEDERATED_QUERY)) !== 401)
       throw new Error('The gateway with the checks on answers without a token.');
@@ -559,7 +592,7 @@ async function main(): Promise<void> {
     ];
     const widths = table[0].map((_, c) => Math.max(...table.map((r) => r[c].length)));
     console.log(
-      `\nFederated query over ${PAGE} beneficiaries, 3 subgraphs; ${CONNECTIONS} connections, ` +
+      `\nFederated query over ${PAGE} beneficiaries (${WINDOWS} windows in turn), 3 subgraphs; ${CONNECTIONS} connections, ` +
         `${DURATION_S * ROUNDS} s per gateway path, ${DURATION_S} s per other path, in ${SLICE_S} s slices taking turns\n`,
     );
     for (const row of table) console.log(row.map((cell, c) => cell.padEnd(widths[c])).join('  '));
@@ -625,6 +658,7 @@ async function main(): Promise<void> {
         durationSeconds: DURATION_S,
         connections: CONNECTIONS,
         page: PAGE,
+        windows: WINDOWS,
         rounds: ROUNDS,
         sliceSeconds: SLICE_S,
         nodeEnv: common.NODE_ENV,
