@@ -65,9 +65,18 @@ export interface PostgresEventStoreOptions {
   pool?: Omit<PoolConfig, 'connectionString' | 'max'>;
 }
 
-// recorded_at as epoch milliseconds: pg's timestamp parser costs more than the rest of a row.
-const COLUMNS = `global_position, event_id, stream_id, stream_category, stream_version, type,
-  schema_version, data, metadata, (extract(epoch FROM recorded_at) * 1000)::float8 AS recorded_ms`;
+// recorded_at as epoch milliseconds: pg's timestamp parser costs more than the rest of a row
+// (date_part is float8 from the start, extract() goes through numeric). The category is the
+// stream id's prefix, worked out in toEvent rather than sent with every row.
+const COLUMNS = `global_position, event_id, stream_id, stream_version, type, schema_version,
+  data, metadata, date_part('epoch', recorded_at) * 1000 AS recorded_ms`;
+
+/** Events in [$1, $2) in global order, at most $3; $2 is a horizon (docs/adr/0002). */
+const READ_BELOW_SQL = `SELECT ${COLUMNS} FROM event_store.events
+  WHERE global_position >= $1 AND global_position < $2 ORDER BY global_position LIMIT $3`;
+const READ_BELOW_IN_CATEGORIES_SQL = `SELECT ${COLUMNS} FROM event_store.events
+  WHERE global_position >= $1 AND global_position < $2 AND stream_category = ANY ($4)
+  ORDER BY global_position LIMIT $3`;
 
 type Queryable = Pick<Client, 'query'>;
 
@@ -80,7 +89,6 @@ interface EventRow {
   global_position: string;
   event_id: string;
   stream_id: string;
-  stream_category: string;
   stream_version: string;
   type: string;
   schema_version: number;
@@ -96,6 +104,8 @@ export class PostgresEventStore implements EventStore {
   private readonly notifier: CommitNotifier;
   private readonly listener: NotificationListener;
   private readonly heads: StreamHeads;
+  /** A position below which every append has ended (docs/adr/0002); it only grows. */
+  private knownHorizon = 0;
 
   constructor(private readonly options: PostgresEventStoreOptions) {
     this.pool = new Pool({
@@ -345,14 +355,53 @@ export class PostgresEventStore implements EventStore {
       throw new RangeError('fromPosition must be a non-negative integer.');
     if (!Number.isSafeInteger(limit) || limit < 1)
       throw new RangeError('limit must be a positive integer.');
+    const categories = options.categories?.length ? options.categories : null;
     // Only below the horizon: positions that no append still in flight can fill in later, so a
-    // position once passed stays passed (docs/adr/0002). Autocommit, so READ COMMITTED.
-    const { rows } = await this.pool.query<EventRow>({
-      name: 'event_store.read_all',
-      text: `SELECT ${COLUMNS} FROM event_store.read_all($1, $2, $3)`,
-      values: [from, limit, options.categories?.length ? options.categories : null],
-    });
+    // position once passed stays passed (docs/adr/0002). A horizon stays true once read, so a
+    // reader catching up reads below the last one it knows, one query a page, and asks for a
+    // new one only when it reaches it. Autocommit, so READ COMMITTED: each query's snapshot is
+    // newer than the horizon it reads below.
+    let rows: EventRow[] = [];
+    let position = from;
+    if (this.knownHorizon > position) {
+      rows = await this.readBelow(position, this.knownHorizon, limit, categories);
+      if (rows.length === limit) return rows.map((row) => this.toEvent(row));
+      position = this.knownHorizon; // all there is below it has been read
+    }
+    const horizon = await this.readHorizon();
+    if (horizon > position) {
+      rows = rows.concat(await this.readBelow(position, horizon, limit - rows.length, categories));
+    }
     return rows.map((row) => this.toEvent(row));
+  }
+
+  private async readBelow(
+    from: number,
+    horizon: number,
+    limit: number,
+    categories: readonly string[] | null,
+  ): Promise<EventRow[]> {
+    const { rows } = await this.pool.query<EventRow>(
+      categories
+        ? {
+            name: 'event_store.read_below_in_categories',
+            text: READ_BELOW_IN_CATEGORIES_SQL,
+            values: [from, horizon, limit, categories],
+          }
+        : { name: 'event_store.read_below', text: READ_BELOW_SQL, values: [from, horizon, limit] },
+    );
+    return rows;
+  }
+
+  /** The first position a reader may not pass yet (docs/adr/0002); remembered, as it only grows. */
+  private async readHorizon(): Promise<number> {
+    const { rows } = await this.pool.query<{ horizon: string }>({
+      name: 'event_store.read_horizon',
+      text: 'SELECT event_store.read_horizon() AS horizon',
+    });
+    const horizon = Number(rows[0].horizon);
+    this.knownHorizon = Math.max(this.knownHorizon, horizon);
+    return horizon;
   }
 
   async headPosition(): Promise<number> {
@@ -488,7 +537,7 @@ export class PostgresEventStore implements EventStore {
     const event: RecordedEvent = {
       eventId: row.event_id,
       streamId: row.stream_id,
-      streamCategory: row.stream_category,
+      streamCategory: row.stream_id.slice(0, row.stream_id.indexOf('-')),
       streamVersion: Number(row.stream_version),
       globalPosition: Number(row.global_position),
       type: row.type,
