@@ -165,11 +165,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * surrogates. The text is what the store keeps and hashes, byte for byte.
  */
 export function jsonText(value: unknown, at = 'value'): string {
-  if (!representable(value, 0)) {
-    // The fast check only knows that something is wrong; walk again to say what and where.
-    explainUnrepresentable(value, at, new Set());
-    throw new InvalidAppendError(at, `is nested more than ${MAX_DEPTH} levels deep.`);
-  }
+  assertRepresentable(value, at);
   return JSON.stringify(value);
 }
 
@@ -178,11 +174,15 @@ export function jsonText(value: unknown, at = 'value'): string {
  * the store kept exact text (hash version 1) were hashed over this form of their content.
  */
 export function canonicalJson(value: unknown, at = 'value'): string {
-  if (!representable(value, 0)) {
-    explainUnrepresentable(value, at, new Set());
-    throw new InvalidAppendError(at, `is nested more than ${MAX_DEPTH} levels deep.`);
-  }
+  assertRepresentable(value, at);
   return canonical(value);
+}
+
+function assertRepresentable(value: unknown, at: string): void {
+  if (representable(value, 0)) return;
+  // The fast check only knows that something is wrong; walk again to say what and where.
+  explainUnrepresentable(value, at, new Set());
+  throw new InvalidAppendError(at, `is nested more than ${MAX_DEPTH} levels deep.`);
 }
 
 /** Deeper than this is refused; it also stops the fast check on a cycle without tracking one. */

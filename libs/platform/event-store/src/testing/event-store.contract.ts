@@ -564,6 +564,14 @@ export function describeEventStoreContract(
         ],
         ['a NUL character in data', () => ['case-1', [event('A', { a: 'x\u0000y' })], 'any']],
         ['a lone surrogate in data', () => ['case-1', [event('A', { a: '\ud800' })], 'any']],
+        [
+          'data nested more than 200 levels deep',
+          () => {
+            let deep: Record<string, unknown> = { leaf: true };
+            for (let i = 0; i < 200; i++) deep = { deeper: deep };
+            return ['case-1', [event('A', deep)], 'any'];
+          },
+        ],
         // eslint-disable-next-line no-sparse-arrays -- the hole is the bad input under test
         ['an array hole in data', () => ['case-1', [event('A', { a: [1, , 3] })], 'any']],
         ['data that is an array', () => ['case-1', [{ ...event('A'), data: [1, 2] }], 'any']],
