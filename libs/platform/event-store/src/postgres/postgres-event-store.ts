@@ -363,10 +363,13 @@ export class PostgresEventStore implements EventStore {
     // newer than the horizon it reads below.
     let rows: EventRow[] = [];
     let position = from;
-    if (this.knownHorizon > position) {
-      rows = await this.readBelow(position, this.knownHorizon, limit, categories);
+    // A local copy: another reader of this store may move knownHorizon on during the query, and
+    // only what lies below the value read below is known to be read.
+    const known = this.knownHorizon;
+    if (known > position) {
+      rows = await this.readBelow(position, known, limit, categories);
       if (rows.length === limit) return rows.map((row) => this.toEvent(row));
-      position = this.knownHorizon; // all there is below it has been read
+      position = known; // all there is below it has been read
     }
     const horizon = await this.readHorizon();
     if (horizon > position) {
