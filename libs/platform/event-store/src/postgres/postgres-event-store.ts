@@ -358,9 +358,11 @@ export class PostgresEventStore implements EventStore {
     const categories = options.categories?.length ? options.categories : null;
     // Only below the horizon: positions that no append still in flight can fill in later, so a
     // position once passed stays passed (docs/adr/0002). A horizon stays true once read, so a
-    // reader catching up reads below the last one it knows, one query a page, and asks for a
-    // new one only when it reaches it. Autocommit, so READ COMMITTED: each query's snapshot is
-    // newer than the horizon it reads below.
+    // reader catching up reads below the last one it knows, one plain query a page. Past it,
+    // event_store.read_all() reads a new horizon and below it in one round trip (a subscriber
+    // that follows the log live never needs more); a full page from it means the reader is
+    // behind, so the store learns the horizon for the pages to come. Autocommit, so READ
+    // COMMITTED: each query's snapshot is newer than the horizon it reads below.
     let rows: EventRow[] = [];
     let position = from;
     // A local copy: another reader of this store may move knownHorizon on during the query, and
@@ -371,11 +373,13 @@ export class PostgresEventStore implements EventStore {
       if (rows.length === limit) return rows.map((row) => this.toEvent(row));
       position = known; // all there is below it has been read
     }
-    const horizon = await this.readHorizon();
-    if (horizon > position) {
-      rows = rows.concat(await this.readBelow(position, horizon, limit - rows.length, categories));
-    }
-    return rows.map((row) => this.toEvent(row));
+    const { rows: rest } = await this.pool.query<EventRow>({
+      name: 'event_store.read_all',
+      text: `SELECT ${COLUMNS} FROM event_store.read_all($1, $2, $3)`,
+      values: [position, limit - rows.length, categories],
+    });
+    if (rest.length === limit - rows.length) await this.readHorizon();
+    return rows.concat(rest).map((row) => this.toEvent(row));
   }
 
   private async readBelow(
