@@ -443,6 +443,13 @@ async function singleAppends(admin: Pool, writers: number): Promise<Figure> {
       { warmupMs: ms(1000), roundMs: ms(2000), rounds: 2 },
     );
     const ratio = result.store / result.baseline;
+    // ADR 12: concurrent single-event appends share statements; say how much they did.
+    const shared = store.appendStatistics();
+    const perStatement = shared.appends / Math.max(1, shared.statements);
+    progress(
+      `1. single appends, ${writers} writer${writers > 1 ? 's' : ''}: ${int(shared.appends)} appends ` +
+        `in ${int(shared.statements)} statements (${perStatement.toFixed(1)} per statement)`,
+    );
     return {
       id: writers === 1 ? '1a' : '1b',
       figure: `single-event appends, exact expected version, ${writers} writer${writers > 1 ? 's' : ''}`,
@@ -456,6 +463,7 @@ async function singleAppends(admin: Pool, writers: number): Promise<Figure> {
         writers,
         poolSize: writers,
         streamLength: SINGLE_STREAM_LENGTH,
+        storeAppendsPerStatement: Math.round(perStatement * 100) / 100,
         baseline:
           'autocommit single-row INSERT into bench.events_baseline (LIKE event_store.events INCLUDING ALL)',
         rounds: result.rounds,

@@ -119,7 +119,8 @@ RETURNING global_position, stream_version, hash`;
  * APPEND_ONE_SQL when the stream's head is known (docs/adr/0011-stream-heads.md): $3 is its exact
  * version and $10 its hash. No lookup and no version check: a stream that has moved on fails on
  * the unique (stream, version) index, and the caller runs APPEND_ONE_SQL instead. The plan is a
- * one-row INSERT ... SELECT, as close to a plain INSERT as the registration (ADR 2) allows.
+ * one-row INSERT ... SELECT, as close to a plain INSERT as the registration (ADR 2) allows. It
+ * returns only what the caller does not know: the position and the hash.
  */
 export const APPEND_ONE_AFTER_SQL = `
 INSERT INTO event_store.events (global_position, event_id, stream_id, stream_category,
@@ -132,8 +133,41 @@ SELECT p.position, $4::uuid, $1, $2, $3::bigint + 1, $5::text, $6::int, $7::json
       FROM (SELECT coalesce(pg_sequence_last_value('event_store.global_position'), 0) + 1 AS bound) AS b
      WHERE pg_try_advisory_xact_lock_shared((b.bound / 2147483648)::int, (b.bound % 2147483648)::int)
   ) AS p
-RETURNING global_position, stream_version, hash`;
+RETURNING global_position, hash`;
 
 /** A stream's current version, for the error when the expected version did not hold. */
 export const STREAM_VERSION_SQL = `
 SELECT coalesce(max(stream_version), 0) AS version FROM event_store.events WHERE stream_id = $1`;
+
+/**
+ * Several single-event appends to different streams, each after its known head, in one
+ * statement (docs/adr/0012-shared-append-statements.md). APPEND_ONE_AFTER_SQL for each row: one
+ * registration for readers (ADR 2) before any position is taken, then each row's position and
+ * hash over its own stream's head. A stream that has moved on, or an event id already stored,
+ * fails the whole statement on a unique index, and the caller runs each append on its own.
+ * Inserts nothing when the registration is refused.
+ *
+ * Parameters, one element per append: $1 stream ids, $2 categories, $3 head versions, $4 event
+ * ids, $5 types, $6 schema versions, $7 data and $8 metadata as one JSON array text each, $9
+ * content digests, $10 head hashes.
+ */
+export const APPEND_EACH_AFTER_SQL = `
+INSERT INTO event_store.events (global_position, event_id, stream_id, stream_category,
+       stream_version, type, schema_version, data, metadata, recorded_at, hash)
+SELECT p.position, p.event_id, p.stream_id, p.category, p.version + 1, p.type, p.schema_version,
+       d.value, m.value, now(),
+       sha256(p.head_hash || p.digest || int8send(p.version + 1) || int8send(p.position)
+              || int8send((extract(epoch FROM now()) * 1000000)::bigint))
+  FROM (
+    SELECT a.i, a.stream_id, a.category, a.version, a.event_id, a.type, a.schema_version,
+           a.digest, a.head_hash, nextval('event_store.global_position') AS position
+      FROM (SELECT coalesce(pg_sequence_last_value('event_store.global_position'), 0) + 1 AS bound) AS b,
+           unnest($1::text[], $2::text[], $3::bigint[], $4::uuid[], $5::text[], $6::int[],
+                  $9::bytea[], $10::bytea[])
+             WITH ORDINALITY AS a(stream_id, category, version, event_id, type, schema_version,
+                                  digest, head_hash, i)
+     WHERE pg_try_advisory_xact_lock_shared((b.bound / 2147483648)::int, (b.bound % 2147483648)::int)
+  ) AS p
+  JOIN json_array_elements($7::json) WITH ORDINALITY AS d(value, i) ON d.i = p.i
+  JOIN json_array_elements($8::json) WITH ORDINALITY AS m(value, i) ON m.i = p.i
+RETURNING global_position, event_id, hash`;

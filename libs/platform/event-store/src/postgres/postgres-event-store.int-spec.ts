@@ -308,6 +308,80 @@ describe('PostgreSQL event store specifics', () => {
     }
   });
 
+  it('lets concurrent single-event appends share one statement, each with its own outcome', async () => {
+    // One statement at a time: whatever arrives while it runs goes together in the next one.
+    const mine = new PostgresEventStore({ connectionString: db.url, appendStatements: 1 });
+    const theirs = new PostgresEventStore({ connectionString: db.url });
+    const event = (n: number) => ({ eventId: newEventId(), type: 'Step', data: { n }, metadata });
+    const streams = Array.from({ length: 8 }, (_, i) => `case-shared-${i}`);
+    try {
+      const firsts = streams.map((_, i) => event(i));
+      // All at once: the first runs alone, the other seven share the next statement.
+      const created = await Promise.all(
+        streams.map((s, i) => mine.append(s, [firsts[i]], 'no_stream')),
+      );
+      expect(mine.appendStatistics()).toEqual({ appends: 8, statements: 2, sharedStatements: 1 });
+      for (const [i, s] of streams.entries()) {
+        const stored = await mine.readStream(s);
+        expect(stored.map((e) => [e.eventId, e.globalPosition])).toEqual([
+          [firsts[i].eventId, created[i].globalPositions[0]],
+        ]);
+      }
+
+      // A shared statement with a stale head (stream 2), a retry (stream 3), two appends racing
+      // on one stream (stream 4) and plain appends: nothing is lost, nothing written twice, and
+      // each caller gets its own answer.
+      await theirs.append(streams[2], [event(100)], 1);
+      const racing = [event(40), event(41)];
+      const outcomes = await Promise.allSettled([
+        mine.append(streams[0], [event(10)], 1), // runs alone; the rest wait and share
+        mine.append(streams[1], [event(11)], 1),
+        mine.append(streams[2], [event(12)], 1),
+        mine.append(streams[3], [firsts[3]], 'no_stream'),
+        mine.append(streams[4], [racing[0]], 1),
+        mine.append(streams[4], [racing[1]], 1),
+        mine.append(streams[5], [event(15)], 1),
+      ]);
+      const [alone, plain, stale, retry, raceA, raceB, last] = outcomes;
+      expect(alone).toMatchObject({ status: 'fulfilled', value: { nextExpectedVersion: 2 } });
+      expect(plain).toMatchObject({ status: 'fulfilled', value: { nextExpectedVersion: 2 } });
+      expect(last).toMatchObject({ status: 'fulfilled', value: { nextExpectedVersion: 2 } });
+      expect(stale).toMatchObject({
+        status: 'rejected',
+        reason: { expectedVersion: 1, actualVersion: 2 },
+      });
+      expect((stale as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedVersionError);
+      expect(retry).toEqual({
+        status: 'fulfilled',
+        value: {
+          streamId: streams[3],
+          nextExpectedVersion: 1,
+          globalPositions: created[3].globalPositions,
+          duplicate: true,
+        },
+      });
+      // Exactly one of the two racing appends wins.
+      expect([raceA.status, raceB.status].sort()).toEqual(['fulfilled', 'rejected']);
+      expect(mine.appendStatistics().sharedStatements).toBe(2);
+
+      for (const s of streams) {
+        expect(await mine.verifyStream(s)).toMatchObject({ ok: true });
+      }
+      const versions = await Promise.all(
+        streams.map(async (s) => (await mine.readStream(s)).length),
+      );
+      expect(versions).toEqual([2, 2, 2, 1, 2, 2, 1, 1]);
+      const winner = (await mine.readStream(streams[4]))[1];
+      const won =
+        raceA.status === 'fulfilled'
+          ? raceA.value
+          : (raceB as PromiseFulfilledResult<{ globalPositions: number[] }>).value;
+      expect(won.globalPositions).toEqual([winner.globalPosition]);
+    } finally {
+      await Promise.all([mine.close(), theirs.close()]);
+    }
+  });
+
   it('gives each of several subscriptions on one store every event, while writers append', async () => {
     // The subscriptions share the store's remembered horizon: one may move it on while another
     // is reading below the value it had.

@@ -29,12 +29,12 @@ import {
 } from '../validation';
 import {
   APPEND_AFTER_SQL,
-  APPEND_ONE_AFTER_SQL,
   APPEND_ONE_SQL,
   APPEND_SQL,
   FIND_EVENT_IDS_SQL,
   STREAM_VERSION_SQL,
 } from './append-sql';
+import { isUniqueViolation, SharedAppends } from './shared-appends';
 import { StreamHeads } from './stream-heads';
 import { CreateEventStore1763800000000 } from './migrations/1763800000000-create-event-store';
 import { ExactEventText1764900000000 } from './migrations/1764900000000-exact-event-text';
@@ -61,6 +61,11 @@ export interface PostgresEventStoreOptions {
   upcasters?: readonly Upcaster[];
   /** Stream heads remembered to skip a lookup per append (ADR 11; default 10,000, 0 = off). */
   streamHeadCacheSize?: number;
+  /**
+   * Single-event appends run as at most this many statements at once; appends arriving while
+   * they run share the next statement and commit (ADR 12; default 2, at most poolSize).
+   */
+  appendStatements?: number;
   /** Extra pg pool settings (statement timeouts and the like). */
   pool?: Omit<PoolConfig, 'connectionString' | 'max'>;
 }
@@ -104,6 +109,7 @@ export class PostgresEventStore implements EventStore {
   private readonly notifier: CommitNotifier;
   private readonly listener: NotificationListener;
   private readonly heads: StreamHeads;
+  private readonly sharedAppends: SharedAppends;
   /** A position below which every append has ended (docs/adr/0002); it only grows. */
   private knownHorizon = 0;
 
@@ -123,6 +129,10 @@ export class PostgresEventStore implements EventStore {
     this.notifier = new CommitNotifier(options.connectionString);
     this.listener = new NotificationListener(options.connectionString);
     this.heads = new StreamHeads(options.streamHeadCacheSize);
+    this.sharedAppends = new SharedAppends(
+      this.pool,
+      Math.max(1, Math.min(options.appendStatements ?? 2, options.poolSize ?? 20)),
+    );
   }
 
   async append(
@@ -145,6 +155,11 @@ export class PostgresEventStore implements EventStore {
     expectedVersion: ExpectedVersion,
   ): Promise<AppendResult> {
     return this.appendUsing(client, streamId, events, expectedVersion, false);
+  }
+
+  /** How many single-event appends ran in how many statements, shared or not (ADR 12). */
+  appendStatistics(): { appends: number; statements: number; sharedStatements: number } {
+    return { ...this.sharedAppends.statistics };
   }
 
   notifyCommitted(): void {
@@ -170,6 +185,34 @@ export class PostgresEventStore implements EventStore {
     const digests = prepared.map((e) => contentDigest({ ...e, streamId }));
     const eventIds = prepared.map((e) => e.eventId);
     const single = prepared.length === 1;
+    // A known head skips the stream lookup (ADR 11). Only in the store's own transactions: in a
+    // caller's, the unique-index failure that reveals a stale head would abort its transaction.
+    let head = ownTransaction ? this.heads.after(streamId, expected) : null;
+    if (head && single) {
+      // Concurrent single-event appends share statements (ADR 12).
+      const written = await this.sharedAppends.run({
+        streamId,
+        category,
+        headVersion: head.version,
+        headHash: head.hash,
+        ...prepared[0],
+        digest: digests[0],
+      });
+      if (written) {
+        this.heads.remember(streamId, head.version + 1, written.hash);
+        this.announceCommit();
+        return {
+          streamId,
+          nextExpectedVersion: head.version + 1,
+          globalPositions: [written.position],
+          duplicate: false,
+        };
+      }
+      // Not written: a head that moved on, a retry of a stored event, or a lost race. The
+      // statement below looks the head up, and tells these apart.
+      head = null;
+      this.heads.forget(streamId);
+    }
     const values: unknown[] = single
       ? [
           streamId,
@@ -193,14 +236,12 @@ export class PostgresEventStore implements EventStore {
           `[${prepared.map((e) => e.metadataJson).join(',')}]`,
           digests,
         ];
-    // A known head skips the stream lookup (ADR 11). Only in the store's own transactions: in a
-    // caller's, the unique-index failure that reveals a stale head would abort its transaction.
-    let head = ownTransaction ? this.heads.after(streamId, expected) : null;
     for (let attempt = 0; ; attempt++) {
+      // With a head, only a batch is left here: single events went to sharedAppends above.
       const statement: QueryConfig = head
         ? {
-            name: single ? 'event_store.append_one_after' : 'event_store.append_after',
-            text: single ? APPEND_ONE_AFTER_SQL : APPEND_AFTER_SQL,
+            name: 'event_store.append_after',
+            text: APPEND_AFTER_SQL,
             values: [...values.slice(0, 2), head.version, ...values.slice(3), head.hash],
           }
         : {
@@ -555,10 +596,6 @@ export class PostgresEventStore implements EventStore {
     };
     return this.upcasters.size === 0 ? event : this.upcasters.apply(event);
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string })?.code === '23505';
 }
 
 function constraintOf(error: unknown): string | undefined {

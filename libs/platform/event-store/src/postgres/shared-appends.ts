@@ -1,0 +1,139 @@
+import type { Pool } from 'pg';
+import { APPEND_EACH_AFTER_SQL, APPEND_ONE_AFTER_SQL } from './append-sql';
+
+/** A single-event append after a known stream head, ready to run (validated, digested). */
+export interface HeadAppend {
+  streamId: string;
+  category: string;
+  headVersion: number;
+  headHash: Buffer;
+  eventId: string;
+  type: string;
+  schemaVersion: number;
+  dataJson: string;
+  metadataJson: string;
+  digest: Buffer;
+}
+
+/** Committed at this position with this hash; or `null`: not written, run it on its own. */
+export type HeadAppendOutcome = { position: number; hash: Buffer } | null;
+
+interface Waiting {
+  append: HeadAppend;
+  resolve: (outcome: HeadAppendOutcome) => void;
+  reject: (error: unknown) => void;
+}
+
+/** The most appends one shared statement carries. */
+const MAX_SHARED = 100;
+
+/**
+ * Runs single-event appends after known stream heads, at most `maxStatements` statements at a
+ * time; appends that arrive while that many are in flight wait, and then go together in one
+ * statement and one commit (docs/adr/0012-shared-append-statements.md). A writer alone never
+ * waits: its append runs at once, as its own statement.
+ *
+ * Each append keeps its own outcome. When a shared statement fails on a unique index (a stream
+ * that moved on, a retried event id, two appends to one stream), nothing of it was written and
+ * every append in it is answered `null`, so that the store runs it again on its own and reports
+ * its own conflict, retry or success.
+ */
+export class SharedAppends {
+  private readonly waiting: Waiting[] = [];
+  private inFlight = 0;
+  /** Appends run and statements used, for operators and the benchmark. */
+  readonly statistics = { appends: 0, statements: 0, sharedStatements: 0 };
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly maxStatements: number,
+  ) {}
+
+  run(append: HeadAppend): Promise<HeadAppendOutcome> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ append, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  private dispatch(): void {
+    while (this.inFlight < this.maxStatements && this.waiting.length > 0) {
+      const group = this.waiting.splice(0, MAX_SHARED);
+      this.inFlight++;
+      this.statistics.appends += group.length;
+      this.statistics.statements++;
+      if (group.length > 1) this.statistics.sharedStatements++;
+      (group.length === 1 ? this.runOne(group[0]) : this.runShared(group)).finally(() => {
+        this.inFlight--;
+        this.dispatch();
+      });
+    }
+  }
+
+  private async runOne({ append: a, resolve, reject }: Waiting): Promise<void> {
+    try {
+      const { rows } = await this.pool.query<{ global_position: string; hash: Buffer }>({
+        name: 'event_store.append_one_after',
+        text: APPEND_ONE_AFTER_SQL,
+        values: [
+          a.streamId,
+          a.category,
+          a.headVersion,
+          a.eventId,
+          a.type,
+          a.schemaVersion,
+          a.dataJson,
+          a.metadataJson,
+          a.digest,
+          a.headHash,
+        ],
+      });
+      resolve(
+        rows.length ? { position: Number(rows[0].global_position), hash: rows[0].hash } : null,
+      );
+    } catch (error) {
+      if (isUniqueViolation(error)) resolve(null);
+      else reject(error);
+    }
+  }
+
+  private async runShared(group: Waiting[]): Promise<void> {
+    const column = <T>(pick: (a: HeadAppend) => T) => group.map((w) => pick(w.append));
+    try {
+      const { rows } = await this.pool.query<{
+        global_position: string;
+        event_id: string;
+        hash: Buffer;
+      }>({
+        name: 'event_store.append_each_after',
+        text: APPEND_EACH_AFTER_SQL,
+        values: [
+          column((a) => a.streamId),
+          column((a) => a.category),
+          column((a) => a.headVersion),
+          column((a) => a.eventId),
+          column((a) => a.type),
+          column((a) => a.schemaVersion),
+          `[${column((a) => a.dataJson).join(',')}]`,
+          `[${column((a) => a.metadataJson).join(',')}]`,
+          column((a) => a.digest),
+          column((a) => a.headHash),
+        ],
+      });
+      const written = new Map(rows.map((r) => [r.event_id, r]));
+      for (const { append, resolve } of group) {
+        const row = written.get(append.eventId);
+        resolve(row ? { position: Number(row.global_position), hash: row.hash } : null);
+      }
+    } catch (error) {
+      for (const { resolve, reject } of group) {
+        if (isUniqueViolation(error)) resolve(null);
+        else reject(error);
+      }
+    }
+  }
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string })?.code === '23505';
+}
