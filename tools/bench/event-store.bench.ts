@@ -440,7 +440,7 @@ async function singleAppends(admin: Pool, writers: number): Promise<Figure> {
           c.advance(1);
           return 1;
         }),
-      { warmupMs: ms(1000), roundMs: ms(2000), rounds: 2 },
+      { warmupMs: ms(1000), roundMs: ms(1000), rounds: 4 },
     );
     const ratio = result.store / result.baseline;
     // ADR 12: concurrent single-event appends share statements; say how much they did.
@@ -513,7 +513,7 @@ async function batchAppends(admin: Pool): Promise<Figure> {
           c.advance(BATCH_SIZE);
           return BATCH_SIZE;
         }),
-      { warmupMs: ms(1000), roundMs: ms(2500), rounds: 2 },
+      { warmupMs: ms(1000), roundMs: ms(1250), rounds: 4 },
     );
     return {
       id: '2',

@@ -49,28 +49,40 @@ export class SharedAppends {
     private readonly maxStatements: number,
   ) {}
 
-  run(append: HeadAppend): Promise<HeadAppendOutcome> {
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ append, resolve, reject });
-      this.dispatch();
-    });
-  }
-
-  private dispatch(): void {
-    while (this.inFlight < this.maxStatements && this.waiting.length > 0) {
-      const group = this.waiting.splice(0, MAX_SHARED);
-      this.inFlight++;
-      this.statistics.appends += group.length;
-      this.statistics.statements++;
-      if (group.length > 1) this.statistics.sharedStatements++;
-      (group.length === 1 ? this.runOne(group[0]) : this.runShared(group)).finally(() => {
-        this.inFlight--;
-        this.dispatch();
-      });
+  async run(append: HeadAppend): Promise<HeadAppendOutcome> {
+    if (this.inFlight >= this.maxStatements) {
+      return new Promise((resolve, reject) => this.waiting.push({ append, resolve, reject }));
+    }
+    // A free slot (and so nobody waiting): run it now, alone.
+    this.started(1);
+    try {
+      return await this.runOne(append);
+    } finally {
+      this.finished();
     }
   }
 
-  private async runOne({ append: a, resolve, reject }: Waiting): Promise<void> {
+  private started(appends: number): void {
+    this.inFlight++;
+    this.statistics.appends += appends;
+    this.statistics.statements++;
+    if (appends > 1) this.statistics.sharedStatements++;
+  }
+
+  /** A statement ended: the appends that waited for it go next, together. */
+  private finished(): void {
+    this.inFlight--;
+    if (this.waiting.length === 0) return;
+    const group = this.waiting.splice(0, MAX_SHARED);
+    this.started(group.length);
+    const done =
+      group.length === 1
+        ? this.runOne(group[0].append).then(group[0].resolve, group[0].reject)
+        : this.runShared(group);
+    void done.finally(() => this.finished());
+  }
+
+  private async runOne(a: HeadAppend): Promise<HeadAppendOutcome> {
     try {
       const { rows } = await this.pool.query<{ global_position: string; hash: Buffer }>({
         name: 'event_store.append_one_after',
@@ -88,12 +100,10 @@ export class SharedAppends {
           a.headHash,
         ],
       });
-      resolve(
-        rows.length ? { position: Number(rows[0].global_position), hash: rows[0].hash } : null,
-      );
+      return rows.length ? { position: Number(rows[0].global_position), hash: rows[0].hash } : null;
     } catch (error) {
-      if (isUniqueViolation(error)) resolve(null);
-      else reject(error);
+      if (isUniqueViolation(error)) return null;
+      throw error;
     }
   }
 
