@@ -97,7 +97,10 @@ export function prepareEvents(events: unknown, maxEventBytes: number): PreparedE
       validateMetadata(event.metadata, `${at}.metadata`),
       `${at}.metadata`,
     );
-    const size = Buffer.byteLength(dataJson) + Buffer.byteLength(metadataJson);
+    // UTF-8 takes at most 3 bytes per UTF-16 unit: count bytes only when that bound is too big.
+    const bound = (dataJson.length + metadataJson.length) * 3;
+    const size =
+      bound <= maxEventBytes ? 0 : Buffer.byteLength(dataJson) + Buffer.byteLength(metadataJson);
     if (size > maxEventBytes) {
       throw new InvalidAppendError(
         at,

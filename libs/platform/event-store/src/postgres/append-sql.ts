@@ -10,6 +10,7 @@
  * 5. `chain`: each event's hash over the previous one (docs/adr/0003).
  * 6. `inserted`: the rows. A concurrent append of the same version or event id fails here on a
  *    unique index, and the caller runs the statement again to see the winner.
+ * 7. The answer, from `positions` and `chain`: nothing is read back from the table.
  *
  * Returns the stream's version before the append, and the new positions (null when the
  * expected version did not hold).
@@ -70,11 +71,13 @@ inserted AS (
     JOIN json_array_elements($8::json) WITH ORDINALITY AS m(value, i) ON m.i = c.i,
          registered r, positions p
    WHERE c.i > 0 AND r.locked
-  RETURNING global_position, hash
 )
+-- What was inserted is known without RETURNING: an INSERT in a WITH always runs to its end, and
+-- either every row went in (when allowed and registered) or the statement failed.
 SELECT (SELECT h.version FROM head h) AS version,
-       (SELECT array_agg(i.global_position ORDER BY i.global_position) FROM inserted i) AS positions,
-       (SELECT i.hash FROM inserted i ORDER BY i.global_position DESC LIMIT 1) AS last_hash`;
+       (SELECT p.list FROM positions p, registered r WHERE r.locked) AS positions,
+       (SELECT c.hash FROM chain c, registered r WHERE r.locked AND c.i > 0
+         ORDER BY c.i DESC LIMIT 1) AS last_hash`;
 
 export const APPEND_SQL = appendSql(STREAM_HEAD);
 
