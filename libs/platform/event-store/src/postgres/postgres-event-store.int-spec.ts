@@ -382,6 +382,22 @@ describe('PostgreSQL event store specifics', () => {
     }
   });
 
+  it('keeps a shared statement to about 4 MiB of event text', async () => {
+    const store = new PostgresEventStore({ connectionString: db.url, appendStatements: 1 });
+    const big = { type: 'Scanned', data: { page: 'x'.repeat(900 * 1024) }, metadata };
+    try {
+      // The first runs alone; five wait, 4.5 MiB in all: four go together, then the last.
+      await Promise.all(
+        Array.from({ length: 6 }, (_, i) => store.append(`case-big-${i}`, [big], 'no_stream')),
+      );
+      expect(store.appendStatistics()).toEqual({ appends: 6, statements: 3, sharedStatements: 1 });
+      const stored = await store.readStream('case-big-5');
+      expect(stored[0].data.page).toHaveLength(900 * 1024);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('gives each of several subscriptions on one store every event, while writers append', async () => {
     // The subscriptions share the store's remembered horizon: one may move it on while another
     // is reading below the value it had.

@@ -24,8 +24,9 @@ interface Waiting {
   reject: (error: unknown) => void;
 }
 
-/** The most appends one shared statement carries. */
+/** The most appends, and about the most JSON text, that one shared statement carries. */
 const MAX_SHARED = 100;
+const MAX_SHARED_CHARS = 4 * 1024 * 1024;
 
 /**
  * Runs single-event appends after known stream heads, at most `maxStatements` statements at a
@@ -73,13 +74,26 @@ export class SharedAppends {
   private finished(): void {
     this.inFlight--;
     if (this.waiting.length === 0) return;
-    const group = this.waiting.splice(0, MAX_SHARED);
+    const group = this.waiting.splice(0, this.nextGroupSize());
     this.started(group.length);
     const done =
       group.length === 1
         ? this.runOne(group[0].append).then(group[0].resolve, group[0].reject)
         : this.runShared(group);
     void done.finally(() => this.finished());
+  }
+
+  /** How many of the waiting appends go next: at least one, within both limits. */
+  private nextGroupSize(): number {
+    let chars = 0;
+    let n = 0;
+    while (n < this.waiting.length && n < MAX_SHARED) {
+      const { dataJson, metadataJson } = this.waiting[n].append;
+      chars += dataJson.length + metadataJson.length;
+      if (n > 0 && chars > MAX_SHARED_CHARS) break;
+      n++;
+    }
+    return n;
   }
 
   private async runOne(a: HeadAppend): Promise<HeadAppendOutcome> {
