@@ -382,6 +382,47 @@ describe('PostgreSQL event store specifics', () => {
     }
   });
 
+  it('gives an error that one append of a shared statement causes to that append alone', async () => {
+    // A test-only trigger stands in for any error one event can cause in PostgreSQL.
+    const admin = new Client({ connectionString: db.url });
+    await admin.connect();
+    await admin.query(`
+      CREATE FUNCTION event_store.test_refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.type = 'Poison' THEN RAISE EXCEPTION 'poisoned event' USING ERRCODE = '22023'; END IF;
+        RETURN NEW;
+      END $$;
+      CREATE TRIGGER test_refuse_poison BEFORE INSERT ON event_store.events
+        FOR EACH ROW EXECUTE FUNCTION event_store.test_refuse_poison();`);
+    const store = new PostgresEventStore({ connectionString: db.url, appendStatements: 1 });
+    const event = (type: string) => ({ type, data: {}, metadata });
+    try {
+      const outcomes = await Promise.allSettled([
+        store.append('case-poison-0', [event('Fine')], 'no_stream'), // alone; the rest share
+        store.append('case-poison-1', [event('Fine')], 'no_stream'),
+        store.append('case-poison-2', [event('Poison')], 'no_stream'),
+        store.append('case-poison-3', [event('Fine')], 'no_stream'),
+      ]);
+      expect(outcomes.map((o) => o.status)).toEqual([
+        'fulfilled',
+        'fulfilled',
+        'rejected',
+        'fulfilled',
+      ]);
+      expect((outcomes[2] as PromiseRejectedResult).reason).toMatchObject({ code: '22023' });
+      expect(store.appendStatistics().sharedStatements).toBe(1);
+      const lengths = await Promise.all(
+        [0, 1, 2, 3].map(async (i) => (await store.readStream(`case-poison-${i}`)).length),
+      );
+      expect(lengths).toEqual([1, 1, 0, 1]);
+    } finally {
+      await admin.query(`DROP TRIGGER test_refuse_poison ON event_store.events;
+        DROP FUNCTION event_store.test_refuse_poison();`);
+      await admin.end();
+      await store.close();
+    }
+  });
+
   it('keeps a shared statement to about 4 MiB of event text', async () => {
     const store = new PostgresEventStore({ connectionString: db.url, appendStatements: 1 });
     const big = { type: 'Scanned', data: { page: 'x'.repeat(900 * 1024) }, metadata };

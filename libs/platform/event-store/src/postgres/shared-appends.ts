@@ -34,10 +34,10 @@ const MAX_SHARED_CHARS = 4 * 1024 * 1024;
  * statement and one commit (docs/adr/0012-shared-append-statements.md). A writer alone never
  * waits: its append runs at once, as its own statement.
  *
- * Each append keeps its own outcome. When a shared statement fails on a unique index (a stream
- * that moved on, a retried event id, two appends to one stream), nothing of it was written and
- * every append in it is answered `null`, so that the store runs it again on its own and reports
- * its own conflict, retry or success.
+ * Each append keeps its own outcome. When a shared statement fails, for whatever reason (a
+ * stream that moved on, a retried event id, two appends to one stream, an error caused by one of
+ * its events), every append in it is answered `null`, so that the store runs it again on its own
+ * and reports its own conflict, retry, error or success.
  */
 export class SharedAppends {
   private readonly waiting: Waiting[] = [];
@@ -149,11 +149,11 @@ export class SharedAppends {
         const row = written.get(append.eventId);
         resolve(row ? { position: Number(row.global_position), hash: row.hash } : null);
       }
-    } catch (error) {
-      for (const { resolve, reject } of group) {
-        if (isUniqueViolation(error)) resolve(null);
-        else reject(error);
-      }
+    } catch {
+      // Nothing of it was written, or (a connection lost after the commit) all of it was. Either
+      // way each append runs again alone: that reports each one's own error, and finds events
+      // already stored as idempotent retries.
+      for (const { resolve } of group) resolve(null);
     }
   }
 }
