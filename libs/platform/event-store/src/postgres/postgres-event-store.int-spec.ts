@@ -7,14 +7,25 @@ import {
 import { canonicalJson, newEventId } from '../validation';
 import { chainHash, contentDigest, GENESIS_HASH } from '../hash-chain';
 import { WrongExpectedVersionError } from '../errors';
-import { migrateEventStore, PostgresEventStore } from './postgres-event-store';
+import {
+  migrateEventStore,
+  PostgresEventStore,
+  type PostgresEventStoreOptions,
+} from './postgres-event-store';
 
-async function postgresHarness(): Promise<EventStoreHarness> {
+async function postgresHarness(
+  base: Partial<PostgresEventStoreOptions> = {},
+): Promise<EventStoreHarness> {
   const db: TestDatabase = await createTestDatabase('event_store');
   await migrateEventStore(db.url);
   const stores: PostgresEventStore[] = [];
   const open = (options = {}) => {
-    const store = new PostgresEventStore({ connectionString: db.url, poolSize: 40, ...options });
+    const store = new PostgresEventStore({
+      connectionString: db.url,
+      poolSize: 40,
+      ...base,
+      ...options,
+    });
     stores.push(store);
     return store;
   };
@@ -73,7 +84,12 @@ async function postgresHarness(): Promise<EventStoreHarness> {
   };
 }
 
-describeEventStoreContract('PostgreSQL', postgresHarness);
+describeEventStoreContract('PostgreSQL', () => postgresHarness());
+// Again with every concurrent single-event append waiting to share a statement (ADR 12), so that
+// the racing and gap-free cases run through shared statements as much as they can.
+describeEventStoreContract('PostgreSQL, one append statement at a time', () =>
+  postgresHarness({ appendStatements: 1 }),
+);
 
 const metadata = {
   actorId: 'a',
