@@ -499,19 +499,15 @@ export class PostgresEventStore implements EventStore {
 
   async verifyStream(streamId: string): Promise<StreamVerification> {
     parseStreamId(streamId);
-    const { rows } = await this.pool.query<{
-      global_position: string;
-      event_id: string;
-      stream_id: string;
-      stream_version: string;
-      type: string;
-      schema_version: number;
+    // The stored text itself (not parsed JSON) and the exact recorded-at, which the hash covers.
+    type StoredRow = Omit<EventRow, 'data' | 'metadata' | 'recorded_ms'> & {
       data_text: string;
       metadata_text: string;
       hash_version: number;
       hash: Buffer;
       recorded_micros: string;
-    }>(
+    };
+    const { rows } = await this.pool.query<StoredRow>(
       `SELECT global_position, event_id, stream_id, stream_version, type, schema_version,
               data::text AS data_text, metadata::text AS metadata_text, hash_version, hash,
               (extract(epoch FROM recorded_at) * 1000000)::bigint::text AS recorded_micros
