@@ -337,6 +337,18 @@ describe('PostgreSQL event store specifics', () => {
         streams.map((s, i) => mine.append(s, [firsts[i]], 'no_stream')),
       );
       expect(mine.appendStatistics()).toEqual({ appends: 8, statements: 2, sharedStatements: 1 });
+      // Not only counted as shared: the seven rows were written by one transaction.
+      const writers = new Client({ connectionString: db.url });
+      await writers.connect();
+      const { rows: transactions } = await writers.query<{ stream_id: string; xid: string }>(
+        `SELECT stream_id, xmin::text AS xid FROM event_store.events
+          WHERE stream_id = ANY($1) ORDER BY stream_id`,
+        [streams],
+      );
+      await writers.end();
+      const xids = new Map(transactions.map((r) => [r.stream_id, r.xid]));
+      expect(new Set(streams.slice(1).map((s) => xids.get(s))).size).toBe(1);
+      expect(xids.get(streams[0])).not.toBe(xids.get(streams[1]));
       for (const [i, s] of streams.entries()) {
         const stored = await mine.readStream(s);
         expect(stored.map((e) => [e.eventId, e.globalPosition])).toEqual([

@@ -34,7 +34,8 @@ import {
   FIND_EVENT_IDS_SQL,
   STREAM_VERSION_SQL,
 } from './append-sql';
-import { isUniqueViolation, SharedAppends } from './shared-appends';
+import { constraintOf, isUniqueViolation } from './pg-errors';
+import { SharedAppends } from './shared-appends';
 import { StreamHeads } from './stream-heads';
 import { CreateEventStore1763800000000 } from './migrations/1763800000000-create-event-store';
 import { ExactEventText1764900000000 } from './migrations/1764900000000-exact-event-text';
@@ -592,10 +593,6 @@ export class PostgresEventStore implements EventStore {
     };
     return this.upcasters.size === 0 ? event : this.upcasters.apply(event);
   }
-}
-
-function constraintOf(error: unknown): string | undefined {
-  return (error as { constraint?: string })?.constraint;
 }
 
 /**

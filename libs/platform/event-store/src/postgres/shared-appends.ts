@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import { APPEND_EACH_AFTER_SQL, APPEND_ONE_AFTER_SQL } from './append-sql';
+import { isUniqueViolation } from './pg-errors';
 
 /** A single-event append after a known stream head, ready to run (validated, digested). */
 export interface HeadAppend {
@@ -156,8 +157,4 @@ export class SharedAppends {
       for (const { resolve } of group) resolve(null);
     }
   }
-}
-
-export function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string })?.code === '23505';
 }
