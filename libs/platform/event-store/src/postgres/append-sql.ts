@@ -6,10 +6,12 @@
  * 3. `registered`: registers a lower bound of the positions about to be taken as a transaction
  *    lock, so readers stop below this append until it ends (docs/adr/0002). It must come before
  *    `positions`, which reads it.
- * 4. `positions`: the global positions, from the sequence.
- * 5. `chain`: each event's hash over the previous one (docs/adr/0003).
- * 6. `inserted`: the rows. A concurrent append of the same version or event id fails here on a
- *    unique index, and the caller runs the statement again to see the winner.
+ * 4. `positions`: the global positions, from the sequence; none when the registration was refused.
+ * 5. `chain`: each event's hash over the previous one (docs/adr/0003), in one call of
+ *    event_store.chain_hashes.
+ * 6. `inserted`: the rows, zipped from the positions, the hashes and the parameters by one unnest
+ *    (no joins). A concurrent append of the same version or event id fails here on a unique
+ *    index, and the caller runs the statement again to see the winner.
  * 7. The answer, from `positions` and `chain`: nothing is read back from the table.
  *
  * Returns the stream's version before the append, and the new positions (null when the
@@ -17,8 +19,8 @@
  *
  * Parameters: $1 stream id, $2 category, $3 expected version (>= 0 exact, -1 any, -2 no stream,
  * -3 stream exists), $4 event ids, $5 types, $6 schema versions, $7 the events' data and $8 their
- * metadata as one JSON array text each (PostgreSQL checks the text once and stores each element's
- * text as it is: no per-element quoting in an array literal, no jsonb parse), $9 content digests.
+ * metadata as json arrays in binary form (binary-array.ts: PostgreSQL checks each element's text
+ * once and stores it as it is), $9 content digests.
  */
 /** The stream's last version and hash; version 0 and the genesis hash for a new stream. */
 const STREAM_HEAD = `
@@ -31,8 +33,7 @@ const STREAM_HEAD = `
     ) AS last ON true`;
 
 const appendSql = (head: string) => `
-WITH RECURSIVE
-head AS MATERIALIZED (${head}),
+WITH head AS MATERIALIZED (${head}),
 allowed AS MATERIALIZED (
   SELECT h.version, h.hash FROM head h
    WHERE CASE WHEN $3::bigint >= 0 THEN h.version = $3::bigint
@@ -49,35 +50,29 @@ registered AS MATERIALIZED (
 positions AS MATERIALIZED (
   SELECT array_agg(taken.p ORDER BY taken.p) AS list
     FROM (SELECT nextval('event_store.global_position') AS p
-            FROM registered r, generate_series(1, cardinality($4::uuid[]))) AS taken
+            FROM registered r, generate_series(1, cardinality($4::uuid[]))
+           WHERE r.locked) AS taken
+  HAVING count(*) > 0
 ),
-chain (i, hash) AS (
-  SELECT 0, r.hash FROM registered r
-  UNION ALL
-  SELECT c.i + 1,
-         sha256(c.hash || ($9::bytea[])[c.i + 1] || int8send(r.version + c.i + 1)
-                || int8send(p.list[c.i + 1])
-                || int8send((extract(epoch FROM now()) * 1000000)::bigint))
-    FROM chain c, registered r, positions p
-   WHERE c.i < cardinality($4::uuid[])
+chain AS MATERIALIZED (
+  SELECT event_store.chain_hashes(r.hash, r.version, $9::bytea[], p.list,
+                                  (extract(epoch FROM now()) * 1000000)::bigint) AS list
+    FROM registered r, positions p
 ),
 inserted AS (
   INSERT INTO event_store.events (global_position, event_id, stream_id, stream_category,
          stream_version, type, schema_version, data, metadata, recorded_at, hash)
-  SELECT p.list[c.i], ($4::uuid[])[c.i], $1, $2, r.version + c.i, ($5::text[])[c.i],
-         ($6::int[])[c.i], d.value, m.value, now(), c.hash
-    FROM chain c
-    JOIN json_array_elements($7::json) WITH ORDINALITY AS d(value, i) ON d.i = c.i
-    JOIN json_array_elements($8::json) WITH ORDINALITY AS m(value, i) ON m.i = c.i,
-         registered r, positions p
-   WHERE c.i > 0 AND r.locked
+  SELECT e.position, e.event_id, $1, $2, r.version + e.i, e.type, e.schema_version, e.data,
+         e.metadata, now(), e.hash
+    FROM registered r, positions p, chain c,
+         unnest(p.list, c.list, $4::uuid[], $5::text[], $6::int[], $7::json[], $8::json[])
+           WITH ORDINALITY AS e(position, hash, event_id, type, schema_version, data, metadata, i)
 )
 -- What was inserted is known without RETURNING: an INSERT in a WITH always runs to its end, and
 -- either every row went in (when allowed and registered) or the statement failed.
 SELECT (SELECT h.version FROM head h) AS version,
-       (SELECT p.list FROM positions p, registered r WHERE r.locked) AS positions,
-       (SELECT c.hash FROM chain c, registered r WHERE r.locked AND c.i > 0
-         ORDER BY c.i DESC LIMIT 1) AS last_hash`;
+       (SELECT p.list FROM positions p) AS positions,
+       (SELECT c.list[cardinality(c.list)] FROM chain c) AS last_hash`;
 
 export const APPEND_SQL = appendSql(STREAM_HEAD);
 
@@ -151,26 +146,24 @@ SELECT coalesce(max(stream_version), 0) AS version FROM event_store.events WHERE
  * Inserts nothing when the registration is refused.
  *
  * Parameters, one element per append: $1 stream ids, $2 categories, $3 head versions, $4 event
- * ids, $5 types, $6 schema versions, $7 data and $8 metadata as one JSON array text each, $9
+ * ids, $5 types, $6 schema versions, $7 data and $8 metadata as json arrays in binary form, $9
  * content digests, $10 head hashes.
  */
 export const APPEND_EACH_AFTER_SQL = `
 INSERT INTO event_store.events (global_position, event_id, stream_id, stream_category,
        stream_version, type, schema_version, data, metadata, recorded_at, hash)
 SELECT p.position, p.event_id, p.stream_id, p.category, p.version + 1, p.type, p.schema_version,
-       d.value, m.value, now(),
+       p.data, p.metadata, now(),
        sha256(p.head_hash || p.digest || int8send(p.version + 1) || int8send(p.position)
               || int8send((extract(epoch FROM now()) * 1000000)::bigint))
   FROM (
-    SELECT a.i, a.stream_id, a.category, a.version, a.event_id, a.type, a.schema_version,
-           a.digest, a.head_hash, nextval('event_store.global_position') AS position
+    SELECT a.stream_id, a.category, a.version, a.event_id, a.type, a.schema_version, a.data,
+           a.metadata, a.digest, a.head_hash, nextval('event_store.global_position') AS position
       FROM (SELECT coalesce(pg_sequence_last_value('event_store.global_position'), 0) + 1 AS bound) AS b,
            unnest($1::text[], $2::text[], $3::bigint[], $4::uuid[], $5::text[], $6::int[],
-                  $9::bytea[], $10::bytea[])
-             WITH ORDINALITY AS a(stream_id, category, version, event_id, type, schema_version,
-                                  digest, head_hash, i)
+                  $7::json[], $8::json[], $9::bytea[], $10::bytea[])
+             AS a(stream_id, category, version, event_id, type, schema_version, data, metadata,
+                  digest, head_hash)
      WHERE pg_try_advisory_xact_lock_shared((b.bound / 2147483648)::int, (b.bound % 2147483648)::int)
   ) AS p
-  JOIN json_array_elements($7::json) WITH ORDINALITY AS d(value, i) ON d.i = p.i
-  JOIN json_array_elements($8::json) WITH ORDINALITY AS m(value, i) ON m.i = p.i
 RETURNING global_position, event_id, hash`;

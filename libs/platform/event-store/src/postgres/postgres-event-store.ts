@@ -34,15 +34,21 @@ import {
   FIND_EVENT_IDS_SQL,
   STREAM_VERSION_SQL,
 } from './append-sql';
+import { binaryTextArray, JSON_OID } from './binary-array';
 import { constraintOf, isUniqueViolation } from './pg-errors';
 import { SharedAppends } from './shared-appends';
 import { StreamHeads } from './stream-heads';
 import { CreateEventStore1763800000000 } from './migrations/1763800000000-create-event-store';
 import { ExactEventText1764900000000 } from './migrations/1764900000000-exact-event-text';
+import { ChainHashesFunction1766400000000 } from './migrations/1766400000000-chain-hashes-function';
 
 export const EVENT_STORE_MIGRATIONS = {
   schema: 'event_store',
-  migrations: [CreateEventStore1763800000000, ExactEventText1764900000000],
+  migrations: [
+    CreateEventStore1763800000000,
+    ExactEventText1764900000000,
+    ChainHashesFunction1766400000000,
+  ],
 };
 const NOTIFY_CHANNEL = 'haven_event_store';
 const MAX_RACE_RETRIES = 20;
@@ -136,7 +142,7 @@ export class PostgresEventStore implements EventStore {
     );
   }
 
-  async append(
+  append(
     streamId: string,
     events: readonly NewEvent[],
     expectedVersion: ExpectedVersion,
@@ -233,8 +239,14 @@ export class PostgresEventStore implements EventStore {
           eventIds,
           prepared.map((e) => e.type),
           prepared.map((e) => e.schemaVersion),
-          `[${prepared.map((e) => e.dataJson).join(',')}]`,
-          `[${prepared.map((e) => e.metadataJson).join(',')}]`,
+          binaryTextArray(
+            prepared.map((e) => e.dataJson),
+            JSON_OID,
+          ),
+          binaryTextArray(
+            prepared.map((e) => e.metadataJson),
+            JSON_OID,
+          ),
           digests,
         ];
     for (let attempt = 0; ; attempt++) {

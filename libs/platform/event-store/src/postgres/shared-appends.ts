@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import { APPEND_EACH_AFTER_SQL, APPEND_ONE_AFTER_SQL } from './append-sql';
+import { binaryTextArray, JSON_OID } from './binary-array';
 import { isUniqueViolation } from './pg-errors';
 
 /** A single-event append after a known stream head, ready to run (validated, digested). */
@@ -51,17 +52,15 @@ export class SharedAppends {
     private readonly maxStatements: number,
   ) {}
 
-  async run(append: HeadAppend): Promise<HeadAppendOutcome> {
+  run(append: HeadAppend): Promise<HeadAppendOutcome> {
     if (this.inFlight >= this.maxStatements) {
       return new Promise((resolve, reject) => this.waiting.push({ append, resolve, reject }));
     }
     // A free slot (and so nobody waiting): run it now, alone.
     this.started(1);
-    try {
-      return await this.runOne(append);
-    } finally {
-      this.finished();
-    }
+    const outcome = this.runOne(append);
+    outcome.then(this.finished, this.finished);
+    return outcome;
   }
 
   private started(appends: number): void {
@@ -72,7 +71,7 @@ export class SharedAppends {
   }
 
   /** A statement ended: the appends that waited for it go next, together. */
-  private finished(): void {
+  private readonly finished = (): void => {
     this.inFlight--;
     if (this.waiting.length === 0) return;
     const group = this.waiting.splice(0, this.nextGroupSize());
@@ -81,8 +80,8 @@ export class SharedAppends {
       group.length === 1
         ? this.runOne(group[0].append).then(group[0].resolve, group[0].reject)
         : this.runShared(group);
-    void done.finally(() => this.finished());
-  }
+    void done.finally(this.finished);
+  };
 
   /** How many of the waiting appends go next: at least one, within both limits. */
   private nextGroupSize(): number {
@@ -139,8 +138,14 @@ export class SharedAppends {
           column((a) => a.eventId),
           column((a) => a.type),
           column((a) => a.schemaVersion),
-          `[${column((a) => a.dataJson).join(',')}]`,
-          `[${column((a) => a.metadataJson).join(',')}]`,
+          binaryTextArray(
+            column((a) => a.dataJson),
+            JSON_OID,
+          ),
+          binaryTextArray(
+            column((a) => a.metadataJson),
+            JSON_OID,
+          ),
           column((a) => a.digest),
           column((a) => a.headHash),
         ],

@@ -628,15 +628,27 @@ export function describeEventStoreContract(
         ).resolves.toMatchObject({ nextExpectedVersion: 1 });
       });
 
-      it('keeps text that looks like SQL or script verbatim', async () => {
+      it('keeps text that looks like SQL or script, or is not ASCII, verbatim, alone and in a batch', async () => {
         const stream = newStream();
         const hostile = {
           note: "'); DROP TABLE event_store.events; --",
           html: '<script>alert(1)</script>',
           unicode: 'ສະບາຍດີ สวัสดี 🙂',
+          quotes: 'a "quoted" \\ back\\slash, {braces}, [brackets] and a comma',
         };
         await store.append(stream, [event('A', hostile)], 'no_stream');
-        expect((await store.readStream(stream))[0].data).toEqual(hostile);
+        await store.append(
+          stream,
+          [event('B', { unicode: 'မင်္ဂလာပါ' }), event('C', hostile), event('D', { n: 1 })],
+          1,
+        );
+        const stored = await store.readStream(stream);
+        expect(stored.map((e) => e.data)).toEqual([
+          hostile,
+          { unicode: 'မင်္ဂလာပါ' },
+          hostile,
+          { n: 1 },
+        ]);
         expect((await store.verifyStream(stream)).ok).toBe(true);
       });
     });
