@@ -363,9 +363,22 @@ async function measurePair(
         ms: Math.round(sample.ms),
         nodeCpuMicrosPerEvent,
       });
+    }
+    // Short rounds keep a burst of machine noise from landing on one side only; report every
+    // fourth, with the totals so far.
+    if ((r + 1) % 4 === 0 || r + 1 === opts.rounds) {
+      const rate = (t: { events: number; ms: number }) => (t.events / t.ms) * 1000;
+      const cpu = (side: 'store' | 'baseline') => {
+        const mine = rounds.filter((x) => x.side === side);
+        const events = mine.reduce((a, x) => a + x.events, 0);
+        return (mine.reduce((a, x) => a + x.nodeCpuMicrosPerEvent * x.events, 0) / events).toFixed(
+          1,
+        );
+      };
       progress(
-        `${label}: round ${r + 1}/${opts.rounds} ${side.padEnd(8)} ${int(eventsPerSecond)} events/s ` +
-          `(Node CPU ${nodeCpuMicrosPerEvent} µs/event)`,
+        `${label}: rounds 1–${r + 1}/${opts.rounds}: store ${int(rate(totals.store))} events/s, ` +
+          `baseline ${int(rate(totals.baseline))} events/s (${pct(rate(totals.store) / rate(totals.baseline))}; ` +
+          `Node CPU ${cpu('store')} and ${cpu('baseline')} µs/event)`,
       );
     }
   }
@@ -440,7 +453,7 @@ async function singleAppends(admin: Pool, writers: number): Promise<Figure> {
           c.advance(1);
           return 1;
         }),
-      { warmupMs: ms(1000), roundMs: ms(1000), rounds: 4 },
+      { warmupMs: ms(1000), roundMs: ms(250), rounds: 16 },
     );
     const ratio = result.store / result.baseline;
     // ADR 12: concurrent single-event appends share statements; say how much they did.
@@ -513,7 +526,7 @@ async function batchAppends(admin: Pool): Promise<Figure> {
           c.advance(BATCH_SIZE);
           return BATCH_SIZE;
         }),
-      { warmupMs: ms(1000), roundMs: ms(1250), rounds: 4 },
+      { warmupMs: ms(1000), roundMs: ms(300), rounds: 16 },
     );
     return {
       id: '2',
