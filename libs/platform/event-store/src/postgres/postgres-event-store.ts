@@ -73,6 +73,11 @@ export interface PostgresEventStoreOptions {
    * they run share the next statement and commit (ADR 12; default 2, at most poolSize).
    */
   appendStatements?: number;
+  /**
+   * Other processes' subscribers are notified at most once per this many milliseconds (ADR 4;
+   * default 10).
+   */
+  notifyIntervalMs?: number;
   /** Extra pg pool settings (statement timeouts and the like). */
   pool?: Omit<PoolConfig, 'connectionString' | 'max'>;
 }
@@ -133,12 +138,16 @@ export class PostgresEventStore implements EventStore {
     this.pool.on('error', () => undefined);
     this.upcasters = new UpcasterRegistry(options.upcasters);
     this.maxEventBytes = options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
-    this.notifier = new CommitNotifier(options.connectionString);
+    this.notifier = new CommitNotifier(options.connectionString, options.notifyIntervalMs);
     this.listener = new NotificationListener(options.connectionString);
     this.heads = new StreamHeads(options.streamHeadCacheSize);
     this.sharedAppends = new SharedAppends(
       this.pool,
       Math.max(1, Math.min(options.appendStatements ?? 2, options.poolSize ?? 20)),
+      {
+        claim: () => (this.notifier.claim() ? NOTIFY_CHANNEL : null),
+        lost: () => this.notifier.lost(),
+      },
     );
   }
 
@@ -170,13 +179,21 @@ export class PostgresEventStore implements EventStore {
   }
 
   notifyCommitted(): void {
-    this.announceCommit();
+    this.announceCommit(false);
   }
 
-  /** Wakes this store's own subscriptions at once, and other processes' by NOTIFY. */
-  private announceCommit(): void {
+  /** How many notifications appends carried, and how many were sent on their own (ADR 4). */
+  notificationStatistics(): { carried: number; sent: number } {
+    return { ...this.notifier.statistics };
+  }
+
+  /**
+   * Wakes this store's own subscriptions at once, and other processes' by NOTIFY, unless the
+   * append's own commit carried one.
+   */
+  private announceCommit(notified: boolean): void {
     this.listener.wakeLocal();
-    this.notifier.schedule();
+    if (!notified) this.notifier.schedule();
   }
 
   private async appendUsing(
@@ -207,7 +224,7 @@ export class PostgresEventStore implements EventStore {
       });
       if (written) {
         this.heads.remember(streamId, head.version + 1, written.hash);
-        this.announceCommit();
+        this.announceCommit(written.notified);
         return {
           streamId,
           nextExpectedVersion: head.version + 1,
@@ -286,7 +303,7 @@ export class PostgresEventStore implements EventStore {
         const nextExpectedVersion = outcome.versionBefore + eventIds.length;
         if (ownTransaction) {
           this.heads.remember(streamId, nextExpectedVersion, outcome.lastHash);
-          this.announceCommit();
+          this.announceCommit(false);
         }
         return {
           streamId,
@@ -608,48 +625,88 @@ export class PostgresEventStore implements EventStore {
 }
 
 /**
- * Wakes other processes' subscribers after a commit. A NOTIFY inside the append would take
- * PostgreSQL's cluster-wide notify lock through the commit's disk flush and so serialise every
- * writer; one NOTIFY after commit, coalesced across concurrent appends and sent without waiting
- * for a flush, wakes the same subscribers at a fraction of the cost. Polling covers a lost one.
- * (Subscriptions of the appending store itself are woken directly: NotificationListener.wakeLocal.)
+ * Wakes other processes' subscribers after commits, with at most one notification per interval
+ * (docs/adr/0004). A NOTIFY inside every append would take PostgreSQL's cluster-wide notify lock
+ * through each commit's disk flush and so serialise the writers. So one append per interval
+ * carries the notification in its own statement (`claim`: only transactions that notify wait on
+ * that lock, and here that is one per interval); it announces everything committed before it.
+ * Commits after it are announced by the next append that carries one or, when none starts within
+ * a grace period after the interval, by a NOTIFY sent on a connection of its own without waiting
+ * for a flush. Polling covers a lost one. (Subscriptions of the appending store itself are woken
+ * directly: NotificationListener.wakeLocal.)
  */
 class CommitNotifier {
   private timer: NodeJS.Timeout | null = null;
   private sending: Promise<void> | null = null;
-  private pending = false;
-  private lastSentAt = 0;
+  /** Commits that no notification has announced yet. */
+  private unannounced = false;
+  /** When the last notification was claimed by an append, or sent. */
+  private lastAt = 0;
+  private readonly graceMs: number;
+  readonly statistics = { carried: 0, sent: 0 };
   // Its own connection, so that a notification never waits for, or delays, an append.
   private readonly pool: Pool;
 
   constructor(
     connectionString: string,
     /**
-     * At most one NOTIFY per interval; appends in between share the next one. Each costs a round
-     * trip: at 3 ms apart they added 50–100 µs of client CPU to each append of a busy writer.
+     * At most one notification per interval. A NOTIFY of its own costs a round trip and a
+     * transaction: at 3 ms apart they added 50–100 µs of client CPU to each append of a busy
+     * writer; at 10 ms, still about 25 µs to each append of a single writer.
      */
-    private readonly minIntervalMs = 10,
+    private readonly intervalMs = 10,
   ) {
+    // Long enough for a busy writer's next append to start and carry the notification.
+    this.graceMs = intervalMs / 2;
     this.pool = new Pool({ connectionString, max: 1, options: '-c synchronous_commit=off' });
     this.pool.on('error', () => undefined);
   }
 
+  /**
+   * True when the append about to run should carry the notification: none was claimed or sent
+   * within the interval, and none is being sent. If it then does not commit, call `lost`.
+   */
+  claim(): boolean {
+    const now = Date.now();
+    if (this.sending || now < this.lastAt + this.intervalMs) return false;
+    this.lastAt = now;
+    this.unannounced = false;
+    this.statistics.carried++;
+    return true;
+  }
+
+  /** An append that claimed the notification did not commit: what it was to announce is not. */
+  lost(): void {
+    this.schedule();
+  }
+
+  /** A commit that carried no notification. */
   schedule(): void {
-    this.pending = true;
+    this.unannounced = true;
+    this.arm();
+  }
+
+  private arm(): void {
     if (this.timer || this.sending) return;
-    const wait = Math.max(0, this.lastSentAt + this.minIntervalMs - Date.now());
+    const wait = Math.max(0, this.lastAt + this.intervalMs + this.graceMs - Date.now());
     this.timer = setTimeout(() => {
       this.timer = null;
+      if (!this.unannounced) return; // an append carried it
+      if (Date.now() < this.lastAt + this.intervalMs + this.graceMs) {
+        this.arm(); // an append carried one meanwhile; these commits came after it
+        return;
+      }
       this.sending = this.send().finally(() => {
         this.sending = null;
-        if (this.pending) this.schedule();
+        if (this.unannounced) this.arm();
       });
     }, wait);
   }
 
   private async send(): Promise<void> {
-    this.pending = false;
-    this.lastSentAt = Date.now();
+    this.unannounced = false;
+    this.lastAt = Date.now();
+    this.statistics.sent++;
     try {
       await this.pool.query(`NOTIFY ${NOTIFY_CHANNEL}`);
     } catch {
@@ -661,7 +718,7 @@ class CommitNotifier {
     if (this.timer) {
       clearTimeout(this.timer);
       this.timer = null;
-      if (this.pending) this.sending = this.send();
+      if (this.unannounced) this.sending = this.send();
     }
     await this.sending;
     await this.pool.end();

@@ -17,8 +17,19 @@ export interface HeadAppend {
   digest: Buffer;
 }
 
-/** Committed at this position with this hash; or `null`: not written, run it on its own. */
-export type HeadAppendOutcome = { position: number; hash: Buffer } | null;
+/**
+ * Committed at this position with this hash, and whether its commit carried the store's
+ * notification; or `null`: not written, run it on its own.
+ */
+export type HeadAppendOutcome = { position: number; hash: Buffer; notified: boolean } | null;
+
+/** The store's notifications to other processes, which an append may carry (docs/adr/0004). */
+export interface AppendNotifications {
+  /** The channel to notify in the append's own commit, when one is due; else null. */
+  claim(): string | null;
+  /** The append that claimed it did not commit. */
+  lost(): void;
+}
 
 interface Waiting {
   append: HeadAppend;
@@ -50,6 +61,7 @@ export class SharedAppends {
   constructor(
     private readonly pool: Pool,
     private readonly maxStatements: number,
+    private readonly notifications: AppendNotifications = { claim: () => null, lost: () => {} },
   ) {}
 
   run(append: HeadAppend): Promise<HeadAppendOutcome> {
@@ -97,6 +109,7 @@ export class SharedAppends {
   }
 
   private async runOne(a: HeadAppend): Promise<HeadAppendOutcome> {
+    const channel = this.notifications.claim();
     try {
       const { rows } = await this.pool.query<{ global_position: string; hash: Buffer }>({
         name: 'event_store.append_one_after',
@@ -112,10 +125,20 @@ export class SharedAppends {
           a.metadataJson,
           a.digest,
           a.headHash,
+          channel,
         ],
       });
-      return rows.length ? { position: Number(rows[0].global_position), hash: rows[0].hash } : null;
+      if (rows.length) {
+        return {
+          position: Number(rows[0].global_position),
+          hash: rows[0].hash,
+          notified: !!channel,
+        };
+      }
+      if (channel) this.notifications.lost();
+      return null;
     } catch (error) {
+      if (channel) this.notifications.lost();
       if (isUniqueViolation(error)) return null;
       throw error;
     }
@@ -153,7 +176,9 @@ export class SharedAppends {
       const written = new Map(rows.map((r) => [r.event_id, r]));
       for (const { append, resolve } of group) {
         const row = written.get(append.eventId);
-        resolve(row ? { position: Number(row.global_position), hash: row.hash } : null);
+        resolve(
+          row ? { position: Number(row.global_position), hash: row.hash, notified: false } : null,
+        );
       }
     } catch {
       // Nothing of it was written, or (a connection lost after the commit) all of it was. Either
