@@ -118,7 +118,8 @@ RETURNING global_position, stream_version, hash`;
  * version and $10 its hash. No lookup and no version check: a stream that has moved on fails on
  * the unique (stream, version) index, and the caller runs APPEND_ONE_SQL instead. The plan is a
  * one-row INSERT ... SELECT, as close to a plain INSERT as the registration (ADR 2) allows. It
- * returns only what the caller does not know: the position and the hash.
+ * returns only what the caller does not know: the position and the hash (as hex, the same text
+ * whatever the server's bytea_output).
  *
  * $11: a notification channel, or null. When given, the append carries the store's NOTIFY,
  * delivered at its commit (docs/adr/0004: at most one append per interval does).
@@ -134,7 +135,8 @@ SELECT p.position, $4::uuid, $1, $2, $3::bigint + 1, $5::text, $6::int, $7::json
       FROM (SELECT coalesce(pg_sequence_last_value('event_store.global_position'), 0) + 1 AS bound) AS b
      WHERE pg_try_advisory_xact_lock_shared((b.bound / 2147483648)::int, (b.bound % 2147483648)::int)
   ) AS p
-RETURNING global_position, hash, CASE WHEN $11::text IS NOT NULL THEN pg_notify($11, '') END AS notified`;
+RETURNING global_position, encode(hash, 'hex') AS hash_hex,
+          CASE WHEN $11::text IS NOT NULL THEN pg_notify($11, '') END AS notified`;
 
 /** A stream's current version, for the error when the expected version did not hold. */
 export const STREAM_VERSION_SQL = `

@@ -496,6 +496,37 @@ describe('PostgreSQL event store specifics', () => {
     }
   });
 
+  it('reports an append whose connection is cut mid-statement, and goes on with a new one', async () => {
+    // A test-only trigger ends its own connection, as a restarted server or a network cut would.
+    const admin = new Client({ connectionString: db.url });
+    await admin.connect();
+    await admin.query(`
+      CREATE FUNCTION event_store.test_cut() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.type = 'Cut' THEN PERFORM pg_terminate_backend(pg_backend_pid()); END IF;
+        RETURN NEW;
+      END $$;
+      CREATE TRIGGER test_cut BEFORE INSERT ON event_store.events
+        FOR EACH ROW EXECUTE FUNCTION event_store.test_cut();`);
+    const store = new PostgresEventStore({ connectionString: db.url, poolSize: 1 });
+    const event = (type: string) => ({ type, data: {}, metadata });
+    try {
+      await store.append('case-cut', [event('Fine')], 'no_stream');
+      await expect(store.append('case-cut', [event('Cut')], 1)).rejects.toMatchObject({
+        code: '57P01',
+      });
+      await expect(store.append('case-cut', [event('Fine')], 1)).resolves.toMatchObject({
+        nextExpectedVersion: 2,
+      });
+      expect((await store.readStream('case-cut')).map((e) => e.type)).toEqual(['Fine', 'Fine']);
+    } finally {
+      await admin.query(`DROP TRIGGER test_cut ON event_store.events;
+        DROP FUNCTION event_store.test_cut();`);
+      await admin.end();
+      await store.close();
+    }
+  });
+
   it('keeps a shared statement to about 4 MiB of event text', async () => {
     const store = new PostgresEventStore({ connectionString: db.url, appendStatements: 1 });
     const big = { type: 'Scanned', data: { page: 'x'.repeat(900 * 1024) }, metadata };

@@ -2,6 +2,7 @@ import type { Pool } from 'pg';
 import { APPEND_EACH_AFTER_SQL, APPEND_ONE_AFTER_SQL } from './append-sql';
 import { binaryTextArray, JSON_OID } from './binary-array';
 import { isUniqueViolation } from './pg-errors';
+import { queryTextRows } from './text-rows-query';
 
 /** A single-event append after a known stream head, ready to run (validated, digested). */
 export interface HeadAppend {
@@ -111,10 +112,11 @@ export class SharedAppends {
   private async runOne(a: HeadAppend): Promise<HeadAppendOutcome> {
     const channel = this.notifications.claim();
     try {
-      const { rows } = await this.pool.query<{ global_position: string; hash: Buffer }>({
-        name: 'event_store.append_one_after',
-        text: APPEND_ONE_AFTER_SQL,
-        values: [
+      const rows = await queryTextRows(
+        this.pool,
+        'event_store.append_one_after',
+        APPEND_ONE_AFTER_SQL,
+        [
           a.streamId,
           a.category,
           a.headVersion,
@@ -127,11 +129,12 @@ export class SharedAppends {
           a.headHash,
           channel,
         ],
-      });
+      );
       if (rows.length) {
+        const [position, hashHex] = rows[0];
         return {
-          position: Number(rows[0].global_position),
-          hash: rows[0].hash,
+          position: Number(position),
+          hash: Buffer.from(hashHex as string, 'hex'),
           notified: !!channel,
         };
       }
