@@ -247,15 +247,27 @@ export interface System {
   stop(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
+/**
+ * Ports for a system's services are taken below the kernel's ephemeral range (32768–60999 on
+ * Linux), in a block of 1,000 per Jest worker, and checked free by binding them. A port from the
+ * ephemeral range, probed free and released, could be handed to another process (another test
+ * file's proxy, an outgoing connection) before the service bound it; a health check could then be
+ * answered by that process, and the system would talk to someone else's service.
+ */
+const PORT_BLOCK = 20_000 + (Number(process.env.JEST_WORKER_ID ?? 0) % 12) * 1_000;
+let nextPortOffset = 0;
+
+async function freePort(): Promise<number> {
+  for (let tries = 0; tries < 1_000; tries++) {
+    const port = PORT_BLOCK + (nextPortOffset++ % 1_000);
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = net.createServer();
+      probe.once('error', () => resolve(false));
+      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
     });
-  });
+    if (free) return port;
+  }
+  throw new Error(`no free port in ${PORT_BLOCK}–${PORT_BLOCK + 999}`);
 }
 
 /**
