@@ -111,12 +111,20 @@ export function prepareEvents(events: unknown, maxEventBytes: number): PreparedE
   });
 }
 
+const METADATA_FIELDS = new Set([
+  'actorId',
+  'role',
+  'organisationId',
+  'correlationId',
+  'causationId',
+  'occurredAt',
+]);
+
 function validateMetadata(metadata: unknown, at: string): EventMetadata {
   if (!isPlainObject(metadata)) throw new InvalidAppendError(at, 'must be an object.');
   const m = metadata as Record<string, unknown>;
-  const known = ['actorId', 'role', 'organisationId', 'correlationId', 'causationId', 'occurredAt'];
   for (const key of Object.keys(m)) {
-    if (!known.includes(key))
+    if (!METADATA_FIELDS.has(key))
       throw new InvalidAppendError(`${at}.${key}`, 'is not a metadata field.');
   }
   const requireText = (key: string, nullable: boolean) => {
