@@ -34,7 +34,7 @@ import {
   FIND_EVENT_IDS_SQL,
   STREAM_VERSION_SQL,
 } from './append-sql';
-import { binaryTextArray, JSON_OID } from './binary-array';
+import { jsonArray } from './binary-array';
 import { constraintOf, isUniqueViolation } from './pg-errors';
 import { SharedAppends } from './shared-appends';
 import { StreamHeads } from './stream-heads';
@@ -256,14 +256,8 @@ export class PostgresEventStore implements EventStore {
           eventIds,
           prepared.map((e) => e.type),
           prepared.map((e) => e.schemaVersion),
-          binaryTextArray(
-            prepared.map((e) => e.dataJson),
-            JSON_OID,
-          ),
-          binaryTextArray(
-            prepared.map((e) => e.metadataJson),
-            JSON_OID,
-          ),
+          jsonArray(prepared.map((e) => e.dataJson)),
+          jsonArray(prepared.map((e) => e.metadataJson)),
           digests,
         ];
     for (let attempt = 0; ; attempt++) {

@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import { APPEND_EACH_AFTER_SQL, APPEND_ONE_AFTER_SQL } from './append-sql';
-import { binaryTextArray, JSON_OID } from './binary-array';
+import { jsonArray } from './binary-array';
 import { isUniqueViolation } from './pg-errors';
 import { queryTextRows } from './text-rows-query';
 
@@ -62,7 +62,7 @@ export class SharedAppends {
   constructor(
     private readonly pool: Pool,
     private readonly maxStatements: number,
-    private readonly notifications: AppendNotifications = { claim: () => null, lost: () => {} },
+    private readonly notifications: AppendNotifications,
   ) {}
 
   run(append: HeadAppend): Promise<HeadAppendOutcome> {
@@ -164,14 +164,8 @@ export class SharedAppends {
           column((a) => a.eventId),
           column((a) => a.type),
           column((a) => a.schemaVersion),
-          binaryTextArray(
-            column((a) => a.dataJson),
-            JSON_OID,
-          ),
-          binaryTextArray(
-            column((a) => a.metadataJson),
-            JSON_OID,
-          ),
+          jsonArray(column((a) => a.dataJson)),
+          jsonArray(column((a) => a.metadataJson)),
           column((a) => a.digest),
           column((a) => a.headHash),
         ],
