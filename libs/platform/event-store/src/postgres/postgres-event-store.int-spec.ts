@@ -108,6 +108,27 @@ describe('PostgreSQL event store specifics', () => {
   });
   afterAll(() => db.drop());
 
+  /**
+   * Runs `test` with a test-only BEFORE INSERT trigger on the events table, whose PL/pgSQL runs
+   * for each row before `RETURN NEW`: it stands in for what one event can cause in PostgreSQL.
+   */
+  async function withInsertTrigger(name: string, body: string, test: () => Promise<void>) {
+    const admin = new Client({ connectionString: db.url });
+    await admin.connect();
+    await admin.query(`
+      CREATE FUNCTION event_store.${name}() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN ${body} RETURN NEW; END $$;
+      CREATE TRIGGER ${name} BEFORE INSERT ON event_store.events
+        FOR EACH ROW EXECUTE FUNCTION event_store.${name}();`);
+    try {
+      await test();
+    } finally {
+      await admin.query(`DROP TRIGGER ${name} ON event_store.events;
+        DROP FUNCTION event_store.${name}();`);
+      await admin.end();
+    }
+  }
+
   it('keeps its tables in their own schema, created by a migration that runs once', async () => {
     expect(await migrateEventStore(db.url)).toEqual([]);
     const client = new Client({ connectionString: db.url });
@@ -456,75 +477,54 @@ describe('PostgreSQL event store specifics', () => {
   });
 
   it('gives an error that one append of a shared statement causes to that append alone', async () => {
-    // A test-only trigger stands in for any error one event can cause in PostgreSQL.
-    const admin = new Client({ connectionString: db.url });
-    await admin.connect();
-    await admin.query(`
-      CREATE FUNCTION event_store.test_refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF NEW.type = 'Poison' THEN RAISE EXCEPTION 'poisoned event' USING ERRCODE = '22023'; END IF;
-        RETURN NEW;
-      END $$;
-      CREATE TRIGGER test_refuse_poison BEFORE INSERT ON event_store.events
-        FOR EACH ROW EXECUTE FUNCTION event_store.test_refuse_poison();`);
-    const store = new PostgresEventStore({ connectionString: db.url, appendStatements: 1 });
-    const event = (type: string) => ({ type, data: {}, metadata });
-    try {
-      const outcomes = await Promise.allSettled([
-        store.append('case-poison-0', [event('Fine')], 'no_stream'), // alone; the rest share
-        store.append('case-poison-1', [event('Fine')], 'no_stream'),
-        store.append('case-poison-2', [event('Poison')], 'no_stream'),
-        store.append('case-poison-3', [event('Fine')], 'no_stream'),
-      ]);
-      expect(outcomes.map((o) => o.status)).toEqual([
-        'fulfilled',
-        'fulfilled',
-        'rejected',
-        'fulfilled',
-      ]);
-      expect((outcomes[2] as PromiseRejectedResult).reason).toMatchObject({ code: '22023' });
-      expect(store.appendStatistics().sharedStatements).toBe(1);
-      const lengths = await Promise.all(
-        [0, 1, 2, 3].map(async (i) => (await store.readStream(`case-poison-${i}`)).length),
-      );
-      expect(lengths).toEqual([1, 1, 0, 1]);
-    } finally {
-      await admin.query(`DROP TRIGGER test_refuse_poison ON event_store.events;
-        DROP FUNCTION event_store.test_refuse_poison();`);
-      await admin.end();
-      await store.close();
-    }
+    const poison = `IF NEW.type = 'Poison' THEN RAISE EXCEPTION 'poisoned event' USING ERRCODE = '22023'; END IF;`;
+    await withInsertTrigger('test_refuse_poison', poison, async () => {
+      const store = new PostgresEventStore({ connectionString: db.url, appendStatements: 1 });
+      const event = (type: string) => ({ type, data: {}, metadata });
+      try {
+        const outcomes = await Promise.allSettled([
+          store.append('case-poison-0', [event('Fine')], 'no_stream'), // alone; the rest share
+          store.append('case-poison-1', [event('Fine')], 'no_stream'),
+          store.append('case-poison-2', [event('Poison')], 'no_stream'),
+          store.append('case-poison-3', [event('Fine')], 'no_stream'),
+        ]);
+        expect(outcomes.map((o) => o.status)).toEqual([
+          'fulfilled',
+          'fulfilled',
+          'rejected',
+          'fulfilled',
+        ]);
+        expect((outcomes[2] as PromiseRejectedResult).reason).toMatchObject({ code: '22023' });
+        expect(store.appendStatistics().sharedStatements).toBe(1);
+        const lengths = await Promise.all(
+          [0, 1, 2, 3].map(async (i) => (await store.readStream(`case-poison-${i}`)).length),
+        );
+        expect(lengths).toEqual([1, 1, 0, 1]);
+      } finally {
+        await store.close();
+      }
+    });
   });
 
   it('reports an append whose connection is cut mid-statement, and goes on with a new one', async () => {
-    // A test-only trigger ends its own connection, as a restarted server or a network cut would.
-    const admin = new Client({ connectionString: db.url });
-    await admin.connect();
-    await admin.query(`
-      CREATE FUNCTION event_store.test_cut() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF NEW.type = 'Cut' THEN PERFORM pg_terminate_backend(pg_backend_pid()); END IF;
-        RETURN NEW;
-      END $$;
-      CREATE TRIGGER test_cut BEFORE INSERT ON event_store.events
-        FOR EACH ROW EXECUTE FUNCTION event_store.test_cut();`);
-    const store = new PostgresEventStore({ connectionString: db.url, poolSize: 1 });
-    const event = (type: string) => ({ type, data: {}, metadata });
-    try {
-      await store.append('case-cut', [event('Fine')], 'no_stream');
-      await expect(store.append('case-cut', [event('Cut')], 1)).rejects.toMatchObject({
-        code: '57P01',
-      });
-      await expect(store.append('case-cut', [event('Fine')], 1)).resolves.toMatchObject({
-        nextExpectedVersion: 2,
-      });
-      expect((await store.readStream('case-cut')).map((e) => e.type)).toEqual(['Fine', 'Fine']);
-    } finally {
-      await admin.query(`DROP TRIGGER test_cut ON event_store.events;
-        DROP FUNCTION event_store.test_cut();`);
-      await admin.end();
-      await store.close();
-    }
+    // The trigger ends its own connection, as a restarted server or a network cut would.
+    const cut = `IF NEW.type = 'Cut' THEN PERFORM pg_terminate_backend(pg_backend_pid()); END IF;`;
+    await withInsertTrigger('test_cut', cut, async () => {
+      const store = new PostgresEventStore({ connectionString: db.url, poolSize: 1 });
+      const event = (type: string) => ({ type, data: {}, metadata });
+      try {
+        await store.append('case-cut', [event('Fine')], 'no_stream');
+        await expect(store.append('case-cut', [event('Cut')], 1)).rejects.toMatchObject({
+          code: '57P01',
+        });
+        await expect(store.append('case-cut', [event('Fine')], 1)).resolves.toMatchObject({
+          nextExpectedVersion: 2,
+        });
+        expect((await store.readStream('case-cut')).map((e) => e.type)).toEqual(['Fine', 'Fine']);
+      } finally {
+        await store.close();
+      }
+    });
   });
 
   it('keeps a shared statement to about 4 MiB of event text', async () => {
