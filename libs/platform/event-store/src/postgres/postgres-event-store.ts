@@ -37,6 +37,7 @@ import {
 import { jsonArray } from './binary-array';
 import { constraintOf, isUniqueViolation } from './pg-errors';
 import { SharedAppends } from './shared-appends';
+import { queryTextRows, type TextRow } from './text-rows-query';
 import { StreamHeads } from './stream-heads';
 import { CreateEventStore1763800000000 } from './migrations/1763800000000-create-event-store';
 import { ExactEventText1764900000000 } from './migrations/1764900000000-exact-event-text';
@@ -102,16 +103,12 @@ type AppendOutcome =
   | { inserted: true; versionBefore: number; positions: number[]; lastHash: Buffer }
   | { inserted: false; versionBefore: number | null };
 
-interface EventRow {
-  global_position: string;
-  event_id: string;
-  stream_id: string;
-  stream_version: string;
-  type: string;
-  schema_version: number;
-  data: JsonObject;
-  metadata: EventMetadata;
-  recorded_ms: number;
+/** A row of COLUMNS as column text (text-rows-query.ts), in their order. */
+type EventRow = TextRow;
+
+/** A text[] parameter as PostgreSQL's array literal: every element quoted, `"` and `\` escaped. */
+function textArrayLiteral(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
 }
 
 export class PostgresEventStore implements EventStore {
@@ -396,20 +393,21 @@ export class PostgresEventStore implements EventStore {
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     parseStreamId(streamId);
-    const { rows } = await this.pool.query<EventRow>({
-      name: 'event_store.read_stream',
-      text: `SELECT ${COLUMNS} FROM event_store.events
-              WHERE stream_id = $1 AND stream_version >= $2 AND stream_version <= $3
-                AND global_position <= $4 AND recorded_at <= $5
-              ORDER BY stream_version`,
-      values: [
+    const rows = await queryTextRows(
+      this.pool,
+      'event_store.read_stream',
+      `SELECT ${COLUMNS} FROM event_store.events
+        WHERE stream_id = $1 AND stream_version >= $2 AND stream_version <= $3
+          AND global_position <= $4 AND recorded_at <= $5
+        ORDER BY stream_version`,
+      [
         streamId,
         options.from ?? 1,
         options.to ?? Number.MAX_SAFE_INTEGER,
         options.upToPosition ?? Number.MAX_SAFE_INTEGER,
-        options.upToTime ?? 'infinity',
+        options.upToTime?.toISOString() ?? 'infinity',
       ],
-    });
+    );
     return rows.map((row) => this.toEvent(row));
   }
 
@@ -438,11 +436,12 @@ export class PostgresEventStore implements EventStore {
       if (rows.length === limit) return rows.map((row) => this.toEvent(row));
       position = known; // all there is below it has been read
     }
-    const { rows: rest } = await this.pool.query<EventRow>({
-      name: 'event_store.read_all',
-      text: `SELECT ${COLUMNS} FROM event_store.read_all($1, $2, $3)`,
-      values: [position, limit - rows.length, categories],
-    });
+    const rest = await queryTextRows(
+      this.pool,
+      'event_store.read_all',
+      `SELECT ${COLUMNS} FROM event_store.read_all($1, $2, $3)`,
+      [position, limit - rows.length, categories && textArrayLiteral(categories)],
+    );
     if (rest.length === limit - rows.length) await this.readHorizon();
     return rows.concat(rest).map((row) => this.toEvent(row));
   }
@@ -453,16 +452,14 @@ export class PostgresEventStore implements EventStore {
     limit: number,
     categories: readonly string[] | null,
   ): Promise<EventRow[]> {
-    const { rows } = await this.pool.query<EventRow>(
-      categories
-        ? {
-            name: 'event_store.read_below_in_categories',
-            text: READ_BELOW_IN_CATEGORIES_SQL,
-            values: [from, horizon, limit, categories],
-          }
-        : { name: 'event_store.read_below', text: READ_BELOW_SQL, values: [from, horizon, limit] },
-    );
-    return rows;
+    return categories
+      ? queryTextRows(
+          this.pool,
+          'event_store.read_below_in_categories',
+          READ_BELOW_IN_CATEGORIES_SQL,
+          [from, horizon, limit, textArrayLiteral(categories)],
+        )
+      : queryTextRows(this.pool, 'event_store.read_below', READ_BELOW_SQL, [from, horizon, limit]);
   }
 
   /** The first position a reader may not pass yet (docs/adr/0002); remembered, as it only grows. */
@@ -524,13 +521,19 @@ export class PostgresEventStore implements EventStore {
   async verifyStream(streamId: string): Promise<StreamVerification> {
     parseStreamId(streamId);
     // The stored text itself (not parsed JSON) and the exact recorded-at, which the hash covers.
-    type StoredRow = Omit<EventRow, 'data' | 'metadata' | 'recorded_ms'> & {
+    interface StoredRow {
+      global_position: string;
+      event_id: string;
+      stream_id: string;
+      stream_version: string;
+      type: string;
+      schema_version: number;
       data_text: string;
       metadata_text: string;
       hash_version: number;
       hash: Buffer;
       recorded_micros: string;
-    };
+    }
     const { rows } = await this.pool.query<StoredRow>(
       `SELECT global_position, event_id, stream_id, stream_version, type, schema_version,
               data::text AS data_text, metadata::text AS metadata_text, hash_version, hash,
@@ -602,17 +605,19 @@ export class PostgresEventStore implements EventStore {
   }
 
   private toEvent(row: EventRow): RecordedEvent {
+    const [position, eventId, streamId, version, type, schemaVersion, data, metadata, recordedMs] =
+      row as string[];
     const event: RecordedEvent = {
-      eventId: row.event_id,
-      streamId: row.stream_id,
-      streamCategory: row.stream_id.slice(0, row.stream_id.indexOf('-')),
-      streamVersion: Number(row.stream_version),
-      globalPosition: Number(row.global_position),
-      type: row.type,
-      schemaVersion: row.schema_version,
-      data: row.data,
-      metadata: row.metadata,
-      recordedAt: new Date(row.recorded_ms),
+      eventId,
+      streamId,
+      streamCategory: streamId.slice(0, streamId.indexOf('-')),
+      streamVersion: Number(version),
+      globalPosition: Number(position),
+      type,
+      schemaVersion: Number(schemaVersion),
+      data: JSON.parse(data) as JsonObject,
+      metadata: JSON.parse(metadata) as EventMetadata,
+      recordedAt: new Date(Number(recordedMs)),
     };
     return this.upcasters.size === 0 ? event : this.upcasters.apply(event);
   }
