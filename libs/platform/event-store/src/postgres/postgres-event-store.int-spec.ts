@@ -527,6 +527,24 @@ describe('PostgreSQL event store specifics', () => {
     });
   });
 
+  it('reads by categories whatever their text, quotes and backslashes included', async () => {
+    const store = new PostgresEventStore({ connectionString: db.url });
+    try {
+      const { globalPositions } = await store.append(
+        'quoting-1',
+        [{ type: 'Step', data: {}, metadata }],
+        'no_stream',
+      );
+      const from = globalPositions[0];
+      const categories = (...c: string[]) =>
+        store.readAll({ fromPosition: from, categories: c }).then((e) => e.map((x) => x.streamId));
+      expect(await categories('quoting', 'we"ird', 'back\\slash', '{x,y}')).toEqual(['quoting-1']);
+      expect(await categories('we"ird', 'quoting"')).toEqual([]);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('keeps a shared statement to about 4 MiB of event text', async () => {
     const store = new PostgresEventStore({ connectionString: db.url, appendStatements: 1 });
     const big = { type: 'Scanned', data: { page: 'x'.repeat(900 * 1024) }, metadata };
