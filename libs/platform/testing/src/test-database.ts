@@ -26,9 +26,19 @@ export async function createTestDatabase(prefix = 'test'): Promise<TestDatabase>
     url: url.toString(),
     name,
     drop: () =>
-      withClient(serverUrl, (client) =>
-        client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
-      ).then(() => undefined),
+      withClient(serverUrl, async (client) => {
+        // Connections a test has just ended may still be closing (pg's pool.end() resolves before
+        // its sockets close). Forced off now, their pool would emit an error nobody listens to.
+        for (const until = Date.now() + 1_000; Date.now() < until;) {
+          const { rows } = await client.query<{ open: number }>(
+            'SELECT count(*)::int AS open FROM pg_stat_activity WHERE datname = $1',
+            [name],
+          );
+          if (rows[0].open === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      }),
   };
 }
 
