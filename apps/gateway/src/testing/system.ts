@@ -254,6 +254,7 @@ export interface System {
  * file's proxy, an outgoing connection) before the service bound it; a health check could then be
  * answered by that process, and the system would talk to someone else's service.
  */
+// Twelve blocks of 1,000 fit between 20,000 and the ephemeral range.
 const PORT_BLOCK = 20_000 + (Number(process.env.JEST_WORKER_ID ?? 0) % 12) * 1_000;
 let nextPortOffset = 0;
 

@@ -106,11 +106,6 @@ type AppendOutcome =
 /** A row of COLUMNS as column text (text-rows-query.ts), in their order. */
 type EventRow = TextRow;
 
-/** A text[] parameter as PostgreSQL's array literal: every element quoted, `"` and `\` escaped. */
-function textArrayLiteral(values: readonly string[]): string {
-  return `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
-}
-
 export class PostgresEventStore implements EventStore {
   private readonly pool: Pool;
   private readonly upcasters: UpcasterRegistry;
@@ -405,7 +400,7 @@ export class PostgresEventStore implements EventStore {
         options.from ?? 1,
         options.to ?? Number.MAX_SAFE_INTEGER,
         options.upToPosition ?? Number.MAX_SAFE_INTEGER,
-        options.upToTime?.toISOString() ?? 'infinity',
+        options.upToTime ?? 'infinity',
       ],
     );
     return rows.map((row) => this.toEvent(row));
@@ -440,7 +435,7 @@ export class PostgresEventStore implements EventStore {
       this.pool,
       'event_store.read_all',
       `SELECT ${COLUMNS} FROM event_store.read_all($1, $2, $3)`,
-      [position, limit - rows.length, categories && textArrayLiteral(categories)],
+      [position, limit - rows.length, categories],
     );
     if (rest.length === limit - rows.length) await this.readHorizon();
     return rows.concat(rest).map((row) => this.toEvent(row));
@@ -457,7 +452,7 @@ export class PostgresEventStore implements EventStore {
           this.pool,
           'event_store.read_below_in_categories',
           READ_BELOW_IN_CATEGORIES_SQL,
-          [from, horizon, limit, textArrayLiteral(categories)],
+          [from, horizon, limit, categories],
         )
       : queryTextRows(this.pool, 'event_store.read_below', READ_BELOW_SQL, [from, horizon, limit]);
   }
