@@ -93,10 +93,8 @@ export function prepareEvents(events: unknown, maxEventBytes: number): PreparedE
       throw new InvalidAppendError(`${at}.data`, 'must be a JSON object.');
     }
     const dataJson = jsonText(event.data, `${at}.data`);
-    const metadataJson = jsonText(
-      validateMetadata(event.metadata, `${at}.metadata`),
-      `${at}.metadata`,
-    );
+    // validateMetadata returns only strings it has checked, and nulls: nothing left to walk.
+    const metadataJson = JSON.stringify(validateMetadata(event.metadata, `${at}.metadata`));
     // UTF-8 takes at most 3 bytes per UTF-16 unit: count bytes only when that bound is too big.
     const bound = (dataJson.length + metadataJson.length) * 3;
     const size =
@@ -127,21 +125,11 @@ function validateMetadata(metadata: unknown, at: string): EventMetadata {
     if (!METADATA_FIELDS.has(key))
       throw new InvalidAppendError(`${at}.${key}`, 'is not a metadata field.');
   }
-  const requireText = (key: string, nullable: boolean) => {
-    const value = m[key];
-    if (value === null && nullable) return;
-    if (typeof value !== 'string' || value.trim() === '' || value.length > 200) {
-      throw new InvalidAppendError(
-        `${at}.${key}`,
-        `must be a non-empty string of at most 200 characters${nullable ? ', or null' : ''}.`,
-      );
-    }
-  };
-  requireText('actorId', false);
-  requireText('role', false);
-  requireText('organisationId', true);
-  requireText('correlationId', false);
-  requireText('causationId', true);
+  requireText(m, 'actorId', false, at);
+  requireText(m, 'role', false, at);
+  requireText(m, 'organisationId', true, at);
+  requireText(m, 'correlationId', false, at);
+  requireText(m, 'causationId', true, at);
   const occurredAt = m.occurredAt;
   if (
     typeof occurredAt !== 'string' ||
@@ -163,6 +151,23 @@ function validateMetadata(metadata: unknown, at: string): EventMetadata {
   };
 }
 
+function requireText(
+  metadata: Record<string, unknown>,
+  key: string,
+  nullable: boolean,
+  at: string,
+): void {
+  const value = metadata[key];
+  if (value === null && nullable) return;
+  if (typeof value !== 'string' || value.trim() === '' || value.length > 200) {
+    throw new InvalidAppendError(
+      `${at}.${key}`,
+      `must be a non-empty string of at most 200 characters${nullable ? ', or null' : ''}.`,
+    );
+  }
+  if (!representableString(value)) explainUnrepresentable(value, `${at}.${key}`, new Set());
+}
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const proto = Object.getPrototypeOf(value);
@@ -176,8 +181,14 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * surrogates. The text is what the store keeps and hashes, byte for byte.
  */
 export function jsonText(value: unknown, at = 'value'): string {
-  assertRepresentable(value, at);
-  return JSON.stringify(value);
+  if (!representable(value, 0, false)) explainUnrepresentableAt(value, at);
+  const text = JSON.stringify(value);
+  // JSON.stringify writes NUL, lone surrogates and other control characters as \u escapes, so a
+  // text without one needs no walk over its strings (a string holding a backslash and a `u` also
+  // shows up here, and is walked).
+  if (text.indexOf('\\u') !== -1 && !representable(value, 0, true))
+    explainUnrepresentableAt(value, at);
+  return text;
 }
 
 /**
@@ -190,8 +201,11 @@ export function canonicalJson(value: unknown, at = 'value'): string {
 }
 
 function assertRepresentable(value: unknown, at: string): void {
-  if (representable(value, 0)) return;
-  // The fast check only knows that something is wrong; walk again to say what and where.
+  if (!representable(value, 0, true)) explainUnrepresentableAt(value, at);
+}
+
+/** The fast check only knows that something is wrong; walk again to say what and where. */
+function explainUnrepresentableAt(value: unknown, at: string): never {
   explainUnrepresentable(value, at, new Set());
   throw new InvalidAppendError(at, `is nested more than ${MAX_DEPTH} levels deep.`);
 }
@@ -200,14 +214,15 @@ function assertRepresentable(value: unknown, at: string): void {
 const MAX_DEPTH = 200;
 
 // Written for speed (it runs on every event): Object.keys rather than for-in, no cycle set.
-function representable(v: unknown, depth: number): boolean {
-  if (typeof v === 'string') return representableString(v);
+// `strings`: also check every string and key (jsonText checks them on the text instead).
+function representable(v: unknown, depth: number, strings: boolean): boolean {
+  if (typeof v === 'string') return !strings || representableString(v);
   if (typeof v === 'number') return Number.isFinite(v);
   if (typeof v === 'boolean' || v === null) return true;
   if (typeof v !== 'object' || depth >= MAX_DEPTH) return false;
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) {
-      if (!(i in v) || !representable(v[i], depth + 1)) return false;
+      if (!(i in v) || !representable(v[i], depth + 1, strings)) return false;
     }
     return true;
   }
@@ -216,7 +231,8 @@ function representable(v: unknown, depth: number): boolean {
   const object = v as Record<string, unknown>;
   const keys = Object.keys(object);
   for (let i = 0; i < keys.length; i++) {
-    if (!representableString(keys[i]) || !representable(object[keys[i]], depth + 1)) return false;
+    if (strings && !representableString(keys[i])) return false;
+    if (!representable(object[keys[i]], depth + 1, strings)) return false;
   }
   return true;
 }

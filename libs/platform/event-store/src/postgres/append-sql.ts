@@ -14,13 +14,13 @@
  *    index, and the caller runs the statement again to see the winner.
  * 7. The answer, from `positions` and `chain`: nothing is read back from the table.
  *
- * Returns the stream's version before the append, and the new positions (null when the
- * expected version did not hold).
+ * Returns the stream's version before the append, and the new positions as comma-separated text
+ * (cheaper to split than an array to parse; null when the expected version did not hold).
  *
  * Parameters: $1 stream id, $2 category, $3 expected version (>= 0 exact, -1 any, -2 no stream,
  * -3 stream exists), $4 event ids, $5 types, $6 schema versions, $7 the events' data and $8 their
- * metadata as json arrays in binary form (binary-array.ts: PostgreSQL checks each element's text
- * once and stores it as it is), $9 content digests.
+ * metadata as json arrays in binary form (array-parameters.ts: PostgreSQL checks each element's
+ * text once and stores it as it is), $9 content digests (a bytea array in binary form).
  */
 /** The stream's last version and hash; version 0 and the genesis hash for a new stream. */
 const STREAM_HEAD = `
@@ -71,7 +71,7 @@ inserted AS (
 -- What was inserted is known without RETURNING: an INSERT in a WITH always runs to its end, and
 -- either every row went in (when allowed and registered) or the statement failed.
 SELECT (SELECT h.version FROM head h) AS version,
-       (SELECT p.list FROM positions p) AS positions,
+       (SELECT array_to_string(p.list, ',') FROM positions p) AS positions,
        (SELECT c.list[cardinality(c.list)] FROM chain c) AS last_hash`;
 
 export const APPEND_SQL = appendSql(STREAM_HEAD);

@@ -34,7 +34,7 @@ import {
   FIND_EVENT_IDS_SQL,
   STREAM_VERSION_SQL,
 } from './append-sql';
-import { jsonArray } from './binary-array';
+import { byteaArray, jsonArray, plainArrayLiteral } from './array-parameters';
 import { constraintOf, isUniqueViolation } from './pg-errors';
 import { SharedAppends } from './shared-appends';
 import { queryTextRows, type TextRow } from './text-rows-query';
@@ -245,12 +245,12 @@ export class PostgresEventStore implements EventStore {
           streamId,
           category,
           expected,
-          eventIds,
-          prepared.map((e) => e.type),
-          prepared.map((e) => e.schemaVersion),
+          plainArrayLiteral(eventIds),
+          plainArrayLiteral(prepared.map((e) => e.type)),
+          plainArrayLiteral(prepared.map((e) => e.schemaVersion)),
           jsonArray(prepared.map((e) => e.dataJson)),
           jsonArray(prepared.map((e) => e.metadataJson)),
-          digests,
+          byteaArray(digests),
         ];
     for (let attempt = 0; ; attempt++) {
       // With a head, only a batch is left here: single events went to sharedAppends above.
@@ -346,7 +346,7 @@ export class PostgresEventStore implements EventStore {
     }
     const { rows } = await executor.query<{
       version: string;
-      positions: string[] | null;
+      positions: string | null;
       last_hash: Buffer | null;
     }>(statement);
     const { version, positions, last_hash: lastHash } = rows[0];
@@ -354,7 +354,7 @@ export class PostgresEventStore implements EventStore {
     return {
       inserted: true,
       versionBefore: Number(version),
-      positions: positions.map(Number),
+      positions: positions.split(',').map(Number),
       lastHash,
     };
   }

@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import { APPEND_EACH_AFTER_SQL, APPEND_ONE_AFTER_SQL } from './append-sql';
-import { jsonArray } from './binary-array';
+import { jsonArray } from './array-parameters';
 import { isUniqueViolation } from './pg-errors';
 import { queryTextRows } from './text-rows-query';
 

@@ -565,6 +565,30 @@ export function describeEventStoreContract(
         ['a NUL character in data', () => ['case-1', [event('A', { a: 'x\u0000y' })], 'any']],
         ['a lone surrogate in data', () => ['case-1', [event('A', { a: '\ud800' })], 'any']],
         [
+          'a NUL character in a key of data',
+          () => ['case-1', [event('A', { 'a\u0000': 1 })], 'any'],
+        ],
+        [
+          'a lone surrogate in a key of data',
+          () => ['case-1', [event('A', { '\udc00': 1 })], 'any'],
+        ],
+        [
+          'a NUL character in metadata',
+          () => [
+            'case-1',
+            [{ ...event('A'), metadata: { ...metadata(), role: 'a\u0000b' } }],
+            'any',
+          ],
+        ],
+        [
+          'a lone surrogate in metadata',
+          () => [
+            'case-1',
+            [{ ...event('A'), metadata: { ...metadata(), correlationId: 'x\ud800' } }],
+            'any',
+          ],
+        ],
+        [
           'data nested more than 200 levels deep',
           () => {
             let deep: Record<string, unknown> = { leaf: true };
@@ -635,6 +659,9 @@ export function describeEventStoreContract(
           html: '<script>alert(1)</script>',
           unicode: 'ສະບາຍດີ สวัสดี 🙂',
           quotes: 'a "quoted" \\ back\\slash, {braces}, [brackets] and a comma',
+          // Written as \u escapes by JSON.stringify, or looking like one: still valid text.
+          escapes: 'bell \u0007, unit separator \u001f, and \\u0000 as six characters',
+          pair: '\ud83d\ude42',
         };
         await store.append(stream, [event('A', hostile)], 'no_stream');
         await store.append(

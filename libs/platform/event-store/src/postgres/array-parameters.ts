@@ -1,0 +1,69 @@
+/**
+ * Array parameters for the batch append, built directly instead of through pg's generic array
+ * serialiser, which escapes every element with two regular expressions (about a third of a
+ * microsecond per event for the four arrays of a batch).
+ */
+
+/** PostgreSQL's type ids of json and bytea. */
+const JSON_OID = 114;
+const BYTEA_OID = 17;
+
+/**
+ * A json[] of these JSON texts in PostgreSQL's binary array format. pg sends a Buffer as a binary
+ * parameter, so the server takes each element's bytes as they are: no quoting and unquoting of
+ * an array literal, and no JSON array around the elements to parse once as a whole and again to
+ * split. Each element is still checked as JSON, once, on receipt.
+ */
+export function jsonArray(texts: readonly string[]): Buffer {
+  const lengths = texts.map((t) => Buffer.byteLength(t));
+  const { buffer, offset: start } = arrayHeader(JSON_OID, texts.length, lengths);
+  let offset = start;
+  for (let i = 0; i < texts.length; i++) {
+    buffer.writeInt32BE(lengths[i], offset);
+    offset += 4;
+    offset += buffer.write(texts[i], offset, lengths[i], 'utf8');
+  }
+  return buffer;
+}
+
+/** A bytea[] of these byte strings in PostgreSQL's binary array format (see jsonArray). */
+export function byteaArray(values: readonly Buffer[]): Buffer {
+  const { buffer, offset: start } = arrayHeader(
+    BYTEA_OID,
+    values.length,
+    values.map((v) => v.length),
+  );
+  let offset = start;
+  for (const value of values) {
+    buffer.writeInt32BE(value.length, offset);
+    offset += 4 + value.copy(buffer, offset + 4);
+  }
+  return buffer;
+}
+
+/** A one-dimensional array without nulls: the header, and where the elements start. */
+function arrayHeader(
+  oid: number,
+  count: number,
+  lengths: readonly number[],
+): { buffer: Buffer; offset: number } {
+  let size = count === 0 ? 12 : 20 + 4 * count;
+  for (const length of lengths) size += length;
+  const buffer = Buffer.allocUnsafe(size);
+  buffer.writeInt32BE(count === 0 ? 0 : 1, 0); // dimensions
+  buffer.writeInt32BE(0, 4); // no nulls
+  buffer.writeUInt32BE(oid, 8);
+  if (count === 0) return { buffer, offset: 12 };
+  buffer.writeInt32BE(count, 12);
+  buffer.writeInt32BE(1, 16); // lower bound
+  return { buffer, offset: 20 };
+}
+
+/**
+ * An array literal of values that validation has limited to characters an array literal takes
+ * as they are (UUIDs, event types, integers). Each element is quoted, so that an event type
+ * named `NULL` stays a name.
+ */
+export function plainArrayLiteral(values: readonly (string | number)[]): string {
+  return `{"${values.join('","')}"}`;
+}
