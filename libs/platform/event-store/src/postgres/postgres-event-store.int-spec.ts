@@ -390,6 +390,37 @@ describe('PostgreSQL event store specifics', () => {
     }
   });
 
+  it('still announces earlier commits when the append that claimed the notification fails', async () => {
+    const listener = new Client({ connectionString: db.url });
+    await listener.connect();
+    let heard = 0;
+    listener.on('notification', (n) => {
+      if (n.channel === 'haven_event_store') heard++;
+    });
+    await listener.query('LISTEN haven_event_store');
+    const store = new PostgresEventStore({ connectionString: db.url, notifyIntervalMs: 1000 });
+    const event = (n: number) => ({ type: 'Step', data: { n }, metadata });
+    try {
+      const first = Date.now();
+      await store.append('case-notify-lost', [event(1)], 'no_stream'); // carries one
+      // A batch carries none: its commit waits for the next append or the NOTIFY after the grace.
+      await store.append('case-notify-lost', [event(2), event(3)], 1);
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, first + 1100 - Date.now())));
+      // After the interval this append claims the notification, then fails on the unique index
+      // (the stream exists) and commits nothing: the batch is still to be announced.
+      await expect(
+        store.append('case-notify-lost', [event(4)], 'no_stream'),
+      ).rejects.toBeInstanceOf(WrongExpectedVersionError);
+      for (const until = Date.now() + 3000; heard < 2 && Date.now() < until;)
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(heard).toBe(2);
+      expect(store.notificationStatistics()).toEqual({ carried: 2, sent: 1 });
+    } finally {
+      await store.close();
+      await listener.end();
+    }
+  });
+
   it('lets concurrent single-event appends share one statement, each with its own outcome', async () => {
     // One statement at a time: whatever arrives while it runs goes together in the next one.
     const mine = new PostgresEventStore({ connectionString: db.url, appendStatements: 1 });
