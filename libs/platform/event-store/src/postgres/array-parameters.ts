@@ -61,8 +61,9 @@ function arrayHeader(
 
 /**
  * An array literal of values that validation has limited to characters an array literal takes
- * as they are (UUIDs, event types, integers). Each element is quoted, so that an event type
- * named `NULL` stays a name.
+ * as they are (stream ids, categories, UUIDs, event types, integers: no quotes, backslashes,
+ * commas, braces or spaces). Each element is quoted, so that an event type named `NULL` stays a
+ * name.
  */
 export function plainArrayLiteral(values: readonly (string | number)[]): string {
   return `{"${values.join('","')}"}`;

@@ -174,7 +174,10 @@ export class PostgresEventStore implements EventStore {
     this.announceCommit(false);
   }
 
-  /** How many notifications appends carried, and how many were sent on their own (ADR 4). */
+  /**
+   * How many notifications appends claimed to carry (an append that then commits nothing counts
+   * too), and how many were sent on their own (ADR 4).
+   */
   notificationStatistics(): { carried: number; sent: number } {
     return { ...this.notifier.statistics };
   }

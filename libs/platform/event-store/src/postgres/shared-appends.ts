@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import { APPEND_EACH_AFTER_SQL, APPEND_ONE_AFTER_SQL } from './append-sql';
-import { jsonArray } from './array-parameters';
+import { byteaArray, jsonArray, plainArrayLiteral } from './array-parameters';
 import { isUniqueViolation } from './pg-errors';
 import { queryTextRows } from './text-rows-query';
 
@@ -158,16 +158,16 @@ export class SharedAppends {
         name: 'event_store.append_each_after',
         text: APPEND_EACH_AFTER_SQL,
         values: [
-          column((a) => a.streamId),
-          column((a) => a.category),
-          column((a) => a.headVersion),
-          column((a) => a.eventId),
-          column((a) => a.type),
-          column((a) => a.schemaVersion),
+          plainArrayLiteral(column((a) => a.streamId)),
+          plainArrayLiteral(column((a) => a.category)),
+          plainArrayLiteral(column((a) => a.headVersion)),
+          plainArrayLiteral(column((a) => a.eventId)),
+          plainArrayLiteral(column((a) => a.type)),
+          plainArrayLiteral(column((a) => a.schemaVersion)),
           jsonArray(column((a) => a.dataJson)),
           jsonArray(column((a) => a.metadataJson)),
-          column((a) => a.digest),
-          column((a) => a.headHash),
+          byteaArray(column((a) => a.digest)),
+          byteaArray(column((a) => a.headHash)),
         ],
       });
       const written = new Map(rows.map((r) => [r.event_id, r]));
