@@ -1,0 +1,3 @@
+export * from './merkle';
+export * from './checkpoints/checkpoint';
+export * from './checkpoints/signing-key';

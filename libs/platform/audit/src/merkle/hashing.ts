@@ -1,0 +1,43 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * RFC 9162 §2.1.1 hashing: a leaf is SHA-256(0x00 ‖ entry), an interior node
+ * SHA-256(0x01 ‖ left ‖ right), the empty tree SHA-256(""). The prefixes keep a leaf from ever
+ * passing for a node (second-preimage attacks on the tree).
+ */
+export const HASH_BYTES = 32;
+const LEAF_PREFIX = Buffer.from([0x00]);
+const NODE_PREFIX = Buffer.from([0x01]);
+
+export const EMPTY_ROOT: Buffer = createHash('sha256').digest();
+
+export function leafHash(entry: Uint8Array): Buffer {
+  return createHash('sha256').update(LEAF_PREFIX).update(entry).digest();
+}
+
+export function nodeHash(left: Uint8Array, right: Uint8Array): Buffer {
+  return createHash('sha256').update(NODE_PREFIX).update(left).update(right).digest();
+}
+
+export function isHash(value: unknown): value is Buffer {
+  return Buffer.isBuffer(value) && value.length === HASH_BYTES;
+}
+
+/** The largest power of two strictly below n (n ≥ 2): RFC 9162's split point `k`. */
+export function splitPoint(n: number): number {
+  let k = 1;
+  while (k * 2 < n) k *= 2;
+  return k;
+}
+
+/** Whether n is a power of two (1, 2, 4, ...). */
+export function isPowerOfTwo(n: number): boolean {
+  return n >= 1 && Number.isSafeInteger(n) && 2 ** Math.round(Math.log2(n)) === n;
+}
+
+/** Checks a tree size or index: a safe non-negative integer. */
+export function assertCount(value: number, name: string): void {
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new RangeError(`${name} must be a non-negative integer.`);
+  }
+}
