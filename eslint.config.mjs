@@ -41,7 +41,7 @@ const TYPE_RULES = {
   // Pure: no platform (I/O, NestJS, TypeORM), no read models.
   'type:domain': ['type:domain', 'type:contracts', 'type:util'],
   'type:contracts': ['type:contracts', 'type:util'],
-  'type:platform': ['type:platform', 'type:util'],
+  'type:platform': ['type:platform', 'type:contracts', 'type:util'],
   'type:util': ['type:util'],
   'type:read-models': [
     'type:read-models',
@@ -124,6 +124,74 @@ export default [
       '@typescript-eslint/no-empty-function': [
         'error',
         { allow: ['arrowFunctions', 'methods', 'asyncMethods', 'decoratedFunctions'] },
+      ],
+    },
+  },
+  {
+    // Domain libraries and the kernel are pure (DESIGN.md "Layout"): no framework, no database
+    // client, no I/O, no clock. Time arrives in a command's metadata. The lint fixture
+    // tools/lint-fixtures/fixture-alpha-domain/impure.ts proves these rules bite.
+    files: [
+      'libs/*/domain/src/**/*.ts',
+      'libs/platform/domain/src/**/*.ts',
+      'tools/lint-fixtures/fixture-alpha-domain/**/*.ts',
+    ],
+    ignores: ['**/*.{spec,int-spec,e2e-spec,security-spec}.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@nestjs/*',
+                'typeorm',
+                'typeorm/*',
+                'pg',
+                'pg-*',
+                'kafkajs',
+                '@platformatic/*',
+                'graphql',
+                'express',
+                'node:*',
+                'fs',
+                'http',
+                'https',
+                'net',
+                'child_process',
+              ],
+              message: 'A domain library is pure: no framework, database client or I/O.',
+            },
+            {
+              group: ['@haven/platform/*', '!@haven/platform/domain'],
+              message: 'A domain library depends on the kernel (@haven/platform/domain) alone.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'Date',
+          property: 'now',
+          message: 'A domain never reads the clock: take the time from the command metadata.',
+        },
+        {
+          object: 'performance',
+          property: 'now',
+          message: 'A domain never reads the clock: take the time from the command metadata.',
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'A domain never reads the clock: take the time from the command metadata.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+          message: 'A domain is deterministic: ids and randomness come from the caller.',
+        },
       ],
     },
   },

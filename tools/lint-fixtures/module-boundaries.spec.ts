@@ -22,6 +22,7 @@ interface LintResult {
 const RULE = '@nx/enforce-module-boundaries';
 const repoRoot = path.resolve(__dirname, '../..');
 const fixture = (file: string) => path.join(__dirname, 'fixture-beta-api', file);
+const impureDomain = path.join(__dirname, 'fixture-alpha-domain', 'impure.ts');
 
 describe('module boundaries (eslint.config.mjs)', () => {
   let results: Map<string, LintResult>;
@@ -30,7 +31,12 @@ describe('module boundaries (eslint.config.mjs)', () => {
   beforeAll(async () => {
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      [path.join(__dirname, 'lint-files.mjs'), fixture('allowed.ts'), fixture('forbidden.ts')],
+      [
+        path.join(__dirname, 'lint-files.mjs'),
+        fixture('allowed.ts'),
+        fixture('forbidden.ts'),
+        impureDomain,
+      ],
       { cwd: repoRoot, env: { ...process.env, NX_DAEMON: 'false' }, timeout: 60_000 },
     );
     const lines = stdout.trimEnd().split('\n');
@@ -61,5 +67,20 @@ describe('module boundaries (eslint.config.mjs)', () => {
 
   it('accepts an import of another service’s contracts', () => {
     expect(results.get('allowed.ts')?.messages).toEqual([]);
+  });
+
+  it('keeps a domain library pure: no framework, database client, I/O, platform or clock', () => {
+    const flagged = (results.get('impure.ts')?.messages ?? [])
+      .filter((message) => message.ruleId !== RULE)
+      .map(({ ruleId, line }) => `${line}:${ruleId}`);
+    expect(flagged).toEqual([
+      '2:no-restricted-imports',
+      '3:no-restricted-imports',
+      '4:no-restricted-imports',
+      '5:no-restricted-imports',
+      '8:no-restricted-properties',
+      '9:no-restricted-syntax',
+      '10:no-restricted-syntax',
+    ]);
   });
 });

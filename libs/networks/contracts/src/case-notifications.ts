@@ -12,15 +12,10 @@ export function caseNotificationStreamId(notificationId: string): string {
   return `${CASE_NOTIFICATION_CATEGORY}-${notificationId}`;
 }
 
-export const FORMS_OF_EXPLOITATION = [
-  'SEX_TRAFFICKING',
-  'ONLINE_SEXUAL_EXPLOITATION',
-  'FORCED_MARRIAGE',
-  'FORCED_SURROGACY',
-  'SEXUAL_ABUSE',
-  'OTHER',
-] as const;
-export type FormOfExploitation = (typeof FORMS_OF_EXPLOITATION)[number];
+import type { FormOfExploitation } from '@haven/vocabulary';
+
+// A shared word, the vocabulary's; re-exported for existing callers.
+export { FORMS_OF_EXPLOITATION, type FormOfExploitation } from '@haven/vocabulary';
 
 /** Who reported a case: a watchdog, an agent of change, a women's group, a partner, a trainee, staff. */
 export const REPORTER_KINDS = [

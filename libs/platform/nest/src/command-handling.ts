@@ -10,12 +10,9 @@ import {
 import type { ClientBase, PoolClient } from 'pg';
 import { ConcurrencyConflictError } from './errors';
 
-/** A domain's decider, as `libs/<service>/domain` exports it (pure functions). */
-export interface Decider<Command, Event, State> {
-  decide(command: Command, state: State): Event[];
-  evolve(state: State, event: Event): State;
-  initialState(): State;
-}
+import type { Decider } from '@haven/platform/domain';
+
+export type { Decider };
 
 export interface CommandResult {
   streamId: string;
@@ -40,16 +37,22 @@ interface Decision<Event> {
   unchanged: CommandResult;
 }
 
+/** How a stream's events fold into state, and what to decide on that state (sync or async). */
+export interface StreamDecision<Event, State> {
+  initialState(): State;
+  evolve(state: State, event: Event): State;
+  decide(state: State): Event[] | Promise<Event[]>;
+}
+
 /**
  * Load, decide, then `append` what was decided; when someone appended to the stream in between
  * (`isConcurrent`), load and decide again, up to `maxAttempts` times, then fail with
  * ConcurrencyConflictError. Domain errors thrown by `decide` pass through, and nothing is written.
  */
-async function decideAndAppend<Command, Event extends { type: string; data: JsonObject }, State>(
+async function decideAndAppend<Event extends { type: string; data: JsonObject }, State>(
   store: EventStore,
   streamId: string,
-  decider: Decider<Command, Event, State>,
-  command: Command,
+  decider: StreamDecision<Event, State>,
   maxAttempts: number,
   append: (decision: Decision<Event>) => Promise<AppendResult>,
   isConcurrent: (error: unknown) => boolean = (error) => error instanceof WrongExpectedVersionError,
@@ -61,7 +64,7 @@ async function decideAndAppend<Command, Event extends { type: string; data: Json
     const state = history.reduce(decider.evolve, decider.initialState());
     const last = recorded[recorded.length - 1];
     const decision: Decision<Event> = {
-      events: decider.decide(command, state),
+      events: await decider.decide(state),
       expectedVersion: last ? last.streamVersion : 'no_stream',
       unchanged: {
         streamId,
@@ -86,6 +89,97 @@ async function decideAndAppend<Command, Event extends { type: string; data: Json
   }
 }
 
+/** A decider with its command bound: what decideAndAppend folds and decides. */
+function bound<Command, Event, State>(
+  decider: Decider<Command, Event, State>,
+  command: Command,
+): StreamDecision<Event, State> {
+  return {
+    initialState: () => decider.initialState(),
+    evolve: (state, event) => decider.evolve(state, event),
+    decide: (state) => decider.decide(command, state),
+  };
+}
+
+export interface DecideOnStreamOptions<Event> extends HandleCommandOptions {
+  /** The id of the event at `index` of a decision: derived ids make a replayed reaction a retry. */
+  eventIdOf?: (index: number) => string;
+  /**
+   * Other writes in the append's transaction (a TransactionalEventStore and `connect` needed):
+   * either everything commits or nothing does.
+   */
+  alongside?: {
+    connect: () => Promise<PoolClient>;
+    write: (client: PoolClient, appended: AppendResult, events: Event[]) => Promise<void>;
+  };
+}
+
+/**
+ * The one write path under every command handler and reactor: load the stream once, fold it,
+ * decide (the decision may authorise and build its command first, asynchronously), append with
+ * the expected version, retry on a concurrent append.
+ */
+export async function decideOnStream<Event extends { type: string; data: JsonObject }, State>(
+  store: EventStore,
+  streamId: string,
+  decision: StreamDecision<Event, State>,
+  metadata: EventMetadata,
+  options: DecideOnStreamOptions<Event> = {},
+): Promise<CommandResult> {
+  const maxAttempts = options.maxAttempts ?? 3;
+  const toNew = (events: Event[]): NewEvent[] =>
+    events.map(({ type, data }, index) => ({
+      ...(options.eventIdOf ? { eventId: options.eventIdOf(index) } : {}),
+      type,
+      data,
+      metadata,
+    }));
+  const { alongside } = options;
+  if (!alongside) {
+    return decideAndAppend(store, streamId, decision, maxAttempts, ({ events, expectedVersion }) =>
+      store.append(streamId, toNew(events), expectedVersion),
+    );
+  }
+  const transactional = store as TransactionalEventStore;
+  const result = await decideAndAppend(
+    store,
+    streamId,
+    decision,
+    maxAttempts,
+    async ({ events, expectedVersion }) => {
+      const client = await alongside.connect();
+      let broken = false;
+      try {
+        await client.query('BEGIN');
+        const appended = await transactional.appendInTransaction(
+          client,
+          streamId,
+          toNew(events),
+          expectedVersion,
+        );
+        await alongside.write(client, appended, events);
+        await client.query('COMMIT');
+        return appended;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {
+          broken = true;
+        });
+        throw error;
+      } finally {
+        client.release(broken);
+      }
+    },
+    // Someone appended to the stream meanwhile: a stale expected version, or the same new
+    // version taken first (a unique violation inside our transaction). Decide again.
+    (error) =>
+      error instanceof WrongExpectedVersionError ||
+      ((error as { code?: string })?.code === '23505' &&
+        (error as { constraint?: string })?.constraint !== 'events_event_id_unique'),
+  );
+  if (result.appended > 0) transactional.notifyCommitted();
+  return result;
+}
+
 /**
  * The write side of a command: load the stream, fold it into state, decide, append with the
  * expected version. When someone else appended in between, reload and decide again, a bounded
@@ -104,13 +198,7 @@ export async function handleCommand<
   metadata: EventMetadata,
   options: HandleCommandOptions = {},
 ): Promise<CommandResult> {
-  return decideAndAppend(store, streamId, decider, command, options.maxAttempts ?? 3, (decision) =>
-    store.append(
-      streamId,
-      decision.events.map(({ type, data }) => ({ type, data, metadata })),
-      decision.expectedVersion,
-    ),
-  );
+  return decideOnStream(store, streamId, bound(decider, command), metadata, options);
 }
 
 /** An event store that can append inside a transaction its caller holds (the PostgreSQL one). */
@@ -145,42 +233,8 @@ export async function handleCommandInTransaction<
   alongside: (client: PoolClient, appended: AppendResult, events: Event[]) => Promise<void>,
   options: HandleCommandOptions = {},
 ): Promise<CommandResult> {
-  const result = await decideAndAppend(
-    store,
-    streamId,
-    decider,
-    command,
-    options.maxAttempts ?? 3,
-    async ({ events, expectedVersion }) => {
-      const client = await connect();
-      let broken = false;
-      try {
-        await client.query('BEGIN');
-        const appended = await store.appendInTransaction(
-          client,
-          streamId,
-          events.map(({ type, data }) => ({ type, data, metadata })),
-          expectedVersion,
-        );
-        await alongside(client, appended, events);
-        await client.query('COMMIT');
-        return appended;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => {
-          broken = true;
-        });
-        throw error;
-      } finally {
-        client.release(broken);
-      }
-    },
-    // Someone appended to the stream meanwhile: a stale expected version, or the same new
-    // version taken first (a unique violation inside our transaction). Decide again.
-    (error) =>
-      error instanceof WrongExpectedVersionError ||
-      ((error as { code?: string })?.code === '23505' &&
-        (error as { constraint?: string })?.constraint !== 'events_event_id_unique'),
-  );
-  if (result.appended > 0) store.notifyCommitted();
-  return result;
+  return decideOnStream(store, streamId, bound(decider, command), metadata, {
+    ...options,
+    alongside: { connect, write: alongside },
+  });
 }

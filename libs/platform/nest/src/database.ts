@@ -8,6 +8,7 @@ import {
 import { PostgresEventStore, type EventStore } from '@haven/platform/event-store';
 import { ProjectionRunner, type Projection } from '@haven/platform/projections';
 import { DataSource, type EntitySchema } from 'typeorm';
+import type { Pool, PoolClient } from 'pg';
 import { SERVICE_CONFIG, type ServiceConfig } from './config';
 import { describeError } from './errors';
 
@@ -88,6 +89,17 @@ export class ServiceDatabase implements OnApplicationBootstrap, OnApplicationShu
       ...this.projectionRunners,
       ...(options.reactors ?? []).map((reactor) => runnerOf(reactor(this.eventStore))),
     ];
+  }
+
+  /**
+   * A client of the read models' pool, for writes that commit in one transaction with an append
+   * (the event store shares the database). The caller releases it.
+   */
+  transactionClient(): Promise<PoolClient> {
+    // TypeORM's PostgreSQL driver keeps a pg Pool as `master`; it exists once initialised.
+    const pool = (this.dataSource.driver as unknown as { master?: Pool }).master;
+    if (!pool) return Promise.reject(new Error('The database is not connected yet.'));
+    return pool.connect();
   }
 
   /** Why the database cannot be used now, or undefined once it is connected. */

@@ -2,10 +2,42 @@ export { bootstrapService, configureServiceApp, type BootstrapOptions } from './
 export {
   handleCommand,
   handleCommandInTransaction,
+  decideOnStream,
   type CommandResult,
+  type StreamDecision,
   type Decider,
   type TransactionalEventStore,
 } from './command-handling';
+export {
+  CommandRunner,
+  defineCommand,
+  reactionEventId,
+  reactor,
+  reactorMetadata,
+  type CommandContext,
+  type CommandDefinition,
+} from './command-runner';
+export {
+  afterWrite,
+  connectionType,
+  keysetPage,
+  PageInfo,
+  payloadType,
+  toConnection,
+  type Connection,
+  type Edge,
+  type Payload,
+  type RowPage,
+} from './connections';
+export { DomainErrorFilter, domainErrorToClientError } from './domain-error.filter';
+export {
+  CountryCodeEnum,
+  CountryEnum,
+  CurrencyEnum,
+  enumObject,
+  FormOfExploitationEnum,
+  SexEnum,
+} from './vocabulary.graphql';
 export { loadServiceConfig, SERVICE_CONFIG, type ServiceConfig } from './config';
 export { beneficiaryCountExtension, type BeneficiaryCountOptions } from './beneficiary-extension';
 export { CountsById, isUuid } from './counts';

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { DataSource } from 'typeorm';
@@ -8,6 +8,8 @@ import { DATABASE_OPTIONS, EVENT_STORE, ServiceDatabase, type DatabaseOptions } 
 import { subgraphModule, type SubgraphOptions } from './graphql';
 import { HealthController, HealthService } from './health';
 import { LOG_DESTINATION, loggerParams } from './logging';
+import { CommandRunner } from './command-runner';
+import { DomainErrorFilter } from './domain-error.filter';
 import { statusResolver } from './status';
 import { validationPipe } from './validation';
 
@@ -66,8 +68,17 @@ export class HavenServiceModule {
         HealthService,
         statusResolver(options.name),
         { provide: APP_PIPE, useFactory: validationPipe },
+        { provide: APP_FILTER, useClass: DomainErrorFilter },
+        CommandRunner,
       ],
-      exports: [SERVICE_CONFIG, ServiceDatabase, DataSource, EVENT_STORE, HealthService],
+      exports: [
+        SERVICE_CONFIG,
+        ServiceDatabase,
+        DataSource,
+        EVENT_STORE,
+        HealthService,
+        CommandRunner,
+      ],
     };
   }
 }

@@ -11,11 +11,10 @@ export function beneficiaryStreamId(beneficiaryId: string): string {
   return `${BENEFICIARY_CATEGORY}-${beneficiaryId}`;
 }
 
-export const COUNTRIES = ['TH', 'LA', 'MM', 'VN', 'OTHER'] as const;
-export type Country = (typeof COUNTRIES)[number];
+import type { Country, Sex } from '@haven/vocabulary';
 
-export const SEXES = ['FEMALE', 'MALE', 'OTHER', 'UNKNOWN'] as const;
-export type Sex = (typeof SEXES)[number];
+// The shared words (countries, sexes) are the vocabulary's; re-exported for existing callers.
+export { COUNTRIES, SEXES, type Country, type Sex } from '@haven/vocabulary';
 
 /** How an assessed age was arrived at (the value is sealed with the person's other fields). */
 export const AGE_ASSESSMENT_METHODS = ['DOCUMENT', 'INTERVIEW', 'MEDICAL', 'OTHER'] as const;
