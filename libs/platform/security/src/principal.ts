@@ -9,6 +9,8 @@ export const ROLES = [
   'empowerment_officer',
   'legal_officer',
   'relief_coordinator',
+  /** An agent of change or volunteer recording relief in the field (country-scoped). */
+  'field_worker',
   'network_coordinator',
   'partner',
   'watchdog',
@@ -25,6 +27,7 @@ export const COUNTRY_SCOPED_ROLES: ReadonlySet<Role> = new Set<Role>([
   'empowerment_officer',
   'legal_officer',
   'relief_coordinator',
+  'field_worker',
   'network_coordinator',
 ]);
 
