@@ -154,20 +154,32 @@ export function reactor<C, E extends StoredEvent, S>(options: {
         const streamId = options.streamId(event);
         if (streamId === null) continue;
         const metadata = reactorMetadata(options.name, event);
+        const eventIdOf = (index: number) => reactionEventId(options.name, event.eventId, index);
+        // A redelivered source event finds its reaction on the stream: deciding again on the
+        // newer state could decide something else, so it decides nothing.
+        const reactedAlready = eventIdOf(0);
+        let reacted = false;
         try {
           await decideOnStream<E, S>(
             store,
             streamId,
             {
-              initialState: () => decider.initialState(),
-              evolve: (state, stored) => decider.evolve(state, stored),
+              initialState: () => {
+                reacted = false;
+                return decider.initialState();
+              },
+              evolve: (state, stored) => {
+                if ((stored as unknown as RecordedEvent).eventId === reactedAlready) reacted = true;
+                return decider.evolve(state, stored);
+              },
               decide(state) {
+                if (reacted) return [];
                 const command = options.command(event, state, metadata);
                 return command === null ? [] : decider.decide(command, state);
               },
             },
             metadata,
-            { eventIdOf: (index) => reactionEventId(options.name, event.eventId, index) },
+            { eventIdOf },
           );
         } catch (error) {
           // A source event that can never be decided must not hold up every event after it.
