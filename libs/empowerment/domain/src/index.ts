@@ -1,0 +1,3 @@
+export * from './enrolment/enrolment';
+export * from './enrolment/enrolment-types';
+export * from './errors';
