@@ -1,0 +1,2 @@
+export * from './relief-events';
+export * from './notification-id';

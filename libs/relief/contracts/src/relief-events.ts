@@ -1,0 +1,102 @@
+/**
+ * What other services may rely on about relief: the stream naming, relief's own words, and the
+ * integration events it publishes on the log. Changing a shape here means a new schema version
+ * and an upcaster, never an edit in place. No event here carries personal data: a relief
+ * recipient is an id and a few coarse attributes (sex, age band), never an alias or a place of
+ * residence.
+ */
+import type { Country, FormOfExploitation, Sex } from '@haven/vocabulary';
+
+/** Stream category of a relief response: `reliefresponse-<uuid>`. */
+export const RELIEF_RESPONSE_CATEGORY = 'reliefresponse';
+
+export function reliefResponseStreamId(responseId: string): string {
+  return `${RELIEF_RESPONSE_CATEGORY}-${responseId}`;
+}
+
+/** What a distribution gives. */
+export const DISTRIBUTION_KINDS = [
+  'GOODS',
+  'NECESSITY_BAG',
+  'MICRO_PROJECT_GRANT',
+  'OTHER',
+] as const;
+export type DistributionKind = (typeof DISTRIBUTION_KINDS)[number];
+
+/** Who receives: a beneficiary protection registered, or a relief recipient with minimal data. */
+export const RECIPIENT_KINDS = ['BENEFICIARY', 'RELIEF_RECIPIENT'] as const;
+export type RecipientKind = (typeof RECIPIENT_KINDS)[number];
+
+/** Who did the work in the field. */
+export const FIELD_WORKER_KINDS = ['STAFF', 'AGENT_OF_CHANGE', 'VOLUNTEER'] as const;
+export type FieldWorkerKind = (typeof FIELD_WORKER_KINDS)[number];
+
+/** Coarse age bands: enough for the report, never a birth date. */
+export const AGE_BANDS = ['UNDER_12', '12_17', '18_24', '25_39', '40_59', '60_PLUS'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+
+/** Bands whose members are minors. */
+export const MINOR_AGE_BANDS: readonly AgeBand[] = ['UNDER_12', '12_17'];
+
+/** Why a person or household is at risk. */
+export const RISK_REASONS = [
+  'LOST_WORK_IN_TOURISM',
+  'LOST_WORK_IN_PROSTITUTION',
+  'SINGLE_MOTHER',
+  'OTHER',
+] as const;
+export type RiskReason = (typeof RISK_REASONS)[number];
+
+/**
+ * A distribution was made (schema version 1). For protection's timeline and the analysts' feed:
+ * who received it by id and kind only, with the coarse attributes reports count by.
+ */
+export type ReliefDistributed = {
+  type: 'ReliefDistributed';
+  data: {
+    responseId: string;
+    distributionId: string;
+    country: Country;
+    kind: DistributionKind;
+    recipientKind: RecipientKind;
+    /** Protection's beneficiary, when the recipient is one (directly or linked). */
+    beneficiaryId: string | null;
+    /** The relief recipient, when it is one. */
+    recipientId: string | null;
+    /** Integer minor units and ISO 4217 code, for a grant; null otherwise. */
+    amountMinor: number | null;
+    currency: string | null;
+    fieldWorkerKind: FieldWorkerKind;
+    /** YYYY-MM-DD: the day it was given. */
+    distributedOn: string;
+  };
+};
+
+/**
+ * A coordinator turned a potential victim detected in the field into a case notification
+ * (schema version 1). Networks follows it on the log and submits the notification
+ * `notificationId` (derived from the detection id), so a redelivery submits nothing twice.
+ */
+export type ReliefDetectionNotified = {
+  type: 'ReliefDetectionNotified';
+  data: {
+    responseId: string;
+    detectionId: string;
+    notificationId: string;
+    country: Country;
+    /** A district or village, as the detection named it: never a person's address. */
+    province: string | null;
+    formOfExploitation: FormOfExploitation;
+    sex: Sex;
+    minor: boolean;
+    /** ISO 8601 instant. */
+    notifiedAt: string;
+  };
+};
+
+export type ReliefIntegrationEvent = ReliefDistributed | ReliefDetectionNotified;
+
+export const RELIEF_INTEGRATION_EVENT_TYPES: readonly ReliefIntegrationEvent['type'][] = [
+  'ReliefDistributed',
+  'ReliefDetectionNotified',
+];

@@ -1,0 +1,142 @@
+import type { CommandMetadata } from '@haven/platform/domain';
+import type {
+  AgeBand,
+  DistributionKind,
+  FieldWorkerKind,
+  RiskReason,
+} from '@haven/relief/contracts';
+import type { MicroProjectKind, FollowUpStatus } from './words';
+
+/** Who did a piece of field work: their kind, and their id (networks' register for an agent of change). */
+export type FieldWorker = { kind: FieldWorkerKind; id: string };
+
+/** What relief knows of a protection beneficiary, from protection's events on the log. */
+export type BeneficiaryFacts = { known: boolean; erased: boolean };
+
+export type Recipient =
+  | { kind: 'BENEFICIARY'; beneficiaryId: string; beneficiary: BeneficiaryFacts }
+  | { kind: 'RELIEF_RECIPIENT'; recipientId: string };
+
+type Cmd<Type extends string, Data> = { type: Type; data: Data; metadata: CommandMetadata };
+
+export type OpenReliefResponse = Cmd<
+  'OpenReliefResponse',
+  {
+    responseId: string;
+    name: string;
+    country: string;
+    startsOn: string;
+    /** Null while the response goes on. */
+    endsOn: string | null;
+    funder: string | null;
+  }
+>;
+
+/** Minimal data, never a full registration: no name, no birth date, no contact. */
+export type RegisterReliefRecipient = Cmd<
+  'RegisterReliefRecipient',
+  {
+    recipientId: string;
+    ageBand: AgeBand;
+    sex: string;
+    district: string;
+    householdSize: number;
+    singleMotherHead: boolean;
+    riskReason: RiskReason;
+    registeredOn: string;
+    fieldWorker: FieldWorker;
+  }
+>;
+
+/** A coordinator's decision, never automatic. */
+export type LinkRecipientToBeneficiary = Cmd<
+  'LinkRecipientToBeneficiary',
+  { recipientId: string; beneficiaryId: string; beneficiary: BeneficiaryFacts }
+>;
+
+export type RecordDistribution = Cmd<
+  'RecordDistribution',
+  {
+    distributionId: string;
+    kind: DistributionKind;
+    recipient: Recipient;
+    /** For a micro-project grant only. */
+    grant: { amountMinor: number; currency: string } | null;
+    /** Where it was given. */
+    country: string;
+    distributedOn: string;
+    fieldWorker: FieldWorker;
+  }
+>;
+
+export type RecordPersonAtRisk = Cmd<
+  'RecordPersonAtRisk',
+  {
+    entryId: string;
+    reason: RiskReason;
+    sex: string;
+    ageBand: AgeBand;
+    district: string;
+    foundOn: string;
+    fieldWorker: FieldWorker;
+  }
+>;
+
+export type RecordMigratedFamilies = Cmd<
+  'RecordMigratedFamilies',
+  {
+    entryId: string;
+    families: number;
+    /** ISO 3166-1 alpha-2 code of where they went. */
+    destination: string;
+    district: string;
+    recordedOn: string;
+    fieldWorker: FieldWorker;
+  }
+>;
+
+export type RecordPotentialVictim = Cmd<
+  'RecordPotentialVictim',
+  {
+    detectionId: string;
+    formOfExploitation: string;
+    /** A district or village: never an address. */
+    place: string;
+    sex: string;
+    ageBand: AgeBand;
+    detectedOn: string;
+    fieldWorker: FieldWorker;
+  }
+>;
+
+/** Turn a detection into a case notification for networks (at most once). */
+export type NotifyDetection = Cmd<'NotifyDetection', { detectionId: string }>;
+
+export type StartMicroProject = Cmd<
+  'StartMicroProject',
+  {
+    projectId: string;
+    recipient: Recipient;
+    kind: MicroProjectKind;
+    grant: { amountMinor: number; currency: string };
+    marketCheckDone: boolean;
+    startedOn: string;
+  }
+>;
+
+export type RecordMicroProjectFollowUp = Cmd<
+  'RecordMicroProjectFollowUp',
+  { projectId: string; followUpId: string; followedUpOn: string; status: FollowUpStatus }
+>;
+
+export type ReliefResponseCommand =
+  | OpenReliefResponse
+  | RegisterReliefRecipient
+  | LinkRecipientToBeneficiary
+  | RecordDistribution
+  | RecordPersonAtRisk
+  | RecordMigratedFamilies
+  | RecordPotentialVictim
+  | NotifyDetection
+  | StartMicroProject
+  | RecordMicroProjectFollowUp;

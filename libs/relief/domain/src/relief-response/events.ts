@@ -1,0 +1,138 @@
+import type {
+  AgeBand,
+  FieldWorkerKind,
+  ReliefDetectionNotified,
+  ReliefDistributed,
+  RiskReason,
+} from '@haven/relief/contracts';
+import type { Country, CountryCode, FormOfExploitation, Sex } from '@haven/vocabulary';
+import type { FollowUpStatus, MicroProjectKind } from './words';
+
+// Relief's internal events (the two integration events are its contract's). Each carries the
+// facts that changed and the coarse attributes reports count by, never a name or an address.
+
+type Ev<Type extends string, Data> = { type: Type; data: Data };
+
+type FieldWork = { fieldWorkerKind: FieldWorkerKind; fieldWorkerId: string };
+
+export type ReliefResponseOpened = Ev<
+  'ReliefResponseOpened',
+  {
+    responseId: string;
+    name: string;
+    country: Country;
+    startsOn: string;
+    endsOn: string | null;
+    funder: string | null;
+  }
+>;
+
+export type ReliefRecipientRegistered = Ev<
+  'ReliefRecipientRegistered',
+  FieldWork & {
+    responseId: string;
+    recipientId: string;
+    ageBand: AgeBand;
+    sex: Sex;
+    district: string;
+    householdSize: number;
+    singleMotherHead: boolean;
+    riskReason: RiskReason;
+    registeredOn: string;
+  }
+>;
+
+export type ReliefRecipientLinked = Ev<
+  'ReliefRecipientLinked',
+  { responseId: string; recipientId: string; beneficiaryId: string }
+>;
+
+export type PersonAtRiskRecorded = Ev<
+  'PersonAtRiskRecorded',
+  FieldWork & {
+    responseId: string;
+    entryId: string;
+    reason: RiskReason;
+    sex: Sex;
+    ageBand: AgeBand;
+    district: string;
+    foundOn: string;
+  }
+>;
+
+export type MigratedFamiliesRecorded = Ev<
+  'MigratedFamiliesRecorded',
+  FieldWork & {
+    responseId: string;
+    entryId: string;
+    families: number;
+    destination: CountryCode;
+    district: string;
+    recordedOn: string;
+  }
+>;
+
+export type PotentialVictimDetected = Ev<
+  'PotentialVictimDetected',
+  FieldWork & {
+    responseId: string;
+    detectionId: string;
+    formOfExploitation: FormOfExploitation;
+    place: string;
+    sex: Sex;
+    ageBand: AgeBand;
+    detectedOn: string;
+  }
+>;
+
+export type MicroProjectStarted = Ev<
+  'MicroProjectStarted',
+  {
+    responseId: string;
+    projectId: string;
+    beneficiaryId: string | null;
+    recipientId: string | null;
+    kind: MicroProjectKind;
+    amountMinor: number;
+    currency: string;
+    marketCheckDone: boolean;
+    startedOn: string;
+  }
+>;
+
+export type MicroProjectFollowedUp = Ev<
+  'MicroProjectFollowedUp',
+  {
+    responseId: string;
+    projectId: string;
+    followUpId: string;
+    followedUpOn: string;
+    status: FollowUpStatus;
+  }
+>;
+
+export type ReliefResponseEvent =
+  | ReliefResponseOpened
+  | ReliefRecipientRegistered
+  | ReliefRecipientLinked
+  | ReliefDistributed
+  | PersonAtRiskRecorded
+  | MigratedFamiliesRecorded
+  | PotentialVictimDetected
+  | ReliefDetectionNotified
+  | MicroProjectStarted
+  | MicroProjectFollowedUp;
+
+/** Every event type a relief response stream holds: what its projections declare. */
+export const RELIEF_RESPONSE_EVENT_TYPES: readonly ReliefResponseEvent['type'][] = [
+  'ReliefResponseOpened',
+  'ReliefRecipientRegistered',
+  'ReliefRecipientLinked',
+  'ReliefDistributed',
+  'PersonAtRiskRecorded',
+  'MigratedFamiliesRecorded',
+  'PotentialVictimDetected',
+  'ReliefDetectionNotified',
+  'MicroProjectStarted',
+  'MicroProjectFollowedUp',
+];

@@ -1,0 +1,416 @@
+import { check, sameJson, unreachable, type Decider } from '@haven/platform/domain';
+import {
+  AGE_BANDS,
+  DISTRIBUTION_KINDS,
+  FIELD_WORKER_KINDS,
+  MINOR_AGE_BANDS,
+  notificationIdForDetection,
+  RISK_REASONS,
+  type ReliefDistributed,
+} from '@haven/relief/contracts';
+import {
+  COUNTRIES,
+  COUNTRY_CODES,
+  CURRENCIES,
+  FORMS_OF_EXPLOITATION,
+  SEXES,
+  type Country,
+} from '@haven/vocabulary';
+import {
+  AgentOfChangeNeedsReference,
+  BeneficiaryErased,
+  DetectionAlreadyNotified,
+  DetectionNotFound,
+  EntryIdTaken,
+  FollowUpBeforeStart,
+  GrantOnlyForMicroProjects,
+  GrantRequired,
+  MicroProjectNotFound,
+  OutsideResponseCountry,
+  OutsideResponseDates,
+  RecipientAlreadyLinked,
+  ReliefResponseAlreadyOpened,
+  ReliefResponseNotFound,
+  ResponseEndsBeforeItStarts,
+  UnknownBeneficiary,
+  UnknownRecipient,
+} from '../errors';
+import type { BeneficiaryFacts, FieldWorker, Recipient, ReliefResponseCommand } from './commands';
+import type { ReliefResponseEvent, ReliefResponseOpened } from './events';
+import { FOLLOW_UP_STATUSES, MAX_COUNT, MAX_LINE, MICRO_PROJECT_KINDS } from './words';
+
+// ---- State: only what decisions need. -----------------------------------------------------
+
+type Open = {
+  status: 'OPEN';
+  opened: ReliefResponseOpened['data'];
+  /** Relief recipients by id: the beneficiary a coordinator linked them to, if any. */
+  recipients: Record<string, { beneficiaryId: string | null }>;
+  /** Every entry recorded, by id, with its facts (a retry with the same facts is no change). */
+  entries: Record<string, unknown>;
+  detections: Record<string, { notified: boolean }>;
+  microProjects: Record<string, { startedOn: string }>;
+};
+
+export type ReliefResponseState = { status: 'NONE' } | Open;
+
+export const initialReliefResponseState = (): ReliefResponseState => ({ status: 'NONE' });
+
+// ---- Checks shared by the commands. -------------------------------------------------------
+
+function mustBeOpen(state: ReliefResponseState): Open {
+  if (state.status === 'NONE') throw new ReliefResponseNotFound();
+  return state;
+}
+
+/** A fact's date: not in the future, and within the response's dates. */
+function withinResponse(state: Open, value: string, field: string, now: string): string {
+  const date = check.dateOfFact(value, field, now);
+  const { startsOn, endsOn } = state.opened;
+  if (date < startsOn || (endsOn !== null && date > endsOn)) throw new OutsideResponseDates(field);
+  return date;
+}
+
+function fieldWork(worker: FieldWorker) {
+  const fieldWorkerKind = check.oneOf(FIELD_WORKER_KINDS, worker?.kind, 'fieldWorker.kind');
+  if (fieldWorkerKind === 'AGENT_OF_CHANGE' && !check.isUuid(worker.id)) {
+    throw new AgentOfChangeNeedsReference('fieldWorker.id');
+  }
+  const fieldWorkerId =
+    fieldWorkerKind === 'AGENT_OF_CHANGE'
+      ? check.uuid(worker.id, 'fieldWorker.id')
+      : check.line(worker.id, 'fieldWorker.id', MAX_LINE);
+  return { fieldWorkerKind, fieldWorkerId };
+}
+
+function mayReceive(beneficiary: BeneficiaryFacts): void {
+  if (!beneficiary.known) throw new UnknownBeneficiary('beneficiaryId');
+  if (beneficiary.erased) throw new BeneficiaryErased('beneficiaryId');
+}
+
+/** Who receives, as recorded: a beneficiary (directly or through a link) and/or a relief recipient. */
+function recipientOf(state: Open, recipient: Recipient) {
+  if (recipient.kind === 'BENEFICIARY') {
+    const beneficiaryId = check.uuid(recipient.beneficiaryId, 'recipient.beneficiaryId');
+    mayReceive(recipient.beneficiary);
+    return { recipientKind: 'BENEFICIARY' as const, beneficiaryId, recipientId: null };
+  }
+  const recipientId = check.uuid(recipient.recipientId, 'recipient.recipientId');
+  const known = state.recipients[recipientId];
+  if (!known) throw new UnknownRecipient('recipient.recipientId');
+  return {
+    recipientKind: 'RELIEF_RECIPIENT' as const,
+    beneficiaryId: known.beneficiaryId,
+    recipientId,
+  };
+}
+
+/** New facts under a new id, nothing for a retry with the same facts, a conflict otherwise. */
+function recordOnce<E extends ReliefResponseEvent>(state: Open, id: string, event: E): E[] {
+  if (!(id in state.entries)) return [event];
+  if (sameJson(state.entries[id], event.data)) return [];
+  throw new EntryIdTaken();
+}
+
+// ---- Decide. ------------------------------------------------------------------------------
+
+export function decideReliefResponse(
+  command: ReliefResponseCommand,
+  state: ReliefResponseState,
+): ReliefResponseEvent[] {
+  const now = command.metadata.occurredAt;
+  if (command.type === 'OpenReliefResponse') {
+    const { data } = command;
+    const startsOn = check.calendarDate(data.startsOn, 'startsOn');
+    const endsOn = data.endsOn === null ? null : check.calendarDate(data.endsOn, 'endsOn');
+    if (endsOn !== null && endsOn < startsOn) throw new ResponseEndsBeforeItStarts('endsOn');
+    const opened: ReliefResponseOpened = {
+      type: 'ReliefResponseOpened',
+      data: {
+        responseId: check.uuid(data.responseId, 'responseId'),
+        name: check.line(data.name, 'name', MAX_LINE),
+        country: check.oneOf(
+          COUNTRIES.filter((c) => c !== 'OTHER'),
+          data.country,
+          'country',
+        ) as Country,
+        startsOn,
+        endsOn,
+        funder: check.optionalLine(data.funder, 'funder', MAX_LINE),
+      },
+    };
+    if (state.status === 'NONE') return [opened];
+    if (sameJson(state.opened, opened.data)) return [];
+    throw new ReliefResponseAlreadyOpened();
+  }
+
+  const open = mustBeOpen(state);
+  const responseId = open.opened.responseId;
+  switch (command.type) {
+    case 'RegisterReliefRecipient': {
+      const { data } = command;
+      const recipientId = check.uuid(data.recipientId, 'recipientId');
+      return recordOnce(open, recipientId, {
+        type: 'ReliefRecipientRegistered',
+        data: {
+          responseId,
+          recipientId,
+          ageBand: check.oneOf(AGE_BANDS, data.ageBand, 'ageBand'),
+          sex: check.oneOf(SEXES, data.sex, 'sex'),
+          district: check.line(data.district, 'district', MAX_LINE),
+          householdSize: check.wholeNumber(data.householdSize, 'householdSize', {
+            min: 1,
+            max: MAX_COUNT,
+          }),
+          singleMotherHead: data.singleMotherHead === true,
+          riskReason: check.oneOf(RISK_REASONS, data.riskReason, 'riskReason'),
+          registeredOn: withinResponse(open, data.registeredOn, 'registeredOn', now),
+          ...fieldWork(data.fieldWorker),
+        },
+      });
+    }
+    case 'LinkRecipientToBeneficiary': {
+      const { data } = command;
+      const recipientId = check.uuid(data.recipientId, 'recipientId');
+      const beneficiaryId = check.uuid(data.beneficiaryId, 'beneficiaryId');
+      const recipient = open.recipients[recipientId];
+      if (!recipient) throw new UnknownRecipient('recipientId');
+      if (recipient.beneficiaryId === beneficiaryId) return [];
+      if (recipient.beneficiaryId !== null) throw new RecipientAlreadyLinked();
+      mayReceive(data.beneficiary);
+      return [{ type: 'ReliefRecipientLinked', data: { responseId, recipientId, beneficiaryId } }];
+    }
+    case 'RecordDistribution': {
+      const { data } = command;
+      const distributionId = check.uuid(data.distributionId, 'distributionId');
+      const kind = check.oneOf(DISTRIBUTION_KINDS, data.kind, 'kind');
+      if (data.country !== open.opened.country) throw new OutsideResponseCountry('country');
+      const distributedOn = withinResponse(open, data.distributedOn, 'distributedOn', now);
+      if (kind === 'MICRO_PROJECT_GRANT' && !data.grant) throw new GrantRequired('grant');
+      if (kind !== 'MICRO_PROJECT_GRANT' && data.grant) {
+        throw new GrantOnlyForMicroProjects('grant');
+      }
+      const grant = data.grant ? check.money(data.grant, 'grant', CURRENCIES) : null;
+      const distributed: ReliefDistributed = {
+        type: 'ReliefDistributed',
+        data: {
+          responseId,
+          distributionId,
+          country: open.opened.country,
+          kind,
+          ...recipientOf(open, data.recipient),
+          amountMinor: grant?.amountMinor ?? null,
+          currency: grant?.currency ?? null,
+          fieldWorkerKind: fieldWork(data.fieldWorker).fieldWorkerKind,
+          distributedOn,
+        },
+      };
+      return recordOnce(open, distributionId, distributed);
+    }
+    case 'RecordPersonAtRisk': {
+      const { data } = command;
+      const entryId = check.uuid(data.entryId, 'entryId');
+      return recordOnce(open, entryId, {
+        type: 'PersonAtRiskRecorded',
+        data: {
+          responseId,
+          entryId,
+          reason: check.oneOf(RISK_REASONS, data.reason, 'reason'),
+          sex: check.oneOf(SEXES, data.sex, 'sex'),
+          ageBand: check.oneOf(AGE_BANDS, data.ageBand, 'ageBand'),
+          district: check.line(data.district, 'district', MAX_LINE),
+          foundOn: withinResponse(open, data.foundOn, 'foundOn', now),
+          ...fieldWork(data.fieldWorker),
+        },
+      });
+    }
+    case 'RecordMigratedFamilies': {
+      const { data } = command;
+      const entryId = check.uuid(data.entryId, 'entryId');
+      return recordOnce(open, entryId, {
+        type: 'MigratedFamiliesRecorded',
+        data: {
+          responseId,
+          entryId,
+          families: check.wholeNumber(data.families, 'families', { min: 1, max: MAX_COUNT }),
+          destination: check.oneOf(COUNTRY_CODES, data.destination, 'destination'),
+          district: check.line(data.district, 'district', MAX_LINE),
+          recordedOn: withinResponse(open, data.recordedOn, 'recordedOn', now),
+          ...fieldWork(data.fieldWorker),
+        },
+      });
+    }
+    case 'RecordPotentialVictim': {
+      const { data } = command;
+      const detectionId = check.uuid(data.detectionId, 'detectionId');
+      return recordOnce(open, detectionId, {
+        type: 'PotentialVictimDetected',
+        data: {
+          responseId,
+          detectionId,
+          formOfExploitation: check.oneOf(
+            FORMS_OF_EXPLOITATION,
+            data.formOfExploitation,
+            'formOfExploitation',
+          ),
+          place: check.line(data.place, 'place', MAX_LINE),
+          sex: check.oneOf(SEXES, data.sex, 'sex'),
+          ageBand: check.oneOf(AGE_BANDS, data.ageBand, 'ageBand'),
+          detectedOn: withinResponse(open, data.detectedOn, 'detectedOn', now),
+          ...fieldWork(data.fieldWorker),
+        },
+      });
+    }
+    case 'NotifyDetection': {
+      const detectionId = check.uuid(command.data.detectionId, 'detectionId');
+      const detection = open.detections[detectionId];
+      if (!detection) throw new DetectionNotFound('detectionId');
+      if (detection.notified) throw new DetectionAlreadyNotified();
+      const facts = open.entries[detectionId] as {
+        formOfExploitation: (typeof FORMS_OF_EXPLOITATION)[number];
+        place: string;
+        sex: (typeof SEXES)[number];
+        ageBand: (typeof AGE_BANDS)[number];
+      };
+      return [
+        {
+          type: 'ReliefDetectionNotified',
+          data: {
+            responseId,
+            detectionId,
+            notificationId: notificationIdForDetection(detectionId),
+            country: open.opened.country,
+            province: facts.place,
+            formOfExploitation: facts.formOfExploitation,
+            sex: facts.sex,
+            minor: MINOR_AGE_BANDS.includes(facts.ageBand),
+            notifiedAt: check.instant(now, 'occurredAt'),
+          },
+        },
+      ];
+    }
+    case 'StartMicroProject': {
+      const { data } = command;
+      const projectId = check.uuid(data.projectId, 'projectId');
+      const grant = check.money(data.grant, 'grant', CURRENCIES);
+      const { beneficiaryId, recipientId } = recipientOf(open, data.recipient);
+      return recordOnce(open, projectId, {
+        type: 'MicroProjectStarted',
+        data: {
+          responseId,
+          projectId,
+          beneficiaryId,
+          recipientId,
+          kind: check.oneOf(MICRO_PROJECT_KINDS, data.kind, 'kind'),
+          amountMinor: grant.amountMinor,
+          currency: grant.currency,
+          marketCheckDone: data.marketCheckDone === true,
+          startedOn: withinResponse(open, data.startedOn, 'startedOn', now),
+        },
+      });
+    }
+    case 'RecordMicroProjectFollowUp': {
+      const { data } = command;
+      const projectId = check.uuid(data.projectId, 'projectId');
+      const project = open.microProjects[projectId];
+      if (!project) throw new MicroProjectNotFound('projectId');
+      const followUpId = check.uuid(data.followUpId, 'followUpId');
+      // Follow-ups go on after the response's dates: the project outlives the crisis.
+      const followedUpOn = check.dateOfFact(data.followedUpOn, 'followedUpOn', now);
+      if (followedUpOn < project.startedOn) throw new FollowUpBeforeStart('followedUpOn');
+      return recordOnce(open, followUpId, {
+        type: 'MicroProjectFollowedUp',
+        data: {
+          responseId,
+          projectId,
+          followUpId,
+          followedUpOn,
+          status: check.oneOf(FOLLOW_UP_STATUSES, data.status, 'status'),
+        },
+      });
+    }
+    default:
+      return unreachable(command, 'command');
+  }
+}
+
+// ---- Evolve. ------------------------------------------------------------------------------
+
+function remember(state: Open, id: string, facts: unknown): Open {
+  return { ...state, entries: { ...state.entries, [id]: facts } };
+}
+
+export function evolveReliefResponse(
+  state: ReliefResponseState,
+  event: ReliefResponseEvent,
+): ReliefResponseState {
+  if (event.type === 'ReliefResponseOpened') {
+    return {
+      status: 'OPEN',
+      opened: event.data,
+      recipients: {},
+      entries: {},
+      detections: {},
+      microProjects: {},
+    };
+  }
+  if (state.status === 'NONE') return state;
+  switch (event.type) {
+    case 'ReliefRecipientRegistered': {
+      const next = remember(state, event.data.recipientId, event.data);
+      return {
+        ...next,
+        recipients: { ...state.recipients, [event.data.recipientId]: { beneficiaryId: null } },
+      };
+    }
+    case 'ReliefRecipientLinked':
+      return {
+        ...state,
+        recipients: {
+          ...state.recipients,
+          [event.data.recipientId]: { beneficiaryId: event.data.beneficiaryId },
+        },
+      };
+    case 'ReliefDistributed':
+      return remember(state, event.data.distributionId, event.data);
+    case 'PersonAtRiskRecorded':
+    case 'MigratedFamiliesRecorded':
+      return remember(state, event.data.entryId, event.data);
+    case 'PotentialVictimDetected': {
+      const next = remember(state, event.data.detectionId, event.data);
+      return {
+        ...next,
+        detections: { ...state.detections, [event.data.detectionId]: { notified: false } },
+      };
+    }
+    case 'ReliefDetectionNotified':
+      return {
+        ...state,
+        detections: { ...state.detections, [event.data.detectionId]: { notified: true } },
+      };
+    case 'MicroProjectStarted': {
+      const next = remember(state, event.data.projectId, event.data);
+      return {
+        ...next,
+        microProjects: {
+          ...state.microProjects,
+          [event.data.projectId]: { startedOn: event.data.startedOn },
+        },
+      };
+    }
+    case 'MicroProjectFollowedUp':
+      return remember(state, event.data.followUpId, event.data);
+    default:
+      return unreachable(event, 'event');
+  }
+}
+
+export const reliefResponseDecider: Decider<
+  ReliefResponseCommand,
+  ReliefResponseEvent,
+  ReliefResponseState
+> = {
+  decide: decideReliefResponse,
+  evolve: evolveReliefResponse,
+  initialState: initialReliefResponseState,
+};
