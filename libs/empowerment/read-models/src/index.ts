@@ -1,15 +1,36 @@
 // Empowerment's read models, registered in one place: the app's DataSource takes the entities,
-// its runners the projections (none yet), and tools/migrate.ts the migrations.
+// its runners the projections, and tools/migrate.ts the migrations.
 import type { MigrationSet } from '@haven/platform/database';
 import type { Projection } from '@haven/platform/projections';
 import { BeneficiaryEmpowermentServices } from './beneficiary-empowerment-services.entity';
+import { EnrolmentRow } from './enrolment.entity';
+import { enrolmentsProjection } from './enrolments.projection';
+import { KnownBeneficiaryRow } from './known-beneficiary.entity';
+import { knownBeneficiariesProjection } from './known-beneficiaries.projection';
 import { CreateBeneficiaryEmpowermentServices1764100000002 } from './migrations/1764100000002-create-beneficiary-empowerment-services';
+import { CreateEnrolments1767200000000 } from './migrations/1767200000000-create-enrolments';
+import { NoteRow } from './note.entity';
+import { ServiceRow } from './service.entity';
+import { notesProjection, servicesProjection } from './services.projection';
 
-export { BeneficiaryEmpowermentServices };
+export { BeneficiaryEmpowermentServices, EnrolmentRow, KnownBeneficiaryRow, NoteRow, ServiceRow };
+export { AGENT_OF_CHANGE_TRAINING, FOLLOW_UP, SMALL_GRANT } from './service.entity';
+export { enrolmentsProjection, knownBeneficiariesProjection, notesProjection, servicesProjection };
 
-export const EMPOWERMENT_ENTITIES = [BeneficiaryEmpowermentServices];
-export const EMPOWERMENT_PROJECTIONS: Projection[] = [];
+export const EMPOWERMENT_ENTITIES = [
+  BeneficiaryEmpowermentServices,
+  KnownBeneficiaryRow,
+  EnrolmentRow,
+  ServiceRow,
+  NoteRow,
+];
+export const EMPOWERMENT_PROJECTIONS: Projection[] = [
+  knownBeneficiariesProjection,
+  enrolmentsProjection,
+  servicesProjection,
+  notesProjection,
+];
 export const EMPOWERMENT_MIGRATIONS: MigrationSet = {
   schema: 'empowerment',
-  migrations: [CreateBeneficiaryEmpowermentServices1764100000002],
+  migrations: [CreateBeneficiaryEmpowermentServices1764100000002, CreateEnrolments1767200000000],
 };

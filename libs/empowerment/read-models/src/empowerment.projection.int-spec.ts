@@ -1,0 +1,292 @@
+import { randomUUID } from 'node:crypto';
+import {
+  EMPOWERMENT_INTEGRATION_EVENT_TYPES,
+  enrolmentStreamId,
+  type Setting,
+} from '@haven/empowerment/contracts';
+import { ENROLMENT_EVENT_TYPES, type EnrolmentEvent } from '@haven/empowerment/domain';
+import { runMigrations } from '@haven/platform/database';
+import {
+  migrateEventStore,
+  PostgresEventStore,
+  type EventMetadata,
+} from '@haven/platform/event-store';
+import { migrateProjections, ProjectionRunner } from '@haven/platform/projections';
+import { createTestDatabase, type TestDatabase } from '@haven/platform/testing';
+import { beneficiaryStreamId, type BeneficiaryEvent } from '@haven/protection/contracts';
+import { DataSource } from 'typeorm';
+import {
+  EMPOWERMENT_ENTITIES,
+  EMPOWERMENT_MIGRATIONS,
+  EMPOWERMENT_PROJECTIONS,
+  EnrolmentRow,
+  KnownBeneficiaryRow,
+  NoteRow,
+  ServiceRow,
+} from './index';
+import { KNOWN_BENEFICIARY_EVENT_TYPES } from './known-beneficiaries.projection';
+
+let db: TestDatabase;
+let store: PostgresEventStore;
+let dataSource: DataSource;
+let runners: ProjectionRunner[];
+
+const metadata: EventMetadata = {
+  actorId: 'officer-th',
+  role: 'empowerment_officer',
+  organisationId: null,
+  correlationId: 'c-1',
+  causationId: null,
+  occurredAt: '2026-06-15T10:00:00.000Z',
+};
+
+async function caughtUp(): Promise<void> {
+  const head = await store.headPosition();
+  await Promise.all(runners.map((runner) => runner.waitFor(head)));
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase('empowerment_projection');
+  await migrateEventStore(db.url);
+  await migrateProjections(db.url);
+  await runMigrations(db.url, EMPOWERMENT_MIGRATIONS);
+  store = new PostgresEventStore({ connectionString: db.url });
+  dataSource = new DataSource({ type: 'postgres', url: db.url, entities: EMPOWERMENT_ENTITIES });
+  await dataSource.initialize();
+  runners = EMPOWERMENT_PROJECTIONS.map(
+    (projection) => new ProjectionRunner(store, dataSource, projection, { pollIntervalMs: 50 }),
+  );
+  for (const runner of runners) await runner.start();
+});
+
+afterAll(async () => {
+  for (const runner of runners ?? []) await runner.stop();
+  await store?.close();
+  await dataSource?.destroy();
+  await db?.drop();
+});
+
+const shelter: Setting = {
+  kind: 'SHELTER',
+  shelterName: 'Kredtrakarn',
+  governmentRun: true,
+  province: null,
+  district: null,
+};
+const home: Setting = {
+  kind: 'COMMUNITY',
+  shelterName: null,
+  governmentRun: null,
+  province: 'Chiang Rai',
+  district: 'Mae Sai',
+};
+
+describe('empowerment projections', () => {
+  it('declare, between them, every event of an enrolment and the protection events followed', () => {
+    const handled = new Set(EMPOWERMENT_PROJECTIONS.flatMap((projection) => projection.handles));
+    for (const type of [...ENROLMENT_EVENT_TYPES, ...KNOWN_BENEFICIARY_EVENT_TYPES]) {
+      expect(handled).toContain(type);
+    }
+    expect(ENROLMENT_EVENT_TYPES).toEqual(
+      expect.arrayContaining([...EMPOWERMENT_INTEGRATION_EVENT_TYPES]),
+    );
+  });
+
+  it('replay every declared event type into known beneficiaries, enrolments, services and notes', async () => {
+    const beneficiaryId = randomUUID();
+    const enrolmentId = randomUUID();
+    const [serviceId, reachedId, missedId, grantId, noteId] = [1, 2, 3, 4, 5].map(() =>
+      randomUUID(),
+    );
+    const protection: BeneficiaryEvent[] = [
+      {
+        type: 'BeneficiaryRegistered',
+        data: {
+          beneficiaryId,
+          referenceCode: 'BEN-TH-000001',
+          country: 'TH',
+          sex: 'FEMALE',
+          minor: true,
+          registeredAt: '2026-01-01T00:00:00.000Z',
+        },
+      },
+      {
+        type: 'ConsentRecorded',
+        data: {
+          beneficiaryId,
+          kind: 'SERVICES',
+          partnerOrganisationId: null,
+          given: true,
+          recordedOn: '2026-01-02',
+        },
+      },
+    ];
+    await store.append(
+      beneficiaryStreamId(beneficiaryId),
+      protection.map((event) => ({ ...event, metadata })),
+      'no_stream',
+    );
+    await caughtUp();
+    expect(
+      await dataSource.getRepository(KnownBeneficiaryRow).findOneBy({ id: beneficiaryId }),
+    ).toEqual({
+      id: beneficiaryId,
+      country: 'TH',
+      sex: 'FEMALE',
+      minor: true,
+      servicesConsent: true,
+      erased: false,
+    });
+
+    const of = { enrolmentId, beneficiaryId, country: 'TH' as const };
+    const thb = { amountMinor: 500_000, currency: 'THB' };
+    const events: EnrolmentEvent[] = [
+      {
+        type: 'BeneficiaryEnrolled',
+        data: { ...of, sex: 'FEMALE', minor: true, setting: shelter, enrolledOn: '2026-03-01' },
+      },
+      {
+        type: 'ReintegrationPlanAgreed',
+        data: {
+          ...of,
+          goals: ['EDUCATION'],
+          followUpRhythm: 'MONTHLY',
+          reviewDates: ['2026-09-01'],
+          agreedOn: '2026-03-02',
+        },
+      },
+      {
+        type: 'EmpowermentServiceRecorded',
+        data: {
+          ...of,
+          serviceId,
+          kind: 'COUNSELLING',
+          mode: 'INDIVIDUAL',
+          activity: null,
+          outcome: 'COMPLETED',
+          partnerOrganisationId: null,
+          minor: true,
+          providedOn: '2026-03-03',
+          providedBy: 'officer-th',
+        },
+      },
+      {
+        type: 'EmpowermentNoteRecorded',
+        data: {
+          ...of,
+          noteId,
+          topic: 'COUNSELLING',
+          writtenOn: '2026-03-03',
+          sealedText: 'pii:v1:sealed',
+        },
+      },
+      { type: 'EnrolmentSettingChanged', data: { ...of, setting: home, changedOn: '2026-04-30' } },
+      {
+        type: 'FollowUpRecorded',
+        data: {
+          ...of,
+          followUpId: reachedId,
+          channel: 'PHONE',
+          reached: true,
+          followedUpOn: '2026-05-01',
+          nextFollowUpOn: '2026-05-15',
+          providedBy: 'officer-th',
+        },
+      },
+      {
+        type: 'FollowUpRecorded',
+        data: {
+          ...of,
+          followUpId: missedId,
+          channel: 'PHONE',
+          reached: false,
+          followedUpOn: '2026-05-15',
+          nextFollowUpOn: '2026-05-22',
+          providedBy: 'officer-th',
+        },
+      },
+      {
+        type: 'SmallGrantApproved',
+        data: { ...of, grantId, purpose: 'LIVESTOCK', amount: thb, approvedOn: '2026-05-16' },
+      },
+      {
+        type: 'SmallGrantDisbursed',
+        data: {
+          ...of,
+          grantId,
+          amount: { ...thb, amountMinor: 400_000 },
+          disbursedOn: '2026-05-20',
+        },
+      },
+      {
+        type: 'AgentOfChangeTrainingCompleted',
+        data: { ...of, sex: 'FEMALE', minor: true, completedOn: '2026-06-01' },
+      },
+      { type: 'EnrolmentClosed', data: { ...of, reason: 'GOALS_REACHED', closedOn: '2026-06-10' } },
+    ];
+    expect(new Set(events.map((event) => event.type))).toEqual(new Set(ENROLMENT_EVENT_TYPES));
+    await store.append(
+      enrolmentStreamId(enrolmentId),
+      events.map((event) => ({ ...event, metadata })),
+      'no_stream',
+    );
+    await store.append(
+      beneficiaryStreamId(beneficiaryId),
+      [
+        {
+          type: 'BeneficiaryErased',
+          data: {
+            beneficiaryId,
+            requestedBy: 'admin-1',
+            confirmedBy: 'admin-2',
+            erasedAt: '2026-06-14T00:00:00.000Z',
+          },
+          metadata,
+        },
+      ],
+      'any',
+    );
+    await caughtUp();
+
+    const enrolment = await dataSource
+      .getRepository(EnrolmentRow)
+      .findOneByOrFail({ id: enrolmentId });
+    expect(enrolment).toMatchObject({
+      status: 'CLOSED',
+      closureReason: 'GOALS_REACHED',
+      settingKind: 'COMMUNITY',
+      province: 'Chiang Rai',
+      officerId: 'officer-th',
+      planGoals: ['EDUCATION'],
+      followUpRhythm: 'MONTHLY',
+      lastFollowUpOn: '2026-05-15',
+      nextFollowUpOn: '2026-05-22',
+      consecutiveNotReached: 1,
+      trainedOn: '2026-06-01',
+    });
+    const services = await dataSource
+      .getRepository(ServiceRow)
+      .find({ where: { enrolmentId }, order: { position: 'ASC' } });
+    expect(services.map((row) => row.kind)).toEqual([
+      'COUNSELLING',
+      'FOLLOW_UP',
+      'FOLLOW_UP',
+      'SMALL_GRANT',
+      'AGENT_OF_CHANGE_TRAINING',
+    ]);
+    expect(services[3]).toMatchObject({
+      approvedMinor: 500_000,
+      disbursedMinor: 400_000,
+      currency: 'THB',
+      disbursedOn: '2026-05-20',
+    });
+    const note = await dataSource.getRepository(NoteRow).findOneByOrFail({ id: noteId });
+    expect(note.sealedText).toBe('pii:v1:sealed');
+    expect(
+      await dataSource.getRepository(KnownBeneficiaryRow).findOneBy({ id: beneficiaryId }),
+    ).toMatchObject({
+      erased: true,
+      servicesConsent: false,
+    });
+  });
+});
