@@ -9,6 +9,7 @@ import { migrateEventStore } from '@haven/platform/event-store';
 import { LEGAL_MIGRATIONS } from '@haven/legal/read-models';
 import { NETWORKS_MIGRATIONS } from '@haven/networks/read-models';
 import { migratePrivacy } from '@haven/platform/privacy';
+import { migrateAudit } from '@haven/platform/audit';
 import { migrateProjections } from '@haven/platform/projections';
 import { PROTECTION_MIGRATIONS } from '@haven/protection/read-models';
 import { RELIEF_MIGRATIONS } from '@haven/relief/read-models';
@@ -35,6 +36,8 @@ async function main(): Promise<void> {
     ['projections', migrateProjections],
     // Person keys and the access log: shared by every service that holds personal data.
     ['privacy', migratePrivacy],
+    // The Merkle trees over the logs and their signed checkpoints (docs/adr/0014).
+    ['audit', migrateAudit],
     ...SERVICE_SCHEMAS.map((set): [string, (url: string) => Promise<string[]>] => [
       set.schema,
       (url) => runMigrations(url, set),

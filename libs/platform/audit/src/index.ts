@@ -1,3 +1,21 @@
 export * from './merkle';
 export * from './checkpoints/checkpoint';
 export * from './checkpoints/signing-key';
+export * from './verification/audit-event';
+export * from './export/export-lines';
+export * from './export/export-verifier';
+export { AUDIT_MIGRATIONS, migrateAudit } from './postgres/migrations';
+export { TreeStore, type AuditQueryable, type TreeState } from './postgres/tree-store';
+export { EVENT_STORE_LEAVES, type LeafSource } from './postgres/leaf-sources';
+export { TreeFollower, type TreeFollowerOptions } from './postgres/tree-follower';
+export {
+  exportEventLog,
+  ExportRangeError,
+  latestCheckpointWithHash,
+  type ExportOptions,
+} from './postgres/exporter';
+export {
+  verifyEventLog,
+  type LogVerification,
+  type LogVerificationOptions,
+} from './postgres/log-verification';

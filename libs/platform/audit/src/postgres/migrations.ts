@@ -1,0 +1,12 @@
+import { runMigrations, type MigrationSet } from '@haven/platform/database';
+import { CreateAuditTree1767000000000 } from './migrations/1767000000000-create-audit-tree';
+
+export const AUDIT_MIGRATIONS: MigrationSet = {
+  schema: 'audit',
+  migrations: [CreateAuditTree1767000000000],
+};
+
+/** Creates or updates the Merkle trees and checkpoints (schema `audit`). */
+export function migrateAudit(connectionString: string): Promise<string[]> {
+  return runMigrations(connectionString, AUDIT_MIGRATIONS);
+}

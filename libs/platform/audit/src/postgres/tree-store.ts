@@ -1,0 +1,253 @@
+import type { Pool, PoolClient } from 'pg';
+import type { SignedCheckpoint } from '../checkpoints/checkpoint';
+import {
+  MerkleFrontier,
+  nodeKey,
+  withFetchedNodes,
+  type NodeSource,
+  type TreeNode,
+} from '../merkle';
+
+export type AuditQueryable = Pick<Pool | PoolClient, 'query'>;
+
+export interface TreeState {
+  size: number;
+  lastPosition: number;
+  frontier: MerkleFrontier;
+}
+
+interface CheckpointRow {
+  log: string;
+  size: string;
+  root: string;
+  position: string;
+  time: string;
+  previous: string;
+  signature: string;
+  key_id: string;
+}
+
+const CHECKPOINT_COLUMNS = 'log, size, root, position, time, previous, signature, key_id';
+
+function toCheckpoint(row: CheckpointRow): SignedCheckpoint {
+  return {
+    log: row.log,
+    size: Number(row.size),
+    root: row.root,
+    position: Number(row.position),
+    time: row.time,
+    previous: row.previous,
+    signature: row.signature,
+    keyId: row.key_id,
+  };
+}
+
+/** The `audit` schema's tables, for one log. */
+export class TreeStore {
+  constructor(
+    private readonly db: AuditQueryable,
+    readonly log: string,
+  ) {}
+
+  /** The follower's state, locked FOR UPDATE when `client` holds a transaction. */
+  async state(client: AuditQueryable = this.db, lock = false): Promise<TreeState> {
+    await client.query(
+      `INSERT INTO audit.tree_state (log, size, last_position) VALUES ($1, 0, 0)
+       ON CONFLICT (log) DO NOTHING`,
+      [this.log],
+    );
+    const { rows } = await client.query<{ size: string; last_position: string }>(
+      `SELECT size, last_position FROM audit.tree_state WHERE log = $1${lock ? ' FOR UPDATE' : ''}`,
+      [this.log],
+    );
+    const size = Number(rows[0].size);
+    const shape = MerkleFrontier.nodesOf(size);
+    const found = await this.fetchNodes(shape, client);
+    const nodes = shape.map((node) => ({
+      ...node,
+      hash: found.get(nodeKey(node.level, node.index)) as Buffer,
+    }));
+    return {
+      size,
+      lastPosition: Number(rows[0].last_position),
+      frontier: new MerkleFrontier(size, nodes),
+    };
+  }
+
+  /** Stores a batch of leaves, the subtrees they complete, and the new state. */
+  async append(
+    client: AuditQueryable,
+    leaves: ReadonlyArray<{ position: number; hash: Buffer }>,
+    created: readonly TreeNode[],
+    state: { size: number; lastPosition: number },
+  ): Promise<void> {
+    const leafNodes = created.filter((node) => node.level === 0);
+    await client.query(
+      `INSERT INTO audit.tree_leaves (log, leaf_index, source_position, leaf_hash)
+       SELECT $1, i, p, h FROM unnest($2::bigint[], $3::bigint[], $4::bytea[]) AS t(i, p, h)`,
+      [
+        this.log,
+        leafNodes.map((n) => n.index),
+        leaves.map((l) => l.position),
+        leafNodes.map((n) => n.hash),
+      ],
+    );
+    const inner = created.filter((node) => node.level > 0);
+    if (inner.length) {
+      await client.query(
+        `INSERT INTO audit.tree_nodes (log, level, node_index, hash)
+         SELECT $1, l, i, h FROM unnest($2::smallint[], $3::bigint[], $4::bytea[]) AS t(l, i, h)`,
+        [this.log, inner.map((n) => n.level), inner.map((n) => n.index), inner.map((n) => n.hash)],
+      );
+    }
+    await client.query(`UPDATE audit.tree_state SET size = $2, last_position = $3 WHERE log = $1`, [
+      this.log,
+      state.size,
+      state.lastPosition,
+    ]);
+  }
+
+  async fetchNodes(
+    keys: ReadonlyArray<{ level: number; index: number }>,
+    client: AuditQueryable = this.db,
+  ): Promise<Map<string, Buffer>> {
+    const found = new Map<string, Buffer>();
+    if (keys.length === 0) return found;
+    const leaves = keys.filter((k) => k.level === 0).map((k) => k.index);
+    const inner = keys.filter((k) => k.level > 0);
+    const [leafRows, nodeRows] = await Promise.all([
+      leaves.length
+        ? client.query<{ leaf_index: string; leaf_hash: Buffer }>(
+            `SELECT leaf_index, leaf_hash FROM audit.tree_leaves WHERE log = $1 AND leaf_index = ANY ($2::bigint[])`,
+            [this.log, leaves],
+          )
+        : { rows: [] },
+      inner.length
+        ? client.query<{ level: number; node_index: string; hash: Buffer }>(
+            `SELECT n.level, n.node_index, n.hash FROM audit.tree_nodes n
+               JOIN unnest($2::smallint[], $3::bigint[]) AS k(l, i) ON n.level = k.l AND n.node_index = k.i
+              WHERE n.log = $1`,
+            [this.log, inner.map((k) => k.level), inner.map((k) => k.index)],
+          )
+        : { rows: [] },
+    ]);
+    for (const row of leafRows.rows) found.set(nodeKey(0, Number(row.leaf_index)), row.leaf_hash);
+    for (const row of nodeRows.rows)
+      found.set(nodeKey(row.level, Number(row.node_index)), row.hash);
+    return found;
+  }
+
+  /** Runs proof-building work against the stored tree, reading every node it needs at once. */
+  withNodes<T>(work: (source: NodeSource) => T): Promise<T> {
+    return withFetchedNodes(work, (keys) => this.fetchNodes(keys));
+  }
+
+  async insertCheckpoint(
+    client: AuditQueryable,
+    checkpoint: SignedCheckpoint,
+    hash: string,
+  ): Promise<void> {
+    await client.query(
+      `INSERT INTO audit.checkpoints (log, size, root, position, signed_at, time, previous,
+                                      checkpoint_hash, signature, key_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [
+        checkpoint.log,
+        checkpoint.size,
+        checkpoint.root,
+        checkpoint.position,
+        checkpoint.time,
+        checkpoint.time,
+        checkpoint.previous,
+        hash,
+        checkpoint.signature,
+        checkpoint.keyId,
+      ],
+    );
+  }
+
+  async latestCheckpoint(client: AuditQueryable = this.db): Promise<SignedCheckpoint | null> {
+    const { rows } = await client.query<CheckpointRow>(
+      `SELECT ${CHECKPOINT_COLUMNS} FROM audit.checkpoints WHERE log = $1 ORDER BY size DESC LIMIT 1`,
+      [this.log],
+    );
+    return rows[0] ? toCheckpoint(rows[0]) : null;
+  }
+
+  /** The checkpoint of exactly this size, or null. */
+  async checkpointOfSize(size: number): Promise<SignedCheckpoint | null> {
+    const { rows } = await this.db.query<CheckpointRow>(
+      `SELECT ${CHECKPOINT_COLUMNS} FROM audit.checkpoints WHERE log = $1 AND size = $2`,
+      [this.log, size],
+    );
+    return rows[0] ? toCheckpoint(rows[0]) : null;
+  }
+
+  /** The newest checkpoint signed at or before `time`, or null. */
+  async checkpointAsOf(time: Date): Promise<SignedCheckpoint | null> {
+    const { rows } = await this.db.query<CheckpointRow>(
+      `SELECT ${CHECKPOINT_COLUMNS} FROM audit.checkpoints WHERE log = $1 AND signed_at <= $2
+        ORDER BY size DESC LIMIT 1`,
+      [this.log, time],
+    );
+    return rows[0] ? toCheckpoint(rows[0]) : null;
+  }
+
+  /** Checkpoints of size at most `maxSize`, oldest first, `first` at a time after size `after`. */
+  async checkpoints(
+    options: { after?: number; first?: number; maxSize?: number } = {},
+  ): Promise<SignedCheckpoint[]> {
+    const { rows } = await this.db.query<CheckpointRow>(
+      `SELECT ${CHECKPOINT_COLUMNS} FROM audit.checkpoints
+        WHERE log = $1 AND size > $2 AND size <= $3 ORDER BY size LIMIT $4`,
+      [
+        this.log,
+        options.after ?? -1,
+        options.maxSize ?? Number.MAX_SAFE_INTEGER,
+        options.first ?? 1_000_000,
+      ],
+    );
+    return rows.map(toCheckpoint);
+  }
+
+  /** The leaf recorded for a source position: its index and hash, or null. */
+  async leafAt(position: number): Promise<{ index: number; hash: Buffer } | null> {
+    const { rows } = await this.db.query<{ leaf_index: string; leaf_hash: Buffer }>(
+      `SELECT leaf_index, leaf_hash FROM audit.tree_leaves WHERE log = $1 AND source_position = $2`,
+      [this.log, position],
+    );
+    return rows[0] ? { index: Number(rows[0].leaf_index), hash: rows[0].leaf_hash } : null;
+  }
+
+  /** How many leaves lie below a source position (the index the first one at or above it has). */
+  async leavesBelow(position: number): Promise<number> {
+    const { rows } = await this.db.query<{ n: string }>(
+      `SELECT coalesce(min(leaf_index), (SELECT size FROM audit.tree_state WHERE log = $1)) AS n
+         FROM audit.tree_leaves WHERE log = $1 AND source_position >= $2`,
+      [this.log, position],
+    );
+    return Number(rows[0].n ?? 0);
+  }
+
+  /** Leaves recorded for source positions in [from, to], by position. */
+  async leavesBetween(
+    from: number,
+    to: number,
+  ): Promise<Map<number, { index: number; hash: Buffer }>> {
+    const { rows } = await this.db.query<{
+      leaf_index: string;
+      source_position: string;
+      leaf_hash: Buffer;
+    }>(
+      `SELECT leaf_index, source_position, leaf_hash FROM audit.tree_leaves
+        WHERE log = $1 AND source_position BETWEEN $2 AND $3`,
+      [this.log, from, to],
+    );
+    return new Map(
+      rows.map((r) => [
+        Number(r.source_position),
+        { index: Number(r.leaf_index), hash: r.leaf_hash },
+      ]),
+    );
+  }
+}
