@@ -29,10 +29,16 @@ module.exports = {
         sourceMaps: 'inline',
       },
     ],
-    // jose ships ES modules only; Jest's CommonJS runtime needs them transformed.
-    '/node_modules/jose/.+\\.js$': ['@swc/jest', { module: { type: 'commonjs' } }],
+    // jose and the Kafka client (@platformatic/kafka and its own packages) ship ES modules only;
+    // Jest's CommonJS runtime needs them transformed.
+    '/node_modules/(jose|@platformatic/(kafka|dynamic-buffer|wasm-utils))/.+\\.js$': [
+      '@swc/jest',
+      { module: { type: 'commonjs' } },
+    ],
   },
-  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!jose/|@platformatic/(kafka|dynamic-buffer|wasm-utils)/)',
+  ],
   moduleNameMapper,
   globalSetup: '<rootDir>/tools/jest/global-setup.mjs',
   globalTeardown: '<rootDir>/tools/jest/global-teardown.mjs',

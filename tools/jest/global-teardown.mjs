@@ -1,3 +1,5 @@
+import { stopTestKafka } from '../kafka/jest-kafka.mjs';
+
 export default async function globalTeardown() {
-  await globalThis.__havenDatabaseServer?.stop();
+  await Promise.all([globalThis.__havenDatabaseServer?.stop(), stopTestKafka()]);
 }

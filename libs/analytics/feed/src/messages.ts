@@ -1,0 +1,80 @@
+import type { JsonObject, JsonValue, RecordedEvent } from '@haven/platform/event-store';
+import type { OutgoingMessage } from '@haven/platform/kafka';
+import { FieldError } from './fields';
+import type { Pseudonymiser } from './pseudonyms';
+import type { TopicDefinition } from './topic';
+
+/** Headers every message carries: consumers deduplicate by the event id's pseudonym. */
+export const HEADERS = {
+  eventId: 'haven-event-id',
+  eventType: 'haven-event-type',
+  schemaVersion: 'haven-schema-version',
+  keyId: 'haven-key-id',
+} as const;
+
+/** An event could not be turned into its message. Names the event and field, never a value. */
+export class MessageMappingError extends Error {
+  override name = 'MessageMappingError';
+}
+
+/**
+ * The messages an event publishes: one per topic that follows its category and lists its type,
+ * plus a tombstone on each person-keyed topic when it erases a person. The event id is sent as a
+ * pseudonym too: a UUID v7 holds the exact time it was made, which the dates' precision hides.
+ */
+export function messagesFor(
+  event: RecordedEvent,
+  topics: readonly TopicDefinition[],
+  pseudonyms: Pseudonymiser,
+): OutgoingMessage[] {
+  const messages: OutgoingMessage[] = [];
+  const headers = (topic: TopicDefinition) => ({
+    [HEADERS.eventId]: pseudonyms.pseudonym('event', event.eventId),
+    [HEADERS.eventType]: event.type,
+    [HEADERS.schemaVersion]: String(topic.version),
+    [HEADERS.keyId]: pseudonyms.key.id,
+  });
+  for (const topic of topics) {
+    const fields = topic.category === event.streamCategory ? topic.events[event.type] : undefined;
+    if (fields) {
+      const data: Record<string, JsonValue> = {};
+      for (const [name, field] of Object.entries(fields)) {
+        try {
+          data[name] = field.map((event.data as JsonObject)[field.from], pseudonyms);
+        } catch (error) {
+          const reason = error instanceof FieldError ? error.message : 'it could not be mapped';
+          throw new MessageMappingError(
+            `${event.type} at position ${event.globalPosition}: field ${name} (${reason}).`,
+          );
+        }
+      }
+      const streamKey = event.streamId.slice(topic.category.length + 1);
+      messages.push({
+        topic: topic.name,
+        key: pseudonyms.pseudonym(topic.keyKind, streamKey),
+        value: JSON.stringify({ type: event.type, schemaVersion: topic.version, data }),
+        headers: headers(topic),
+      });
+    }
+    if (topic.erasure?.eventType === event.type && topic.category === event.streamCategory) {
+      const personId = (event.data as JsonObject)[topic.erasure.personIdField];
+      if (typeof personId !== 'string' || !personId) {
+        throw new MessageMappingError(
+          `${event.type} at position ${event.globalPosition}: no ${topic.erasure.personIdField}.`,
+        );
+      }
+      messages.push({
+        topic: topic.name,
+        key: pseudonyms.pseudonym('person', personId),
+        value: null,
+        headers: headers(topic),
+      });
+    }
+  }
+  return messages;
+}
+
+/** The stream categories the topics follow (an erasure event is in its topic's category). */
+export function categoriesOf(topics: readonly TopicDefinition[]): string[] {
+  return [...new Set(topics.map((topic) => topic.category))];
+}

@@ -1,0 +1,316 @@
+import type { EventStore, RecordedEvent, Subscription } from '@haven/platform/event-store';
+import type { KafkaClientFactory, KafkaPublisher, OutgoingMessage } from '@haven/platform/kafka';
+import type { Pool } from 'pg';
+import { RelayCheckpoint } from './checkpoint';
+import { categoriesOf, messagesFor, MessageMappingError } from './messages';
+import type { Pseudonymiser } from './pseudonyms';
+import { MessageValidator } from './schemas';
+import type { TopicDefinition } from './topic';
+
+/** What the relay logs through (pino's shape). Nothing it logs holds event data. */
+export interface RelayLogger {
+  info(fields: object, message: string): void;
+  warn(fields: object, message: string): void;
+  error(fields: object, message: string): void;
+}
+
+export interface RelayOptions {
+  store: EventStore;
+  /** The database of the checkpoint (the event store's). */
+  pool: Pool;
+  kafka: KafkaClientFactory;
+  topics: readonly TopicDefinition[];
+  pseudonyms: Pseudonymiser;
+  log: RelayLogger;
+  /** The checkpoint's name (default `analytics-relay`). */
+  name?: string;
+  /** Events read and published per round (default 2000). */
+  batchSize?: number;
+  /** Per topic: partitions and retention, when not the topic's own (tools/relay/config.ts). */
+  topicSettings?: (topic: TopicDefinition) => {
+    partitions: number;
+    config: Record<string, string>;
+  };
+  /** First and longest wait between attempts while the broker is unreachable. */
+  retry?: { initialMs: number; maxMs: number };
+  /** Safety-net polling of the log (default 500 ms). */
+  pollIntervalMs?: number;
+  /**
+   * Put before every Kafka topic name (default none): for tests sharing one broker, or
+   * installations sharing a cluster. Schemas are still those of the unprefixed topic.
+   */
+  topicPrefix?: string;
+}
+
+export interface RelayLag {
+  /** The log's head position minus the checkpoint. */
+  positions: number;
+  /** Age of the oldest event not published yet; 0 when caught up. */
+  seconds: number;
+}
+
+export interface RelayStatus {
+  state: 'starting' | 'running' | 'stopped' | 'failed';
+  /** Whether the last call to the broker succeeded. */
+  brokerReachable: boolean;
+  checkpoint: number | null;
+  /** Why it stopped, when failed: names an event and a rule, never a value. */
+  error?: string;
+}
+
+/** The relay stopped on an event it must not skip (a mapping or schema failure, a rival relay). */
+export class RelayHaltedError extends Error {
+  override name = 'RelayHaltedError';
+}
+
+class StopRequested extends Error {}
+
+/**
+ * Follows the global log from its checkpoint and publishes the analysts' feed: each event that a
+ * topic lists, pseudonymised and minimised, validated against the topic's published schema, sent
+ * with an idempotent acks=all producer. The checkpoint moves only after the broker acknowledged
+ * the whole batch, so a crash re-sends (consumers deduplicate by the `haven-event-id` header) and
+ * never loses. An unreachable broker is waited for, with backoff; an event that cannot be mapped
+ * or fails its schema halts the relay at that event: nothing is skipped silently.
+ */
+export class AnalyticsRelay {
+  private readonly checkpoint: RelayCheckpoint;
+  private readonly validator: MessageValidator;
+  private readonly retry: { initialMs: number; maxMs: number };
+  private publisher: KafkaPublisher | null = null;
+  private subscription: Subscription | null = null;
+  private position: number | null = null;
+  private state: RelayStatus['state'] = 'stopped';
+  private brokerReachable = false;
+  private failure: string | undefined;
+  private stopping = false;
+  private wakeSleeper: (() => void) | null = null;
+  private running: Promise<void> = Promise.resolve();
+
+  constructor(private readonly options: RelayOptions) {
+    this.checkpoint = new RelayCheckpoint(options.pool, options.name ?? 'analytics-relay');
+    this.validator = new MessageValidator(options.topics);
+    this.retry = options.retry ?? { initialMs: 250, maxMs: 10_000 };
+  }
+
+  /** Settles when the relay ends: resolves after stop(), rejects with a RelayHaltedError. */
+  get done(): Promise<void> {
+    return this.running;
+  }
+
+  /** Starts in the background: waits for the broker, creates the topics, then follows the log. */
+  start(): void {
+    if (this.state === 'starting' || this.state === 'running') return;
+    this.stopping = false;
+    this.failure = undefined;
+    this.state = 'starting';
+    this.running = this.run();
+    this.running.catch(() => undefined);
+  }
+
+  /** Stops after the batch in flight is acknowledged and checkpointed (or abandoned, unsent). */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wakeSleeper?.();
+    await this.subscription?.stop();
+    await this.running.catch(() => undefined);
+    await this.closePublisher();
+    if (this.state !== 'failed') this.state = 'stopped';
+  }
+
+  status(): RelayStatus {
+    return {
+      state: this.state,
+      brokerReachable: this.brokerReachable,
+      checkpoint: this.position,
+      ...(this.failure ? { error: this.failure } : {}),
+    };
+  }
+
+  /** Ready: running, caught up or catching up, and the broker answered last time. */
+  ready(): boolean {
+    return this.state === 'running' && this.brokerReachable;
+  }
+
+  async lag(): Promise<RelayLag> {
+    const checkpoint = await this.checkpoint.read();
+    const [oldest] = await this.options.store.readAll({
+      fromPosition: checkpoint + 1,
+      limit: 1,
+      categories: categoriesOf(this.options.topics),
+    });
+    if (!oldest) return { positions: 0, seconds: 0 };
+    const head = await this.options.store.headPosition();
+    return {
+      positions: Math.max(0, head - checkpoint),
+      seconds: Math.max(0, (Date.now() - oldest.recordedAt.getTime()) / 1000),
+    };
+  }
+
+  private async run(): Promise<void> {
+    try {
+      await this.untilBrokerAnswers('create the topics', () => this.ensureTopics());
+      const from = await this.checkpoint.read();
+      this.position = from;
+      this.state = 'running';
+      this.options.log.info({ checkpoint: from }, 'analytics relay: following the log');
+      const subscription = this.options.store.subscribeBatches(
+        from + 1,
+        (events) => this.publish(events),
+        {
+          batchSize: this.options.batchSize ?? 2000,
+          categories: categoriesOf(this.options.topics),
+          pollIntervalMs: this.options.pollIntervalMs,
+        },
+      );
+      this.subscription = subscription;
+      await subscription.done;
+    } catch (error) {
+      if (error instanceof StopRequested || this.stopping) return;
+      this.state = 'failed';
+      this.failure =
+        error instanceof RelayHaltedError ? error.message : `the relay failed (${describe(error)})`;
+      this.options.log.error(
+        { checkpoint: this.position },
+        `analytics relay halted: ${this.failure}`,
+      );
+      throw error instanceof RelayHaltedError ? error : new RelayHaltedError(this.failure);
+    } finally {
+      this.subscription = null;
+    }
+  }
+
+  private async ensureTopics(): Promise<void> {
+    const admin = this.options.kafka.admin('haven-analytics-relay-admin');
+    try {
+      await admin.ensureTopics(
+        this.options.topics.map((topic) => {
+          const settings = this.options.topicSettings?.(topic) ?? {
+            partitions: topic.partitions,
+            config: { 'retention.ms': String(topic.retentionDays * 86_400_000) },
+          };
+          return { name: `${this.options.topicPrefix ?? ''}${topic.name}`, ...settings };
+        }),
+      );
+    } finally {
+      await admin.close().catch(() => undefined);
+    }
+  }
+
+  private async publish(events: RecordedEvent[]): Promise<void> {
+    const messages: OutgoingMessage[] = [];
+    let halt: RelayHaltedError | null = null;
+    let upTo = this.position ?? 0;
+    for (const event of events) {
+      halt = this.messagesOf(event, messages);
+      if (halt) break;
+      upTo = event.globalPosition;
+    }
+    // What comes before a failing event is still published, so the checkpoint stops right
+    // before that event.
+    if (upTo > (this.position ?? 0)) {
+      await this.untilBrokerAnswers(`publish events up to position ${upTo}`, () =>
+        this.send(messages),
+      );
+      await this.advance(upTo);
+    }
+    if (halt) throw halt;
+  }
+
+  /** Adds the event's messages to `messages`, or returns why the relay must halt at it. */
+  private messagesOf(event: RecordedEvent, messages: OutgoingMessage[]): RelayHaltedError | null {
+    let produced: OutgoingMessage[];
+    try {
+      produced = messagesFor(event, this.options.topics, this.options.pseudonyms);
+    } catch (error) {
+      if (error instanceof MessageMappingError) return new RelayHaltedError(error.message);
+      throw error;
+    }
+    for (const message of produced) {
+      if (message.value === null) continue;
+      const violation = this.validator.check(message.topic, JSON.parse(message.value));
+      if (violation) {
+        return new RelayHaltedError(
+          `${event.type} at position ${event.globalPosition} does not match the schema of ` +
+            `${message.topic}: ${violation.path} breaks ${violation.rule}. Nothing from this event on is published.`,
+        );
+      }
+    }
+    messages.push(...produced);
+    return null;
+  }
+
+  private async advance(to: number): Promise<void> {
+    if (!(await this.checkpoint.advance(this.position ?? 0, to))) {
+      throw new RelayHaltedError(
+        `the checkpoint "${this.checkpoint.name}" moved under this relay: another relay of that name runs.`,
+      );
+    }
+    this.position = to;
+  }
+
+  private async send(messages: OutgoingMessage[]): Promise<void> {
+    this.publisher ??= this.options.kafka.publisher('haven-analytics-relay');
+    const prefix = this.options.topicPrefix;
+    try {
+      await this.publisher.send(
+        prefix
+          ? messages.map((message) => ({ ...message, topic: prefix + message.topic }))
+          : messages,
+      );
+    } catch (error) {
+      // A fresh producer after a failure: a new producer id, no half-known sequence numbers.
+      await this.closePublisher();
+      throw error;
+    }
+  }
+
+  /** Calls `attempt` until it succeeds or the relay stops, waiting longer each time. */
+  private async untilBrokerAnswers(what: string, attempt: () => Promise<void>): Promise<void> {
+    let waitMs = this.retry.initialMs;
+    for (let tries = 1; ; tries++) {
+      if (this.stopping) throw new StopRequested();
+      try {
+        await attempt();
+        if (!this.brokerReachable && tries > 1) {
+          this.options.log.info({ tries }, `analytics relay: the broker answers again`);
+        }
+        this.brokerReachable = true;
+        return;
+      } catch (error) {
+        if (error instanceof RelayHaltedError) throw error;
+        this.brokerReachable = false;
+        this.options.log.warn(
+          { tries, retryInMs: waitMs, checkpoint: this.position },
+          `analytics relay: could not ${what} (${describe(error)}); retrying`,
+        );
+        await this.sleep(waitMs);
+        waitMs = Math.min(waitMs * 2, this.retry.maxMs);
+      }
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wakeSleeper = done;
+    });
+  }
+
+  private async closePublisher(): Promise<void> {
+    const publisher = this.publisher;
+    this.publisher = null;
+    await publisher?.close().catch(() => undefined);
+  }
+}
+
+/** An error's class and code, not its message: a client's message may quote what it sent. */
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return 'an unknown error';
+  const code = (error as { code?: unknown }).code;
+  return `${error.name}${typeof code === 'string' ? ` ${code}` : ''}`;
+}

@@ -1,0 +1,3 @@
+export * from './kafka-port';
+export { platformaticKafka, type PlatformaticOptions } from './platformatic';
+export { kafkaBrokersFromEnv } from './config';
