@@ -1,15 +1,48 @@
 // Relief's read models, registered in one place: the app's DataSource takes the entities,
-// its runners the projections (none yet), and tools/migrate.ts the migrations.
+// its runners the projections, and tools/migrate.ts the migrations.
 import type { MigrationSet } from '@haven/platform/database';
 import type { Projection } from '@haven/platform/projections';
 import { BeneficiaryReliefDistributions } from './beneficiary-relief-distributions.entity';
+import { beneficiaryReliefDistributionsProjection } from './beneficiary-relief-distributions.projection';
+import { KnownBeneficiaryRow } from './known-beneficiary.entity';
+import { knownBeneficiariesProjection } from './known-beneficiaries.projection';
 import { CreateBeneficiaryReliefDistributions1764100000004 } from './migrations/1764100000004-create-beneficiary-relief-distributions';
+import { CreateReliefResponses1767200000017 } from './migrations/1767200000017-create-relief-responses';
+import { reliefEntriesProjection, RELIEF_ENTRY_EVENT_TYPES } from './relief-entries.projection';
+import { ReliefEntryRow, ENTRY_TYPES, type EntryType } from './relief-entry.entity';
+import { ReliefResponseRow } from './relief-response.entity';
+import { reliefResponsesProjection } from './relief-responses.projection';
 
-export { BeneficiaryReliefDistributions };
+export {
+  BeneficiaryReliefDistributions,
+  beneficiaryReliefDistributionsProjection,
+  ENTRY_TYPES,
+  KnownBeneficiaryRow,
+  knownBeneficiariesProjection,
+  RELIEF_ENTRY_EVENT_TYPES,
+  reliefEntriesProjection,
+  ReliefEntryRow,
+  ReliefResponseRow,
+  reliefResponsesProjection,
+  type EntryType,
+};
 
-export const RELIEF_ENTITIES = [BeneficiaryReliefDistributions];
-export const RELIEF_PROJECTIONS: Projection[] = [];
+export const RELIEF_ENTITIES = [
+  BeneficiaryReliefDistributions,
+  ReliefResponseRow,
+  ReliefEntryRow,
+  KnownBeneficiaryRow,
+];
+export const RELIEF_PROJECTIONS: Projection[] = [
+  reliefResponsesProjection,
+  reliefEntriesProjection,
+  knownBeneficiariesProjection,
+  beneficiaryReliefDistributionsProjection,
+];
 export const RELIEF_MIGRATIONS: MigrationSet = {
   schema: 'relief',
-  migrations: [CreateBeneficiaryReliefDistributions1764100000004],
+  migrations: [
+    CreateBeneficiaryReliefDistributions1764100000004,
+    CreateReliefResponses1767200000017,
+  ],
 };
