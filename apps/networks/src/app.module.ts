@@ -8,6 +8,7 @@ import { CaseNotificationResolver } from './case-notifications/case-notification
 import { MemberResolver } from './members/member.resolver';
 import { NetworkCommands } from './members/network-commands';
 import { NetworksErrorFilter } from './networks-error.filter';
+import { agentOfChangeTrainingReactor } from './reactions/agent-of-change-training.reactor';
 import { NetworksReadModel } from './networks-read-model';
 import { PreventionResolver } from './prevention/prevention.resolver';
 
@@ -20,7 +21,11 @@ import { PreventionResolver } from './prevention/prevention.resolver';
   imports: [
     HavenServiceModule.forRoot({
       name: 'networks',
-      database: { entities: NETWORKS_ENTITIES, projections: NETWORKS_PROJECTIONS },
+      database: {
+        entities: NETWORKS_ENTITIES,
+        projections: NETWORKS_PROJECTIONS,
+        reactors: [agentOfChangeTrainingReactor],
+      },
       // The type is extended here and returned only as a reference (AgentOfChange.beneficiary).
       graphql: { orphanedTypes: [Beneficiary] },
     }),
