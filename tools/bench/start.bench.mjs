@@ -20,6 +20,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { startDatabase } from '../postgres/database.mjs';
+import { GATEWAY as REGISTERED_GATEWAY, SUBGRAPHS as REGISTERED_SUBGRAPHS } from '../services.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
@@ -27,8 +28,8 @@ const RESULTS_DIR = path.join(ROOT, 'bench/results');
 const RUNS = Math.max(1, Number(process.env.HAVEN_BENCH_RUNS ?? 2));
 const TARGET_S = 20;
 const GIVE_UP_MS = 90_000;
-const GATEWAY = 'http://127.0.0.1:4000';
-const SUBGRAPHS = ['networks', 'protection', 'empowerment', 'legal', 'relief'];
+const GATEWAY = `http://127.0.0.1:${REGISTERED_GATEWAY.port}`;
+const SUBGRAPHS = REGISTERED_SUBGRAPHS.map((subgraph) => subgraph.name);
 const QUERY = `{ ${SUBGRAPHS.map((name) => `${name}Status { service }`).join(' ')} }`;
 
 const started = performance.now();

@@ -1,4 +1,4 @@
 import { bootstrapService } from '@haven/platform/nest';
 import { AppModule } from './app.module';
 
-void bootstrapService({ name: 'empowerment', module: AppModule, port: 4003 });
+void bootstrapService({ name: 'empowerment', module: AppModule });

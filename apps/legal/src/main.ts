@@ -1,4 +1,4 @@
 import { bootstrapService } from '@haven/platform/nest';
 import { AppModule } from './app.module';
 
-void bootstrapService({ name: 'legal', module: AppModule, port: 4004 });
+void bootstrapService({ name: 'legal', module: AppModule });

@@ -1,4 +1,4 @@
 import { bootstrapService } from '@haven/platform/nest';
 import { AppModule } from './app.module';
 
-void bootstrapService({ name: 'networks', module: AppModule, port: 4001 });
+void bootstrapService({ name: 'networks', module: AppModule });

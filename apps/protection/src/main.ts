@@ -1,4 +1,4 @@
 import { bootstrapService } from '@haven/platform/nest';
 import { AppModule } from './app.module';
 
-void bootstrapService({ name: 'protection', module: AppModule, port: 4002 });
+void bootstrapService({ name: 'protection', module: AppModule });

@@ -1,4 +1,4 @@
 import { bootstrapService } from '@haven/platform/nest';
 import { AppModule } from './app.module';
 
-void bootstrapService({ name: 'relief', module: AppModule, port: 4005 });
+void bootstrapService({ name: 'relief', module: AppModule });

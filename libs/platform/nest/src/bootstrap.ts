@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
@@ -22,8 +24,30 @@ export interface BootstrapOptions {
   name: string;
   /** The service's AppModule. */
   module: Type<unknown>;
-  /** Its port in tools/services.json; PORT overrides it. */
-  port: number;
+  /** Its port; by default the one tools/services.json gives it. PORT overrides both. */
+  port?: number;
+}
+
+/**
+ * A service's port as the registry (tools/services.json) gives it: the one place ports are
+ * written. Found from the working folder upwards, as npm scripts run from the repository.
+ */
+export function registeredPort(name: string, from = process.cwd()): number {
+  for (let folder = from; ; folder = path.dirname(folder)) {
+    const file = path.join(folder, 'tools', 'services.json');
+    if (existsSync(file)) {
+      const registry = JSON.parse(readFileSync(file, 'utf8')) as {
+        subgraphs: Array<{ name: string; port: number }>;
+        gateway: { name: string; port: number };
+      };
+      const entry = [...registry.subgraphs, registry.gateway].find((e) => e.name === name);
+      if (!entry) throw new Error(`${name} is not in ${file}.`);
+      return entry.port;
+    }
+    if (path.dirname(folder) === folder) {
+      throw new Error('tools/services.json not found: start services from the repository.');
+    }
+  }
 }
 
 /**
@@ -43,7 +67,7 @@ export async function bootstrapService(options: BootstrapOptions): Promise<INest
   try {
     const app = configureServiceApp(await NestFactory.create(options.module, { bufferLogs: true }));
     app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
-    const port = Number(process.env.PORT || options.port);
+    const port = Number(process.env.PORT || options.port || registeredPort(options.name));
     const host = process.env.HOST || '127.0.0.1';
     await app.listen(port, host);
     app
