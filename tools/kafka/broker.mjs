@@ -295,7 +295,7 @@ export async function runKafkaTool(mainClass, args, { jvm = ['-Xmx1g'] } = {}) {
 }
 
 // `node tools/kafka/broker.mjs resolve`: fetch the jars now (CI does it before `npm test`).
-// `node tools/kafka/broker.mjs start`: a broker in the foreground until Ctrl-C.
+// `node tools/kafka/broker.mjs start [--port N] [--data-dir DIR]`: a broker until Ctrl-C or SIGTERM.
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const command = process.argv[2];
   const say = (line) => process.stderr.write(`[kafka] ${line}\n`);
@@ -304,7 +304,13 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     await ensureTemplate(libs);
     say(`broker jars ready in ${libs}`);
   } else if (command === 'start') {
-    const kafka = await startKafka({ log: say, jvm: [] });
+    // Optional: --port N (default a free one), --data-dir DIR (default a temporary folder).
+    const option = (name) => {
+      const index = process.argv.indexOf(name);
+      return index > 0 ? process.argv[index + 1] : undefined;
+    };
+    const port = option('--port') ? Number(option('--port')) : undefined;
+    const kafka = await startKafka({ log: say, port, dataDir: option('--data-dir') });
     say(`Apache Kafka on ${kafka.brokers.join(',')} (Ctrl-C stops it)`);
     const stop = () => void kafka.stop().then(() => process.exit(0));
     process.on('SIGINT', stop);

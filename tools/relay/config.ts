@@ -12,6 +12,8 @@ export interface RelayConfig {
   batchSize: number;
   /** How often the lag is logged (HAVEN_RELAY_LAG_LOG_SECONDS, default 30). */
   lagLogMs: number;
+  /** HAVEN_KAFKA_TOPIC_PREFIX: before every topic name, for installations sharing a cluster. */
+  topicPrefix: string;
   topicSettings: (topic: TopicDefinition) => { partitions: number; config: Record<string, string> };
 }
 
@@ -46,6 +48,7 @@ export function relayConfigFromEnv(env: NodeJS.ProcessEnv): RelayConfig {
     port: number('HAVEN_RELAY_PORT', 4010),
     batchSize: number('HAVEN_RELAY_BATCH_SIZE', 2000),
     lagLogMs: number('HAVEN_RELAY_LAG_LOG_SECONDS', 30) * 1000,
+    topicPrefix: env.HAVEN_KAFKA_TOPIC_PREFIX ?? '',
     topicSettings: (topic) => ({
       partitions: partitions ?? topic.partitions,
       config: {

@@ -29,6 +29,7 @@ async function main() {
     log,
     batchSize: config.batchSize,
     topicSettings: config.topicSettings,
+    topicPrefix: config.topicPrefix,
   });
 
   const server = http.createServer((request, response) => {
