@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
 import { HavenServiceModule } from '@haven/platform/nest';
 import { NETWORKS_ENTITIES, NETWORKS_PROJECTIONS } from '@haven/networks/read-models';
 import { Beneficiary, BeneficiaryResolver } from './beneficiary';
@@ -7,10 +6,9 @@ import { CaseNotificationHandler } from './case-notifications/case-notification.
 import { CaseNotificationResolver } from './case-notifications/case-notification.resolver';
 import { MemberResolver } from './members/member.resolver';
 import { NetworkCommands } from './members/network-commands';
-import { NetworksErrorFilter } from './networks-error.filter';
-import { agentOfChangeTrainingReactor } from './reactions/agent-of-change-training.reactor';
 import { NetworksReadModel } from './networks-read-model';
 import { PreventionResolver } from './prevention/prevention.resolver';
+import { agentOfChangeTrainingReactor } from './reactions/agent-of-change-training.reactor';
 
 /**
  * Networks: watchdogs, agents of change, women's groups and partner organisations; prevention
@@ -38,7 +36,6 @@ import { PreventionResolver } from './prevention/prevention.resolver';
     NetworkCommands,
     MemberResolver,
     PreventionResolver,
-    { provide: APP_FILTER, useClass: NetworksErrorFilter },
   ],
 })
 export class AppModule {}

@@ -93,7 +93,7 @@ export class CaseNotificationHandler {
   ): Promise<CommandResult & { notificationId: string }> {
     const notificationId = command.notificationId.toLowerCase();
     const state = await this.state(notificationId);
-    if (state.status === 'NONE') throw new CaseNotificationNotFound(notificationId);
+    if (state.status === 'NONE') throw new CaseNotificationNotFound();
     if (!inScope(principal, { country: state.facts.country })) {
       throw outOfScope('This case notification');
     }

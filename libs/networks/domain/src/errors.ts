@@ -1,184 +1,185 @@
+// The networks domain's broken rules, as kernel DomainErrors: each a kind (how the platform maps
+// it to a GraphQL code) and a stable reason callers switch on. Messages name fields, never values.
 import type { CaseNotificationStatus } from '@haven/networks/contracts';
+import { DomainError, domainError, InvalidValue } from '@haven/platform/domain';
 
-/** A rule of the networks domain was broken; `code` is stable for callers to switch on. */
-export abstract class NetworksDomainError extends Error {
-  abstract readonly code: string;
-}
-
-/** A command carries a value the domain refuses; `field` names it (never its value). */
-export abstract class InvalidNetworksData extends NetworksDomainError {
-  constructor(
-    readonly field: string,
-    reason: string,
-  ) {
-    super(`${field} ${reason}`);
-  }
+/** A command carries a value a networks decider refuses; `field` names it (never its value). */
+function invalidData(reason: string, name: string) {
+  return class extends InvalidValue {
+    static readonly reason = reason;
+    constructor(field: string, requirement: string) {
+      super(field, requirement, reason);
+      this.name = name;
+    }
+  };
 }
 
 // ---- Case notifications. -----------------------------------------------------------------
 
-export class InvalidCaseNotificationData extends InvalidNetworksData {
-  readonly code = 'INVALID_CASE_NOTIFICATION_DATA';
-  override name = 'InvalidCaseNotificationData';
-}
+export const InvalidCaseNotificationData = invalidData(
+  'INVALID_CASE_NOTIFICATION_DATA',
+  'InvalidCaseNotificationData',
+);
+export type InvalidCaseNotificationData = InstanceType<typeof InvalidCaseNotificationData>;
 
 /** A notification counts more minors than possible victims. */
-export class MinorsExceedVictims extends InvalidNetworksData {
-  readonly code = 'MINORS_EXCEED_VICTIMS';
-  override name = 'MinorsExceedVictims';
+export class MinorsExceedVictims extends InvalidValue {
+  static readonly reason = 'MINORS_EXCEED_VICTIMS';
   constructor() {
-    super('minors', 'must not be more than possibleVictims.');
+    super('minors', 'must not be more than possibleVictims.', MinorsExceedVictims.reason);
+    this.name = 'MinorsExceedVictims';
   }
 }
 
 /** A notification was marked a duplicate of itself. */
-export class DuplicateOfItself extends InvalidNetworksData {
-  readonly code = 'DUPLICATE_OF_ITSELF';
-  override name = 'DuplicateOfItself';
+export class DuplicateOfItself extends InvalidValue {
+  static readonly reason = 'DUPLICATE_OF_ITSELF';
   constructor() {
-    super('duplicateOf', 'must be another notification than this one.');
+    super('duplicateOf', 'must be another notification than this one.', DuplicateOfItself.reason);
+    this.name = 'DuplicateOfItself';
   }
 }
 
 /** The notification named as the original does not exist (or is not the caller's to see). */
-export class OriginalNotificationNotFound extends InvalidNetworksData {
-  readonly code = 'ORIGINAL_NOTIFICATION_NOT_FOUND';
-  override name = 'OriginalNotificationNotFound';
+export class OriginalNotificationNotFound extends InvalidValue {
+  static readonly reason = 'ORIGINAL_NOTIFICATION_NOT_FOUND';
   constructor() {
-    super('duplicateOf', 'names no notification you may see.');
+    super('duplicateOf', 'names no notification you may see.', OriginalNotificationNotFound.reason);
+    this.name = 'OriginalNotificationNotFound';
   }
 }
 
 /** The reporter reference names no record of the reporter's kind. */
-export class UnknownReporter extends InvalidNetworksData {
-  readonly code = 'UNKNOWN_REPORTER';
-  override name = 'UnknownReporter';
-  constructor(reason: string) {
-    super('reporterReference', reason);
+export class UnknownReporter extends InvalidValue {
+  static readonly reason = 'UNKNOWN_REPORTER';
+  constructor(requirement: string) {
+    super('reporterReference', requirement, UnknownReporter.reason);
+    this.name = 'UnknownReporter';
   }
 }
 
-export class CaseNotificationNotFound extends NetworksDomainError {
-  readonly code = 'CASE_NOTIFICATION_NOT_FOUND';
-  override name = 'CaseNotificationNotFound';
-  constructor(readonly notificationId: string) {
-    super(`No case notification has the id ${notificationId}.`);
-  }
-}
+export const CaseNotificationNotFound = domainError(
+  'not_found',
+  'CASE_NOTIFICATION_NOT_FOUND',
+  'No case notification has this id.',
+);
+export type CaseNotificationNotFound = InstanceType<typeof CaseNotificationNotFound>;
 
-/** The notification id is taken, by a submission with other facts. */
-export class CaseNotificationAlreadySubmitted extends NetworksDomainError {
-  readonly code = 'CASE_NOTIFICATION_ALREADY_SUBMITTED';
-  override name = 'CaseNotificationAlreadySubmitted';
-  constructor(readonly notificationId: string) {
-    super(`Case notification ${notificationId} is already submitted, with other facts.`);
-  }
-}
+/**
+ * The notification id is taken: by a submission with other facts, or by another caller (who is
+ * told the same, whatever the facts, so that an id reveals nothing of the notification).
+ */
+export const CaseNotificationAlreadySubmitted = domainError(
+  'conflict',
+  'CASE_NOTIFICATION_ALREADY_SUBMITTED',
+  'This case notification id is already used: submit a new notification with a new id.',
+);
+export type CaseNotificationAlreadySubmitted = InstanceType<
+  typeof CaseNotificationAlreadySubmitted
+>;
 
 /** Only a submitted notification can be validated, rejected or marked a duplicate. */
-export class CaseNotificationNotSubmitted extends NetworksDomainError {
-  readonly code = 'CASE_NOTIFICATION_NOT_SUBMITTED';
-  override name = 'CaseNotificationNotSubmitted';
-  constructor(
-    readonly notificationId: string,
-    readonly status: CaseNotificationStatus,
-  ) {
+export class CaseNotificationNotSubmitted extends DomainError {
+  static readonly reason = 'CASE_NOTIFICATION_NOT_SUBMITTED';
+  constructor(readonly status: CaseNotificationStatus) {
     super(
-      `Case notification ${notificationId} is ${status}: only a SUBMITTED notification can be validated, rejected or marked a duplicate.`,
+      'conflict',
+      CaseNotificationNotSubmitted.reason,
+      `This case notification is ${status}: only a SUBMITTED notification can be validated, rejected or marked a duplicate.`,
     );
+    this.name = 'CaseNotificationNotSubmitted';
   }
 }
 
 /** Only a validated notification can be referred to protection. */
-export class CaseNotificationNotValidated extends NetworksDomainError {
-  readonly code = 'CASE_NOTIFICATION_NOT_VALIDATED';
-  override name = 'CaseNotificationNotValidated';
-  constructor(readonly notificationId: string) {
-    super(`Case notification ${notificationId} must be validated before it is referred.`);
-  }
-}
+export const CaseNotificationNotValidated = domainError(
+  'conflict',
+  'CASE_NOTIFICATION_NOT_VALIDATED',
+  'A case notification must be validated before it is referred.',
+);
+export type CaseNotificationNotValidated = InstanceType<typeof CaseNotificationNotValidated>;
 
-export class RejectedNotificationNotReferable extends NetworksDomainError {
-  readonly code = 'CASE_NOTIFICATION_REJECTED';
-  override name = 'RejectedNotificationNotReferable';
-  constructor(readonly notificationId: string) {
-    super(`Case notification ${notificationId} was rejected: it cannot be referred.`);
-  }
-}
+export const RejectedNotificationNotReferable = domainError(
+  'conflict',
+  'CASE_NOTIFICATION_REJECTED',
+  'This case notification was rejected: it cannot be referred.',
+);
+export type RejectedNotificationNotReferable = InstanceType<
+  typeof RejectedNotificationNotReferable
+>;
 
-export class DuplicateNotificationNotReferable extends NetworksDomainError {
-  readonly code = 'CASE_NOTIFICATION_DUPLICATE';
-  override name = 'DuplicateNotificationNotReferable';
-  constructor(readonly notificationId: string) {
-    super(
-      `Case notification ${notificationId} is a duplicate: refer the original notification instead.`,
-    );
-  }
-}
+export const DuplicateNotificationNotReferable = domainError(
+  'conflict',
+  'CASE_NOTIFICATION_DUPLICATE',
+  'This case notification is a duplicate: refer the original notification instead.',
+);
+export type DuplicateNotificationNotReferable = InstanceType<
+  typeof DuplicateNotificationNotReferable
+>;
 
 /** A notification is referred once: protection opens one case from it. */
-export class CaseNotificationAlreadyReferred extends NetworksDomainError {
-  readonly code = 'CASE_NOTIFICATION_ALREADY_REFERRED';
-  override name = 'CaseNotificationAlreadyReferred';
-  constructor(readonly notificationId: string) {
-    super(`Case notification ${notificationId} is already referred to protection.`);
-  }
-}
+export const CaseNotificationAlreadyReferred = domainError(
+  'conflict',
+  'CASE_NOTIFICATION_ALREADY_REFERRED',
+  'This case notification is already referred to protection.',
+);
+export type CaseNotificationAlreadyReferred = InstanceType<typeof CaseNotificationAlreadyReferred>;
 
 /** A duplicate points at the original, never at another duplicate (no chains, no cycles). */
-export class OriginalIsADuplicate extends NetworksDomainError {
-  readonly code = 'ORIGINAL_IS_A_DUPLICATE';
-  override name = 'OriginalIsADuplicate';
-  constructor(readonly duplicateOf: string) {
-    super(
-      `Case notification ${duplicateOf} is itself a duplicate: mark this one a duplicate of its original.`,
-    );
-  }
-}
+export const OriginalIsADuplicate = domainError(
+  'conflict',
+  'ORIGINAL_IS_A_DUPLICATE',
+  'The notification named as the original is itself a duplicate: mark this one a duplicate of its original.',
+);
+export type OriginalIsADuplicate = InstanceType<typeof OriginalIsADuplicate>;
 
 // ---- The networks' members and prevention activities. --------------------------------------
 
-export class InvalidRegistrationData extends InvalidNetworksData {
-  readonly code = 'INVALID_REGISTRATION_DATA';
-  override name = 'InvalidRegistrationData';
-}
+export const InvalidRegistrationData = invalidData(
+  'INVALID_REGISTRATION_DATA',
+  'InvalidRegistrationData',
+);
+export type InvalidRegistrationData = InstanceType<typeof InvalidRegistrationData>;
 
 /** The id is taken, by a registration with other facts (or of another kind). */
-export class AlreadyRegistered extends NetworksDomainError {
-  readonly code = 'ALREADY_REGISTERED';
-  override name = 'AlreadyRegistered';
-  constructor(readonly id: string) {
-    super(`${id} is already registered, with other facts.`);
-  }
-}
+export const AlreadyRegistered = domainError(
+  'conflict',
+  'ALREADY_REGISTERED',
+  'This id is already registered, with other facts.',
+);
+export type AlreadyRegistered = InstanceType<typeof AlreadyRegistered>;
 
-/** An agent of change must be a beneficiary protection registered. */
-export class UnknownBeneficiary extends InvalidNetworksData {
-  readonly code = 'UNKNOWN_BENEFICIARY';
-  override name = 'UnknownBeneficiary';
+/**
+ * An agent of change must be a beneficiary protection registered, in the registrar's scope: an
+ * unknown id and one out of scope get this same answer.
+ */
+export class UnknownBeneficiary extends InvalidValue {
+  static readonly reason = 'UNKNOWN_BENEFICIARY';
   constructor() {
-    super('beneficiaryId', 'names no registered beneficiary.');
+    super('beneficiaryId', 'names no registered beneficiary.', UnknownBeneficiary.reason);
+    this.name = 'UnknownBeneficiary';
   }
 }
 
 /** A beneficiary is registered as an agent of change once. */
-export class AlreadyAgentOfChange extends NetworksDomainError {
-  readonly code = 'ALREADY_AGENT_OF_CHANGE';
-  override name = 'AlreadyAgentOfChange';
-  constructor() {
-    super('This beneficiary is already registered as an agent of change.');
-  }
-}
+export const AlreadyAgentOfChange = domainError(
+  'conflict',
+  'ALREADY_AGENT_OF_CHANGE',
+  'This beneficiary is already registered as an agent of change.',
+);
+export type AlreadyAgentOfChange = InstanceType<typeof AlreadyAgentOfChange>;
 
-export class InvalidPreventionActivityData extends InvalidNetworksData {
-  readonly code = 'INVALID_PREVENTION_ACTIVITY_DATA';
-  override name = 'InvalidPreventionActivityData';
-}
+export const InvalidPreventionActivityData = invalidData(
+  'INVALID_PREVENTION_ACTIVITY_DATA',
+  'InvalidPreventionActivityData',
+);
+export type InvalidPreventionActivityData = InstanceType<typeof InvalidPreventionActivityData>;
 
-export class PreventionActivityAlreadyRecorded extends NetworksDomainError {
-  readonly code = 'PREVENTION_ACTIVITY_ALREADY_RECORDED';
-  override name = 'PreventionActivityAlreadyRecorded';
-  constructor(readonly activityId: string) {
-    super(`Prevention activity ${activityId} is already recorded, with other facts.`);
-  }
-}
+export const PreventionActivityAlreadyRecorded = domainError(
+  'conflict',
+  'PREVENTION_ACTIVITY_ALREADY_RECORDED',
+  'This prevention activity id is already recorded, with other facts.',
+);
+export type PreventionActivityAlreadyRecorded = InstanceType<
+  typeof PreventionActivityAlreadyRecorded
+>;

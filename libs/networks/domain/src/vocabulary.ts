@@ -1,6 +1,6 @@
-import { COUNTRIES, SEXES, type Country, type Sex } from '@haven/protection/contracts';
+import { COUNTRIES, SEXES, type Country, type Sex } from '@haven/vocabulary';
 
-// Countries and sexes are the supergraph's own (protection's `Country` and `Sex`): one list, so
+// Countries and sexes are the alliance's shared words (@haven/vocabulary): one list, so
 // that both subgraphs declare the same enums.
 export { COUNTRIES, SEXES, type Country, type Sex };
 

@@ -10,7 +10,14 @@ import {
   type FormOfExploitation,
   type ReporterKind,
 } from '@haven/networks/contracts';
-import type { CommandMetadata } from '../command-metadata';
+import {
+  check,
+  sameJson,
+  unreachable,
+  type CommandMetadata,
+  type Decider,
+} from '@haven/platform/domain';
+import { MAX_PLACE_LENGTH, refusingAs } from '../checks';
 import {
   CaseNotificationAlreadyReferred,
   CaseNotificationAlreadySubmitted,
@@ -26,15 +33,6 @@ import {
   RejectedNotificationNotReferable,
   UnknownReporter,
 } from '../errors';
-import {
-  count,
-  isUuid,
-  MAX_PLACE_LENGTH,
-  occurredAt,
-  oneOf,
-  optionalLine,
-  sameJson,
-} from '../rules';
 import { COUNTRIES, type Country } from '../vocabulary';
 
 const fail = (field: string, reason: string) => new InvalidCaseNotificationData(field, reason);
@@ -114,8 +112,20 @@ export type CaseNotificationCommand =
 /** What a submission said, as recorded (without its time). */
 export type SubmittedFacts = Omit<CaseNotificationSubmitted['data'], 'submittedAt'>;
 
+/**
+ * Who submitted a notification, from its first event's metadata: a retry of a submission is
+ * recognised as its submitter's only (absent for an event read without its metadata).
+ */
+export type Submitter = Pick<CommandMetadata, 'actorId' | 'organisationId'>;
+
 export type CaseNotificationState =
-  { status: 'NONE' } | { status: CaseNotificationStatus; facts: SubmittedFacts };
+  | { status: 'NONE' }
+  | { status: CaseNotificationStatus; facts: SubmittedFacts; submitter?: Submitter };
+
+/** An event as the store returns it: with the metadata it was recorded with. */
+export type RecordedCaseNotificationEvent = CaseNotificationEvent & {
+  metadata?: Partial<Submitter>;
+};
 
 export function initialCaseNotificationState(): CaseNotificationState {
   return { status: 'NONE' };
@@ -124,41 +134,36 @@ export function initialCaseNotificationState(): CaseNotificationState {
 // ---- Rules. ------------------------------------------------------------------------------
 
 function checkSubmission({ data }: SubmitCaseNotification): SubmittedFacts {
-  if (!isUuid(data.notificationId)) throw fail('notificationId', 'must be a lower-case UUID.');
-  const reportedBy = oneOf(REPORTER_KINDS, data.reportedBy, 'reportedBy', fail);
-  if (data.reporterReference !== null && !isUuid(data.reporterReference)) {
-    throw fail('reporterReference', 'must be a lower-case UUID, or null.');
-  }
-  if (reportedBy === 'STAFF' && data.reporterReference !== null) {
+  const notificationId = check.uuid(data.notificationId, 'notificationId');
+  const reportedBy = check.oneOf(REPORTER_KINDS, data.reportedBy, 'reportedBy');
+  const reporterReference = check.optionalUuid(data.reporterReference, 'reporterReference');
+  if (reportedBy === 'STAFF' && reporterReference !== null) {
     throw fail('reporterReference', 'must be null when staff report (the event names the actor).');
   }
-  if (data.reporterReference !== null && !data.reporterKnown) {
+  if (reporterReference !== null && !data.reporterKnown) {
     throw new UnknownReporter(`names no ${reportedBy.toLowerCase().replace(/_/g, ' ')} record.`);
   }
-  const formOfExploitation = oneOf(
+  const formOfExploitation = check.oneOf(
     FORMS_OF_EXPLOITATION,
     data.formOfExploitation,
     'formOfExploitation',
-    fail,
   );
-  const country = oneOf(COUNTRIES, data.country, 'country', fail);
+  const country = check.oneOf(COUNTRIES, data.country, 'country');
   const abroad = country === 'OTHER';
-  const province = optionalLine(data.province, 'province', MAX_PLACE_LENGTH, fail);
+  const province = check.optionalLine(data.province, 'province', MAX_PLACE_LENGTH);
   if (abroad && province !== null) {
     throw fail('province', 'must be empty for a notification abroad (country OTHER).');
   }
-  const possibleVictims = count(
-    data.possibleVictims,
-    'possibleVictims',
-    { min: 1, max: MAX_POSSIBLE_VICTIMS },
-    fail,
-  );
-  const minors = count(data.minors, 'minors', { min: 0, max: MAX_POSSIBLE_VICTIMS }, fail);
+  const possibleVictims = check.wholeNumber(data.possibleVictims, 'possibleVictims', {
+    min: 1,
+    max: MAX_POSSIBLE_VICTIMS,
+  });
+  const minors = check.wholeNumber(data.minors, 'minors', { min: 0, max: MAX_POSSIBLE_VICTIMS });
   if (minors > possibleVictims) throw new MinorsExceedVictims();
   return {
-    notificationId: data.notificationId,
+    notificationId,
     reportedBy,
-    reporterReference: data.reporterReference,
+    reporterReference,
     formOfExploitation,
     country,
     province,
@@ -173,35 +178,51 @@ function submit(
   state: CaseNotificationState,
 ): CaseNotificationEvent[] {
   const facts = checkSubmission(command);
-  const submittedAt = occurredAt(command.metadata.occurredAt, fail);
+  const submittedAt = occurredAt(command.metadata);
   if (state.status !== 'NONE') {
-    // The same submission again (a client retrying with its id) changes nothing.
-    if (sameJson(state.facts, facts)) return [];
-    throw new CaseNotificationAlreadySubmitted(facts.notificationId);
+    // The same submission again, by its submitter (a client retrying with its id), changes
+    // nothing. Anyone else is told the id is taken whatever the facts they send, so that an id
+    // is no oracle for another's notification.
+    if (sameSubmitter(state.submitter, command.metadata) && sameJson(state.facts, facts)) {
+      return [];
+    }
+    throw new CaseNotificationAlreadySubmitted();
   }
   return [{ type: 'CaseNotificationSubmitted', data: { ...facts, submittedAt } }];
+}
+
+/** The command's time as a UTC instant: the domain never reads a clock. */
+function occurredAt(metadata: CommandMetadata): string {
+  return check.instant(metadata.occurredAt, 'occurredAt');
+}
+
+function sameSubmitter(submitter: Submitter | undefined, metadata: CommandMetadata): boolean {
+  // Events recorded without metadata (decider specs) name no submitter: the facts decide.
+  return (
+    submitter === undefined ||
+    (submitter.actorId === metadata.actorId && submitter.organisationId === metadata.organisationId)
+  );
 }
 
 /** The state of an existing notification, or NOT_FOUND. */
 function existing(
   state: CaseNotificationState,
-  notificationId: string,
 ): Exclude<CaseNotificationState, { status: 'NONE' }> {
-  if (state.status === 'NONE') throw new CaseNotificationNotFound(notificationId);
+  if (state.status === 'NONE') throw new CaseNotificationNotFound();
   return state;
 }
 
-function mustBeSubmitted(state: CaseNotificationState, notificationId: string): void {
-  const { status } = existing(state, notificationId);
-  if (status !== 'SUBMITTED') throw new CaseNotificationNotSubmitted(notificationId, status);
+function mustBeSubmitted(state: CaseNotificationState): void {
+  const { status } = existing(state);
+  if (status !== 'SUBMITTED') throw new CaseNotificationNotSubmitted(status);
 }
 
 function validate(
   { data, metadata }: ValidateCaseNotification,
   state: CaseNotificationState,
 ): CaseNotificationEvent[] {
-  mustBeSubmitted(state, data.notificationId);
-  const validatedAt = occurredAt(metadata.occurredAt, fail);
+  mustBeSubmitted(state);
+  const validatedAt = occurredAt(metadata);
   return [
     {
       type: 'CaseNotificationValidated',
@@ -214,9 +235,9 @@ function reject(
   { data, metadata }: RejectCaseNotification,
   state: CaseNotificationState,
 ): CaseNotificationEvent[] {
-  mustBeSubmitted(state, data.notificationId);
-  const reason = oneOf(CASE_NOTIFICATION_REJECTION_REASONS, data.reason, 'reason', fail);
-  const rejectedAt = occurredAt(metadata.occurredAt, fail);
+  mustBeSubmitted(state);
+  const reason = check.oneOf(CASE_NOTIFICATION_REJECTION_REASONS, data.reason, 'reason');
+  const rejectedAt = occurredAt(metadata);
   return [
     {
       type: 'CaseNotificationRejected',
@@ -229,35 +250,35 @@ function markDuplicate(
   { data, metadata }: MarkCaseNotificationDuplicate,
   state: CaseNotificationState,
 ): CaseNotificationEvent[] {
-  existing(state, data.notificationId);
-  if (!isUuid(data.duplicateOf)) throw fail('duplicateOf', 'must be a lower-case UUID.');
-  if (data.duplicateOf === data.notificationId) throw new DuplicateOfItself();
-  mustBeSubmitted(state, data.notificationId);
+  existing(state);
+  const duplicateOf = check.uuid(data.duplicateOf, 'duplicateOf');
+  if (duplicateOf === data.notificationId) throw new DuplicateOfItself();
+  mustBeSubmitted(state);
   if (!data.original) throw new OriginalNotificationNotFound();
-  if (data.original.status === 'DUPLICATE') throw new OriginalIsADuplicate(data.duplicateOf);
-  const markedAt = occurredAt(metadata.occurredAt, fail);
+  if (data.original.status === 'DUPLICATE') throw new OriginalIsADuplicate();
+  const markedAt = occurredAt(metadata);
   return [
     {
       type: 'CaseNotificationMarkedDuplicate',
-      data: { notificationId: data.notificationId, duplicateOf: data.duplicateOf, markedAt },
+      data: { notificationId: data.notificationId, duplicateOf, markedAt },
     },
   ];
 }
 
 function refer(
-  { data, metadata }: ReferCaseNotification,
+  { metadata }: ReferCaseNotification,
   state: CaseNotificationState,
 ): CaseNotificationEvent[] {
-  const { status, facts } = existing(state, data.notificationId);
+  const { status, facts } = existing(state);
   switch (status) {
     case 'SUBMITTED':
-      throw new CaseNotificationNotValidated(data.notificationId);
+      throw new CaseNotificationNotValidated();
     case 'REJECTED':
-      throw new RejectedNotificationNotReferable(data.notificationId);
+      throw new RejectedNotificationNotReferable();
     case 'DUPLICATE':
-      throw new DuplicateNotificationNotReferable(data.notificationId);
+      throw new DuplicateNotificationNotReferable();
     case 'REFERRED':
-      throw new CaseNotificationAlreadyReferred(data.notificationId);
+      throw new CaseNotificationAlreadyReferred();
     case 'VALIDATED':
       break;
   }
@@ -272,7 +293,7 @@ function refer(
       possibleVictims: facts.possibleVictims,
       minors: facts.minors,
       reportedBy: facts.reportedBy,
-      referredAt: occurredAt(metadata.occurredAt, fail),
+      referredAt: occurredAt(metadata),
     },
   };
   return [referred];
@@ -293,22 +314,26 @@ export function decideCaseNotification(
       return markDuplicate(command, state);
     case 'ReferCaseNotification':
       return refer(command, state);
-    default: {
+    default:
       // Exhaustive: a new command type fails to compile here until it is decided.
-      const unknown: never = command;
-      throw new Error(`Unknown command ${String((unknown as { type: unknown }).type)}`);
-    }
+      return unreachable(command, 'command');
   }
 }
 
 export function evolveCaseNotification(
   state: CaseNotificationState,
-  event: CaseNotificationEvent,
+  event: RecordedCaseNotificationEvent,
 ): CaseNotificationState {
   switch (event.type) {
     case 'CaseNotificationSubmitted': {
       const { submittedAt: _submittedAt, ...facts } = event.data;
-      return { status: 'SUBMITTED', facts };
+      const metadata = event.metadata;
+      if (metadata?.actorId === undefined) return { status: 'SUBMITTED', facts };
+      const submitter = {
+        actorId: metadata.actorId,
+        organisationId: metadata.organisationId ?? null,
+      };
+      return { status: 'SUBMITTED', facts, submitter };
     }
     case 'CaseNotificationValidated':
       return state.status === 'NONE' ? state : { ...state, status: 'VALIDATED' };
@@ -318,16 +343,19 @@ export function evolveCaseNotification(
       return state.status === 'NONE' ? state : { ...state, status: 'DUPLICATE' };
     case 'CaseNotificationReferred':
       return state.status === 'NONE' ? state : { ...state, status: 'REFERRED' };
-    default: {
-      const unknown: never = event;
-      throw new Error(`Unknown event ${String((unknown as { type: unknown }).type)}`);
-    }
+    default:
+      return unreachable(event, 'event');
   }
 }
 
 /** The case notification decider, for the command handler. */
-export const caseNotificationDecider = {
-  decide: decideCaseNotification,
+export const caseNotificationDecider: Decider<
+  CaseNotificationCommand,
+  RecordedCaseNotificationEvent,
+  CaseNotificationState
+> = {
+  decide: (command, state) =>
+    refusingAs(InvalidCaseNotificationData, () => decideCaseNotification(command, state)),
   evolve: evolveCaseNotification,
   initialState: initialCaseNotificationState,
 };

@@ -1,22 +1,17 @@
-import type { CommandMetadata } from '../command-metadata';
+import {
+  check,
+  sameJson,
+  unreachable,
+  type CommandMetadata,
+  type Decider,
+} from '@haven/platform/domain';
+import { MAX_NAME_LENGTH, MAX_PLACE_LENGTH, refusingAs } from '../checks';
 import {
   AlreadyAgentOfChange,
   AlreadyRegistered,
   InvalidRegistrationData,
   UnknownBeneficiary,
 } from '../errors';
-import {
-  count,
-  isCalendarDate,
-  isUuid,
-  MAX_NAME_LENGTH,
-  MAX_PLACE_LENGTH,
-  occurredAt,
-  oneOf,
-  optionalLine,
-  requiredLine,
-  sameJson,
-} from '../rules';
 import {
   COUNTRIES,
   PARTNER_ORGANISATION_KINDS,
@@ -40,8 +35,6 @@ export const watchdogStreamId = (id: string) => `${WATCHDOG_CATEGORY}-${id}`;
 export const agentOfChangeStreamId = (id: string) => `${AGENT_OF_CHANGE_CATEGORY}-${id}`;
 export const womensGroupStreamId = (id: string) => `${WOMENS_GROUP_CATEGORY}-${id}`;
 export const partnerOrganisationStreamId = (id: string) => `${PARTNER_ORGANISATION_CATEGORY}-${id}`;
-
-const fail = (field: string, reason: string) => new InvalidRegistrationData(field, reason);
 
 // ---- Events. -----------------------------------------------------------------------------
 
@@ -123,8 +116,9 @@ export type RegisterAgentOfChange = {
   type: 'RegisterAgentOfChange';
   data: Facts<AgentOfChangeRegistered> & {
     /**
-     * What the caller found about the beneficiary: whether protection registered them, and the
-     * agent of change they already are, if any. The domain decides what that allows.
+     * What the caller found about the beneficiary: whether protection registered them in a
+     * country the caller reaches (false for an unknown id and an out-of-scope one alike), and
+     * the agent of change they already are, if any. The domain decides what that allows.
      */
     beneficiary: { registered: boolean; agentOfChangeId: string | null };
   };
@@ -158,35 +152,32 @@ export function initialNetworkMemberState(): NetworkMemberState {
 
 // ---- Rules. ------------------------------------------------------------------------------
 
-function id(value: unknown, field: string): string {
-  if (!isUuid(value)) throw fail(field, 'must be a lower-case UUID.');
+const id = check.uuid;
+const date = check.calendarDate;
+const country = (value: unknown) => check.oneOf(COUNTRIES, value, 'country');
+const province = (value: unknown) => check.optionalLine(value, 'province', MAX_PLACE_LENGTH);
+
+function trained(value: unknown): boolean {
+  if (typeof value !== 'boolean')
+    throw new InvalidRegistrationData('trained', 'must be true or false.');
   return value;
 }
-
-function date(value: unknown, field: string): string {
-  if (!isCalendarDate(value)) throw fail(field, 'must be a date, YYYY-MM-DD, from 2000 on.');
-  return value;
-}
-
-const country = (value: unknown) => oneOf(COUNTRIES, value, 'country', fail);
-const province = (value: unknown) => optionalLine(value, 'province', MAX_PLACE_LENGTH, fail);
 
 /** The event a first registration records, its facts checked and normalised. */
 function registration(command: NetworkMemberCommand): NetworkMemberEvent {
-  const registeredAt = occurredAt(command.metadata.occurredAt, fail);
+  const registeredAt = check.instant(command.metadata.occurredAt, 'occurredAt');
   switch (command.type) {
     case 'RegisterWatchdog': {
       const { data } = command;
-      if (typeof data.trained !== 'boolean') throw fail('trained', 'must be true or false.');
       return {
         type: 'WatchdogRegistered',
         data: {
           watchdogId: id(data.watchdogId, 'watchdogId'),
-          kind: oneOf(WATCHDOG_KINDS, data.kind, 'kind', fail),
+          kind: check.oneOf(WATCHDOG_KINDS, data.kind, 'kind'),
           country: country(data.country),
           province: province(data.province),
           joinedOn: date(data.joinedOn, 'joinedOn'),
-          trained: data.trained,
+          trained: trained(data.trained),
           registeredAt,
         },
       };
@@ -222,7 +213,7 @@ function registration(command: NetworkMemberCommand): NetworkMemberEvent {
           memberCount:
             data.memberCount === null
               ? null
-              : count(data.memberCount, 'memberCount', { min: 1, max: 100_000 }, fail),
+              : check.wholeNumber(data.memberCount, 'memberCount', { min: 1, max: 100_000 }),
           registeredAt,
         },
       };
@@ -233,17 +224,15 @@ function registration(command: NetworkMemberCommand): NetworkMemberEvent {
         type: 'PartnerOrganisationRegistered',
         data: {
           partnerOrganisationId: id(data.partnerOrganisationId, 'partnerOrganisationId'),
-          name: requiredLine(data.name, 'name', MAX_NAME_LENGTH, fail),
-          kind: oneOf(PARTNER_ORGANISATION_KINDS, data.kind, 'kind', fail),
+          name: check.line(data.name, 'name', MAX_NAME_LENGTH),
+          kind: check.oneOf(PARTNER_ORGANISATION_KINDS, data.kind, 'kind'),
           country: country(data.country),
           registeredAt,
         },
       };
     }
-    default: {
-      const unknown: never = command;
-      throw new Error(`Unknown command ${String((unknown as { type: unknown }).type)}`);
-    }
+    default:
+      return unreachable(command, 'command');
   }
 }
 
@@ -274,7 +263,7 @@ export function decideNetworkMember(
   if (state.status === 'REGISTERED') {
     // The same registration again (a client retrying with its id) changes nothing.
     if (state.type === registered.type && sameJson(state.facts, factsOf(registered))) return [];
-    throw new AlreadyRegistered(memberIdOf(registered));
+    throw new AlreadyRegistered();
   }
   return [registered];
 }
@@ -287,8 +276,13 @@ export function evolveNetworkMember(
 }
 
 /** The decider of every network member's registration, for the command handlers. */
-export const networkMemberDecider = {
-  decide: decideNetworkMember,
+export const networkMemberDecider: Decider<
+  NetworkMemberCommand,
+  NetworkMemberEvent,
+  NetworkMemberState
+> = {
+  decide: (command, state) =>
+    refusingAs(InvalidRegistrationData, () => decideNetworkMember(command, state)),
   evolve: evolveNetworkMember,
   initialState: initialNetworkMemberState,
 };

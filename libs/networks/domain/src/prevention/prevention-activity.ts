@@ -1,15 +1,6 @@
-import type { CommandMetadata } from '../command-metadata';
+import { check, sameJson, type CommandMetadata, type Decider } from '@haven/platform/domain';
+import { MAX_PLACE_LENGTH, refusingAs } from '../checks';
 import { InvalidPreventionActivityData, PreventionActivityAlreadyRecorded } from '../errors';
-import {
-  count,
-  isCalendarDate,
-  isUuid,
-  MAX_PLACE_LENGTH,
-  occurredAt,
-  oneOf,
-  optionalLine,
-  sameJson,
-} from '../rules';
 import {
   COUNTRIES,
   PARTICIPANT_ROLES,
@@ -85,15 +76,15 @@ function participantsOf(value: unknown): ParticipantCount[] {
   const seen = new Set<string>();
   const lines = value.map((line: Partial<ParticipantCount>, index) => {
     const field = `participants.${index}`;
-    const sex = oneOf(SEXES, line?.sex, `${field}.sex`, fail);
-    const role = oneOf(PARTICIPANT_ROLES, line?.role, `${field}.role`, fail);
+    const sex = check.oneOf(SEXES, line?.sex, `${field}.sex`);
+    const role = check.oneOf(PARTICIPANT_ROLES, line?.role, `${field}.role`);
     const key = `${role}/${sex}`;
     if (seen.has(key)) throw fail(field, 'counts a sex and role already counted.');
     seen.add(key);
     return {
       sex,
       role,
-      count: count(line.count, `${field}.count`, { min: 1, max: MAX_PARTICIPANTS }, fail),
+      count: check.wholeNumber(line.count, `${field}.count`, { min: 1, max: MAX_PARTICIPANTS }),
     };
   });
   // One order, so that a retry listing the same counts differently is recognised.
@@ -103,11 +94,11 @@ function participantsOf(value: unknown): ParticipantCount[] {
 }
 
 function checkRecording({ data }: RecordPreventionActivity): RecordPreventionActivity['data'] {
-  if (!isUuid(data.activityId)) throw fail('activityId', 'must be a lower-case UUID.');
-  const kind = oneOf(PREVENTION_ACTIVITY_KINDS, data.kind, 'kind', fail);
-  const topic = oneOf(PREVENTION_TOPICS, data.topic, 'topic', fail);
-  if (!isCalendarDate(data.date)) throw fail('date', 'must be a date, YYYY-MM-DD, from 2000 on.');
-  const country = oneOf(COUNTRIES, data.country, 'country', fail);
+  const activityId = check.uuid(data.activityId, 'activityId');
+  const kind = check.oneOf(PREVENTION_ACTIVITY_KINDS, data.kind, 'kind');
+  const topic = check.oneOf(PREVENTION_TOPICS, data.topic, 'topic');
+  const date = check.calendarDate(data.date, 'date');
+  const country = check.oneOf(COUNTRIES, data.country, 'country');
   if (typeof data.online !== 'boolean') throw fail('online', 'must be true or false.');
   const hasParticipants = data.participants !== null && data.participants !== undefined;
   const hasReach = data.reach !== null && data.reach !== undefined;
@@ -118,16 +109,16 @@ function checkRecording({ data }: RecordPreventionActivity): RecordPreventionAct
     throw fail('reach', 'is for an online campaign only: count the participants of the others.');
   }
   return {
-    activityId: data.activityId,
+    activityId,
     kind,
     topic,
-    date: data.date,
+    date,
     country,
-    province: optionalLine(data.province, 'province', MAX_PLACE_LENGTH, fail),
-    district: optionalLine(data.district, 'district', MAX_PLACE_LENGTH, fail),
+    province: check.optionalLine(data.province, 'province', MAX_PLACE_LENGTH),
+    district: check.optionalLine(data.district, 'district', MAX_PLACE_LENGTH),
     online: data.online,
     participants: hasParticipants ? participantsOf(data.participants) : null,
-    reach: hasReach ? count(data.reach, 'reach', { min: 1, max: MAX_REACH }, fail) : null,
+    reach: hasReach ? check.wholeNumber(data.reach, 'reach', { min: 1, max: MAX_REACH }) : null,
   };
 }
 
@@ -136,10 +127,10 @@ export function decidePreventionActivity(
   state: PreventionActivityState,
 ): PreventionActivityEvent[] {
   const facts = checkRecording(command);
-  const recordedAt = occurredAt(command.metadata.occurredAt, fail);
+  const recordedAt = check.instant(command.metadata.occurredAt, 'occurredAt');
   if (state.status === 'RECORDED') {
     if (sameJson(state.facts, facts)) return [];
-    throw new PreventionActivityAlreadyRecorded(facts.activityId);
+    throw new PreventionActivityAlreadyRecorded();
   }
   return [{ type: 'PreventionActivityRecorded', data: { ...facts, recordedAt } }];
 }
@@ -152,8 +143,13 @@ export function evolvePreventionActivity(
   return { status: 'RECORDED', facts };
 }
 
-export const preventionActivityDecider = {
-  decide: decidePreventionActivity,
+export const preventionActivityDecider: Decider<
+  PreventionActivityCommand,
+  PreventionActivityEvent,
+  PreventionActivityState
+> = {
+  decide: (command, state) =>
+    refusingAs(InvalidPreventionActivityData, () => decidePreventionActivity(command, state)),
   evolve: evolvePreventionActivity,
   initialState: initialPreventionActivityState,
 };
