@@ -33,18 +33,34 @@ export class InvalidAppendError extends EventStoreError {
   }
 }
 
+/** Why a retry's event ids were refused (EventIdConflictError). */
+export type EventIdConflictReason =
+  /** Some of the ids are stored, not all of them. */
+  | 'partial'
+  /** The ids are stored in another stream. */
+  | 'other_stream'
+  /** The ids are stored in this stream, with another type, schema version, data or metadata. */
+  | 'different_content';
+
+const CONFLICT_REASONS: Record<EventIdConflictReason, string> = {
+  partial: 'only some of them are',
+  other_stream: 'in another stream',
+  different_content: 'with other content',
+};
+
 /**
  * Some event ids of the append are already stored, but not as this exact append: a retry must
- * resend the same events to the same stream.
+ * resend the same events (same type, data and metadata) to the same stream.
  */
 export class EventIdConflictError extends EventStoreError {
   readonly code = 'EVENT_ID_CONFLICT';
   constructor(
     readonly streamId: string,
     readonly eventIds: string[],
+    readonly reason: EventIdConflictReason = 'partial',
   ) {
     super(
-      `Event id(s) ${eventIds.join(', ')} are already stored, but not as the same append to stream ${streamId}.`,
+      `Event id(s) ${eventIds.join(', ')} are already stored (${CONFLICT_REASONS[reason]}), but not as the same append to stream ${streamId}.`,
     );
     this.name = 'EventIdConflictError';
   }

@@ -83,10 +83,19 @@ export const APPEND_SQL = appendSql(STREAM_HEAD);
  */
 export const APPEND_AFTER_SQL = appendSql(`SELECT $3::bigint AS version, $10::bytea AS hash`);
 
-/** Which stored events carry these ids: the idempotent-retry check, run only when needed. */
+/**
+ * Which stored events carry these ids, with what their hashes cover besides the content (the
+ * previous event's hash, the exact recorded-at): the idempotent-retry check, run only when
+ * needed, compares the retry's content with the stored one through the hash.
+ */
 export const FIND_EVENT_IDS_SQL = `
-SELECT event_id, stream_id, stream_version, global_position
-  FROM event_store.events WHERE event_id = ANY($1::uuid[])`;
+SELECT e.event_id, e.stream_id, e.stream_version, e.global_position, e.hash, e.hash_version,
+       p.hash AS previous_hash,
+       (extract(epoch FROM e.recorded_at) * 1000000)::bigint::text AS recorded_micros
+  FROM event_store.events e
+  LEFT JOIN event_store.events p
+    ON p.stream_id = e.stream_id AND p.stream_version = e.stream_version - 1
+ WHERE e.event_id = ANY($1::uuid[])`;
 
 /**
  * The same append for the most common case, one event, as one plain INSERT ... SELECT (no CTEs,

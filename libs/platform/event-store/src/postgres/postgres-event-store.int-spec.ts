@@ -296,6 +296,18 @@ describe('PostgreSQL event store specifics', () => {
         ok: true,
         eventsChecked: 1,
       });
+      // A retry is compared with it as it was hashed: the same content in another key order is
+      // the same event; other content is refused.
+      const retry = (d: object) =>
+        store.append('case-legacy', [{ eventId, type: 'A', data: d, metadata }], 'no_stream');
+      await expect(retry({ alpha: true, zeta: [1, { x: 'é', y: 2 }] })).resolves.toMatchObject({
+        duplicate: true,
+        globalPositions: [Number(rows[0].position)],
+      });
+      await expect(retry({ ...data, alpha: false })).rejects.toMatchObject({
+        code: 'EVENT_ID_CONFLICT',
+        reason: 'different_content',
+      });
       // Read as an exact-text event, the same row no longer verifies: the version is what decides.
       await client.query('ALTER TABLE event_store.events DISABLE TRIGGER events_append_only');
       await client.query(

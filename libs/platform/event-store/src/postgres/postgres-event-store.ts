@@ -26,6 +26,7 @@ import {
   encodeExpectedVersion,
   parseStreamId,
   prepareEvents,
+  type PreparedEvent,
 } from '../validation';
 import {
   APPEND_AFTER_SQL,
@@ -283,7 +284,7 @@ export class PostgresEventStore implements EventStore {
         // again, looking the head up.
         head = null;
         this.heads.forget(streamId);
-        const stored = await this.storedAppend(executor, streamId, eventIds);
+        const stored = await this.storedAppend(executor, streamId, prepared, digests);
         if (stored) return stored;
         if (attempt < MAX_RACE_RETRIES) continue;
         throw error;
@@ -306,7 +307,6 @@ export class PostgresEventStore implements EventStore {
         head = null;
         continue;
       }
-      // The expected version did not hold; unless this is a retry of events already stored.
       const current =
         outcome.versionBefore ??
         Number(
@@ -318,7 +318,8 @@ export class PostgresEventStore implements EventStore {
             })
           ).rows[0].version,
         );
-      const stored = await this.storedAppend(executor, streamId, eventIds);
+      // The expected version did not hold; unless this is a retry of events already stored.
+      const stored = await this.storedAppend(executor, streamId, prepared, digests);
       if (stored) return stored;
       throw new WrongExpectedVersionError(streamId, expectedVersion, current);
     }
@@ -364,29 +365,63 @@ export class PostgresEventStore implements EventStore {
 
   /**
    * When these event ids are already stored, this append is an idempotent retry: returns what
-   * the first attempt wrote. Refuses ids stored only in part, or in another stream.
+   * the first attempt wrote. Refuses ids stored only in part, in another stream, or with other
+   * content: each stored event's hash must be the one this append's content would have given it
+   * there (the chain hash covers the content digest, docs/adr/0003).
    */
   private async storedAppend(
     executor: Queryable,
     streamId: string,
-    eventIds: string[],
+    prepared: readonly PreparedEvent[],
+    digests: readonly Buffer[],
   ): Promise<AppendResult | null> {
+    const eventIds = prepared.map((e) => e.eventId);
     const { rows } = await executor.query<{
       event_id: string;
       stream_id: string;
       stream_version: string;
       global_position: string;
+      hash: Buffer;
+      hash_version: number;
+      previous_hash: Buffer | null;
+      recorded_micros: string;
     }>({ name: 'event_store.find_event_ids', text: FIND_EVENT_IDS_SQL, values: [eventIds] });
     if (rows.length === 0) return null;
-    const positionOf = new Map(rows.map((r) => [r.event_id, Number(r.global_position)]));
-    const same = rows.length === eventIds.length && rows.every((r) => r.stream_id === streamId);
-    if (!same) throw new EventIdConflictError(streamId, eventIds);
+    if (rows.length !== eventIds.length)
+      throw new EventIdConflictError(streamId, eventIds, 'partial');
+    if (rows.some((r) => r.stream_id !== streamId))
+      throw new EventIdConflictError(streamId, eventIds, 'other_stream');
+    const rowOf = new Map(rows.map((r) => [r.event_id, r]));
+    prepared.forEach((event, i) => {
+      const row = rowOf.get(event.eventId);
+      const digest = row?.hash_version === 1 ? this.canonicalDigest(streamId, event) : digests[i];
+      const same =
+        row !== undefined &&
+        chainHash(
+          row.previous_hash ?? GENESIS_HASH,
+          digest,
+          BigInt(row.stream_version),
+          BigInt(row.global_position),
+          BigInt(row.recorded_micros),
+        ).equals(row.hash);
+      if (!same) throw new EventIdConflictError(streamId, eventIds, 'different_content');
+    });
     return {
       streamId,
       nextExpectedVersion: Math.max(...rows.map((r) => Number(r.stream_version))),
-      globalPositions: eventIds.map((id) => positionOf.get(id) ?? 0),
+      globalPositions: eventIds.map((id) => Number(rowOf.get(id)?.global_position ?? 0)),
       duplicate: true,
     };
+  }
+
+  /** The content digest as events recorded before the store kept exact text had it (ADR 10). */
+  private canonicalDigest(streamId: string, event: PreparedEvent): Buffer {
+    return contentDigest({
+      ...event,
+      streamId,
+      dataJson: canonicalJson(JSON.parse(event.dataJson)),
+      metadataJson: canonicalJson(JSON.parse(event.metadataJson)),
+    });
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

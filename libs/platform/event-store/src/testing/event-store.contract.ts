@@ -189,6 +189,44 @@ export function describeEventStoreContract(
         expect(await allEvents(store)).toHaveLength(1);
       });
 
+      it('refuses a retry whose type, data or metadata differs from what is stored under its id', async () => {
+        const stream = newStream();
+        const eventId = newEventId();
+        const stored = event('CaseOpened', { country: 'TH' }, { eventId });
+        const first = await store.append(stream, [stored], 'no_stream');
+
+        const retries: NewEvent[] = [
+          { ...stored, type: 'CaseClosed' },
+          { ...stored, data: { country: 'LA' } },
+          { ...stored, schemaVersion: 2 },
+          { ...stored, metadata: metadata({ actorId: 'user-8' }) },
+        ];
+        for (const retry of retries) {
+          for (const expected of ['no_stream', 'any', 1] as ExpectedVersion[]) {
+            const error = await store.append(stream, [retry], expected).catch((e: unknown) => e);
+            expect(error).toBeInstanceOf(EventIdConflictError);
+            expect(error).toMatchObject({ code: 'EVENT_ID_CONFLICT', reason: 'different_content' });
+          }
+        }
+        // In a batch too, where only the second event differs.
+        const second = event('CaseNoted', { n: 1 }, { eventId: newEventId() });
+        await store.append(stream, [second], 1);
+        await expect(
+          store.append(stream, [stored, { ...second, data: { n: 2 } }], 'any'),
+        ).rejects.toMatchObject({ reason: 'different_content' });
+
+        // The same content is still an idempotent retry, and nothing was written meanwhile.
+        expect(await store.append(stream, [stored], 'no_stream')).toEqual({
+          ...first,
+          duplicate: true,
+        });
+        const events = await store.readStream(stream);
+        expect(events.map((e) => [e.type, e.data])).toEqual([
+          ['CaseOpened', { country: 'TH' }],
+          ['CaseNoted', { n: 1 }],
+        ]);
+      });
+
       it('lets 20 racing writers each write a version exactly once (optimistic concurrency)', async () => {
         const stream = newStream();
         const writers = 20;
