@@ -65,3 +65,22 @@ export class EventIdConflictError extends EventStoreError {
     this.name = 'EventIdConflictError';
   }
 }
+
+/**
+ * The append lost every race it ran (other writers kept taking the stream's next version, or its
+ * registration for readers was refused), and nothing was written. Not a conflict: the expected
+ * version held each time. Retrying the same append later is safe.
+ */
+export class AppendContentionError extends EventStoreError {
+  readonly code = 'APPEND_CONTENTION';
+  readonly retryable = true;
+  constructor(
+    readonly streamId: string,
+    readonly attempts: number,
+  ) {
+    super(
+      `The append to stream ${streamId} lost ${attempts} races with other writers and wrote nothing; it may be retried.`,
+    );
+    this.name = 'AppendContentionError';
+  }
+}

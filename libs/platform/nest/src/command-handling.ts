@@ -1,4 +1,5 @@
 import {
+  AppendContentionError,
   WrongExpectedVersionError,
   type AppendResult,
   type EventMetadata,
@@ -55,7 +56,8 @@ async function decideAndAppend<Event extends { type: string; data: JsonObject },
   decider: StreamDecision<Event, State>,
   maxAttempts: number,
   append: (decision: Decision<Event>) => Promise<AppendResult>,
-  isConcurrent: (error: unknown) => boolean = (error) => error instanceof WrongExpectedVersionError,
+  isConcurrent: (error: unknown) => boolean = (error) =>
+    error instanceof WrongExpectedVersionError || error instanceof AppendContentionError,
 ): Promise<CommandResult> {
   for (let attempt = 1; ; attempt++) {
     const recorded = await store.readStream(streamId);
@@ -173,6 +175,7 @@ export async function decideOnStream<Event extends { type: string; data: JsonObj
     // version taken first (a unique violation inside our transaction). Decide again.
     (error) =>
       error instanceof WrongExpectedVersionError ||
+      error instanceof AppendContentionError ||
       ((error as { code?: string })?.code === '23505' &&
         (error as { constraint?: string })?.constraint !== 'events_event_id_unique'),
   );

@@ -206,6 +206,33 @@ describe('PostgreSQL event store specifics', () => {
     }
   });
 
+  it("never fails 'any' for a race, even when every insert takes a few milliseconds", async () => {
+    // A slow insert widens the window in which racing writers take the same version: each
+    // append of 20 racing writers then loses many races in a row.
+    await withInsertTrigger('test_slow_insert', 'PERFORM pg_sleep(0.004);', async () => {
+      const stream = `case-any-race-${newEventId()}`;
+      const stores = Array.from(
+        { length: 20 },
+        () => new PostgresEventStore({ connectionString: db.url, poolSize: 2 }),
+      );
+      try {
+        await Promise.all(
+          stores.map(async (store, w) => {
+            for (let n = 0; n < 20; n++) {
+              await store.append(stream, [{ type: 'A', data: { w, n }, metadata }], 'any');
+            }
+          }),
+        );
+        const written = await stores[0].readStream(stream);
+        expect(written.map((e) => e.streamVersion)).toEqual(
+          Array.from({ length: 400 }, (_, i) => i + 1),
+        );
+      } finally {
+        await Promise.all(stores.map((store) => store.close()));
+      }
+    });
+  });
+
   it('refuses UPDATE and DELETE on stored events', async () => {
     const store = new PostgresEventStore({ connectionString: db.url });
     await store.append('case-immutable', [{ type: 'A', data: {}, metadata }], 'no_stream');

@@ -1,7 +1,7 @@
 import { Client, Pool, type PoolConfig, type QueryConfig } from 'pg';
 import { runMigrations } from '@haven/platform/database';
 import { CatchUpSubscription, type WakeSource } from '../catch-up-subscription';
-import { EventIdConflictError, WrongExpectedVersionError } from '../errors';
+import { AppendContentionError, EventIdConflictError, WrongExpectedVersionError } from '../errors';
 import type {
   AppendResult,
   BatchHandler,
@@ -53,7 +53,9 @@ export const EVENT_STORE_MIGRATIONS = {
   ],
 };
 const NOTIFY_CHANNEL = 'haven_event_store';
-const MAX_RACE_RETRIES = 20;
+/** Lost races an append runs again before AppendContentionError, pausing up to 16 ms each. */
+const MAX_RACE_RETRIES = 100;
+const MAX_RACE_PAUSE_MS = 16;
 const MAX_READ_LIMIT = 10_000;
 
 /** Creates or updates the store's schema (`event_store`). */
@@ -256,7 +258,7 @@ export class PostgresEventStore implements EventStore {
           jsonArray(prepared.map((e) => e.metadataJson)),
           byteaArray(digests),
         ];
-    for (let attempt = 0; ; attempt++) {
+    for (let attempt = 1; ; attempt++) {
       // With a head, only a batch is left here: single events went to sharedAppends above.
       const statement: QueryConfig = head
         ? {
@@ -281,13 +283,14 @@ export class PostgresEventStore implements EventStore {
           throw error;
         }
         // A retry of events already stored, a lost race or a head that moved on: look, then run
-        // again, looking the head up.
+        // again, looking the head up. An exact or no_stream expectation fails its check there if
+        // the stream moved; 'any' and 'stream_exists' race again, after a pause.
         head = null;
         this.heads.forget(streamId);
         const stored = await this.storedAppend(executor, streamId, prepared, digests);
         if (stored) return stored;
-        if (attempt < MAX_RACE_RETRIES) continue;
-        throw error;
+        await this.pauseAfterLostRace(streamId, attempt);
+        continue;
       }
       if (outcome.inserted) {
         const nextExpectedVersion = outcome.versionBefore + eventIds.length;
@@ -323,6 +326,17 @@ export class PostgresEventStore implements EventStore {
       if (stored) return stored;
       throw new WrongExpectedVersionError(streamId, expectedVersion, current);
     }
+  }
+
+  /**
+   * After a lost race, a pause of random length that grows with the attempts, so that writers
+   * racing for one stream spread out instead of colliding again; after MAX_RACE_RETRIES, a typed
+   * error saying the append may be retried.
+   */
+  private async pauseAfterLostRace(streamId: string, attempt: number): Promise<void> {
+    if (attempt >= MAX_RACE_RETRIES) throw new AppendContentionError(streamId, attempt);
+    const ceilingMs = Math.min(MAX_RACE_PAUSE_MS, 2 ** attempt);
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * ceilingMs));
   }
 
   /**

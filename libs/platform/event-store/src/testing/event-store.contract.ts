@@ -227,6 +227,31 @@ export function describeEventStoreContract(
         ]);
       });
 
+      it("never fails 'any' for a race: 20 writers append 200 events to one stream", async () => {
+        const stream = newStream();
+        const writers = 20;
+        const each = 10;
+        // Half the writers through a second store, as another process would be.
+        const other = harness.storeWith({});
+        await Promise.all(
+          Array.from({ length: writers }, async (_, w) => {
+            const writer = w % 2 === 0 ? store : other;
+            for (let n = 0; n < each; n++) {
+              await writer.append(stream, [event('Written', { writer: w, n })], 'any');
+            }
+          }),
+        );
+        const written = await store.readStream(stream);
+        expect(written.map((e) => e.streamVersion)).toEqual(
+          Array.from({ length: writers * each }, (_, i) => i + 1),
+        );
+        for (let w = 0; w < writers; w++) {
+          const own = written.filter((e) => e.data.writer === w).map((e) => e.data.n);
+          expect(own).toEqual(Array.from({ length: each }, (_, n) => n));
+        }
+        expect((await store.verifyStream(stream)).ok).toBe(true);
+      });
+
       it('lets 20 racing writers each write a version exactly once (optimistic concurrency)', async () => {
         const stream = newStream();
         const writers = 20;
