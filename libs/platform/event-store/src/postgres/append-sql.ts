@@ -22,6 +22,22 @@
  * metadata as json arrays in binary form (array-parameters.ts: PostgreSQL checks each element's
  * text once and stores it as it is), $9 content digests (a bytea array in binary form).
  */
+/**
+ * The store's own key space for registrations (docs/adr/0002): two-key advisory locks whose first
+ * key is REGISTRATION_KEY_SPACE plus the bound's bits above 31, the second its low 31 bits. The
+ * space holds 65,536 first keys, so bounds below 2^47. Readers count only shared locks in it,
+ * held by transactions that are writing to event_store.events (read_horizon).
+ */
+export const REGISTRATION_KEY_SPACE = 0x48560000;
+
+/** The two keys of the registration for a bound (as the append statements take them). */
+export function registrationKeys(bound: number): [number, number] {
+  return [REGISTRATION_KEY_SPACE + Math.floor(bound / 2147483648), bound % 2147483648];
+}
+
+/** Registers `b.bound`; false, and nothing registered, when its key is locked exclusively. */
+const REGISTER = `pg_try_advisory_xact_lock_shared((${REGISTRATION_KEY_SPACE} + b.bound / 2147483648)::int, (b.bound % 2147483648)::int)`;
+
 /** The stream's last version and hash; version 0 and the genesis hash for a new stream. */
 const STREAM_HEAD = `
   SELECT coalesce(last.stream_version, 0) AS version,
@@ -43,7 +59,7 @@ allowed AS MATERIALIZED (
 ),
 registered AS MATERIALIZED (
   SELECT a.version, a.hash,
-         pg_try_advisory_xact_lock_shared((b.bound / 2147483648)::int, (b.bound % 2147483648)::int) AS locked
+         ${REGISTER} AS locked
     FROM allowed a,
          (SELECT coalesce(pg_sequence_last_value('event_store.global_position'), 0) + 1 AS bound) AS b
 ),
@@ -118,7 +134,7 @@ SELECT p.position, $4::uuid, $1, $2, p.version + 1, $5::text, $6::int, $7::json,
                 WHEN $3::bigint = -2 THEN h.version = 0
                 WHEN $3::bigint = -3 THEN h.version > 0
                 ELSE true END
-       AND pg_try_advisory_xact_lock_shared((b.bound / 2147483648)::int, (b.bound % 2147483648)::int)
+       AND ${REGISTER}
   ) AS p
 RETURNING global_position, stream_version, hash`;
 
@@ -142,7 +158,7 @@ SELECT p.position, $4::uuid, $1, $2, $3::bigint + 1, $5::text, $6::int, $7::json
   FROM (
     SELECT nextval('event_store.global_position') AS position
       FROM (SELECT coalesce(pg_sequence_last_value('event_store.global_position'), 0) + 1 AS bound) AS b
-     WHERE pg_try_advisory_xact_lock_shared((b.bound / 2147483648)::int, (b.bound % 2147483648)::int)
+     WHERE ${REGISTER}
   ) AS p
 RETURNING global_position, encode(hash, 'hex') AS hash_hex,
           CASE WHEN $11::text IS NOT NULL THEN pg_notify($11, '') END AS notified`;
@@ -178,6 +194,6 @@ SELECT p.position, p.event_id, p.stream_id, p.category, p.version + 1, p.type, p
                   $7::json[], $8::json[], $9::bytea[], $10::bytea[])
              AS a(stream_id, category, version, event_id, type, schema_version, data, metadata,
                   digest, head_hash)
-     WHERE pg_try_advisory_xact_lock_shared((b.bound / 2147483648)::int, (b.bound % 2147483648)::int)
+     WHERE ${REGISTER}
   ) AS p
 RETURNING global_position, event_id, hash`;

@@ -7,6 +7,7 @@ import {
 import { canonicalJson, newEventId } from '../validation';
 import { chainHash, contentDigest, GENESIS_HASH } from '../hash-chain';
 import { WrongExpectedVersionError } from '../errors';
+import { registrationKeys } from './append-sql';
 import {
   migrateEventStore,
   PostgresEventStore,
@@ -203,6 +204,42 @@ describe('PostgreSQL event store specifics', () => {
     } finally {
       await Promise.all([elsewhere.end(), here.end(), store.close()]);
       await other.drop();
+    }
+  });
+
+  it("is not held back by advisory locks other than its own appends' registrations", async () => {
+    const store = new PostgresEventStore({ connectionString: db.url });
+    const stream = `case-locked-${newEventId()}`;
+    const first = await store.append(stream, [{ type: 'A', data: {}, metadata }], 'no_stream');
+    const [anyLock, ownKey, reading] = [1, 2, 3].map(
+      () => new Client({ connectionString: db.url }),
+    );
+    await Promise.all([anyLock, ownKey, reading].map((c) => c.connect()));
+    try {
+      // Co-tenant code holding a two-key lock, as the issue's probe did.
+      await anyLock.query('SELECT pg_advisory_lock(0, 1)');
+      // A lock in the store's own key space, shared, at the lowest bound there is, held by a
+      // session that does not append (it only reads the events, in an open transaction).
+      await ownKey.query('SELECT pg_advisory_lock_shared($1, $2)', registrationKeys(1));
+      await reading.query('BEGIN');
+      await reading.query('SELECT pg_advisory_xact_lock_shared($1, $2)', registrationKeys(1));
+      await reading.query('SELECT count(*) FROM event_store.events');
+      const second = await store.append(stream, [{ type: 'B', data: {}, metadata }], 1);
+
+      const fresh = new PostgresEventStore({ connectionString: db.url });
+      try {
+        const read = await fresh.readAll({ fromPosition: 0, limit: 10_000 });
+        const positions = read.map((e) => e.globalPosition);
+        expect(positions).toEqual(
+          expect.arrayContaining([...first.globalPositions, ...second.globalPositions]),
+        );
+        expect(await fresh.headPosition()).toBe(second.globalPositions[0]);
+      } finally {
+        await fresh.close();
+      }
+    } finally {
+      await Promise.all([anyLock, ownKey, reading].map((c) => c.end()));
+      await store.close();
     }
   });
 

@@ -43,6 +43,7 @@ import { StreamHeads } from './stream-heads';
 import { CreateEventStore1763800000000 } from './migrations/1763800000000-create-event-store';
 import { ExactEventText1764900000000 } from './migrations/1764900000000-exact-event-text';
 import { ChainHashesFunction1766400000000 } from './migrations/1766400000000-chain-hashes-function';
+import { OwnRegistrations1767100000000 } from './migrations/1767100000000-own-registrations';
 
 export const EVENT_STORE_MIGRATIONS = {
   schema: 'event_store',
@@ -50,6 +51,7 @@ export const EVENT_STORE_MIGRATIONS = {
     CreateEventStore1763800000000,
     ExactEventText1764900000000,
     ChainHashesFunction1766400000000,
+    OwnRegistrations1767100000000,
   ],
 };
 const NOTIFY_CHANNEL = 'haven_event_store';
