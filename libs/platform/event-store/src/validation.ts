@@ -48,6 +48,14 @@ export function encodeExpectedVersion(expected: unknown): number {
   return expected;
 }
 
+/** Whether a stream at `version` meets an expected version as encodeExpectedVersion encodes it. */
+export function expectationHolds(expected: number, version: number): boolean {
+  if (expected >= 0) return version === expected;
+  if (expected === -2) return version === 0;
+  if (expected === -3) return version > 0;
+  return true;
+}
+
 export interface PreparedEvent {
   eventId: string;
   type: string;

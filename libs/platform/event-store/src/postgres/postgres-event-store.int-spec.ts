@@ -6,7 +6,7 @@ import {
 } from '../testing/event-store.contract';
 import { canonicalJson, newEventId } from '../validation';
 import { chainHash, contentDigest, GENESIS_HASH } from '../hash-chain';
-import { WrongExpectedVersionError } from '../errors';
+import { AppendContentionError, WrongExpectedVersionError } from '../errors';
 import { registrationKeys } from './append-sql';
 import {
   migrateEventStore,
@@ -239,6 +239,47 @@ describe('PostgreSQL event store specifics', () => {
       }
     } finally {
       await Promise.all([anyLock, ownKey, reading].map((c) => c.end()));
+      await store.close();
+    }
+  });
+
+  it('reports a refused registration as contention, never as a version conflict, and appends once its key is free', async () => {
+    const store = new PostgresEventStore({ connectionString: db.url });
+    const blocker = new Client({ connectionString: db.url });
+    await blocker.connect();
+    const stream = `case-refused-${newEventId()}`;
+    const lockNextKey = async () => {
+      const { rows } = await blocker.query<{ next: string }>(
+        "SELECT coalesce(pg_sequence_last_value('event_store.global_position'), 0) + 1 AS next",
+      );
+      await blocker.query(
+        'SELECT pg_advisory_lock($1, $2)',
+        registrationKeys(Number(rows[0].next)),
+      );
+    };
+    try {
+      // An exclusive lock on the key the next append registers under refuses its registration.
+      await lockNextKey();
+      for (const expected of ['no_stream', 'any', 0] as const) {
+        const error = await store
+          .append(stream, [{ type: 'A', data: {}, metadata }], expected)
+          .catch((e: unknown) => e);
+        expect(error).not.toBeInstanceOf(WrongExpectedVersionError);
+        expect(error).toBeInstanceOf(AppendContentionError);
+        expect(error).toMatchObject({
+          code: 'APPEND_CONTENTION',
+          retryable: true,
+          streamId: stream,
+        });
+      }
+      expect(await store.readStream(stream)).toHaveLength(0);
+
+      // Freed while the append is trying again: it goes through.
+      const appending = store.append(stream, [{ type: 'A', data: {}, metadata }], 'no_stream');
+      setTimeout(() => void blocker.query('SELECT pg_advisory_unlock_all()'), 50);
+      await expect(appending).resolves.toMatchObject({ nextExpectedVersion: 1, duplicate: false });
+    } finally {
+      await blocker.end();
       await store.close();
     }
   });

@@ -24,6 +24,7 @@ import {
   canonicalJson,
   DEFAULT_MAX_EVENT_BYTES,
   encodeExpectedVersion,
+  expectationHolds,
   parseStreamId,
   prepareEvents,
   type PreparedEvent,
@@ -323,10 +324,16 @@ export class PostgresEventStore implements EventStore {
             })
           ).rows[0].version,
         );
-      // The expected version did not hold; unless this is a retry of events already stored.
-      const stored = await this.storedAppend(executor, streamId, prepared, digests);
-      if (stored) return stored;
-      throw new WrongExpectedVersionError(streamId, expectedVersion, current);
+      if (!expectationHolds(expected, current)) {
+        // The expected version did not hold; unless this is a retry of events already stored.
+        const stored = await this.storedAppend(executor, streamId, prepared, digests);
+        if (stored) return stored;
+        throw new WrongExpectedVersionError(streamId, expectedVersion, current);
+      }
+      // The expected version holds, yet nothing was written: the append's registration for
+      // readers was refused (docs/adr/0002: only an exclusive lock on its key, which the store
+      // never takes, refuses it). Not a conflict: try again once the key is free.
+      await this.pauseAfterLostRace(streamId, attempt);
     }
   }
 
