@@ -69,10 +69,20 @@ const TYPE_RULES = {
   'type:tool': ['*'],
 };
 
+// Audit rebuilds any record as of a date through its own service's `evolve` (DESIGN.md "Audit",
+// docs/adr/0014): it alone may also depend on other services' domains (pure code), never on their
+// read models.
+const EXTRA_DEPENDENCIES = { audit: ['type:domain'] };
+
 const depConstraints = [
   ...SERVICE_SCOPES.map((scope) => ({
     sourceTag: `scope:${scope}`,
-    onlyDependOnLibsWithTags: [`scope:${scope}`, 'scope:platform', 'type:contracts'],
+    onlyDependOnLibsWithTags: [
+      `scope:${scope}`,
+      'scope:platform',
+      'type:contracts',
+      ...(EXTRA_DEPENDENCIES[scope] ?? []),
+    ],
   })),
   { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['scope:platform'] },
   { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['*'] },

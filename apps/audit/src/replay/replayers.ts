@@ -1,0 +1,16 @@
+import { caseNotificationDecider } from '@haven/networks/domain';
+import { CASE_NOTIFICATION_CATEGORY } from '@haven/networks/contracts';
+import { beneficiaryDecider, protectionCaseDecider } from '@haven/protection/domain';
+import { BENEFICIARY_CATEGORY, PROTECTION_CASE_CATEGORY } from '@haven/protection/contracts';
+import { replayer, Replayers } from './replayer';
+
+/**
+ * Every record the audit subgraph can rebuild as of a date. A service adds its own with one line:
+ * `replayer('<service>', '<RecordType>', <CATEGORY>, <its decider>)` (empowerment, legal and
+ * relief, as their domains land).
+ */
+export const REPLAYERS = new Replayers([
+  replayer('protection', 'ProtectionCase', PROTECTION_CASE_CATEGORY, protectionCaseDecider),
+  replayer('protection', 'Beneficiary', BENEFICIARY_CATEGORY, beneficiaryDecider),
+  replayer('networks', 'CaseNotification', CASE_NOTIFICATION_CATEGORY, caseNotificationDecider),
+]);
