@@ -2,17 +2,30 @@ import { Module } from '@nestjs/common';
 import { HavenServiceModule } from '@haven/platform/nest';
 import { EMPOWERMENT_ENTITIES, EMPOWERMENT_PROJECTIONS } from '@haven/empowerment/read-models';
 import { Beneficiary, BeneficiaryResolver } from './beneficiary';
+import { EmpowermentReadModel } from './empowerment-read-model';
+import { KnownBeneficiaries } from './enrolments/enrolment.commands';
+import { EnrolmentResolver } from './enrolments/enrolment.resolver';
+import { ServiceResolver } from './services/service.resolver';
 
-/** Empowerment: education, vocational training and counselling. Adds `empowermentServiceCount` to protection's `Beneficiary`. */
+/**
+ * Empowerment and reintegration: enrolments in a shelter or the community, reintegration plans,
+ * services, follow-ups, small grants and agent-of-change training; the officers' work lists.
+ * Adds `empowermentEnrolments` to protection's `Beneficiary`.
+ */
 @Module({
   imports: [
     HavenServiceModule.forRoot({
       name: 'empowerment',
       database: { entities: EMPOWERMENT_ENTITIES, projections: EMPOWERMENT_PROJECTIONS },
-      // No resolver returns a Beneficiary here: the type is only extended, so list it.
       graphql: { orphanedTypes: [Beneficiary] },
     }),
   ],
-  providers: [BeneficiaryResolver],
+  providers: [
+    KnownBeneficiaries,
+    EmpowermentReadModel,
+    EnrolmentResolver,
+    ServiceResolver,
+    BeneficiaryResolver,
+  ],
 })
 export class AppModule {}

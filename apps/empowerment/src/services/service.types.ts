@@ -1,0 +1,291 @@
+// The GraphQL shapes of what a person received: services, follow-ups, grants, training.
+import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import type {
+  FollowUpChannel,
+  GrantPurpose,
+  RehabilitationActivity,
+  ServiceKind,
+  ServiceMode,
+  ServiceOutcome,
+} from '@haven/empowerment/contracts';
+import {
+  connectionType,
+  CountryEnum,
+  CurrencyEnum,
+  PageArgs,
+  payloadType,
+} from '@haven/platform/nest';
+import { Policy } from '@haven/platform/security';
+import type { Country } from '@haven/vocabulary';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, ValidateNested } from 'class-validator';
+import {
+  FollowUpChannelEnum,
+  GrantPurposeEnum,
+  RecordKindEnum,
+  RehabilitationActivityEnum,
+  ServiceKindEnum,
+  ServiceModeEnum,
+  ServiceOutcomeEnum,
+} from '../enums';
+import { EmpowermentPolicy } from '../policies';
+import { isDate, isUuid, maxLine } from '../validation';
+
+const READ = EmpowermentPolicy.read;
+
+@ObjectType({ description: 'Money as whole minor units (satang, kip, cents) of a currency.' })
+@Policy(READ)
+export class Money {
+  @Field(() => Int)
+  amountMinor!: number;
+
+  @Field(() => CurrencyEnum)
+  currency!: string;
+}
+
+@ObjectType({
+  description:
+    'Something a person received on an enrolment, on the date it was given, by a staff member.',
+})
+@Policy(READ)
+export class EmpowermentRecord {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  enrolmentId!: string;
+
+  @Field(() => ID)
+  beneficiaryId!: string;
+
+  @Field(() => CountryEnum)
+  country!: Country;
+
+  @Field(() => RecordKindEnum)
+  kind!: string;
+
+  @Field(() => ServiceModeEnum, { nullable: true })
+  mode!: ServiceMode | null;
+
+  @Field(() => RehabilitationActivityEnum, { nullable: true })
+  activity!: RehabilitationActivity | null;
+
+  @Field(() => ServiceOutcomeEnum, { nullable: true })
+  outcome!: ServiceOutcome | null;
+
+  @Field(() => ID, { nullable: true, description: 'JOB_PLACEMENT: the employer (networks).' })
+  partnerOrganisationId!: string | null;
+
+  @Field(() => FollowUpChannelEnum, { nullable: true })
+  channel!: FollowUpChannel | null;
+
+  @Field(() => Boolean, { nullable: true })
+  reached!: boolean | null;
+
+  @Field(() => String, { nullable: true })
+  nextFollowUpOn!: string | null;
+
+  @Field(() => GrantPurposeEnum, { nullable: true })
+  grantPurpose!: GrantPurpose | null;
+
+  @Field(() => Money, { nullable: true })
+  approved!: Money | null;
+
+  @Field(() => Money, { nullable: true })
+  disbursed!: Money | null;
+
+  @Field(() => String, { nullable: true })
+  disbursedOn!: string | null;
+
+  @Field({ description: 'The date it was given (a grant: approved), YYYY-MM-DD.' })
+  providedOn!: string;
+
+  @Field({ description: 'The staff member who gave it (a user id).' })
+  providedBy!: string;
+}
+
+export const EmpowermentRecordConnection = connectionType(
+  'EmpowermentRecord',
+  EmpowermentRecord,
+  READ,
+);
+export type EmpowermentRecordConnection = InstanceType<typeof EmpowermentRecordConnection>;
+export const EmpowermentRecordPayload = payloadType('EmpowermentRecordPayload', EmpowermentRecord);
+export type EmpowermentRecordPayload = InstanceType<typeof EmpowermentRecordPayload>;
+
+@InputType()
+export class MoneyInput {
+  @Field(() => Int, { description: 'Whole minor units, above 0.' })
+  @IsInt()
+  amountMinor!: number;
+
+  @Field(() => CurrencyEnum)
+  @IsIn(Object.values(CurrencyEnum))
+  currency!: string;
+}
+
+@InputType()
+class OnEnrolment {
+  @Field(() => ID)
+  @isUuid('enrolmentId')
+  enrolmentId!: string;
+}
+
+@InputType()
+export class RecordEmpowermentServiceInput extends OnEnrolment {
+  @Field(() => ID, { nullable: true, description: 'A client-chosen UUID makes retries safe.' })
+  @IsOptional()
+  @isUuid('serviceId')
+  serviceId?: string | null;
+
+  @Field(() => ServiceKindEnum)
+  @IsIn(Object.values(ServiceKindEnum))
+  kind!: ServiceKind;
+
+  @Field(() => ServiceModeEnum, { nullable: true })
+  @IsOptional()
+  @IsIn(Object.values(ServiceModeEnum))
+  mode?: ServiceMode | null;
+
+  @Field(() => RehabilitationActivityEnum, { nullable: true })
+  @IsOptional()
+  @IsIn(Object.values(RehabilitationActivityEnum))
+  activity?: RehabilitationActivity | null;
+
+  @Field(() => ServiceOutcomeEnum, { nullable: true })
+  @IsOptional()
+  @IsIn(Object.values(ServiceOutcomeEnum))
+  outcome?: ServiceOutcome | null;
+
+  @Field(() => ID, { nullable: true, description: 'JOB_PLACEMENT: the employer.' })
+  @IsOptional()
+  @isUuid('partnerOrganisationId')
+  partnerOrganisationId?: string | null;
+
+  @Field({ description: 'The date it was given, YYYY-MM-DD.' })
+  @isDate('providedOn')
+  providedOn!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The staff member who gave it (a user id); you when absent.',
+  })
+  @IsOptional()
+  @IsString()
+  @maxLine('providedBy', 200)
+  providedBy?: string | null;
+}
+
+@InputType()
+export class RecordFollowUpInput extends OnEnrolment {
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @isUuid('followUpId')
+  followUpId?: string | null;
+
+  @Field(() => FollowUpChannelEnum)
+  @IsIn(Object.values(FollowUpChannelEnum))
+  channel!: FollowUpChannel;
+
+  @Field()
+  @IsBoolean()
+  reached!: boolean;
+
+  @Field()
+  @isDate('followedUpOn')
+  followedUpOn!: string;
+
+  @Field(() => String, { nullable: true, description: 'After followedUpOn.' })
+  @IsOptional()
+  @isDate('nextFollowUpOn')
+  nextFollowUpOn?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @maxLine('providedBy', 200)
+  providedBy?: string | null;
+}
+
+@InputType()
+export class ApproveSmallGrantInput extends OnEnrolment {
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @isUuid('grantId')
+  grantId?: string | null;
+
+  @Field(() => GrantPurposeEnum)
+  @IsIn(Object.values(GrantPurposeEnum))
+  purpose!: GrantPurpose;
+
+  @Field(() => MoneyInput)
+  @ValidateNested()
+  @Type(() => MoneyInput)
+  amount!: MoneyInput;
+
+  @Field()
+  @isDate('approvedOn')
+  approvedOn!: string;
+}
+
+@InputType()
+export class DisburseSmallGrantInput extends OnEnrolment {
+  @Field(() => ID)
+  @isUuid('grantId')
+  grantId!: string;
+
+  @Field(() => MoneyInput)
+  @ValidateNested()
+  @Type(() => MoneyInput)
+  amount!: MoneyInput;
+
+  @Field()
+  @isDate('disbursedOn')
+  disbursedOn!: string;
+}
+
+@InputType()
+export class CompleteAgentOfChangeTrainingInput extends OnEnrolment {
+  @Field()
+  @isDate('completedOn')
+  completedOn!: string;
+}
+
+@ArgsType()
+export class EmpowermentRecordsArgs extends PageArgs {
+  @Field(() => CountryEnum, { nullable: true })
+  @IsOptional()
+  @IsIn(Object.values(CountryEnum))
+  country?: Country | null;
+
+  @Field(() => RecordKindEnum, { nullable: true })
+  @IsOptional()
+  @IsIn(Object.values(RecordKindEnum))
+  kind?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Given on or after, YYYY-MM-DD.' })
+  @IsOptional()
+  @isDate('from')
+  from?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Given on or before, YYYY-MM-DD.' })
+  @IsOptional()
+  @isDate('to')
+  to?: string | null;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  minor?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'Given by this staff member.' })
+  @IsOptional()
+  @IsString()
+  @maxLine('providedBy', 200)
+  providedBy?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @isUuid('enrolmentId')
+  enrolmentId?: string | null;
+}
