@@ -18,6 +18,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDatabase } from './postgres/database.mjs';
+import { startAnalyticsFeed } from './kafka/feed.mjs';
 import { GATEWAY, SUBGRAPHS } from './services.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -34,6 +35,8 @@ const rawLogs = process.env.HAVEN_LOG_FORMAT === 'json';
 const log = (source, line) => process.stdout.write(`[${source}] ${line}\n`);
 const children = new Map();
 let database;
+/** The analysts' feed: resolves with the Kafka broker (or KAFKA_BROKERS), or null when off. */
+let feed = Promise.resolve(null);
 let shuttingDown = false;
 let stopRequestedAt = 0;
 
@@ -50,6 +53,8 @@ async function main() {
 
   // PostgreSQL and the gateway (which needs no database) start at once.
   database = startPostgres();
+  // The broker's JVM starts while PostgreSQL and the services do.
+  feed = startAnalyticsFeed({ root, log: (line) => log('kafka', line) });
   const gateway = services.find((service) => service.name === GATEWAY.name);
   const gatewayUrl = gateway && `http://127.0.0.1:${gateway.port}/`;
   if (gateway) {
@@ -82,6 +87,10 @@ async function main() {
   const subgraphs = services.filter((service) => service !== gateway);
   for (const service of subgraphs) supervise(service, { DATABASE_URL: databaseUrl });
   log('haven', `starting ${subgraphs.map((service) => service.name).join(', ')}`);
+  void feed.then((started) => {
+    if (started && !shuttingDown)
+      supervise(started.relay, { DATABASE_URL: databaseUrl, ...started.env });
+  });
   const live = await Promise.all(subgraphs.map((service) => waitLive(service)));
   if (shuttingDown) return;
   const down = subgraphs.filter((_, index) => !live[index]).map((service) => service.name);
@@ -297,7 +306,7 @@ async function shutdown() {
         }),
     ),
   );
-  await database?.stop();
+  await Promise.all([database?.stop(), feed.then((started) => started?.stop())]);
 }
 
 function urlFor(serverUrl, name) {
