@@ -2,10 +2,11 @@ import { Module } from '@nestjs/common';
 import { HavenServiceModule } from '@haven/platform/nest';
 import { NETWORKS_ENTITIES, NETWORKS_PROJECTIONS } from '@haven/networks/read-models';
 import { Beneficiary, BeneficiaryResolver } from './beneficiary';
-import { CaseNotificationHandler } from './case-notifications/case-notification.handler';
+import { CaseNotificationCommands } from './case-notifications/case-notification.commands';
 import { CaseNotificationResolver } from './case-notifications/case-notification.resolver';
 import { MemberResolver } from './members/member.resolver';
-import { NetworkCommands } from './members/network-commands';
+import { BeneficiaryCountries } from './members/beneficiary-countries';
+import { MemberCommands } from './members/member.commands';
 import { NetworksReadModel } from './networks-read-model';
 import { PreventionResolver } from './prevention/prevention.resolver';
 import { agentOfChangeTrainingReactor } from './reactions/agent-of-change-training.reactor';
@@ -31,9 +32,10 @@ import { agentOfChangeTrainingReactor } from './reactions/agent-of-change-traini
   providers: [
     BeneficiaryResolver,
     NetworksReadModel,
-    CaseNotificationHandler,
+    CaseNotificationCommands,
     CaseNotificationResolver,
-    NetworkCommands,
+    BeneficiaryCountries,
+    MemberCommands,
     MemberResolver,
     PreventionResolver,
   ],

@@ -2,9 +2,11 @@ import { Inject } from '@nestjs/common';
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { ReporterKind } from '@haven/networks/contracts';
 import { CaseNotificationRow } from '@haven/networks/read-models';
+import { check } from '@haven/platform/domain';
 import {
   clientError,
   commandMetadata,
+  CommandRunner,
   principalOf,
   type CommandResult,
   type GraphQLContext,
@@ -12,9 +14,10 @@ import {
 import { countriesInScope, inScope, Policy, type Principal } from '@haven/platform/security';
 import { NetworksReadModel } from '../networks-read-model';
 import { PageArgs, pageAfter, toPage } from '../paging';
-import { NetworksPolicy, NETWORK_MANAGER_ROLES } from '../policies';
-import { assertMayWriteIn, outOfScope } from '../scope';
-import { CaseNotificationHandler } from './case-notification.handler';
+import { NetworksPolicy } from '../policies';
+import { outOfScope } from '../scope';
+import { v7 as uuidv7 } from 'uuid';
+import { CaseNotificationCommands, type DecisionInput } from './case-notification.commands';
 import {
   NOTIFICATION_CURSOR,
   toCaseNotification,
@@ -75,7 +78,8 @@ function reaches(principal: Principal, row: CaseNotificationRow): boolean {
 export class CaseNotificationResolver {
   constructor(
     @Inject(NetworksReadModel) private readonly readModel: NetworksReadModel,
-    @Inject(CaseNotificationHandler) private readonly handler: CaseNotificationHandler,
+    @Inject(CaseNotificationCommands) private readonly commands: CaseNotificationCommands,
+    @Inject(CommandRunner) private readonly runner: CommandRunner,
   ) {}
 
   @Policy(NetworksPolicy.readNotifications)
@@ -161,22 +165,21 @@ export class CaseNotificationResolver {
     @Context() context: GraphQLContext,
   ): Promise<CaseNotificationPayload> {
     const principal = principalOf(context);
-    const reportedBy = reporterKind(principal, input.reportedBy);
-    if (NETWORK_MANAGER_ROLES.includes(principal.role)) assertMayWriteIn(principal, input.country);
-    const result = await this.handler.submit(
-      {
-        notificationId: input.id,
-        reportedBy,
-        reporterReference: input.reporterReference ?? null,
-        formOfExploitation: input.formOfExploitation,
-        country: input.country,
-        province: input.province ?? null,
-        possibleVictims: input.possibleVictims,
-        minors: input.minors,
-      },
-      commandMetadata(context),
-    );
-    return this.payload(principal, result);
+    const submission = {
+      notificationId: check.uuid(input.id ?? uuidv7(), 'id'),
+      reportedBy: reporterKind(principal, input.reportedBy),
+      reporterReference: check.optionalUuid(input.reporterReference, 'reporterReference'),
+      formOfExploitation: input.formOfExploitation,
+      country: input.country,
+      province: input.province ?? null,
+      possibleVictims: input.possibleVictims,
+      minors: input.minors,
+    };
+    const result = await this.runner.run(this.commands.submit, submission, {
+      principal,
+      metadata: commandMetadata(context),
+    });
+    return this.payload(principal, { ...result, notificationId: submission.notificationId });
   }
 
   @Policy(NetworksPolicy.manage)
@@ -227,11 +230,22 @@ export class CaseNotificationResolver {
 
   private async decide(
     context: GraphQLContext,
-    command: Parameters<CaseNotificationHandler['decide']>[2],
+    command: DecisionInput,
   ): Promise<CaseNotificationPayload> {
     const principal = principalOf(context);
-    const result = await this.handler.decide(principal, commandMetadata(context), command);
-    return this.payload(principal, result);
+    // Ids lower-cased here, once, by the kernel's checker.
+    const input: DecisionInput = {
+      ...command,
+      notificationId: check.uuid(command.notificationId, 'notificationId'),
+      ...('duplicateOf' in command
+        ? { duplicateOf: check.uuid(command.duplicateOf, 'duplicateOf') }
+        : {}),
+    };
+    const result = await this.runner.run(this.commands.decide, input, {
+      principal,
+      metadata: commandMetadata(context),
+    });
+    return this.payload(principal, { ...result, notificationId: input.notificationId });
   }
 
   /**

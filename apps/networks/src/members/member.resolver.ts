@@ -6,13 +6,20 @@ import {
   WatchdogRow,
   WomensGroupRow,
 } from '@haven/networks/read-models';
-import { commandMetadata, principalOf, type GraphQLContext } from '@haven/platform/nest';
+import { check } from '@haven/platform/domain';
+import {
+  commandMetadata,
+  CommandRunner,
+  principalOf,
+  type CommandContext,
+  type GraphQLContext,
+} from '@haven/platform/nest';
 import { countriesInScope, Policy } from '@haven/platform/security';
 import { Beneficiary } from '../beneficiary';
 import { NetworksReadModel } from '../networks-read-model';
 import { pageAfter, toPage } from '../paging';
 import { NetworksPolicy } from '../policies';
-import { assertMayWriteIn } from '../scope';
+import { v7 as uuidv7 } from 'uuid';
 import { toAgentOfChange, toPartnerOrganisation, toWatchdog, toWomensGroup } from './member.mapper';
 import {
   AgentOfChange,
@@ -32,7 +39,17 @@ import {
   WatchdogsArgs,
   WomensGroupConnection,
 } from './member.types';
-import { NetworkCommands } from './network-commands';
+import { MemberCommands } from './member.commands';
+
+/** A client's id for a new record, checked and lower-cased (a new one when absent). */
+export function newId(given: string | null | undefined): string {
+  return check.uuid(given ?? uuidv7(), 'id');
+}
+
+/** Who gives a command, and the metadata its events carry: built once per request. */
+export function commandContext(context: GraphQLContext): CommandContext {
+  return { principal: principalOf(context), metadata: commandMetadata(context) };
+}
 
 /**
  * The networks' members: registrations (staff, in their own countries) and lists (in the
@@ -43,7 +60,8 @@ import { NetworkCommands } from './network-commands';
 export class MemberResolver {
   constructor(
     @Inject(NetworksReadModel) private readonly readModel: NetworksReadModel,
-    @Inject(NetworkCommands) private readonly commands: NetworkCommands,
+    @Inject(MemberCommands) private readonly commands: MemberCommands,
+    @Inject(CommandRunner) private readonly runner: CommandRunner,
   ) {}
 
   @Policy(NetworksPolicy.readNetworks)
@@ -145,14 +163,15 @@ export class MemberResolver {
     @Args('input') { id, ...facts }: RegisterWatchdogInput,
     @Context() context: GraphQLContext,
   ): Promise<RegisterWatchdogPayload> {
-    assertMayWriteIn(principalOf(context), facts.country);
-    const result = await this.commands.registerWatchdog(
-      { ...facts, watchdogId: id, province: facts.province ?? null },
-      commandMetadata(context),
+    const watchdogId = newId(id);
+    const result = await this.runner.run(
+      this.commands.registerWatchdog,
+      { ...facts, watchdogId, province: facts.province ?? null },
+      commandContext(context),
     );
-    const row = await this.readModel.afterWrite(WatchdogRow, result.position, result.id);
+    const row = await this.readModel.afterWrite(WatchdogRow, result.position, watchdogId);
     return {
-      watchdogId: result.id,
+      watchdogId,
       streamVersion: result.streamVersion,
       watchdog: row && toWatchdog(row),
     };
@@ -166,14 +185,20 @@ export class MemberResolver {
     @Args('input') { id, ...facts }: RegisterAgentOfChangeInput,
     @Context() context: GraphQLContext,
   ): Promise<RegisterAgentOfChangePayload> {
-    assertMayWriteIn(principalOf(context), facts.country);
-    const result = await this.commands.registerAgentOfChange(
-      { ...facts, agentOfChangeId: id, province: facts.province ?? null },
-      commandMetadata(context),
+    const agentOfChangeId = newId(id);
+    const result = await this.runner.run(
+      this.commands.registerAgentOfChange,
+      {
+        ...facts,
+        agentOfChangeId,
+        beneficiaryId: check.uuid(facts.beneficiaryId, 'beneficiaryId'),
+        province: facts.province ?? null,
+      },
+      commandContext(context),
     );
-    const row = await this.readModel.afterWrite(AgentOfChangeRow, result.position, result.id);
+    const row = await this.readModel.afterWrite(AgentOfChangeRow, result.position, agentOfChangeId);
     return {
-      agentOfChangeId: result.id,
+      agentOfChangeId,
       streamVersion: result.streamVersion,
       agentOfChange: row && toAgentOfChange(row),
     };
@@ -185,19 +210,20 @@ export class MemberResolver {
     @Args('input') { id, ...facts }: RegisterWomensGroupInput,
     @Context() context: GraphQLContext,
   ): Promise<RegisterWomensGroupPayload> {
-    assertMayWriteIn(principalOf(context), facts.country);
-    const result = await this.commands.registerWomensGroup(
+    const womensGroupId = newId(id);
+    const result = await this.runner.run(
+      this.commands.registerWomensGroup,
       {
         ...facts,
-        womensGroupId: id,
+        womensGroupId,
         province: facts.province ?? null,
         memberCount: facts.memberCount ?? null,
       },
-      commandMetadata(context),
+      commandContext(context),
     );
-    const row = await this.readModel.afterWrite(WomensGroupRow, result.position, result.id);
+    const row = await this.readModel.afterWrite(WomensGroupRow, result.position, womensGroupId);
     return {
-      womensGroupId: result.id,
+      womensGroupId,
       streamVersion: result.streamVersion,
       womensGroup: row && toWomensGroup(row),
     };
@@ -209,14 +235,19 @@ export class MemberResolver {
     @Args('input') { id, ...facts }: RegisterPartnerOrganisationInput,
     @Context() context: GraphQLContext,
   ): Promise<RegisterPartnerOrganisationPayload> {
-    assertMayWriteIn(principalOf(context), facts.country);
-    const result = await this.commands.registerPartnerOrganisation(
-      { ...facts, partnerOrganisationId: id },
-      commandMetadata(context),
+    const partnerOrganisationId = newId(id);
+    const result = await this.runner.run(
+      this.commands.registerPartnerOrganisation,
+      { ...facts, partnerOrganisationId },
+      commandContext(context),
     );
-    const row = await this.readModel.afterWrite(PartnerOrganisationRow, result.position, result.id);
+    const row = await this.readModel.afterWrite(
+      PartnerOrganisationRow,
+      result.position,
+      partnerOrganisationId,
+    );
     return {
-      partnerOrganisationId: result.id,
+      partnerOrganisationId,
       streamVersion: result.streamVersion,
       partnerOrganisation: row && toPartnerOrganisation(row),
     };

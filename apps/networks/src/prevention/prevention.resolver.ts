@@ -1,13 +1,13 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { PreventionActivityRow } from '@haven/networks/read-models';
-import { commandMetadata, principalOf, type GraphQLContext } from '@haven/platform/nest';
+import { CommandRunner, principalOf, type GraphQLContext } from '@haven/platform/nest';
 import { countriesInScope, Policy } from '@haven/platform/security';
-import { NetworkCommands } from '../members/network-commands';
+import { commandContext, newId } from '../members/member.resolver';
 import { NetworksReadModel } from '../networks-read-model';
 import { pageAfter, toPage } from '../paging';
 import { NetworksPolicy } from '../policies';
-import { assertMayWriteIn } from '../scope';
+import { recordPreventionActivity } from './prevention.commands';
 import {
   PreventionActivitiesArgs,
   PreventionActivity,
@@ -41,7 +41,7 @@ function toPreventionActivity(row: PreventionActivityRow): PreventionActivity {
 export class PreventionResolver {
   constructor(
     @Inject(NetworksReadModel) private readonly readModel: NetworksReadModel,
-    @Inject(NetworkCommands) private readonly commands: NetworkCommands,
+    @Inject(CommandRunner) private readonly runner: CommandRunner,
   ) {}
 
   @Policy(NetworksPolicy.readNetworks)
@@ -79,22 +79,23 @@ export class PreventionResolver {
     @Args('input') { id, ...facts }: RecordPreventionActivityInput,
     @Context() context: GraphQLContext,
   ): Promise<RecordPreventionActivityPayload> {
-    assertMayWriteIn(principalOf(context), facts.country);
-    const result = await this.commands.recordPreventionActivity(
+    const activityId = newId(id);
+    const result = await this.runner.run(
+      recordPreventionActivity,
       {
         ...facts,
-        activityId: id,
+        activityId,
         province: facts.province ?? null,
         district: facts.district ?? null,
         participants:
           facts.participants?.map(({ sex, role, count }) => ({ sex, role, count })) ?? null,
         reach: facts.reach ?? null,
       },
-      commandMetadata(context),
+      commandContext(context),
     );
-    const row = await this.readModel.afterWrite(PreventionActivityRow, result.position, result.id);
+    const row = await this.readModel.afterWrite(PreventionActivityRow, result.position, activityId);
     return {
-      activityId: result.id,
+      activityId,
       streamVersion: result.streamVersion,
       preventionActivity: row && toPreventionActivity(row),
     };
