@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@haven/platform/event-store';
+import { UpcasterRegistry, type RecordedEvent, type Upcaster } from '@haven/platform/event-store';
 
 /**
  * How to rebuild one kind of record from its stream: the service's own decider (its `evolve`
@@ -22,20 +22,26 @@ export interface Evolver<State, Event> {
   initialState(): State;
 }
 
-/** A replayer for a category, from the service's decider. */
+/**
+ * A replayer for a category, from the service's decider and the upcasters its own store reads
+ * with: events are folded in the domain's current shape, as the service's handlers fold them.
+ */
 export function replayer<State, Event>(
   service: string,
   recordType: string,
   category: string,
   decider: Evolver<State, Event>,
+  options: { upcasters?: readonly Upcaster[] } = {},
 ): Replayer {
+  const upcasters = new UpcasterRegistry(options.upcasters);
   return {
     category,
     recordType,
     service,
-    // The store hands events in the domain's current shape (upcast on read), as to the handlers.
     replay: (events) =>
-      (events as unknown as Event[]).reduce(decider.evolve, decider.initialState()),
+      events
+        .map((event) => upcasters.apply(event) as unknown as Event)
+        .reduce(decider.evolve, decider.initialState()),
   };
 }
 
