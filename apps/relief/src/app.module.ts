@@ -2,8 +2,18 @@ import { Module } from '@nestjs/common';
 import { HavenServiceModule } from '@haven/platform/nest';
 import { RELIEF_ENTITIES, RELIEF_PROJECTIONS } from '@haven/relief/read-models';
 import { Beneficiary, BeneficiaryResolver } from './beneficiary';
+import { ReliefCoordinationResolver } from './coordination/coordination.resolver';
+import { ReliefEntryResolver } from './entries/entry.resolver';
+import { KnownBeneficiaries } from './known-beneficiaries';
+import { ReliefReadModel } from './relief-read-model';
+import { ReliefResponseResolver } from './responses/response.resolver';
 
-/** Relief: food, shelter and medical aid. Adds `reliefDistributionCount` to protection's `Beneficiary`. */
+/**
+ * Relief: crisis responses (COVID-19 in 2020) with their distributions, relief recipients,
+ * people at risk, migrated families, potential victims detected in the field (turned into case
+ * notifications for networks) and micro-projects. Adds `reliefDistributionCount` to
+ * protection's `Beneficiary`.
+ */
 @Module({
   imports: [
     HavenServiceModule.forRoot({
@@ -13,6 +23,13 @@ import { Beneficiary, BeneficiaryResolver } from './beneficiary';
       graphql: { orphanedTypes: [Beneficiary] },
     }),
   ],
-  providers: [BeneficiaryResolver],
+  providers: [
+    BeneficiaryResolver,
+    ReliefReadModel,
+    KnownBeneficiaries,
+    ReliefResponseResolver,
+    ReliefEntryResolver,
+    ReliefCoordinationResolver,
+  ],
 })
 export class AppModule {}

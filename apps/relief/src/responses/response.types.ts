@@ -1,0 +1,142 @@
+// The GraphQL shapes of relief responses and their figures: neither rows nor domain state.
+import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { connectionType, CountryEnum, PageArgs, payloadType } from '@haven/platform/nest';
+import { Policy } from '@haven/platform/security';
+import { COUNTRIES } from '@haven/vocabulary';
+import { IsIn, IsOptional, IsUUID, Matches, MaxLength } from 'class-validator';
+import { RecipientKindEnum } from '../enums';
+import { ReliefPolicy } from '../policies';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+@ObjectType({ description: 'A relief response: a crisis, in one country, between dates, funded.' })
+@Policy(ReliefPolicy.read)
+export class ReliefResponse {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => CountryEnum)
+  country!: string;
+
+  @Field({ description: 'YYYY-MM-DD.' })
+  startsOn!: string;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; null while it goes on.' })
+  endsOn!: string | null;
+
+  @Field(() => String, { nullable: true })
+  funder!: string | null;
+}
+
+export const ReliefResponseConnection = connectionType(
+  'ReliefResponse',
+  ReliefResponse,
+  ReliefPolicy.read,
+);
+export type ReliefResponseConnection = InstanceType<typeof ReliefResponseConnection>;
+export const ReliefResponsePayload = payloadType('ReliefResponsePayload', ReliefResponse);
+export type ReliefResponsePayload = InstanceType<typeof ReliefResponsePayload>;
+
+@InputType()
+export class OpenReliefResponseInput {
+  @Field(() => ID, { nullable: true, description: 'Give your own UUID to make retries safe.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'id must be a UUID' })
+  id?: string | null;
+
+  @Field()
+  @MaxLength(200, { message: 'name must be at most 200 characters' })
+  name!: string;
+
+  @Field(() => CountryEnum)
+  @IsIn(COUNTRIES.filter((country) => country !== 'OTHER'), {
+    message: 'country must be a country of operation',
+  })
+  country!: string;
+
+  @Field({ description: 'YYYY-MM-DD.' })
+  @Matches(DATE, { message: 'startsOn must be a date (YYYY-MM-DD)' })
+  startsOn!: string;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD.' })
+  @IsOptional()
+  @Matches(DATE, { message: 'endsOn must be a date (YYYY-MM-DD)' })
+  endsOn?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(200, { message: 'funder must be at most 200 characters' })
+  funder?: string | null;
+}
+
+@ArgsType()
+export class ReliefResponsesArgs extends PageArgs {
+  @Field(() => CountryEnum, { nullable: true })
+  @IsOptional()
+  @IsIn(COUNTRIES, { message: 'country must be a country' })
+  country?: string | null;
+}
+
+@ArgsType()
+export class ReliefResponseArgs {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'id must be a UUID' })
+  id!: string;
+}
+
+@ObjectType()
+@Policy(ReliefPolicy.read)
+export class CountByKind {
+  @Field()
+  kind!: string;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType()
+@Policy(ReliefPolicy.read)
+export class RecipientCount {
+  @Field(() => RecipientKindEnum)
+  kind!: string;
+
+  @Field(() => Int, { description: 'Distinct recipients of this kind who received something.' })
+  count!: number;
+}
+
+@ObjectType({ description: 'What a relief response did, counted from its entries.' })
+@Policy(ReliefPolicy.read)
+export class ReliefResponseFigures {
+  @Field(() => ID)
+  responseId!: string;
+
+  @Field(() => Int)
+  distributions!: number;
+
+  @Field(() => [CountByKind], { description: 'Distributions by kind.' })
+  distributionsByKind!: CountByKind[];
+
+  @Field(() => [RecipientCount])
+  recipientsByKind!: RecipientCount[];
+
+  @Field(() => Int)
+  peopleAtRisk!: number;
+
+  @Field(() => Int, { description: 'Families that migrated for work (the sum of the counts).' })
+  migratedFamilies!: number;
+
+  @Field(() => Int)
+  detections!: number;
+
+  @Field(() => Int, { description: 'Detections turned into case notifications.' })
+  notificationsRaised!: number;
+
+  @Field(() => Int, { description: 'Distinct agents of change who did field work.' })
+  agentsOfChange!: number;
+
+  @Field(() => Int, { description: 'Distinct volunteers who did field work.' })
+  volunteers!: number;
+}
