@@ -38,6 +38,8 @@ export type LegalCaseOpened = {
     sourceProtectionCaseId: string | null;
     stage: LegalCaseStage;
     openedOn: CalendarDate;
+    /** The beneficiaries it is opened for (whose timelines it goes on). */
+    beneficiaryIds: string[];
   };
 };
 
@@ -59,6 +61,7 @@ export type LegalCaseStageChanged = {
   data: {
     caseId: string;
     country: string;
+    beneficiaryIds: string[];
     from: LegalCaseStage;
     to: LegalCaseStage;
     on: CalendarDate;
@@ -72,6 +75,8 @@ export type OffenderStatusChanged = {
     caseId: string;
     offenderId: string;
     country: string;
+    /** The case's beneficiaries when it happened (whose timelines it goes on). */
+    beneficiaryIds: string[];
     offenderKind: OffenderKind;
     /** ISO 3166-1 alpha-2, when known. */
     nationality: string | null;
@@ -115,6 +120,7 @@ export type VerdictRecorded = {
     caseId: string;
     offenderId: string;
     country: string;
+    beneficiaryIds: string[];
     outcome: VerdictOutcome;
     /** As pronounced, and as finally imposed after reductions (a guilty plea): both kept. */
     pronounced: Sentence | null;
@@ -125,7 +131,13 @@ export type VerdictRecorded = {
 
 export type VerdictAppealed = {
   type: 'VerdictAppealed';
-  data: { caseId: string; offenderId: string; country: string; on: CalendarDate };
+  data: {
+    caseId: string;
+    offenderId: string;
+    country: string;
+    beneficiaryIds: string[];
+    on: CalendarDate;
+  };
 };
 
 export type CompensationClaimed = {
@@ -170,12 +182,18 @@ export type CompensationPaymentReceived = {
 
 export type LegalCaseClosed = {
   type: 'LegalCaseClosed';
-  data: { caseId: string; country: string; on: CalendarDate };
+  data: { caseId: string; country: string; beneficiaryIds: string[]; on: CalendarDate };
 };
 
 export type LegalCaseReopened = {
   type: 'LegalCaseReopened';
-  data: { caseId: string; country: string; stage: LegalCaseStage; on: CalendarDate };
+  data: {
+    caseId: string;
+    country: string;
+    beneficiaryIds: string[];
+    stage: LegalCaseStage;
+    on: CalendarDate;
+  };
 };
 
 export type AdvocacyActionRecorded = {

@@ -317,12 +317,10 @@ describe('legal projections', () => {
     await caughtUp();
 
     const snapshot = async () => ({
-      known: await dataSource
-        .getRepository(KnownBeneficiaryRow)
-        .find({
-          where: [{ beneficiaryId: ana }, { beneficiaryId: bua }],
-          order: { beneficiaryId: 'ASC' },
-        }),
+      known: await dataSource.getRepository(KnownBeneficiaryRow).find({
+        where: [{ beneficiaryId: ana }, { beneficiaryId: bua }],
+        order: { beneficiaryId: 'ASC' },
+      }),
       legalCase: await dataSource.getRepository(LegalCaseRow).findOneByOrFail({ id: caseId }),
       count: await dataSource
         .getRepository(BeneficiaryLegalCases)

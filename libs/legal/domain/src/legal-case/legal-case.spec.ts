@@ -73,6 +73,7 @@ const opened: LegalCaseEvent = {
     sourceProtectionCaseId: null,
     stage: 'INVESTIGATION',
     openedOn: '2019-06-01',
+    beneficiaryIds: [ana],
   },
 };
 const anaJoined: LegalCaseEvent = {
@@ -89,7 +90,7 @@ const anaJoined: LegalCaseEvent = {
 };
 const closed: LegalCaseEvent = {
   type: 'LegalCaseClosed',
-  data: { caseId, country: 'TH', on: '2020-01-01' },
+  data: { caseId, country: 'TH', beneficiaryIds: [ana], on: '2020-01-01' },
 };
 const offenderAdded: LegalCaseEvent = {
   type: 'OffenderAdded',
@@ -109,6 +110,7 @@ const status = (from: string | null, to: string, kind = 'ADULT_MALE'): LegalCase
       caseId,
       offenderId,
       country: 'TH',
+      beneficiaryIds: [],
       offenderKind: kind,
       nationality: 'TH',
       from,
@@ -129,6 +131,7 @@ const convicted: LegalCaseEvent = {
     caseId,
     offenderId,
     country: 'TH',
+    beneficiaryIds: [],
     outcome: 'CONVICTED',
     pronounced,
     final: reduced,
@@ -309,7 +312,14 @@ describe('legal case: stages, closing and reopening', () => {
       .then([
         {
           type: 'LegalCaseStageChanged',
-          data: { caseId, country: 'TH', from: 'INVESTIGATION', to: 'TRIAL', on: '2020-01-01' },
+          data: {
+            caseId,
+            country: 'TH',
+            beneficiaryIds: [],
+            from: 'INVESTIGATION',
+            to: 'TRIAL',
+            on: '2020-01-01',
+          },
         },
       ]);
     spec
@@ -342,7 +352,7 @@ describe('legal case: stages, closing and reopening', () => {
       .then([
         {
           type: 'LegalCaseReopened',
-          data: { caseId, country: 'TH', stage: 'APPEAL', on: '2020-02-01' },
+          data: { caseId, country: 'TH', beneficiaryIds: [], stage: 'APPEAL', on: '2020-02-01' },
         },
       ]);
     spec
@@ -352,14 +362,21 @@ describe('legal case: stages, closing and reopening', () => {
         closed,
         {
           type: 'LegalCaseReopened',
-          data: { caseId, country: 'TH', stage: 'APPEAL', on: '2020-02-01' },
+          data: { caseId, country: 'TH', beneficiaryIds: [], stage: 'APPEAL', on: '2020-02-01' },
         },
       ])
       .when(command('ChangeLegalCaseStage', { caseId, stage: 'TRIAL', on: '2020-02-02' }))
       .then([
         {
           type: 'LegalCaseStageChanged',
-          data: { caseId, country: 'TH', from: 'APPEAL', to: 'TRIAL', on: '2020-02-02' },
+          data: {
+            caseId,
+            country: 'TH',
+            beneficiaryIds: [ana],
+            from: 'APPEAL',
+            to: 'TRIAL',
+            on: '2020-02-02',
+          },
         },
       ]);
   });
@@ -459,6 +476,7 @@ describe('legal case: verdicts', () => {
             caseId,
             offenderId,
             country: 'TH',
+            beneficiaryIds: [],
             outcome: 'ACQUITTED',
             pronounced: null,
             final: null,
@@ -500,13 +518,19 @@ describe('legal case: verdicts', () => {
       .given([...given, convicted])
       .when(appeal)
       .then([
-        { type: 'VerdictAppealed', data: { caseId, offenderId, country: 'TH', on: '2020-11-01' } },
+        {
+          type: 'VerdictAppealed',
+          data: { caseId, offenderId, country: 'TH', beneficiaryIds: [], on: '2020-11-01' },
+        },
       ]);
     spec
       .given([
         ...given,
         convicted,
-        { type: 'VerdictAppealed', data: { caseId, offenderId, country: 'TH', on: '2020-11-01' } },
+        {
+          type: 'VerdictAppealed',
+          data: { caseId, offenderId, country: 'TH', beneficiaryIds: [], on: '2020-11-01' },
+        },
       ])
       .when(appeal)
       .thenThrows(errors.AlreadyAppealed);

@@ -61,6 +61,8 @@ function open(state: LegalCaseState): Open {
   return state;
 }
 
+const partyIds = (state: CaseFile) => Object.keys(state.parties);
+
 function notBeforeOpening(state: CaseFile, on: string): void {
   if (on < state.openedOn) throw new FactBeforeCaseOpened('on');
 }
@@ -121,6 +123,7 @@ function statusEvent(
       caseId: state.caseId,
       offenderId,
       country: state.country,
+      beneficiaryIds: partyIds(state),
       offenderKind: kind,
       nationality,
       from: from?.status ?? null,
@@ -190,6 +193,7 @@ export function decideLegalCase(
             sourceProtectionCaseId: data.sourceProtectionCaseId,
             stage: data.stage,
             openedOn: data.openedOn,
+            beneficiaryIds: [...ids],
           },
         },
         ...joinedEvents,
@@ -220,6 +224,7 @@ export function decideLegalCase(
           data: {
             caseId: current.caseId,
             country: current.country,
+            beneficiaryIds: partyIds(current),
             from: current.stage,
             to: stage,
             on,
@@ -233,7 +238,12 @@ export function decideLegalCase(
       return [
         {
           type: 'LegalCaseClosed',
-          data: { caseId: current.caseId, country: current.country, on: command.data.on },
+          data: {
+            caseId: current.caseId,
+            country: current.country,
+            beneficiaryIds: partyIds(current),
+            on: command.data.on,
+          },
         },
       ];
     }
@@ -248,6 +258,7 @@ export function decideLegalCase(
           data: {
             caseId: state.caseId,
             country: state.country,
+            beneficiaryIds: partyIds(state),
             stage: command.data.stage,
             on: command.data.on,
           },
@@ -362,6 +373,7 @@ export function decideLegalCase(
             caseId: current.caseId,
             offenderId,
             country: current.country,
+            beneficiaryIds: partyIds(current),
             outcome,
             pronounced,
             final,
@@ -377,7 +389,12 @@ export function decideLegalCase(
       if (!found.verdict) throw new AppealWithoutVerdict();
       if (found.appealed) throw new AlreadyAppealed();
       notBeforeOpening(current, command.data.on);
-      return [{ type: 'VerdictAppealed', data: { ...command.data, country: current.country } }];
+      return [
+        {
+          type: 'VerdictAppealed',
+          data: { ...command.data, country: current.country, beneficiaryIds: partyIds(current) },
+        },
+      ];
     }
     case 'ClaimCompensation': {
       const current = open(state);
