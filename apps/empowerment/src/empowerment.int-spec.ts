@@ -58,9 +58,11 @@ async function registered(consent: boolean | null, country: 'TH' | 'LA' = 'TH'):
         country,
         sex: 'FEMALE',
         minor: true,
+        nationality: 'TH',
+        ageYears: 15,
         registeredAt: '2026-01-01T00:00:00.000Z',
       },
-    },
+    } as BeneficiaryEvent,
   ];
   if (consent !== null) {
     events.push({

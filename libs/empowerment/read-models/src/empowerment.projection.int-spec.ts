@@ -107,9 +107,11 @@ describe('empowerment projections', () => {
           country: 'TH',
           sex: 'FEMALE',
           minor: true,
+          nationality: 'TH',
+          ageYears: 15,
           registeredAt: '2026-01-01T00:00:00.000Z',
         },
-      },
+      } as BeneficiaryEvent,
       {
         type: 'ConsentRecorded',
         data: {

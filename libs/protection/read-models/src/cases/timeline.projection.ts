@@ -14,6 +14,11 @@ import {
 } from '@haven/protection/contracts';
 import type { RecordedProtectionCaseEvent } from './protection-cases.projection';
 import {
+  EMPOWERMENT_TIMELINE_CATEGORY,
+  EMPOWERMENT_TIMELINE_TYPES,
+  empowermentEntry,
+} from './timeline-empowerment';
+import {
   TimelineEntryRow,
   type TimelineSubject,
   type TimelineSummary,
@@ -206,6 +211,8 @@ function entryOf(event: RecordedEvent): Entry {
       return caseEntry(event as RecordedProtectionCaseEvent);
     case BENEFICIARY_CATEGORY:
       return beneficiaryEntry(event as RecordedBeneficiaryEvent);
+    case EMPOWERMENT_TIMELINE_CATEGORY:
+      return empowermentEntry(event);
     default:
       return notificationEntry(event as RecordedNotificationEvent);
   }
@@ -229,8 +236,14 @@ export const timelineProjection: Projection = {
     ...PROTECTION_CASE_EVENT_TYPES,
     ...BENEFICIARY_EVENT_TYPES,
     ...NOTIFICATION_TIMELINE_TYPES,
+    ...EMPOWERMENT_TIMELINE_TYPES,
   ],
-  categories: [PROTECTION_CASE_CATEGORY, BENEFICIARY_CATEGORY, CASE_NOTIFICATION_CATEGORY],
+  categories: [
+    PROTECTION_CASE_CATEGORY,
+    BENEFICIARY_CATEGORY,
+    CASE_NOTIFICATION_CATEGORY,
+    EMPOWERMENT_TIMELINE_CATEGORY,
+  ],
   async apply(events, manager) {
     const rows: TimelineEntryRow[] = events.flatMap((event) => {
       const { subjects, summary } = entryOf(event);
