@@ -296,7 +296,12 @@ export async function runKafkaTool(mainClass, args, { jvm = ['-Xmx1g'] } = {}) {
 
 // `node tools/kafka/broker.mjs resolve`: fetch the jars now (CI does it before `npm test`).
 // `node tools/kafka/broker.mjs start [--port N] [--data-dir DIR]`: a broker until Ctrl-C or SIGTERM.
+// (No top-level await: the benchmark and tests require() this file.)
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  void cli();
+}
+
+async function cli() {
   const command = process.argv[2];
   const say = (line) => process.stderr.write(`[kafka] ${line}\n`);
   if (command === 'resolve') {

@@ -1,0 +1,272 @@
+/**
+ * `npm run bench:kafka`: the analysts' feed against a real Apache Kafka broker started for the run.
+ *
+ * 1. Relay throughput, the log pre-filled with HAVEN_BENCH_EVENTS (200,000) events, beside Kafka's
+ *    own ProducerPerformance (same jars, same broker, same record count and size, acks=all,
+ *    idempotence). Target: ≥ 80% of it.
+ * 2. Latency from append to a consumer's receipt, at 1,000 events/s for 10 s. Target: p99 ≤ 100 ms.
+ * 3. The clients compared: the same prepared messages sent by @platformatic/kafka and kafkajs.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Kafka, logLevel } from 'kafkajs';
+import { Pool } from 'pg';
+import {
+  AnalyticsRelay,
+  FEED_TOPICS,
+  HEADERS,
+  messagesFor,
+  Pseudonymiser,
+  type RelayLogger,
+} from '@haven/analytics/feed';
+import { migrateEventStore, PostgresEventStore, type NewEvent } from '@haven/platform/event-store';
+import { platformaticKafka, type OutgoingMessage } from '@haven/platform/kafka';
+import { migrateProjections } from '@haven/platform/projections';
+
+const EVENTS = Number(process.env.HAVEN_BENCH_EVENTS || 200_000);
+const databaseUrl = process.env.HAVEN_BENCH_DATABASE_URL as string;
+const root = path.resolve(__dirname, '../..');
+const quiet: RelayLogger = { info: () => {}, warn: () => {}, error: () => {} };
+const pseudonyms = new Pseudonymiser({ id: 'bench', secret: randomBytes(32) });
+
+function submitted(notificationId: string): NewEvent {
+  return {
+    eventId: randomUUID(),
+    type: 'CaseNotificationSubmitted',
+    data: {
+      notificationId,
+      reportedBy: 'WATCHDOG',
+      reporterReference: null,
+      formOfExploitation: 'SEX_TRAFFICKING',
+      country: 'TH',
+      province: null,
+      abroad: false,
+      possibleVictims: 2,
+      minors: 1,
+      submittedAt: new Date().toISOString(),
+    },
+    metadata: {
+      actorId: 'bench',
+      role: 'watchdog',
+      organisationId: null,
+      correlationId: randomUUID(),
+      causationId: null,
+      occurredAt: new Date().toISOString(),
+    },
+  };
+}
+
+async function prefill(store: PostgresEventStore, count: number): Promise<void> {
+  const perStream = 100;
+  const streams = Math.ceil(count / perStream);
+  let next = 0;
+  const worker = async () => {
+    while (next < streams) {
+      const index = next++;
+      const id = randomUUID();
+      const size = Math.min(perStream, count - index * perStream);
+      await store.append(
+        `casenotification-${id}`,
+        Array.from({ length: size }, () => submitted(id)),
+        'no_stream',
+      );
+    }
+  };
+  await Promise.all(Array.from({ length: 4 }, worker));
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function main() {
+  const broker = await import(path.join(root, 'tools/kafka/broker.mjs'));
+  console.log('starting Apache Kafka…');
+  const kafkaServer = await broker.startKafka({ jvm: ['-Xms512m', '-Xmx1g'] });
+  const brokers: string[] = kafkaServer.brokers;
+  const kafka = platformaticKafka({ brokers });
+  await migrateEventStore(databaseUrl);
+  await migrateProjections(databaseUrl);
+  const store = new PostgresEventStore({ connectionString: databaseUrl });
+  const pool = new Pool({ connectionString: databaseUrl, max: 2 });
+  try {
+    // 1. Relay throughput.
+    console.log(`pre-filling the log with ${EVENTS.toLocaleString('en')} events…`);
+    await prefill(store, EVENTS);
+    const head = await store.headPosition();
+    const sample = (await store.readAll({ fromPosition: 1, limit: 100 })).flatMap((event) =>
+      messagesFor(event, FEED_TOPICS, pseudonyms),
+    );
+    const recordSize = Math.round(
+      sample.reduce((sum, message) => sum + Buffer.byteLength(message.value ?? ''), 0) /
+        sample.length,
+    );
+    const relay = new AnalyticsRelay({
+      store,
+      pool,
+      kafka,
+      topics: FEED_TOPICS,
+      pseudonyms,
+      log: quiet,
+      topicPrefix: 'bench-relay.',
+      batchSize: 5000,
+      pollIntervalMs: 20,
+    });
+    const relayStarted = Date.now();
+    relay.start();
+    while ((relay.status().checkpoint ?? 0) < head) {
+      if (relay.status().state === 'failed') throw new Error(relay.status().error);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const relaySeconds = (Date.now() - relayStarted) / 1000;
+    const relayRate = EVENTS / relaySeconds;
+    console.log(
+      `relay: ${Math.round(relayRate).toLocaleString('en')} events/s (${relaySeconds.toFixed(1)} s, ${recordSize} B per value)`,
+    );
+
+    await kafka.admin('bench').ensureTopics([{ name: 'bench-perf', partitions: 3, config: {} }]);
+    const perfOutput: string = await broker.runKafkaTool(
+      'org.apache.kafka.tools.ProducerPerformance',
+      [
+        '--topic',
+        'bench-perf',
+        '--num-records',
+        String(EVENTS),
+        '--record-size',
+        String(recordSize),
+        '--throughput',
+        '-1',
+        '--producer-props',
+        `bootstrap.servers=${brokers.join(',')}`,
+        'acks=all',
+        'enable.idempotence=true',
+      ],
+    );
+    const summary = perfOutput.trim().split('\n').pop() ?? '';
+    const perfRate = Number(/([\d.]+) records\/sec/.exec(summary)?.[1] ?? NaN);
+    console.log(
+      `ProducerPerformance: ${Math.round(perfRate).toLocaleString('en')} records/s (${summary})`,
+    );
+
+    // 2. Append → consumer latency at 1,000 events/s.
+    const appendedAt = new Map<string, number>();
+    const latencies: number[] = [];
+    const reader = kafka.reader('bench-latency');
+    const topic = `bench-relay.${FEED_TOPICS[0].name}`;
+    const total = 10_000;
+    const reading = reader.read([topic], {
+      untilEnd: false,
+      onMessage: (message) => {
+        const at = appendedAt.get(message.headers[HEADERS.eventId]);
+        if (at !== undefined) latencies.push(performance.now() - at);
+        return latencies.length < total;
+      },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 3000)); // the reader joins its group
+    const started = performance.now();
+    for (let i = 0; i < total; i++) {
+      const due = started + i; // one event per millisecond
+      const wait = due - performance.now();
+      if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+      const id = randomUUID();
+      const event = submitted(id);
+      appendedAt.set(pseudonyms.pseudonym('event', event.eventId as string), performance.now());
+      void store.append(`casenotification-${id}`, [event], 'no_stream');
+    }
+    await Promise.race([reading, new Promise((resolve) => setTimeout(resolve, 30_000))]);
+    await reader.close();
+    await relay.stop();
+    latencies.sort((a, b) => a - b);
+    const p50 = percentile(latencies, 50);
+    const p99 = percentile(latencies, 99);
+    console.log(
+      `append → consumer at 1,000/s: p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms (${latencies.length} received)`,
+    );
+
+    // 3. The clients, sending the same prepared messages.
+    const prepared: OutgoingMessage[] = [];
+    for (let from = 1; prepared.length < EVENTS; from += 5000) {
+      const events = await store.readAll({ fromPosition: from, limit: 5000 });
+      if (!events.length) break;
+      for (const event of events) prepared.push(...messagesFor(event, FEED_TOPICS, pseudonyms));
+    }
+    prepared.length = Math.min(prepared.length, EVENTS);
+    const clients: Record<string, number> = {};
+    await kafka.admin('bench').ensureTopics([
+      { name: 'bench-platformatic', partitions: 3, config: {} },
+      { name: 'bench-kafkajs', partitions: 3, config: {} },
+    ]);
+    {
+      const publisher = kafka.publisher('bench-platformatic');
+      const t = performance.now();
+      for (let i = 0; i < prepared.length; i += 5000) {
+        await publisher.send(
+          prepared.slice(i, i + 5000).map((m) => ({ ...m, topic: 'bench-platformatic' })),
+        );
+      }
+      clients['@platformatic/kafka'] = prepared.length / ((performance.now() - t) / 1000);
+      await publisher.close();
+    }
+    {
+      const producer = new Kafka({ brokers, logLevel: logLevel.NOTHING }).producer({
+        idempotent: true,
+        maxInFlightRequests: 5,
+      });
+      await producer.connect();
+      const t = performance.now();
+      for (let i = 0; i < prepared.length; i += 5000) {
+        await producer.send({
+          topic: 'bench-kafkajs',
+          acks: -1,
+          messages: prepared
+            .slice(i, i + 5000)
+            .map((m) => ({ key: m.key, value: m.value, headers: m.headers })),
+        });
+      }
+      clients.kafkajs = prepared.length / ((performance.now() - t) / 1000);
+      await producer.disconnect();
+    }
+    for (const [name, rate] of Object.entries(clients)) {
+      console.log(
+        `client ${name}: ${Math.round(rate).toLocaleString('en')} messages/s (${((rate / perfRate) * 100).toFixed(0)}% of ProducerPerformance)`,
+      );
+    }
+
+    const ratio = relayRate / perfRate;
+    console.log(
+      `\nrelay / ProducerPerformance: ${(ratio * 100).toFixed(0)}% (target ≥ 80%: ${ratio >= 0.8 ? 'met' : 'missed'})`,
+    );
+    console.log(
+      `latency p99: ${p99.toFixed(1)} ms (target ≤ 100 ms: ${p99 <= 100 ? 'met' : 'missed'})`,
+    );
+    const result = {
+      at: new Date().toISOString(),
+      events: EVENTS,
+      recordSizeBytes: recordSize,
+      relay: { eventsPerSecond: relayRate, seconds: relaySeconds },
+      producerPerformance: { recordsPerSecond: perfRate, summary },
+      relayRatio: ratio,
+      latencyMs: { p50, p99, received: latencies.length, ratePerSecond: 1000 },
+      clients,
+      targets: { relayRatio: 0.8, latencyP99Ms: 100 },
+    };
+    const dir = path.join(root, 'bench/results');
+    mkdirSync(dir, { recursive: true });
+    const stamp = result.at.replace(/[:.]/g, '-');
+    writeFileSync(path.join(dir, `kafka-${stamp}.json`), `${JSON.stringify(result, null, 2)}\n`);
+    writeFileSync(path.join(dir, 'kafka-latest.json'), `${JSON.stringify(result, null, 2)}\n`);
+  } finally {
+    await store.close();
+    await pool.end();
+    await kafkaServer.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: Error) => {
+    console.error(`bench:kafka failed: ${error.stack ?? error.message}`);
+    process.exit(1);
+  },
+);
