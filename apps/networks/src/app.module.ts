@@ -10,6 +10,7 @@ import { MemberCommands } from './members/member.commands';
 import { NetworksReadModel } from './networks-read-model';
 import { PreventionResolver } from './prevention/prevention.resolver';
 import { agentOfChangeTrainingReactor } from './reactions/agent-of-change-training.reactor';
+import { reliefDetectionReactor } from './reactions/relief-detection.reactor';
 
 /**
  * Networks: watchdogs, agents of change, women's groups and partner organisations; prevention
@@ -23,7 +24,7 @@ import { agentOfChangeTrainingReactor } from './reactions/agent-of-change-traini
       database: {
         entities: NETWORKS_ENTITIES,
         projections: NETWORKS_PROJECTIONS,
-        reactors: [agentOfChangeTrainingReactor],
+        reactors: [agentOfChangeTrainingReactor, reliefDetectionReactor],
       },
       // The type is extended here and returned only as a reference (AgentOfChange.beneficiary).
       graphql: { orphanedTypes: [Beneficiary] },
