@@ -1,34 +1,21 @@
-// The enums of the networks subgraph. Country, Sex and FormOfExploitation are the supergraph's
-// shared ones (protection declares them too, from the same lists), so their values never differ.
+// The enums of the networks subgraph. Country, Sex and FormOfExploitation are the alliance's
+// shared words, registered once by the platform for every subgraph.
 import { registerEnumType } from '@nestjs/graphql';
+import { enumObject } from '@haven/platform/nest';
 import {
   CASE_NOTIFICATION_REJECTION_REASONS,
   CASE_NOTIFICATION_STATUSES,
-  FORMS_OF_EXPLOITATION,
   REPORTER_KINDS,
 } from '@haven/networks/contracts';
 import {
-  COUNTRIES,
   PARTICIPANT_ROLES,
   PARTNER_ORGANISATION_KINDS,
   PREVENTION_ACTIVITY_KINDS,
   PREVENTION_TOPICS,
-  SEXES,
   WATCHDOG_KINDS,
 } from '@haven/networks/domain';
 
-function enumObject<Value extends string>(values: readonly Value[]): { [K in Value]: K } {
-  return Object.fromEntries(values.map((value) => [value, value])) as { [K in Value]: K };
-}
-
-export const CountryEnum = enumObject(COUNTRIES);
-registerEnumType(CountryEnum, { name: 'Country' });
-
-export const SexEnum = enumObject(SEXES);
-registerEnumType(SexEnum, { name: 'Sex' });
-
-export const FormOfExploitationEnum = enumObject(FORMS_OF_EXPLOITATION);
-registerEnumType(FormOfExploitationEnum, { name: 'FormOfExploitation' });
+export { CountryEnum, FormOfExploitationEnum, SexEnum } from '@haven/platform/nest';
 
 export const ReporterKindEnum = enumObject(REPORTER_KINDS);
 registerEnumType(ReporterKindEnum, {

@@ -1,16 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { isUuid, ServiceDatabase } from '@haven/platform/nest';
+import {
+  afterWrite,
+  isUuid,
+  keysetPage,
+  ServiceDatabase,
+  type RowPage,
+} from '@haven/platform/nest';
 import {
   DataSource,
   type EntityTarget,
   type ObjectLiteral,
   type SelectQueryBuilder,
 } from 'typeorm';
-
-export interface RowPage<Row> {
-  rows: Row[];
-  hasNextPage: boolean;
-}
 
 /** Queries over the `networks` read models, every list in the order its rows were created. */
 @Injectable()
@@ -20,6 +21,7 @@ export class NetworksReadModel {
     @Inject(ServiceDatabase) private readonly database: ServiceDatabase,
   ) {}
 
+  /** A keyset page of a list, within the caller's countries (none: an empty page). */
   async page<Row extends ObjectLiteral>(
     entity: EntityTarget<Row>,
     options: {
@@ -28,29 +30,21 @@ export class NetworksReadModel {
       first: number;
       /** The position after which the page starts (from `pageAfter`). */
       after: number | undefined;
-      /** The caller's countries: `all`, or a list (none: an empty page). */
+      /** The caller's countries: `all`, or a list. */
       countries: readonly string[] | 'all';
       /** The list's own filters. */
       where?: (query: SelectQueryBuilder<Row>) => void;
     },
   ): Promise<RowPage<Row>> {
     if (options.countries !== 'all' && options.countries.length === 0) {
-      return { rows: [], hasNextPage: false };
+      return { rows: [], hasNextPage: false, totalCount: 0 };
     }
-    const query = this.dataSource
-      .getRepository(entity)
-      .createQueryBuilder('row')
-      .orderBy(`row.${options.position}`, 'ASC')
-      .limit(options.first + 1);
+    const query = this.dataSource.getRepository(entity).createQueryBuilder('row');
     if (options.countries !== 'all') {
       query.andWhere('row.country IN (:...countries)', { countries: options.countries });
     }
-    if (options.after !== undefined) {
-      query.andWhere(`row.${options.position} > :after`, { after: options.after });
-    }
     options.where?.(query);
-    const rows = await query.getMany();
-    return { rows: rows.slice(0, options.first), hasNextPage: rows.length > options.first };
+    return keysetPage(query, options);
   }
 
   async findOne<Row extends ObjectLiteral>(
@@ -62,16 +56,11 @@ export class NetworksReadModel {
   }
 
   /** Read your writes: the row once this service's projections have reached `position`. */
-  async afterWrite<Row extends ObjectLiteral>(
+  afterWrite<Row extends ObjectLiteral>(
     entity: EntityTarget<Row>,
     position: number,
     id: string,
   ): Promise<Row | null> {
-    try {
-      await this.database.waitForProjections(position);
-    } catch {
-      return null;
-    }
-    return this.findOne(entity, id);
+    return afterWrite(this.database, position, () => this.findOne(entity, id));
   }
 }

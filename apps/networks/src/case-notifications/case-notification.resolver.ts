@@ -7,13 +7,15 @@ import {
   clientError,
   commandMetadata,
   CommandRunner,
+  PageArgs,
+  pageAfter,
+  toConnection,
   principalOf,
   type CommandResult,
   type GraphQLContext,
 } from '@haven/platform/nest';
 import { countriesInScope, inScope, Policy, type Principal } from '@haven/platform/security';
 import { NetworksReadModel } from '../networks-read-model';
-import { PageArgs, pageAfter, toPage } from '../paging';
 import { NetworksPolicy } from '../policies';
 import { outOfScope } from '../scope';
 import { v7 as uuidv7 } from 'uuid';
@@ -132,7 +134,12 @@ export class CaseNotificationResolver {
         if (args.to) query.andWhere('row.submittedAt < :to', { to: args.to });
       },
     });
-    return toPage(NOTIFICATION_CURSOR, page, (row) => row.submittedPosition, toCaseNotification);
+    return toConnection(
+      NOTIFICATION_CURSOR,
+      page,
+      (row) => row.submittedPosition,
+      toCaseNotification,
+    );
   }
 
   @Policy(NetworksPolicy.readOwnSubmissions)
@@ -151,7 +158,12 @@ export class CaseNotificationResolver {
       where: (query) =>
         query.andWhere('row.submittedBy = :subject', { subject: principalOf(context).subject }),
     });
-    return toPage(NOTIFICATION_CURSOR, page, (row) => row.submittedPosition, toMyCaseNotification);
+    return toConnection(
+      NOTIFICATION_CURSOR,
+      page,
+      (row) => row.submittedPosition,
+      toMyCaseNotification,
+    );
   }
 
   @Policy(NetworksPolicy.submitNotification)

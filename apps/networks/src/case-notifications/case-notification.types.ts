@@ -28,7 +28,7 @@ import {
   RejectionReasonEnum,
   ReporterKindEnum,
 } from '../enums';
-import { NetworksPageInfo, PageArgs } from '../paging';
+import { connectionType, PageArgs, type Connection } from '@haven/platform/nest';
 import { NetworksPolicy } from '../policies';
 import { placeRules } from '../text-rules';
 
@@ -97,25 +97,12 @@ export class CaseNotification {
   referredAt!: Date | null;
 }
 
-@ObjectType()
-@Policy(NetworksPolicy.readNotifications)
-export class CaseNotificationEdge {
-  @Field()
-  cursor!: string;
-
-  @Field(() => CaseNotification)
-  node!: CaseNotification;
-}
-
-@ObjectType({ description: 'Case notifications in the order they were submitted.' })
-@Policy(NetworksPolicy.readNotifications)
-export class CaseNotificationConnection {
-  @Field(() => [CaseNotificationEdge])
-  edges!: CaseNotificationEdge[];
-
-  @Field(() => NetworksPageInfo)
-  pageInfo!: NetworksPageInfo;
-}
+export const CaseNotificationConnection = connectionType(
+  'CaseNotification',
+  CaseNotification,
+  NetworksPolicy.readNotifications,
+);
+export type CaseNotificationConnection = Connection<CaseNotification>;
 
 @ObjectType({
   description:
@@ -133,25 +120,12 @@ export class MyCaseNotification {
   submittedAt!: Date;
 }
 
-@ObjectType()
-@Policy(NetworksPolicy.readOwnSubmissions)
-export class MyCaseNotificationEdge {
-  @Field()
-  cursor!: string;
-
-  @Field(() => MyCaseNotification)
-  node!: MyCaseNotification;
-}
-
-@ObjectType()
-@Policy(NetworksPolicy.readOwnSubmissions)
-export class MyCaseNotificationConnection {
-  @Field(() => [MyCaseNotificationEdge])
-  edges!: MyCaseNotificationEdge[];
-
-  @Field(() => NetworksPageInfo)
-  pageInfo!: NetworksPageInfo;
-}
+export const MyCaseNotificationConnection = connectionType(
+  'MyCaseNotification',
+  MyCaseNotification,
+  NetworksPolicy.readOwnSubmissions,
+);
+export type MyCaseNotificationConnection = Connection<MyCaseNotification>;
 
 @ArgsType()
 export class CaseNotificationArgs {

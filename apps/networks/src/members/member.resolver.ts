@@ -10,14 +10,15 @@ import { check } from '@haven/platform/domain';
 import {
   commandMetadata,
   CommandRunner,
+  pageAfter,
   principalOf,
+  toConnection,
   type CommandContext,
   type GraphQLContext,
 } from '@haven/platform/nest';
 import { countriesInScope, Policy } from '@haven/platform/security';
 import { Beneficiary } from '../beneficiary';
 import { NetworksReadModel } from '../networks-read-model';
-import { pageAfter, toPage } from '../paging';
 import { NetworksPolicy } from '../policies';
 import { v7 as uuidv7 } from 'uuid';
 import { toAgentOfChange, toPartnerOrganisation, toWatchdog, toWomensGroup } from './member.mapper';
@@ -85,7 +86,7 @@ export class MemberResolver {
         }
       },
     });
-    return toPage('watchdog', page, (row) => row.registeredPosition, toWatchdog);
+    return toConnection('watchdog', page, (row) => row.registeredPosition, toWatchdog);
   }
 
   @Policy(NetworksPolicy.readNetworks)
@@ -103,7 +104,7 @@ export class MemberResolver {
         if (args.country) query.andWhere('row.country = :country', { country: args.country });
       },
     });
-    return toPage('agentofchange', page, (row) => row.registeredPosition, toAgentOfChange);
+    return toConnection('agentofchange', page, (row) => row.registeredPosition, toAgentOfChange);
   }
 
   @Policy(NetworksPolicy.readNetworks)
@@ -121,7 +122,7 @@ export class MemberResolver {
         if (args.country) query.andWhere('row.country = :country', { country: args.country });
       },
     });
-    return toPage('womensgroup', page, (row) => row.registeredPosition, toWomensGroup);
+    return toConnection('womensgroup', page, (row) => row.registeredPosition, toWomensGroup);
   }
 
   @Policy(NetworksPolicy.readNetworks)
@@ -142,7 +143,7 @@ export class MemberResolver {
         if (args.kind) query.andWhere('row.kind = :kind', { kind: args.kind });
       },
     });
-    return toPage(
+    return toConnection(
       'partnerorganisation',
       page,
       (row) => row.registeredPosition,

@@ -32,7 +32,7 @@ import {
   Min,
 } from 'class-validator';
 import { CountryEnum, PartnerOrganisationKindEnum, WatchdogKindEnum } from '../enums';
-import { NetworksPageInfo, PageArgs } from '../paging';
+import { connectionType, PageArgs, type Connection } from '@haven/platform/nest';
 import { NetworksPolicy } from '../policies';
 import { dateRule, placeRules, SINGLE_LINE } from '../text-rules';
 
@@ -145,85 +145,21 @@ export class PartnerOrganisation {
 
 // ---- Pages. ------------------------------------------------------------------------------
 
-@ObjectType()
-@Policy(READ)
-export class WatchdogEdge {
-  @Field()
-  cursor!: string;
+export const WatchdogConnection = connectionType('Watchdog', Watchdog, READ);
+export type WatchdogConnection = Connection<Watchdog>;
 
-  @Field(() => Watchdog)
-  node!: Watchdog;
-}
+export const AgentOfChangeConnection = connectionType('AgentOfChange', AgentOfChange, READ);
+export type AgentOfChangeConnection = Connection<AgentOfChange>;
 
-@ObjectType({ description: 'Watchdogs in the order they were registered.' })
-@Policy(READ)
-export class WatchdogConnection {
-  @Field(() => [WatchdogEdge])
-  edges!: WatchdogEdge[];
+export const WomensGroupConnection = connectionType('WomensGroup', WomensGroup, READ);
+export type WomensGroupConnection = Connection<WomensGroup>;
 
-  @Field(() => NetworksPageInfo)
-  pageInfo!: NetworksPageInfo;
-}
-
-@ObjectType()
-@Policy(READ)
-export class AgentOfChangeEdge {
-  @Field()
-  cursor!: string;
-
-  @Field(() => AgentOfChange)
-  node!: AgentOfChange;
-}
-
-@ObjectType({ description: 'Agents of change in the order they were registered.' })
-@Policy(READ)
-export class AgentOfChangeConnection {
-  @Field(() => [AgentOfChangeEdge])
-  edges!: AgentOfChangeEdge[];
-
-  @Field(() => NetworksPageInfo)
-  pageInfo!: NetworksPageInfo;
-}
-
-@ObjectType()
-@Policy(READ)
-export class WomensGroupEdge {
-  @Field()
-  cursor!: string;
-
-  @Field(() => WomensGroup)
-  node!: WomensGroup;
-}
-
-@ObjectType({ description: 'Women’s groups in the order they were registered.' })
-@Policy(READ)
-export class WomensGroupConnection {
-  @Field(() => [WomensGroupEdge])
-  edges!: WomensGroupEdge[];
-
-  @Field(() => NetworksPageInfo)
-  pageInfo!: NetworksPageInfo;
-}
-
-@ObjectType()
-@Policy(READ)
-export class PartnerOrganisationEdge {
-  @Field()
-  cursor!: string;
-
-  @Field(() => PartnerOrganisation)
-  node!: PartnerOrganisation;
-}
-
-@ObjectType({ description: 'Partner organisations in the order they were registered.' })
-@Policy(READ)
-export class PartnerOrganisationConnection {
-  @Field(() => [PartnerOrganisationEdge])
-  edges!: PartnerOrganisationEdge[];
-
-  @Field(() => NetworksPageInfo)
-  pageInfo!: NetworksPageInfo;
-}
+export const PartnerOrganisationConnection = connectionType(
+  'PartnerOrganisation',
+  PartnerOrganisation,
+  READ,
+);
+export type PartnerOrganisationConnection = Connection<PartnerOrganisation>;
 
 @ArgsType()
 export class MembersArgs extends PageArgs {

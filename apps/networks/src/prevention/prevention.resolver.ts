@@ -1,11 +1,16 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { PreventionActivityRow } from '@haven/networks/read-models';
-import { CommandRunner, principalOf, type GraphQLContext } from '@haven/platform/nest';
+import {
+  CommandRunner,
+  pageAfter,
+  principalOf,
+  toConnection,
+  type GraphQLContext,
+} from '@haven/platform/nest';
 import { countriesInScope, Policy } from '@haven/platform/security';
 import { commandContext, newId } from '../members/member.resolver';
 import { NetworksReadModel } from '../networks-read-model';
-import { pageAfter, toPage } from '../paging';
 import { NetworksPolicy } from '../policies';
 import { recordPreventionActivity } from './prevention.commands';
 import {
@@ -66,7 +71,7 @@ export class PreventionResolver {
         if (args.to) query.andWhere('row.date <= :to', { to: args.to });
       },
     });
-    return toPage(CURSOR, page, (row) => row.recordedPosition, toPreventionActivity);
+    return toConnection(CURSOR, page, (row) => row.recordedPosition, toPreventionActivity);
   }
 
   @Policy(NetworksPolicy.manage)

@@ -43,7 +43,7 @@ import {
   PreventionTopicEnum,
   SexEnum,
 } from '../enums';
-import { NetworksPageInfo, PageArgs } from '../paging';
+import { connectionType, PageArgs, type Connection } from '@haven/platform/nest';
 import { NetworksPolicy } from '../policies';
 import { dateRule, placeRules } from '../text-rules';
 
@@ -106,25 +106,12 @@ export class PreventionActivity {
   recordedAt!: Date;
 }
 
-@ObjectType()
-@Policy(READ)
-export class PreventionActivityEdge {
-  @Field()
-  cursor!: string;
-
-  @Field(() => PreventionActivity)
-  node!: PreventionActivity;
-}
-
-@ObjectType({ description: 'Prevention activities in the order they were recorded.' })
-@Policy(READ)
-export class PreventionActivityConnection {
-  @Field(() => [PreventionActivityEdge])
-  edges!: PreventionActivityEdge[];
-
-  @Field(() => NetworksPageInfo)
-  pageInfo!: NetworksPageInfo;
-}
+export const PreventionActivityConnection = connectionType(
+  'PreventionActivity',
+  PreventionActivity,
+  READ,
+);
+export type PreventionActivityConnection = Connection<PreventionActivity>;
 
 @ArgsType()
 export class PreventionActivitiesArgs extends PageArgs {
