@@ -16,6 +16,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import {
   defaultGraphQLLimits,
   graphqlLimitRules,
+  operationNotFoundError,
   type GraphQLLimits,
 } from '@haven/platform/security';
 import {
@@ -25,6 +26,7 @@ import {
   type GatewayAuthentication,
 } from './authentication';
 import { formatClientError } from './client-errors';
+import { refuseDeeplyNestedDocuments } from './document-limits';
 import { express, type ErrorHandler, type Handler, type Request } from './express';
 import { mountIde } from './ide';
 import { createLogger, type Logger } from './logger';
@@ -194,6 +196,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     ...(authentication ? [authenticate(authentication.verifier, logger)] : []),
     ...(rateLimiter ? [rateLimiter.handler] : []),
     express.json({ limit: options.bodyLimit ?? '100kb' }),
+    refuseDeeplyNestedDocuments(limits.maxNesting),
     trustedDocumentsMiddleware({
       documents: trustedDocuments,
       requiresTrustedDocuments:
@@ -286,6 +289,10 @@ function operationLogPlugin(): ApolloServerPlugin<GatewayContext> {
     async requestDidStart({ contextValue }) {
       return {
         async didResolveOperation({ operationName, operation }) {
+          // No operation to run: operationName names none of the document's, or the document
+          // holds several and none is named. A client's mistake (400), told without quoting the
+          // name it sent; the gateway's executor would otherwise fail with 500 and echo it.
+          if (!operation) throw operationNotFoundError();
           contextValue.trace.operationName = operationName ?? undefined;
           contextValue.trace.operationType = operation?.operation;
         },

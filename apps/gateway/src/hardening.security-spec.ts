@@ -265,6 +265,70 @@ describe('the gateway under hostile requests', () => {
       );
     });
 
+    it('refuses 3,000 nested selections, and lists nested as deep, by its own limits, not the stack', async () => {
+      const selections = `{ beneficiaries { ${'related { '.repeat(3_000)}id${' }'.repeat(3_000)} } }`;
+      const lists = `{ echo(text: ${'['.repeat(3_000)}"x"${']'.repeat(3_000)}) }`;
+      for (const query of [selections, lists]) {
+        expect(query.length).toBeLessThan(100_000);
+        const reply = await post(gateway, { query });
+        expect(reply.text).not.toContain('call stack');
+        expectRefused(
+          reply,
+          'GRAPHQL_PARSE_FAILED',
+          'Syntax Error: Document nests more than 64 levels. Parsing aborted.',
+        );
+      }
+      // In a batch and over GET too.
+      expectRefused(
+        await post(gateway, [{ query: '{ legalStatus }' }, { query: selections }]),
+        'GRAPHQL_PARSE_FAILED',
+        /nests more than 64 levels/,
+      );
+      const shallower = `{ echo(text: ${'['.repeat(200)}"x"${']'.repeat(200)}) }`;
+      const get = await send(`${gateway.url}?query=${encodeURIComponent(shallower)}`, {
+        headers: { authorization: `Bearer ${adminToken}`, 'apollo-require-preflight': 'true' },
+      });
+      expectRefused(get, 'GRAPHQL_PARSE_FAILED', /nests more than 64 levels/);
+      // Braces in strings and comments are not nesting.
+      const quoted = `{ echo(text: "${'{'.repeat(200)}") # ${'['.repeat(200)}\n }`;
+      expect((await post(gateway, { query: quoted })).body.errors).toBeUndefined();
+    });
+
+    it('refuses an operationName the document lacks, or none for several operations, with 400 quoting nothing sent', async () => {
+      const marker = `Probe${PERSONAL.replace(' ', '')}`;
+      const cases = [
+        { query: '{ legalStatus }', operationName: marker },
+        {
+          query: `query Known { legalStatus } query ${marker}x { legalStatus }`,
+          operationName: marker,
+        },
+        { query: 'query A { legalStatus } query B { legalStatus }' },
+      ];
+      for (const body of cases) {
+        const reply = await post(gateway, body);
+        expect(reply.status).toBe(400);
+        expect(reply.text).not.toContain(marker);
+        expect(reply.body.data).toBeUndefined();
+        expect(errorOf(reply)).toEqual({
+          message:
+            'The document holds no operation to run: operationName must name one of its ' +
+            'operations, and is required when it holds more than one.',
+          extensions: {
+            code: 'OPERATION_RESOLUTION_FAILURE',
+            requestId: reply.headers.get('x-request-id'),
+          },
+        });
+      }
+      expect(subgraphCalls()).toBe(0);
+      // A name the document has still runs.
+      const named = await post(gateway, {
+        query: 'query A { legalStatus } query B { legalStatus }',
+        operationName: 'B',
+      });
+      expect(named.status).toBe(200);
+      expect(named.body.errors).toBeUndefined();
+    });
+
     it('refuses a body over 100 kB with 413, unread', async () => {
       const reply = await post(gateway, {
         query: 'query Big($notes: [String!]!) { legalStatus }',

@@ -5,7 +5,14 @@ import {
   ApolloServerPluginInlineTraceDisabled,
 } from '@apollo/server/plugin/disabled';
 import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
-import { Logger, type DynamicModule, type Type } from '@nestjs/common';
+import {
+  Logger,
+  Module,
+  type DynamicModule,
+  type MiddlewareConsumer,
+  type NestModule,
+  type Type,
+} from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { GraphQLError, GraphQLFormattedError } from 'graphql';
 import {
@@ -20,6 +27,9 @@ import {
   unauthenticated,
   defaultGraphQLLimits,
   graphqlLimitRules,
+  nestingExceeds,
+  operationNotFoundError,
+  tooDeeplyNestedMessage,
   withoutQuotedValues,
 } from '@haven/platform/security';
 import { CLIENT_ERROR_CODES, ConcurrencyConflictError } from './errors';
@@ -110,6 +120,56 @@ const noStore: ApolloServerPlugin<GraphQLContext> = {
   },
 };
 
+/** A document with no operation to run is the client's mistake: 400, quoting no name it sent. */
+const refuseMissingOperation: ApolloServerPlugin<GraphQLContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation }) {
+        if (!operation) throw operationNotFoundError();
+      },
+    };
+  },
+};
+
+interface DocumentRequest {
+  body?: unknown;
+  query?: Record<string, unknown>;
+}
+interface DocumentResponse {
+  status(code: number): { json(body: unknown): void };
+}
+
+/**
+ * Refuses a document nested deeper than the limits allow before Apollo Server parses it: the
+ * parser's recursion would overflow the stack on a few thousand levels (as at the gateway).
+ */
+function refuseDeeplyNestedDocuments(
+  request: DocumentRequest,
+  response: DocumentResponse,
+  next: () => void,
+): void {
+  const max = defaultGraphQLLimits.maxNesting;
+  const operations: unknown[] = Array.isArray(request.body) ? request.body : [request.body];
+  const documents = [
+    ...operations.map((operation) => (operation as { query?: unknown } | null)?.query),
+    request.query?.query,
+  ];
+  if (!documents.some((document) => typeof document === 'string' && nestingExceeds(document, max)))
+    return next();
+  response.status(400).json({
+    errors: [
+      { message: tooDeeplyNestedMessage(max), extensions: { code: 'GRAPHQL_PARSE_FAILED' } },
+    ],
+  });
+}
+
+@Module({})
+class DocumentLimitsModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(refuseDeeplyNestedDocuments).forRoutes('graphql');
+  }
+}
+
 /**
  * The identity of a request, from the gateway's signed assertion: no valid assertion, no answer
  * (401 UNAUTHENTICATED), so a subgraph called directly, or with a forged header, refuses.
@@ -150,6 +210,14 @@ function withoutSecurityChecks(config: ApolloFederationDriverConfig): ApolloFede
  * gateway serves one).
  */
 export function subgraphModule(options: SubgraphOptions = {}): DynamicModule {
+  return {
+    module: DocumentLimitsModule,
+    imports: [graphqlModule(options)],
+    exports: [GraphQLModule],
+  };
+}
+
+function graphqlModule(options: SubgraphOptions): DynamicModule {
   return GraphQLModule.forRootAsync<ApolloFederationDriverConfig>({
     driver: ApolloFederationDriver,
     // A factory, so that the environment is read when the app is created, not when imported.
@@ -169,6 +237,7 @@ export function subgraphModule(options: SubgraphOptions = {}): DynamicModule {
         // The gateway's limits again: a subgraph is reachable only with the gateway's identity,
         // but the gateway is not the only line of defence.
         validationRules: graphqlLimitRules(defaultGraphQLLimits),
+        parseOptions: { maxTokens: defaultGraphQLLimits.maxTokens },
         introspection: !production,
         playground: false,
         graphiql: false,
@@ -177,6 +246,7 @@ export function subgraphModule(options: SubgraphOptions = {}): DynamicModule {
         // No federated traces: they would carry resolver errors to the gateway, and print a line.
         plugins: [
           logUnexpectedErrors,
+          refuseMissingOperation,
           ApolloServerPluginInlineTraceDisabled(),
           ApolloServerPluginCacheControlDisabled(),
           noStore,

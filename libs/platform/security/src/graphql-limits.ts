@@ -38,6 +38,11 @@ export interface GraphQLLimits {
   maxCost: number;
   /** Most tokens in a document, for the parser (`parseOptions: { maxTokens }`). */
   maxTokens: number;
+  /**
+   * Deepest nesting of `{`, `[` and `(` in a document's text, checked before it is parsed
+   * (document-nesting.ts): the parser's recursion would overflow the stack first.
+   */
+  maxNesting: number;
   /** The size assumed for a list whose size the document does not fix (see `maxCostRule`). */
   defaultListSize: number;
 }
@@ -52,6 +57,7 @@ export const defaultGraphQLLimits: Readonly<GraphQLLimits> = Object.freeze({
   maxAliases: 30,
   maxCost: 5_000,
   maxTokens: 5_000,
+  maxNesting: 64,
   defaultListSize: 100,
 });
 

@@ -66,3 +66,4 @@ export {
   operationCost,
   type GraphQLLimits,
 } from './graphql-limits';
+export { nestingExceeds, operationNotFoundError, tooDeeplyNestedMessage } from './document-limits';
