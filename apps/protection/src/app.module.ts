@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
 import { HavenServiceModule } from '@haven/platform/nest';
 import { PROTECTION_ENTITIES, PROTECTION_PROJECTIONS } from '@haven/protection/read-models';
+import type { Upcaster } from '@haven/platform/event-store';
+import { PROTECTION_UPCASTERS } from '@haven/protection/contracts';
 import { BeneficiaryAccess } from './beneficiaries/beneficiary-access';
 import { BeneficiaryReadModel } from './beneficiaries/beneficiary-read-model';
 import { BeneficiaryResolver } from './beneficiaries/beneficiary.resolver';
@@ -9,7 +10,6 @@ import {
   BeneficiaryRecordsHandler,
   BeneficiaryRecordsResolver,
 } from './beneficiaries/beneficiary-records.resolver';
-import { ProtectionErrorFilter } from './beneficiaries/protection-error.filter';
 import { RegisterBeneficiaryHandler } from './beneficiaries/register-beneficiary.handler';
 import { BreakGlassGrants } from './break-glass/break-glass-grants';
 import { BreakGlassHandler } from './break-glass/break-glass.handler';
@@ -44,6 +44,7 @@ import { loadProtectionSettings, PROTECTION_SETTINGS } from './settings';
         entities: PROTECTION_ENTITIES,
         projections: PROTECTION_PROJECTIONS,
         reactors: [serviceCaseOpener],
+        upcasters: PROTECTION_UPCASTERS as readonly Upcaster[],
       },
     }),
   ],
@@ -71,7 +72,6 @@ import { loadProtectionSettings, PROTECTION_SETTINGS } from './settings';
     BeneficiaryTimelineResolver,
     CaseReadModel,
     CaseCommandsHandler,
-    { provide: APP_FILTER, useClass: ProtectionErrorFilter },
   ],
 })
 export class AppModule {}

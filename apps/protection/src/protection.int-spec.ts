@@ -113,6 +113,9 @@ describe('registering a beneficiary', () => {
           country: 'TH',
           sex: 'FEMALE',
           minor: true,
+          // Schema version 2: the statistical attributes, unknown when not given (ADR 15).
+          nationality: null,
+          ageYears: null,
           registeredAt: payload.beneficiary!.registeredAt,
         },
         metadata: expect.objectContaining({

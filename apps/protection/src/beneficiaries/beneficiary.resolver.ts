@@ -116,6 +116,7 @@ export class BeneficiaryResolver {
         country: input.country,
         sex: input.sex,
         minor: input.minor,
+        nationality: input.nationalityCode ?? null,
         personal: input.personal,
       },
       commandMetadata(context),

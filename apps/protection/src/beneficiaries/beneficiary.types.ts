@@ -12,6 +12,8 @@ import {
   registerEnumType,
 } from '@nestjs/graphql';
 import { COUNTRIES, SEXES, type Country, type Sex } from '@haven/protection/domain';
+import { CountryCodeEnum } from '@haven/platform/nest';
+import { COUNTRY_CODES, type CountryCode } from '@haven/vocabulary';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsObject, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { allow, Policy, RECORD_READER_ROLES } from '@haven/platform/security';
@@ -143,6 +145,16 @@ export class RegisterBeneficiaryInput {
   @Field()
   @IsBoolean()
   minor!: boolean;
+
+  @Field(() => CountryCodeEnum, {
+    nullable: true,
+    description:
+      'Nationality as an ISO 3166-1 code, kept in clear for statistics (ADR 15); the written ' +
+      'nationality, if any, stays sealed in personal.',
+  })
+  @IsOptional()
+  @IsIn(COUNTRY_CODES, { message: 'nationalityCode must be an ISO 3166-1 alpha-2 code' })
+  nationalityCode?: CountryCode | null;
 
   @Field(() => PersonalDetailsInput, { nullable: true })
   @IsOptional()

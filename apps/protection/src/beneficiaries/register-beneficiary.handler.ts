@@ -21,6 +21,7 @@ import {
   BENEFICIARY_MATCH_KEYS_TABLE,
   BENEFICIARY_REFERENCE_SEQUENCE,
 } from '@haven/protection/read-models';
+import type { CountryCode } from '@haven/vocabulary';
 import { v7 as uuidv7 } from 'uuid';
 import { DataSource } from 'typeorm';
 import { Privacy } from '../personal-data/privacy';
@@ -33,6 +34,8 @@ export interface RegisterBeneficiaryRequest {
   country: Country;
   sex: Sex;
   minor: boolean;
+  /** ISO 3166-1 nationality, in clear for statistics (ADR 15). */
+  nationality?: CountryCode | null;
   /** Personal fields in clear, as the client sent them: sealed here, before any event exists. */
   personal?: Partial<PersonalValues> | null;
 }
@@ -79,6 +82,8 @@ export class RegisterBeneficiaryHandler {
           country: request.country,
           sex: request.sex,
           minor: request.minor,
+          nationality: request.nationality ?? null,
+          ageYears: statisticalAge(request.personal, metadata.occurredAt),
           ...(personal ? { personal } : {}),
           ...(possibleDuplicates ? { possibleDuplicates } : {}),
         },
@@ -137,8 +142,7 @@ export class RegisterBeneficiaryHandler {
       return await sealPersonalFields(this.privacy.keys, beneficiaryId, fields);
     } catch (error) {
       // An erased person never gets a new key, so nothing new can be recorded about them.
-      if (error instanceof PersonKeyDestroyedError)
-        throw new BeneficiaryAlreadyErased(beneficiaryId);
+      if (error instanceof PersonKeyDestroyedError) throw new BeneficiaryAlreadyErased();
       throw error;
     }
   }
@@ -150,4 +154,23 @@ export class RegisterBeneficiaryHandler {
     );
     return Number(row.value);
   }
+}
+
+/**
+ * Age in whole years on the day of registration, for statistics (ADR 15): from the date of birth
+ * when given, else the assessed age (it corrects falsified documents), else the documented one.
+ */
+export function statisticalAge(
+  personal: Partial<PersonalValues> | null | undefined,
+  occurredAt: string,
+): number | null {
+  if (personal?.dateOfBirth)
+    return wholeYearsBetween(personal.dateOfBirth, occurredAt.slice(0, 10));
+  return personal?.assessedAge ?? personal?.documentedAge ?? null;
+}
+
+/** Whole years from one YYYY-MM-DD day to a later one (birthdays counted on the day). */
+export function wholeYearsBetween(from: string, to: string): number {
+  const years = Number(to.slice(0, 4)) - Number(from.slice(0, 4));
+  return to.slice(5) < from.slice(5) ? years - 1 : years;
 }

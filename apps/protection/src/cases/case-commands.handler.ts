@@ -18,6 +18,7 @@ import {
 } from '@haven/protection/domain';
 import { v7 as uuidv7 } from 'uuid';
 import { Privacy } from '../personal-data/privacy';
+import { wholeYearsBetween } from '../beneficiaries/register-beneficiary.handler';
 
 /** The field names personal case data is sealed under (bound into each ciphertext). */
 export const SEALED_CASE_FIELDS = {
@@ -87,7 +88,10 @@ export class CaseCommandsHandler {
     principal: Principal,
     metadata: EventMetadata,
     givenCaseId: string,
-    data: Omit<DataOf<'AddVictimToCase'>, 'beneficiaryRegistered' | 'minor'> & {
+    data: Omit<
+      DataOf<'AddVictimToCase'>,
+      'beneficiaryRegistered' | 'minor' | 'sex' | 'nationality' | 'ageYears'
+    > & {
       minor: boolean | null;
     },
   ): Promise<CaseCommandResult> {
@@ -107,6 +111,12 @@ export class CaseCommandsHandler {
           beneficiaryRegistered: registration !== null,
           formOfExploitation: data.formOfExploitation,
           minor: data.minor ?? registration?.minor ?? false,
+          // Her statistical attributes from her registration, the age as of the day she is
+          // taken in (ADR 15). Never an identity.
+          sex: registration?.sex ?? null,
+          nationality: registration?.nationality ?? null,
+          ageYears: ageOn(registration, data.addedOn ?? metadata.occurredAt.slice(0, 10)),
+          addedOn: data.addedOn ?? null,
         },
         metadata,
       };
@@ -165,7 +175,7 @@ export class CaseCommandsHandler {
   ): Promise<CaseCommandResult> {
     const caseId = givenCaseId.toLowerCase();
     const [first] = await this.store.readStream(protectionCaseStreamId(caseId), { to: 1 });
-    if (first?.type !== 'ProtectionCaseOpened') throw new ProtectionCaseNotFound(caseId);
+    if (first?.type !== 'ProtectionCaseOpened') throw new ProtectionCaseNotFound();
     // A case never changes country: its opening event says where it is for good.
     const { country } = first.data as ProtectionCaseOpened['data'];
     if (!inScope(principal, { country })) throw outOfScope(country);
@@ -192,4 +202,11 @@ export class CaseCommandsHandler {
     const sealed = await sealPersonalFields(this.privacy.keys, caseId, { [field]: text });
     return sealed[field] as string;
   }
+}
+
+/** Whole years on `day`, from the age she had on the day she was registered; null if unknown. */
+function ageOn(registration: BeneficiaryRegistered['data'] | null, day: string): number | null {
+  if (!registration || registration.ageYears == null) return null;
+  const registeredOn = registration.registeredAt.slice(0, 10);
+  return Math.max(0, registration.ageYears + wholeYearsBetween(registeredOn, day));
 }

@@ -140,7 +140,9 @@ export class ProtectionCaseResolver {
       country: input.country,
       province: input.province ?? null,
       abroad: input.abroad,
+      destination: input.destination ?? null,
       formOfExploitation: input.formOfExploitation,
+      openedOn: input.openedOn ?? null,
     });
     return this.payload(result);
   }
@@ -161,6 +163,7 @@ export class ProtectionCaseResolver {
         beneficiaryId: input.beneficiaryId,
         formOfExploitation: input.formOfExploitation ?? null,
         minor: input.minor ?? null,
+        addedOn: input.addedOn ?? null,
       },
     );
     return this.payload(result);
@@ -299,7 +302,11 @@ export class ProtectionCaseResolver {
   ): Promise<ProtectionCasePayload> {
     const result = await this.handler.record(principalOf(context), {
       type: 'CloseProtectionCase',
-      data: { caseId: input.caseId.toLowerCase(), reason: input.reason },
+      data: {
+        caseId: input.caseId.toLowerCase(),
+        reason: input.reason,
+        closedOn: input.closedOn ?? null,
+      },
       metadata: commandMetadata(context),
     });
     return this.payload(result);

@@ -31,6 +31,8 @@ import {
   type RepatriationStep,
 } from '@haven/protection/contracts';
 import { allow, Policy } from '@haven/platform/security';
+import { CountryCodeEnum } from '@haven/platform/nest';
+import { COUNTRY_CODES, type CountryCode } from '@haven/vocabulary';
 import {
   ArrayMaxSize,
   IsArray,
@@ -617,9 +619,26 @@ export class OpenProtectionCaseInput {
   @IsBoolean()
   abroad!: boolean;
 
+  @Field(() => CountryCodeEnum, {
+    nullable: true,
+    description:
+      'Where abroad (ISO 3166-1), for a case abroad; apart from the country of operation.',
+  })
+  @IsOptional()
+  @IsIn(COUNTRY_CODES, { message: 'destination must be an ISO 3166-1 alpha-2 code' })
+  destination?: CountryCode | null;
+
   @Field(() => FormOfExploitationEnum)
   @IsIn(FORMS_OF_EXPLOITATION)
   formOfExploitation!: FormOfExploitation;
+
+  @Field(() => String, {
+    nullable: true,
+    description: `The day it was opened; today by default. ${DATE_DESCRIPTION}`,
+  })
+  @IsOptional()
+  @dateRule('openedOn')
+  openedOn?: string | null;
 }
 
 @InputType()
@@ -636,6 +655,14 @@ export class AddVictimToCaseInput extends CaseVictimInput {
   @IsOptional()
   @IsBoolean()
   minor?: boolean | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: `The day she was taken in; today by default. ${DATE_DESCRIPTION}`,
+  })
+  @IsOptional()
+  @dateRule('addedOn')
+  addedOn?: string | null;
 }
 
 @InputType()
@@ -759,6 +786,14 @@ export class CloseProtectionCaseInput extends CaseInput {
   @Field(() => CaseClosureReasonEnum)
   @IsIn(CASE_CLOSURE_REASONS)
   reason!: CaseClosureReason;
+
+  @Field(() => String, {
+    nullable: true,
+    description: `The day it was closed; today by default. ${DATE_DESCRIPTION}`,
+  })
+  @IsOptional()
+  @dateRule('closedOn')
+  closedOn?: string | null;
 }
 
 @InputType()

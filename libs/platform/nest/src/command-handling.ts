@@ -116,6 +116,11 @@ export interface DecideOnStreamOptions<Event> extends HandleCommandOptions {
   };
 }
 
+function schemaVersionOf(event: object): number | undefined {
+  const { schemaVersion } = event as { schemaVersion?: unknown };
+  return typeof schemaVersion === 'number' && schemaVersion > 1 ? schemaVersion : undefined;
+}
+
 /**
  * The one write path under every command handler and reactor: load the stream once, fold it,
  * decide (the decision may authorise and build its command first, asynchronously), append with
@@ -130,10 +135,12 @@ export async function decideOnStream<Event extends { type: string; data: JsonObj
 ): Promise<CommandResult> {
   const maxAttempts = options.maxAttempts ?? 3;
   const toNew = (events: Event[]): NewEvent[] =>
-    events.map(({ type, data }, index) => ({
+    events.map((event, index) => ({
       ...(options.eventIdOf ? { eventId: options.eventIdOf(index) } : {}),
-      type,
-      data,
+      type: event.type,
+      data: event.data,
+      // An event of a later shape says so (DomainEvent's schemaVersion); absent means 1.
+      ...(schemaVersionOf(event) ? { schemaVersion: schemaVersionOf(event) } : {}),
       metadata,
     }));
   const { alongside } = options;

@@ -5,7 +5,7 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { PostgresEventStore, type EventStore } from '@haven/platform/event-store';
+import { PostgresEventStore, type EventStore, type Upcaster } from '@haven/platform/event-store';
 import { ProjectionRunner, type Projection } from '@haven/platform/projections';
 import { DataSource, type EntitySchema } from 'typeorm';
 import type { Pool, PoolClient } from 'pg';
@@ -25,6 +25,12 @@ export interface DatabaseOptions {
    * wait for them.
    */
   reactors?: ReadonlyArray<(eventStore: EventStore) => Projection>;
+  /**
+   * Upcasters for the stored shapes of the events this service reads (its own, and the
+   * contracts' it follows): every read through its store, projections included, sees the
+   * current shapes.
+   */
+  upcasters?: readonly Upcaster[];
 }
 
 export const DATABASE_OPTIONS = Symbol('haven.database-options');
@@ -78,6 +84,7 @@ export class ServiceDatabase implements OnApplicationBootstrap, OnApplicationShu
     this.eventStore = new PostgresEventStore({
       connectionString: url ?? 'postgres://unconfigured.invalid/none',
       poolSize: 5,
+      upcasters: options.upcasters ?? [],
       pool: { application_name: `haven-${config.name}-events`, connectionTimeoutMillis: 5000 },
     });
     const runnerOf = (projection: Projection) =>

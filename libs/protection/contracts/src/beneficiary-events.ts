@@ -11,7 +11,7 @@ export function beneficiaryStreamId(beneficiaryId: string): string {
   return `${BENEFICIARY_CATEGORY}-${beneficiaryId}`;
 }
 
-import type { Country, Sex } from '@haven/vocabulary';
+import type { Country, CountryCode, Sex } from '@haven/vocabulary';
 
 // The shared words (countries, sexes) are the vocabulary's; re-exported for existing callers.
 export { COUNTRIES, SEXES, type Country, type Sex } from '@haven/vocabulary';
@@ -51,11 +51,15 @@ export type PersonalField = (typeof PERSONAL_FIELDS)[number];
 export type SealedPersonalFields = { [Field in PersonalField]?: string };
 
 /**
- * A person was registered as a beneficiary of the alliance (schema version 1). `personal`, when
- * present, holds their personal fields sealed; the other facts carry no personal data.
+ * A person was registered as a beneficiary of the alliance (schema version 2). `personal`, when
+ * present, holds their personal fields sealed. The other facts carry no identity: the coarse
+ * statistical attributes (country of operation, sex, minor, nationality code, age in whole years
+ * on the day of registration) are in clear so that aggregates need no key (ADR 15). Version 1
+ * had no `nationality` nor `ageYears`; its upcaster reads them as unknown (null).
  */
 export type BeneficiaryRegistered = {
   type: 'BeneficiaryRegistered';
+  schemaVersion: 2;
   data: {
     beneficiaryId: string;
     /** Human-readable and unique, e.g. `BEN-TH-000123`. */
@@ -63,6 +67,10 @@ export type BeneficiaryRegistered = {
     country: Country;
     sex: Sex;
     minor: boolean;
+    /** ISO 3166-1 alpha-2 nationality, for statistics; null when unknown. */
+    nationality: CountryCode | null;
+    /** Age in whole years on the day of registration, for statistics; null when unknown. */
+    ageYears: number | null;
     /** ISO 8601 instant. */
     registeredAt: string;
     personal?: SealedPersonalFields;

@@ -9,6 +9,7 @@
  */
 import type { FormOfExploitation } from '@haven/networks/contracts';
 import { v5 as uuidv5 } from 'uuid';
+import type { CountryCode, Sex } from '@haven/vocabulary';
 import type { Country } from './beneficiary-events';
 
 // One vocabulary from the notification to the case: a referral's form is the case's form.
@@ -75,33 +76,51 @@ export type CaseReopeningReason = (typeof CASE_REOPENING_REASONS)[number];
 export type CalendarDate = string;
 
 /**
- * A protection case was opened (schema version 1): from a referred notification (then
+ * A protection case was opened (schema version 2): from a referred notification (then
  * `sourceNotificationId` names it and the case id derives from it), or directly by an officer.
+ * Version 2 added `openedOn` (the day it was opened, which reports count by) and `destination`
+ * (the place abroad, an ISO 3166-1 code), kept apart from `country`, the country of operation.
  */
 export type ProtectionCaseOpened = {
   type: 'ProtectionCaseOpened';
+  schemaVersion: 2;
   data: {
     caseId: string;
-    /** Where the exploitation happened; the case's scope (country roles see their countries). */
+    /** The country of operation: whose programme acts; the case's scope. */
     country: Country;
     province: string | null;
     /** The victims were exploited outside their own country. */
     abroad: boolean;
+    /** Where abroad (ISO 3166-1 alpha-2), when abroad and known; null otherwise. */
+    destination: CountryCode | null;
     formOfExploitation: FormOfExploitation;
     sourceNotificationId: string | null;
+    /** YYYY-MM-DD: the day the case was opened. */
+    openedOn: CalendarDate;
     /** ISO 8601 instant. */
     openedAt: string;
   };
 };
 
-/** A beneficiary was added to the case as a victim (once per case). */
+/**
+ * A beneficiary was added to the case as a victim (once per case; schema version 2). Version 2
+ * added the day (`addedOn`) and, for statistics, the victim's sex, nationality code and age in
+ * whole years on that day (null when unknown); never an identity (ADR 15). Rescues,
+ * identifications and returns name the victims of the case, whose attributes are here.
+ */
 export type VictimAddedToCase = {
   type: 'VictimAddedToCase';
+  schemaVersion: 2;
   data: {
     caseId: string;
     beneficiaryId: string;
     formOfExploitation: FormOfExploitation;
     minor: boolean;
+    sex: Sex | null;
+    nationality: CountryCode | null;
+    ageYears: number | null;
+    /** YYYY-MM-DD: the day she was taken in as a victim of the case. */
+    addedOn: CalendarDate;
     addedAt: string;
   };
 };
@@ -187,9 +206,11 @@ export type GuardianContactRecorded = {
   };
 };
 
+/** Schema version 2 added `closedOn`, the day it was closed (reports count by it). */
 export type ProtectionCaseClosed = {
   type: 'ProtectionCaseClosed';
-  data: { caseId: string; reason: CaseClosureReason; closedAt: string };
+  schemaVersion: 2;
+  data: { caseId: string; reason: CaseClosureReason; closedOn: CalendarDate; closedAt: string };
 };
 
 export type ProtectionCaseReopened = {

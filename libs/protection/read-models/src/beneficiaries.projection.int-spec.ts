@@ -28,12 +28,15 @@ const metadata = {
 function registered(beneficiaryId: string, n: number): BeneficiaryEvent {
   return {
     type: 'BeneficiaryRegistered',
+    schemaVersion: 2,
     data: {
       beneficiaryId,
       referenceCode: `BEN-LA-${String(n).padStart(6, '0')}`,
       country: 'LA',
       sex: 'FEMALE',
       minor: n % 2 === 0,
+      nationality: null,
+      ageYears: null,
       registeredAt: '2026-11-20T10:00:00.000Z',
     },
   };

@@ -46,12 +46,15 @@ function register(data: Partial<RegisterBeneficiary['data']> = {}): RegisterBene
 
 const registered: BeneficiaryEvent = {
   type: 'BeneficiaryRegistered',
+  schemaVersion: 2,
   data: {
     beneficiaryId,
     referenceCode: 'BEN-TH-000123',
     country: 'TH',
     sex: 'FEMALE',
     minor: true,
+    nationality: null,
+    ageYears: null,
     registeredAt: '2026-11-20T08:30:00.000Z',
   },
 };
@@ -134,6 +137,7 @@ const sealedB = 'pii:v1:BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB';
 
 const registeredWithPersonal: BeneficiaryEvent = {
   type: 'BeneficiaryRegistered',
+  schemaVersion: 2,
   data: {
     ...(registered.data as Extract<BeneficiaryEvent, { type: 'BeneficiaryRegistered' }>['data']),
     personal: { givenName: sealedA, dateOfBirth: sealedA },

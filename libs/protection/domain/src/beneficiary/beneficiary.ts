@@ -22,7 +22,9 @@ import {
   type SealedPersonalFields,
   type Sex,
 } from '@haven/protection/contracts';
-import type { CommandMetadata } from '../command-metadata';
+import { COUNTRY_CODES, type CountryCode } from '@haven/vocabulary';
+import { check, unreachable, type CommandMetadata, type Decider } from '@haven/platform/domain';
+import { refusingAs, sealed } from '../checks';
 import {
   BeneficiaryAlreadyErased,
   BeneficiaryAlreadyRegistered,
@@ -76,6 +78,9 @@ export type RegisterBeneficiary = {
     country: Country;
     sex: Sex;
     minor: boolean;
+    /** For statistics, in clear (ADR 15): ISO 3166-1 nationality and whole years at registration. */
+    nationality?: CountryCode | null;
+    ageYears?: number | null;
     personal?: SealedPersonalFields;
     /**
      * Registered beneficiaries of the same country whose blind match keys equal this one's (the
@@ -155,10 +160,6 @@ export function initialState(): BeneficiaryState {
 
 // ---- Rules. ------------------------------------------------------------------------------
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
-// What a sealed field looks like (libs/platform/privacy): a version tag, then base64url.
-const SEALED = /^pii:v\d+:[A-Za-z0-9_-]+$/;
 /** The most an erasure reason may hold: a short operational justification. */
 export const MAX_ERASURE_REASON_LENGTH = 500;
 
@@ -173,9 +174,7 @@ function presentFields(personal: SealedPersonalFields | undefined): PersonalFiel
 }
 
 function checkOccurredAt(metadata: CommandMetadata): void {
-  if (!ISO_INSTANT.test(metadata.occurredAt) || Number.isNaN(Date.parse(metadata.occurredAt))) {
-    throw new InvalidBeneficiaryData('occurredAt', 'must be an ISO 8601 instant.');
-  }
+  check.instant(metadata.occurredAt, 'occurredAt');
 }
 
 function checkPersonal(personal: unknown): void {
@@ -188,42 +187,30 @@ function checkPersonal(personal: unknown): void {
       throw new InvalidBeneficiaryData('personal', `has a field that is not a personal field.`);
     }
     // Clear text must never reach an event: a value that is not sealed is refused, not stored.
-    if (value !== undefined && (typeof value !== 'string' || !SEALED.test(value))) {
-      throw new InvalidBeneficiaryData(`personal.${field}`, 'must be sealed (encrypted).');
-    }
+    if (value !== undefined) sealed(value, `personal.${field}`);
   }
 }
 
 function checkRegistration({ data, metadata }: RegisterBeneficiary): void {
-  if (!UUID.test(data.beneficiaryId)) {
-    throw new InvalidBeneficiaryData('beneficiaryId', 'must be a lower-case UUID.');
-  }
-  if (!Number.isSafeInteger(data.referenceNumber) || data.referenceNumber < 1) {
-    throw new InvalidBeneficiaryData('referenceNumber', 'must be a positive integer.');
-  }
-  if (!COUNTRIES.includes(data.country)) {
-    throw new InvalidBeneficiaryData('country', `must be one of ${COUNTRIES.join(', ')}.`);
-  }
-  if (!SEXES.includes(data.sex)) {
-    throw new InvalidBeneficiaryData('sex', `must be one of ${SEXES.join(', ')}.`);
-  }
+  check.uuid(data.beneficiaryId, 'beneficiaryId');
+  check.wholeNumber(data.referenceNumber, 'referenceNumber', {
+    min: 1,
+    max: Number.MAX_SAFE_INTEGER,
+  });
+  check.oneOf(COUNTRIES, data.country, 'country');
+  check.oneOf(SEXES, data.sex, 'sex');
   if (typeof data.minor !== 'boolean') {
     throw new InvalidBeneficiaryData('minor', 'must be true or false.');
   }
+  if (data.nationality != null) check.oneOf(COUNTRY_CODES, data.nationality, 'nationality');
+  if (data.ageYears != null) check.wholeNumber(data.ageYears, 'ageYears', { min: 0, max: 120 });
   checkPersonal(data.personal);
   checkPossibleDuplicates(data.beneficiaryId, data.possibleDuplicates);
   checkOccurredAt(metadata);
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** An organisation id as tokens carry it. */
 const ORGANISATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
-
-function isRealDate(value: unknown): value is string {
-  if (typeof value !== 'string' || !ISO_DATE.test(value)) return false;
-  const date = new Date(`${value}T00:00:00.000Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
 
 function checkPossibleDuplicates(
   beneficiaryId: string,
@@ -234,7 +221,7 @@ function checkPossibleDuplicates(
   const validIds =
     Array.isArray(candidateIds) &&
     candidateIds.length > 0 &&
-    candidateIds.every((id) => typeof id === 'string' && UUID.test(id) && id !== beneficiaryId);
+    candidateIds.every((id) => check.isUuid(id) && id.toLowerCase() !== beneficiaryId);
   if (!validIds) {
     throw new InvalidBeneficiaryData(
       'possibleDuplicates.candidateIds',
@@ -255,7 +242,7 @@ function checkPossibleDuplicates(
 
 function register(command: RegisterBeneficiary, state: BeneficiaryState): BeneficiaryEvent[] {
   const { data, metadata } = command;
-  if (state.status === 'Erased') throw new BeneficiaryAlreadyErased(data.beneficiaryId);
+  if (state.status === 'Erased') throw new BeneficiaryAlreadyErased();
   if (state.status === 'Registered') {
     // The same registration again (a client retrying with its id) changes nothing. Sealed values
     // differ on every attempt (a random IV per encryption), so a retry is recognised by its
@@ -268,19 +255,22 @@ function register(command: RegisterBeneficiary, state: BeneficiaryState): Benefi
       fields.length === state.personalFields.length &&
       fields.every((field, index) => field === state.personalFields[index]);
     if (same) return [];
-    throw new BeneficiaryAlreadyRegistered(data.beneficiaryId);
+    throw new BeneficiaryAlreadyRegistered();
   }
   checkRegistration(command);
   const personal: SealedPersonalFields = {};
   for (const field of presentFields(data.personal)) personal[field] = data.personal?.[field];
   const registered: BeneficiaryRegistered = {
     type: 'BeneficiaryRegistered',
+    schemaVersion: 2,
     data: {
       beneficiaryId: data.beneficiaryId,
       referenceCode: referenceCode(data.country, data.referenceNumber),
       country: data.country,
       sex: data.sex,
       minor: data.minor,
+      nationality: data.nationality ?? null,
+      ageYears: data.ageYears ?? null,
       registeredAt: new Date(metadata.occurredAt).toISOString(),
       ...(Object.keys(personal).length ? { personal } : {}),
     },
@@ -302,12 +292,10 @@ function recordConsent(
   { data, metadata }: RecordConsent,
   state: BeneficiaryState,
 ): BeneficiaryEvent[] {
-  if (state.status === 'Unregistered') throw new BeneficiaryNotFound(data.beneficiaryId);
+  if (state.status === 'Unregistered') throw new BeneficiaryNotFound();
   // Consent is the person's to give; once their data is erased there is no one to record it for.
-  if (state.status === 'Erased') throw new BeneficiaryAlreadyErased(data.beneficiaryId);
-  if (!CONSENT_KINDS.includes(data.kind)) {
-    throw new InvalidBeneficiaryData('kind', `must be one of ${CONSENT_KINDS.join(', ')}.`);
-  }
+  if (state.status === 'Erased') throw new BeneficiaryAlreadyErased();
+  check.oneOf(CONSENT_KINDS, data.kind, 'kind');
   const partner = data.partnerOrganisationId ?? null;
   if (data.kind === 'SHARING_WITH_PARTNER') {
     if (partner === null || !ORGANISATION_ID.test(partner)) {
@@ -326,12 +314,7 @@ function recordConsent(
     throw new InvalidBeneficiaryData('given', 'must be true or false.');
   }
   checkOccurredAt(metadata);
-  if (!isRealDate(data.recordedOn) || data.recordedOn > metadata.occurredAt.slice(0, 10)) {
-    throw new InvalidBeneficiaryData(
-      'recordedOn',
-      'must be a real date, YYYY-MM-DD, not in the future.',
-    );
-  }
+  check.dateOfFact(data.recordedOn, 'recordedOn', metadata.occurredAt);
   const recorded: ConsentRecorded = {
     type: 'ConsentRecorded',
     data: {
@@ -349,16 +332,11 @@ function resolvePossibleDuplicate(
   { data }: ResolvePossibleDuplicate,
   state: BeneficiaryState,
 ): BeneficiaryEvent[] {
-  if (state.status === 'Unregistered') throw new BeneficiaryNotFound(data.beneficiaryId);
-  if (state.status === 'Erased') throw new BeneficiaryAlreadyErased(data.beneficiaryId);
-  if (!DUPLICATE_DECISIONS.includes(data.decision)) {
-    throw new InvalidBeneficiaryData(
-      'decision',
-      `must be one of ${DUPLICATE_DECISIONS.join(', ')}.`,
-    );
-  }
+  if (state.status === 'Unregistered') throw new BeneficiaryNotFound();
+  if (state.status === 'Erased') throw new BeneficiaryAlreadyErased();
+  check.oneOf(DUPLICATE_DECISIONS, data.decision, 'decision');
   if (!(data.candidateId in state.possibleDuplicates)) {
-    throw new PossibleDuplicateNotFound(data.beneficiaryId, data.candidateId);
+    throw new PossibleDuplicateNotFound();
   }
   // The same decision again (a retry) changes nothing; another one corrects the first.
   if (state.possibleDuplicates[data.candidateId] === data.decision) return [];
@@ -377,8 +355,8 @@ function requestErasure(
   { data, metadata }: RequestBeneficiaryErasure,
   state: BeneficiaryState,
 ): BeneficiaryEvent[] {
-  if (state.status === 'Unregistered') throw new BeneficiaryNotFound(data.beneficiaryId);
-  if (state.status === 'Erased') throw new BeneficiaryAlreadyErased(data.beneficiaryId);
+  if (state.status === 'Unregistered') throw new BeneficiaryNotFound();
+  if (state.status === 'Erased') throw new BeneficiaryAlreadyErased();
   const reason = typeof data.reason === 'string' ? data.reason.trim() : '';
   if (!reason || reason.length > MAX_ERASURE_REASON_LENGTH) {
     throw new InvalidBeneficiaryData(
@@ -392,7 +370,7 @@ function requestErasure(
       state.erasureRequest.requestedBy === metadata.actorId &&
       state.erasureRequest.reason === reason;
     if (retry) return [];
-    throw new ErasureAlreadyRequested(data.beneficiaryId);
+    throw new ErasureAlreadyRequested();
   }
   const requested: BeneficiaryErasureRequested = {
     type: 'BeneficiaryErasureRequested',
@@ -410,11 +388,11 @@ function confirmErasure(
   { data, metadata }: ConfirmBeneficiaryErasure,
   state: BeneficiaryState,
 ): BeneficiaryEvent[] {
-  if (state.status === 'Unregistered') throw new BeneficiaryNotFound(data.beneficiaryId);
-  if (state.status === 'Erased') throw new BeneficiaryAlreadyErased(data.beneficiaryId);
-  if (!state.erasureRequest) throw new ErasureNotRequested(data.beneficiaryId);
+  if (state.status === 'Unregistered') throw new BeneficiaryNotFound();
+  if (state.status === 'Erased') throw new BeneficiaryAlreadyErased();
+  if (!state.erasureRequest) throw new ErasureNotRequested();
   if (state.erasureRequest.requestedBy === metadata.actorId) {
-    throw new SameAdminConfirmation(data.beneficiaryId);
+    throw new SameAdminConfirmation();
   }
   checkOccurredAt(metadata);
   const erased: BeneficiaryErased = {
@@ -429,7 +407,12 @@ function confirmErasure(
   return [erased];
 }
 
+/** Decides a beneficiary command; a value the kernel's checkers refuse is INVALID_BENEFICIARY_DATA. */
 export function decide(command: BeneficiaryCommand, state: BeneficiaryState): BeneficiaryEvent[] {
+  return refusingAs(InvalidBeneficiaryData, () => decideCommand(command, state));
+}
+
+function decideCommand(command: BeneficiaryCommand, state: BeneficiaryState): BeneficiaryEvent[] {
   switch (command.type) {
     case 'RegisterBeneficiary':
       return register(command, state);
@@ -441,11 +424,8 @@ export function decide(command: BeneficiaryCommand, state: BeneficiaryState): Be
       return recordConsent(command, state);
     case 'ResolvePossibleDuplicate':
       return resolvePossibleDuplicate(command, state);
-    default: {
-      // Exhaustive: a new command type fails to compile here until it is decided.
-      const unknown: never = command;
-      throw new Error(`Unknown command ${String((unknown as { type: unknown }).type)}`);
-    }
+    default:
+      return unreachable(command, 'command');
   }
 }
 
@@ -490,12 +470,14 @@ export function evolve(state: BeneficiaryState, event: BeneficiaryEvent): Benefi
         possibleDuplicates: { ...state.possibleDuplicates, [candidateId]: decision },
       };
     }
-    default: {
-      const unknown: never = event;
-      throw new Error(`Unknown event ${String((unknown as { type: unknown }).type)}`);
-    }
+    default:
+      return unreachable(event, 'event');
   }
 }
 
 /** The beneficiary decider, for the command handler. */
-export const beneficiaryDecider = { decide, evolve, initialState };
+export const beneficiaryDecider: Decider<BeneficiaryCommand, BeneficiaryEvent, BeneficiaryState> = {
+  decide,
+  evolve,
+  initialState,
+};

@@ -63,22 +63,37 @@ const openCase = (
     ...data,
   });
 
+/** A victim whose registration gave no statistical attributes. */
+const unknownAttributes = { sex: null, nationality: null, ageYears: null };
+
 const opened: ProtectionCaseEvent = {
   type: 'ProtectionCaseOpened',
+  schemaVersion: 2,
   data: {
     caseId,
     country: 'TH',
     province: 'Rayong',
     abroad: false,
+    destination: null,
     formOfExploitation: 'SEX_TRAFFICKING',
     sourceNotificationId: null,
+    openedOn: at.slice(0, 10),
     openedAt: at,
   },
 };
 
 const added = (beneficiaryId: string, minor: boolean): ProtectionCaseEvent => ({
   type: 'VictimAddedToCase',
-  data: { caseId, beneficiaryId, formOfExploitation: 'SEX_TRAFFICKING', minor, addedAt: at },
+  schemaVersion: 2,
+  data: {
+    caseId,
+    beneficiaryId,
+    formOfExploitation: 'SEX_TRAFFICKING',
+    minor,
+    ...unknownAttributes,
+    addedOn: at.slice(0, 10),
+    addedAt: at,
+  },
 });
 
 const addVictim = (beneficiaryId: string, minor: boolean, registered = true) =>
@@ -136,7 +151,8 @@ const contact: ProtectionCaseEvent = {
 
 const closed: ProtectionCaseEvent = {
   type: 'ProtectionCaseClosed',
-  data: { caseId, reason: 'VICTIMS_RETURNED', closedAt: at },
+  schemaVersion: 2,
+  data: { caseId, reason: 'VICTIMS_RETURNED', closedOn: at.slice(0, 10), closedAt: at },
 };
 
 const rescue = (rescued: string[], id = operationId) =>
@@ -257,11 +273,14 @@ describe('Protection case decider: victims', () => {
       .then([
         {
           type: 'VictimAddedToCase',
+          schemaVersion: 2,
           data: {
             caseId,
             beneficiaryId: woman,
             formOfExploitation: 'FORCED_MARRIAGE',
             minor: false,
+            ...unknownAttributes,
+            addedOn: at.slice(0, 10),
             addedAt: at,
           },
         },

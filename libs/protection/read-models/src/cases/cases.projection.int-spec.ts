@@ -134,18 +134,22 @@ describe('the protection case projections', () => {
   ];
   const registered = (beneficiaryId: string, minor: boolean): BeneficiaryEvent => ({
     type: 'BeneficiaryRegistered',
+    schemaVersion: 2,
     data: {
       beneficiaryId,
       referenceCode: `BEN-LA-${beneficiaryId.slice(0, 6)}`,
       country: 'LA',
       sex: 'FEMALE',
       minor,
+      nationality: null,
+      ageYears: null,
       registeredAt: '2026-11-20T10:00:00.000Z',
     },
   });
   const caseEvents: ProtectionCaseEvent[] = [
     {
       type: 'ProtectionCaseOpened',
+      schemaVersion: 2,
       data: {
         caseId,
         country: 'TH',
@@ -153,26 +157,38 @@ describe('the protection case projections', () => {
         abroad: false,
         formOfExploitation: 'SEX_TRAFFICKING',
         sourceNotificationId: notificationId,
+        destination: null,
+        openedOn: '2026-11-19',
         openedAt: '2026-11-19T09:00:00.000Z',
       },
     },
     {
       type: 'VictimAddedToCase',
+      schemaVersion: 2,
       data: {
         caseId,
         beneficiaryId: girl,
         formOfExploitation: 'SEX_TRAFFICKING',
         minor: true,
+        sex: null,
+        nationality: null,
+        ageYears: null,
+        addedOn: '2026-11-20',
         addedAt: '2026-11-20T10:00:00.000Z',
       },
     },
     {
       type: 'VictimAddedToCase',
+      schemaVersion: 2,
       data: {
         caseId,
         beneficiaryId: woman,
         formOfExploitation: 'SEX_TRAFFICKING',
         minor: false,
+        sex: null,
+        nationality: null,
+        ageYears: null,
+        addedOn: '2026-11-20',
         addedAt: '2026-11-20T10:00:00.000Z',
       },
     },
@@ -231,7 +247,13 @@ describe('the protection case projections', () => {
     },
     {
       type: 'ProtectionCaseClosed',
-      data: { caseId, reason: 'VICTIMS_RETURNED', closedAt: '2026-11-20T10:00:00.000Z' },
+      schemaVersion: 2,
+      data: {
+        caseId,
+        reason: 'VICTIMS_RETURNED',
+        closedOn: '2026-11-20',
+        closedAt: '2026-11-20T10:00:00.000Z',
+      },
     },
   ];
   const positions: Record<string, number[]> = {};
