@@ -31,6 +31,7 @@ const SERVICE_SCOPES = [
   'legal',
   'relief',
   'audit',
+  'reports',
   'gateway',
   'fixture-alpha',
   'fixture-beta',

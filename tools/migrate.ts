@@ -13,6 +13,7 @@ import { migrateAudit } from '@haven/platform/audit';
 import { migrateProjections } from '@haven/platform/projections';
 import { PROTECTION_MIGRATIONS } from '@haven/protection/read-models';
 import { RELIEF_MIGRATIONS } from '@haven/relief/read-models';
+import { REPORTS_MIGRATIONS } from '@haven/reports/read-models';
 
 /** Each service's own schema (its read models), after the shared ones. */
 const SERVICE_SCHEMAS: MigrationSet[] = [
@@ -21,6 +22,7 @@ const SERVICE_SCHEMAS: MigrationSet[] = [
   EMPOWERMENT_MIGRATIONS,
   LEGAL_MIGRATIONS,
   RELIEF_MIGRATIONS,
+  REPORTS_MIGRATIONS,
 ];
 
 async function main(): Promise<void> {

@@ -1,0 +1,3 @@
+// What other services and Kafka consumers may rely on about reports: stream ids and its
+// integration events only, each versioned, with no personal data (ADR 14).
+export const REPORTS_INTEGRATION_EVENT_TYPES: readonly string[] = [];

@@ -1,0 +1,130 @@
+import { suppressSmallCells, type FigureLine, type ShownLine } from './suppression';
+
+const COUNTRIES = ['TH', 'LA', 'MM'];
+
+function line(breakdown: string | null, key: string | null, values: number[]): FigureLine {
+  return {
+    breakdown,
+    key,
+    byCountry: Object.fromEntries(COUNTRIES.map((country, i) => [country, values[i]])),
+    total: values.reduce((a, b) => a + b, 0),
+  };
+}
+
+/**
+ * What a reader can work out by differencing: in any line (a row with its total, or a
+ * breakdown's column with the figure's total there) with exactly one hidden cell, that cell is
+ * the margin minus the visible cells. Returns the cells so recovered.
+ */
+function recoverByDifferencing(
+  shown: ShownLine[],
+): Array<{ row: number; column: string; value: number }> {
+  const recovered: Array<{ row: number; column: string; value: number }> = [];
+  const cell = (row: number, column: string) =>
+    column === 'TOTAL' ? shown[row].total : shown[row].byCountry[column];
+  // Rows: the countries add up to the total.
+  shown.forEach((_, row) => {
+    const hidden = COUNTRIES.filter((c) => cell(row, c) === null);
+    const total = cell(row, 'TOTAL');
+    if (hidden.length === 1 && total !== null) {
+      const visible = COUNTRIES.filter((c) => c !== hidden[0]).reduce(
+        (s, c) => s + (cell(row, c) ?? 0),
+        0,
+      );
+      recovered.push({ row, column: hidden[0], value: total - visible });
+    }
+    if (hidden.length === 0 && total === null) {
+      recovered.push({
+        row,
+        column: 'TOTAL',
+        value: COUNTRIES.reduce((s, c) => s + (cell(row, c) ?? 0), 0),
+      });
+    }
+  });
+  // Columns: a breakdown's keys add up to the figure's total row.
+  const breakdowns = [...new Set(shown.map((l) => l.breakdown).filter((b) => b !== null))];
+  for (const breakdown of breakdowns) {
+    const rows = shown.flatMap((l, i) => (l.breakdown === breakdown ? [i] : []));
+    for (const column of [...COUNTRIES, 'TOTAL']) {
+      const margin = cell(0, column);
+      const hidden = rows.filter((row) => cell(row, column) === null);
+      if (hidden.length === 1 && margin !== null) {
+        const visible = rows
+          .filter((r) => r !== hidden[0])
+          .reduce((s, r) => s + (cell(r, column) ?? 0), 0);
+        recovered.push({ row: hidden[0], column, value: margin - visible });
+      }
+    }
+  }
+  return recovered;
+}
+
+describe('small-cell suppression', () => {
+  // Persons protected by nationality, as in the 2020 report: 3 Cambodians hide among many.
+  const persons = [
+    line(null, null, [40, 60, 25]),
+    line('nationality', 'KH', [3, 0, 0]),
+    line('nationality', 'LA', [20, 60, 0]),
+    line('nationality', 'TH', [17, 0, 0]),
+    line('nationality', 'MM', [0, 0, 25]),
+  ];
+
+  it('hides every cell from 1 to k − 1, and shows zeros and large cells', () => {
+    const shown = suppressSmallCells(persons, COUNTRIES, 11);
+    expect(shown[1].byCountry.TH).toBeNull();
+    expect(shown[1].total).toBeNull();
+    expect(shown[1].byCountry.LA).toBe(0);
+    expect(shown[2].byCountry.LA).toBe(60);
+    expect(shown[4].byCountry.MM).toBe(25);
+  });
+
+  it('without secondary suppression the 3 would be recovered: 40 − 20 − 17', () => {
+    // The attack works on primary suppression alone, so the test below can fail.
+    const primaryOnly: ShownLine[] = persons.map((l) => ({
+      ...l,
+      byCountry: Object.fromEntries(
+        Object.entries(l.byCountry).map(([c, v]) => [c, v > 0 && v < 11 ? null : v]),
+      ),
+      total: l.total > 0 && l.total < 11 ? null : l.total,
+    }));
+    expect(recoverByDifferencing(primaryOnly)).toContainEqual({ row: 1, column: 'TH', value: 3 });
+  });
+
+  it('hides enough further cells that differencing recovers nothing', () => {
+    const shown = suppressSmallCells(persons, COUNTRIES, 11);
+    expect(recoverByDifferencing(shown)).toEqual([]);
+    // The partner cell chosen is the smallest that closes the gap: Thai nationals in Thailand.
+    expect(shown[3].byCountry.TH).toBeNull();
+  });
+
+  it('holds for many random tables and any k', () => {
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    for (let run = 0; run < 300; run++) {
+      const keys = 1 + random(5);
+      const rows = Array.from({ length: keys }, (_, i) =>
+        line(
+          'b',
+          `k${i}`,
+          COUNTRIES.map(() => (random(3) === 0 ? 0 : random(30))),
+        ),
+      );
+      const totals = COUNTRIES.map((_, c) =>
+        rows.reduce((s, r) => s + r.byCountry[COUNTRIES[c]], 0),
+      );
+      const table = [line(null, null, totals), ...rows];
+      const k = 2 + random(15);
+      const shown = suppressSmallCells(table, COUNTRIES, k);
+      expect(recoverByDifferencing(shown)).toEqual([]);
+      shown.forEach((l, i) =>
+        COUNTRIES.forEach((c) => {
+          const v = table[i].byCountry[c];
+          if (v > 0 && v < k) expect(l.byCountry[c]).toBeNull();
+        }),
+      );
+    }
+  });
+});

@@ -1,0 +1,88 @@
+import type { RecordedEvent } from '@haven/platform/event-store';
+import type { Projection } from '@haven/platform/projections';
+import type { EntityManager } from 'typeorm';
+import type { ReportModule, SubjectAttributes, SubjectBook } from './programme-module';
+
+// PostgreSQL takes at most 65,535 parameters per statement; a fact row binds 12.
+const FACTS_PER_INSERT = 4000;
+
+/**
+ * A module's projection (`reports-<programme>`): per batch, one SELECT of the subjects its events
+ * read, the facts derived in memory in event order, one multi-row INSERT of the facts (a replay
+ * inserts nothing twice: fact ids derive from event ids) and one upsert of the subjects changed.
+ */
+export function factProjection(module: ReportModule): Projection {
+  const prefix = `${module.programme}:`;
+  return {
+    name: `reports-${module.programme}`,
+    handles: module.handles,
+    categories: module.categories,
+    async apply(events, manager) {
+      const wanted = new Set<string>();
+      for (const event of events) for (const key of module.reads(event)) wanted.add(prefix + key);
+      const known = new Map<string, SubjectAttributes>();
+      if (wanted.size > 0) {
+        const rows: Array<{ key: string; attributes: SubjectAttributes }> = await manager.query(
+          'SELECT key, attributes FROM reports.subjects WHERE key = ANY($1)',
+          [[...wanted]],
+        );
+        for (const row of rows) known.set(row.key, row.attributes);
+      }
+      const changed = new Map<string, SubjectAttributes>();
+      const book: SubjectBook = {
+        get: (key) => changed.get(prefix + key) ?? known.get(prefix + key),
+        set: (key, attributes) => changed.set(prefix + key, attributes),
+      };
+      const rows: unknown[][] = [];
+      for (const event of events) rows.push(...factRows(module, event, book));
+      for (let start = 0; start < rows.length; start += FACTS_PER_INSERT) {
+        await insertFacts(manager, rows.slice(start, start + FACTS_PER_INSERT));
+      }
+      if (changed.size > 0) {
+        await manager.query(
+          `INSERT INTO reports.subjects (key, attributes)
+           SELECT * FROM unnest($1::text[], $2::jsonb[])
+           ON CONFLICT (key) DO UPDATE SET attributes = EXCLUDED.attributes`,
+          [[...changed.keys()], [...changed.values()].map((value) => JSON.stringify(value))],
+        );
+      }
+    },
+    async reset(manager) {
+      await manager.query('DELETE FROM reports.facts WHERE programme = $1', [module.programme]);
+      await manager.query('DELETE FROM reports.subjects WHERE starts_with(key, $1)', [prefix]);
+    },
+  };
+}
+
+function factRows(module: ReportModule, event: RecordedEvent, book: SubjectBook): unknown[][] {
+  return module
+    .factsOf(event, book)
+    .map((fact, index) => [
+      `${event.eventId}:${index}`,
+      module.programme,
+      fact.kind,
+      fact.country,
+      fact.occurredOn,
+      event.recordedAt,
+      event.globalPosition,
+      fact.subjectId ?? null,
+      fact.person ?? false,
+      fact.stateKey ?? null,
+      fact.quantity ?? 1,
+      JSON.stringify(fact.attributes ?? {}),
+    ]);
+}
+
+async function insertFacts(manager: EntityManager, rows: unknown[][]): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = rows[0].length;
+  const values = rows
+    .map((_, row) => `(${Array.from({ length: columns }, (_, c) => `$${row * columns + c + 1}`)})`)
+    .join(',');
+  await manager.query(
+    `INSERT INTO reports.facts (fact_id, programme, kind, country, occurred_on, recorded_at,
+       position, subject_id, person, state_key, quantity, attributes)
+     VALUES ${values} ON CONFLICT (fact_id) DO NOTHING`,
+    rows.flat(),
+  );
+}

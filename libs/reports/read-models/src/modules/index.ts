@@ -1,0 +1,6 @@
+import type { ReportModule } from '../programme-module';
+import { networksModule } from './networks';
+import { protectionModule } from './protection';
+
+/** Every programme in the report, in the order it shows them. One line per programme. */
+export const REPORT_MODULES: readonly ReportModule[] = [networksModule, protectionModule];

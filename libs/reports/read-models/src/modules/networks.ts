@@ -1,0 +1,187 @@
+import type { RecordedEvent } from '@haven/platform/event-store';
+import {
+  CASE_NOTIFICATION_CATEGORY,
+  type CaseNotificationEvent,
+  type CaseNotificationSubmitted,
+} from '@haven/networks/contracts';
+import { dayOf, known, type NewFact, type ReportModule } from '../programme-module';
+
+/**
+ * Networks' registers of watchdogs and prevention activities are not (yet) in its contracts: the
+ * report reads these two event types by their stable names, and only these fields of them.
+ */
+type WatchdogRegistered = {
+  type: 'WatchdogRegistered';
+  data: {
+    watchdogId: string;
+    kind: string;
+    country: string;
+    province: string | null;
+    joinedOn: string;
+  };
+};
+type PreventionActivityRecorded = {
+  type: 'PreventionActivityRecorded';
+  data: {
+    activityId: string;
+    kind: 'TRAINING' | 'CAMPAIGN' | string;
+    date: string;
+    country: string;
+    province: string | null;
+    district: string | null;
+    participants: Array<{ sex: string; role: string; count: number }> | null;
+    reach: number | null;
+  };
+};
+type NetworksEvent = CaseNotificationEvent | WatchdogRegistered | PreventionActivityRecorded;
+
+const OUTCOME_OF: Record<string, string> = {
+  CaseNotificationValidated: 'VALIDATED',
+  CaseNotificationRejected: 'REJECTED',
+  CaseNotificationMarkedDuplicate: 'DUPLICATE',
+  CaseNotificationReferred: 'REFERRED',
+};
+
+/**
+ * Case notifications by source, form and outcome (the latest recorded), counted on the day they
+ * were notified; watchdogs active (joined by the year's end) and new, by kind and region;
+ * trainings (sessions, places, participants by sex and role); campaign reach.
+ */
+export const networksModule: ReportModule = {
+  programme: 'networks',
+  categories: [CASE_NOTIFICATION_CATEGORY, 'watchdog', 'preventionactivity'],
+  handles: [
+    'CaseNotificationSubmitted',
+    ...Object.keys(OUTCOME_OF),
+    'WatchdogRegistered',
+    'PreventionActivityRecorded',
+  ],
+  reads(event) {
+    const data = event.data as { notificationId?: string };
+    return event.type in OUTCOME_OF && data.notificationId ? [data.notificationId] : [];
+  },
+  factsOf(recorded: RecordedEvent, subjects): NewFact[] {
+    const event = recorded as unknown as NetworksEvent;
+    switch (event.type) {
+      case 'CaseNotificationSubmitted': {
+        const { notificationId, country, reportedBy, formOfExploitation } = event.data;
+        const occurredOn = dayOf((event as CaseNotificationSubmitted).data.submittedAt);
+        subjects.set(notificationId, { country, occurredOn });
+        return [
+          {
+            kind: 'notification',
+            country,
+            occurredOn,
+            subjectId: notificationId,
+            attributes: { source: reportedBy, form: formOfExploitation },
+          },
+          outcome(notificationId, country, occurredOn, 'SUBMITTED'),
+        ];
+      }
+      case 'CaseNotificationValidated':
+      case 'CaseNotificationRejected':
+      case 'CaseNotificationMarkedDuplicate':
+      case 'CaseNotificationReferred': {
+        const notification = subjects.get(event.data.notificationId);
+        if (!notification) return [];
+        return [
+          outcome(
+            event.data.notificationId,
+            String(notification.country),
+            String(notification.occurredOn),
+            OUTCOME_OF[event.type],
+          ),
+        ];
+      }
+      case 'WatchdogRegistered': {
+        const { watchdogId, kind, country, province, joinedOn } = event.data;
+        return [
+          {
+            kind: 'watchdog',
+            country,
+            occurredOn: joinedOn,
+            subjectId: watchdogId,
+            attributes: { kind, region: known(province) },
+          },
+        ];
+      }
+      case 'PreventionActivityRecorded':
+        return preventionFacts(event.data);
+      default:
+        return [];
+    }
+  },
+  figures: [
+    {
+      name: 'caseNotifications',
+      kind: 'notification',
+      measure: 'facts',
+      breakdowns: ['source', 'form'],
+    },
+    {
+      name: 'caseNotificationOutcomes',
+      kind: 'notificationOutcome',
+      measure: 'facts',
+      breakdowns: ['outcome'],
+      latest: true,
+    },
+    {
+      name: 'watchdogsActive',
+      kind: 'watchdog',
+      measure: 'subjects',
+      breakdowns: ['kind', 'region'],
+      period: 'untilYearEnd',
+    },
+    { name: 'watchdogsNew', kind: 'watchdog', measure: 'subjects', breakdowns: ['kind', 'region'] },
+    { name: 'trainingSessions', kind: 'trainingSession', measure: 'facts' },
+    { name: 'trainingPlaces', kind: 'trainingPlace', measure: 'subjects' },
+    {
+      name: 'trainingParticipants',
+      kind: 'trainingParticipants',
+      measure: 'sum',
+      breakdowns: ['sex', 'role'],
+    },
+    { name: 'campaignReach', kind: 'campaignReach', measure: 'sum' },
+  ],
+};
+
+function outcome(
+  notificationId: string,
+  country: string,
+  occurredOn: string,
+  value: string,
+): NewFact {
+  return {
+    kind: 'notificationOutcome',
+    country,
+    occurredOn,
+    subjectId: notificationId,
+    stateKey: `notification:${notificationId}`,
+    attributes: { outcome: value },
+  };
+}
+
+function preventionFacts(data: PreventionActivityRecorded['data']): NewFact[] {
+  const { activityId, kind, country, date, province, district } = data;
+  if (kind === 'CAMPAIGN') {
+    // A campaign on the ground counts its participants as its reach.
+    const reach =
+      data.reach ?? (data.participants ?? []).reduce((sum, line) => sum + line.count, 0);
+    return [
+      { kind: 'campaignReach', country, occurredOn: date, subjectId: activityId, quantity: reach },
+    ];
+  }
+  const place = `${country}/${known(province)}/${known(district)}`;
+  return [
+    { kind: 'trainingSession', country, occurredOn: date, subjectId: activityId },
+    { kind: 'trainingPlace', country, occurredOn: date, subjectId: place },
+    ...(data.participants ?? []).map((line) => ({
+      kind: 'trainingParticipants',
+      country,
+      occurredOn: date,
+      subjectId: activityId,
+      quantity: line.count,
+      attributes: { sex: line.sex, role: line.role },
+    })),
+  ];
+}

@@ -1,0 +1,149 @@
+import type { RecordedEvent } from '@haven/platform/event-store';
+import { PROTECTION_CASE_CATEGORY, type ProtectionCaseEvent } from '@haven/protection/contracts';
+import { known, type NewFact, type ReportModule, type SubjectBook } from '../programme-module';
+
+/**
+ * Persons protected (a victim taken into a case, on the day she was), by nationality, minor or
+ * adult, form of exploitation, in the country or abroad and the destination; cases opened and
+ * closed; rescues and persons rescued; identifications by outcome; returns completed (the
+ * reception at home). The case's country is the country of operation for all of them.
+ * Reads the current (v2) shapes: the report's store registers PROTECTION_UPCASTERS (ADR 15).
+ */
+export const protectionModule: ReportModule = {
+  programme: 'protection',
+  categories: [PROTECTION_CASE_CATEGORY],
+  handles: [
+    'ProtectionCaseOpened',
+    'VictimAddedToCase',
+    'RescueOperationRecorded',
+    'VictimIdentificationRecorded',
+    'RepatriationStepRecorded',
+    'ProtectionCaseClosed',
+  ],
+  reads(event) {
+    const { caseId } = event.data as { caseId?: string };
+    return caseId && event.type !== 'ProtectionCaseOpened' ? [`case:${caseId}`] : [];
+  },
+  factsOf(recorded: RecordedEvent, subjects: SubjectBook): NewFact[] {
+    const event = recorded as unknown as ProtectionCaseEvent;
+    switch (event.type) {
+      case 'ProtectionCaseOpened': {
+        const { caseId, country, abroad, destination, formOfExploitation, openedOn } = event.data;
+        subjects.set(`case:${caseId}`, { country, abroad, destination, form: formOfExploitation });
+        return [
+          {
+            kind: 'caseOpened',
+            country,
+            occurredOn: openedOn,
+            subjectId: caseId,
+            attributes: { form: formOfExploitation, place: abroad ? 'ABROAD' : 'IN_COUNTRY' },
+          },
+        ];
+      }
+      case 'VictimAddedToCase': {
+        const theCase = subjects.get(`case:${event.data.caseId}`);
+        if (!theCase) return [];
+        const { beneficiaryId, formOfExploitation, minor, nationality, sex, addedOn } = event.data;
+        return [
+          {
+            kind: 'personProtected',
+            country: String(theCase.country),
+            occurredOn: addedOn,
+            subjectId: beneficiaryId,
+            person: true,
+            attributes: {
+              nationality: known(nationality),
+              ageGroup: minor ? 'MINOR' : 'ADULT',
+              sex: known(sex),
+              form: formOfExploitation,
+              place: theCase.abroad ? 'ABROAD' : 'IN_COUNTRY',
+              destination: theCase.abroad ? known(theCase.destination) : 'IN_COUNTRY',
+            },
+          },
+        ];
+      }
+      case 'RescueOperationRecorded': {
+        const country = caseCountry(subjects, event.data.caseId);
+        if (!country) return [];
+        const { operationId, date, rescuedBeneficiaryIds } = event.data;
+        return [
+          { kind: 'rescue', country, occurredOn: date, subjectId: operationId },
+          ...rescuedBeneficiaryIds.map((beneficiaryId) => ({
+            kind: 'personRescued',
+            country,
+            occurredOn: date,
+            subjectId: beneficiaryId,
+            person: true,
+          })),
+        ];
+      }
+      case 'VictimIdentificationRecorded': {
+        const country = caseCountry(subjects, event.data.caseId);
+        if (!country) return [];
+        return [
+          {
+            kind: 'identification',
+            country,
+            occurredOn: event.data.date,
+            subjectId: event.data.beneficiaryId,
+            person: true,
+            attributes: { outcome: event.data.outcome },
+          },
+        ];
+      }
+      case 'RepatriationStepRecorded': {
+        const country = caseCountry(subjects, event.data.caseId);
+        // A return is complete when she is received at home.
+        if (!country || event.data.step !== 'RECEPTION') return [];
+        return [
+          {
+            kind: 'returnCompleted',
+            country,
+            occurredOn: event.data.date,
+            subjectId: event.data.beneficiaryId,
+            person: true,
+          },
+        ];
+      }
+      case 'ProtectionCaseClosed': {
+        const country = caseCountry(subjects, event.data.caseId);
+        if (!country) return [];
+        return [
+          {
+            kind: 'caseClosed',
+            country,
+            occurredOn: event.data.closedOn,
+            subjectId: event.data.caseId,
+            attributes: { reason: event.data.reason },
+          },
+        ];
+      }
+      default:
+        return [];
+    }
+  },
+  figures: [
+    {
+      name: 'personsProtected',
+      kind: 'personProtected',
+      measure: 'subjects',
+      breakdowns: ['nationality', 'ageGroup', 'form', 'place', 'destination'],
+    },
+    { name: 'casesOpened', kind: 'caseOpened', measure: 'subjects' },
+    { name: 'casesClosed', kind: 'caseClosed', measure: 'subjects' },
+    { name: 'rescues', kind: 'rescue', measure: 'subjects' },
+    { name: 'personsRescued', kind: 'personRescued', measure: 'subjects' },
+    {
+      name: 'identifications',
+      kind: 'identification',
+      measure: 'subjects',
+      breakdowns: ['outcome'],
+    },
+    { name: 'returnsCompleted', kind: 'returnCompleted', measure: 'subjects' },
+  ],
+};
+
+function caseCountry(subjects: SubjectBook, caseId: string): string | undefined {
+  const theCase = subjects.get(`case:${caseId}`);
+  return theCase ? String(theCase.country) : undefined;
+}

@@ -1,0 +1,70 @@
+import type { RecordedEvent } from '@haven/platform/event-store';
+
+/**
+ * One programme's share of the annual report: which integration events it reads, the facts it
+ * keeps from them (each dated by the day it occurred), and the figures it publishes. Adding a
+ * programme to the report is one such module in `modules/`, listed in `modules/index.ts`.
+ */
+export interface ReportModule {
+  /** Stable: it names the programme in the report and keys the projection's checkpoint. */
+  readonly programme: string;
+  readonly categories: readonly string[];
+  readonly handles: readonly string[];
+  /** The subjects (earlier facts' context) an event needs; loaded before its batch is applied. */
+  reads(event: RecordedEvent): readonly string[];
+  /** The facts an event adds. It may note a subject for later events (`subjects.set`). */
+  factsOf(event: RecordedEvent, subjects: SubjectBook): NewFact[];
+  readonly figures: readonly FigureSpec[];
+}
+
+/** What a module remembers about a notification, a case or a person, between events. */
+export type SubjectAttributes = Record<string, string | number | boolean | null>;
+
+export interface SubjectBook {
+  get(key: string): SubjectAttributes | undefined;
+  set(key: string, attributes: SubjectAttributes): void;
+}
+
+/** A fact to count: never an identity, only the coarse attributes of ADR 15. */
+export interface NewFact {
+  kind: string;
+  /** The country of operation (TH, LA, MM, VN, OTHER). */
+  country: string;
+  /** YYYY-MM-DD: the day it occurred. */
+  occurredOn: string;
+  /** What it is about (an operation, a place, a notification, a person's random id). */
+  subjectId?: string | null;
+  /** The subject is a beneficiary (counted once across programmes). */
+  person?: boolean;
+  /** Facts with the same key replace one another: only the latest recorded counts. */
+  stateKey?: string | null;
+  /** What `sum` adds (participants, reach, an amount in minor units); 1 by default. */
+  quantity?: number;
+  /** Breakdown attributes, as the figures name them. */
+  attributes?: Record<string, string>;
+}
+
+/**
+ * A figure of the report: the facts of one kind, in the year (or up to its end), counted as
+ * facts, as distinct subjects, or summed; in total and by each breakdown attribute.
+ */
+export interface FigureSpec {
+  name: string;
+  kind: string;
+  measure: 'facts' | 'subjects' | 'sum';
+  breakdowns?: readonly string[];
+  /** `year` (default): occurred in the year; `untilYearEnd`: on or before its last day. */
+  period?: 'year' | 'untilYearEnd';
+  /** Only the latest recorded fact of each state key counts (e.g. a notification's outcome). */
+  latest?: boolean;
+}
+
+/** The day of an ISO instant (UTC). */
+export function dayOf(instant: string): string {
+  return new Date(instant).toISOString().slice(0, 10);
+}
+
+/** A breakdown value: the attribute, or UNKNOWN when it was not recorded. */
+export function known(value: unknown): string {
+  return value === null || value === undefined || value === '' ? 'UNKNOWN' : String(value);
+}

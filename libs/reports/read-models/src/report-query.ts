@@ -1,0 +1,145 @@
+import type { FigureSpec, ReportModule } from './programme-module';
+
+/** What a report is asked for: a year, the countries of operation, and the log as of when. */
+export interface ReportRequest {
+  year: number;
+  countries: readonly string[];
+  asOf: Date;
+}
+
+/** One line of a figure: its total (no breakdown) or one value of one breakdown attribute. */
+export interface FigureRow {
+  breakdown: string | null;
+  key: string | null;
+  byCountry: Record<string, number>;
+  total: number;
+}
+
+export interface FigureTable {
+  programme: string;
+  name: string;
+  measure: FigureSpec['measure'];
+  rows: FigureRow[];
+}
+
+/** Runs SQL (the DataSource's `query`, or a pg client's rows). */
+export type Query = (sql: string, parameters: unknown[]) => Promise<Array<Record<string, unknown>>>;
+
+export const UNIQUE_BENEFICIARIES: FigureSpec = {
+  name: 'uniqueBeneficiaries',
+  kind: '*',
+  measure: 'subjects',
+  breakdowns: ['programme'],
+};
+
+/** Every figure of every module, and the unique beneficiaries across programmes. */
+export async function computeReport(
+  query: Query,
+  modules: readonly ReportModule[],
+  request: ReportRequest,
+): Promise<FigureTable[]> {
+  const work = modules.flatMap((module) =>
+    module.figures.map((figure) => computeFigure(query, module.programme, figure, request)),
+  );
+  work.push(computeUniqueBeneficiaries(query, request));
+  return Promise.all(work);
+}
+
+const MEASURES: Record<FigureSpec['measure'], string> = {
+  facts: 'count(*)',
+  subjects: 'count(DISTINCT subject_id)',
+  sum: 'coalesce(sum(quantity), 0)',
+};
+
+/** The first and last day a figure counts, in the year or up to its end. */
+function period(figure: FigureSpec, year: number): [string, string] {
+  return [figure.period === 'untilYearEnd' ? '1900-01-01' : `${year}-01-01`, `${year}-12-31`];
+}
+
+export async function computeFigure(
+  query: Query,
+  programme: string,
+  figure: FigureSpec,
+  request: ReportRequest,
+): Promise<FigureTable> {
+  const breakdowns = figure.breakdowns ?? [];
+  const [from, to] = period(figure, request.year);
+  // Breakdown names come from the modules' code, never from a request: safe to quote in SQL.
+  const attribute = (index: number) => `(attributes->>'${breakdowns[index]}')`;
+  const sets = ['(country)', '()'];
+  breakdowns.forEach((_, index) =>
+    sets.push(`(country, ${attribute(index)})`, `(${attribute(index)})`),
+  );
+  const latest = figure.latest
+    ? `AND NOT EXISTS (SELECT 1 FROM reports.facts later
+         WHERE later.state_key = f.state_key AND later.recorded_at <= $5
+           AND later.position > f.position)`
+    : '';
+  const rows = await query(
+    `SELECT country, GROUPING(country) AS all_countries,
+            ${breakdowns.map((_, i) => `${attribute(i)} AS b${i}, GROUPING(${attribute(i)}) AS g${i},`).join('\n')}
+            ${MEASURES[figure.measure]} AS value
+       FROM reports.facts f
+      WHERE programme = $1 AND kind = $2 AND occurred_on BETWEEN $3 AND $4
+        AND recorded_at <= $5 AND country = ANY($6) ${latest}
+      GROUP BY GROUPING SETS (${sets.join(', ')})`,
+    [programme, figure.kind, from, to, request.asOf, request.countries],
+  );
+  return tableOf(programme, figure, request, rows);
+}
+
+async function computeUniqueBeneficiaries(
+  query: Query,
+  request: ReportRequest,
+): Promise<FigureTable> {
+  const rows = await query(
+    `SELECT country, GROUPING(country) AS all_countries, programme AS b0, GROUPING(programme) AS g0,
+            count(DISTINCT subject_id) AS value
+       FROM reports.facts
+      WHERE person AND occurred_on BETWEEN $1 AND $2 AND recorded_at <= $3 AND country = ANY($4)
+      GROUP BY GROUPING SETS ((country), (), (country, programme), (programme))`,
+    [`${request.year}-01-01`, `${request.year}-12-31`, request.asOf, request.countries],
+  );
+  return tableOf('all', UNIQUE_BENEFICIARIES, request, rows);
+}
+
+/** The rows SQL grouped, as a table: the total row first, then each breakdown's keys, sorted. */
+function tableOf(
+  programme: string,
+  figure: FigureSpec,
+  request: ReportRequest,
+  rows: Array<Record<string, unknown>>,
+): FigureTable {
+  const breakdowns = figure.breakdowns ?? [];
+  const lines = new Map<string, FigureRow>();
+  const line = (breakdown: string | null, key: string | null): FigureRow => {
+    const id = `${breakdown}\u0000${key}`;
+    let found = lines.get(id);
+    if (!found) {
+      found = {
+        breakdown,
+        key,
+        byCountry: Object.fromEntries(request.countries.map((country) => [country, 0])),
+        total: 0,
+      };
+      lines.set(id, found);
+    }
+    return found;
+  };
+  line(null, null);
+  for (const row of rows) {
+    const index = breakdowns.findIndex((_, i) => Number(row[`g${i}`]) === 0);
+    const target =
+      index < 0 ? line(null, null) : line(breakdowns[index], String(row[`b${index}`] ?? 'UNKNOWN'));
+    const value = Number(row.value);
+    if (Number(row.all_countries) === 1) target.total = value;
+    else target.byCountry[String(row.country)] = value;
+  }
+  const [total, ...rest] = [...lines.values()];
+  rest.sort(
+    (a, b) =>
+      breakdowns.indexOf(a.breakdown ?? '') - breakdowns.indexOf(b.breakdown ?? '') ||
+      String(a.key).localeCompare(String(b.key)),
+  );
+  return { programme, name: figure.name, measure: figure.measure, rows: [total, ...rest] };
+}
