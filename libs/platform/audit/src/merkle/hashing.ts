@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 
 /**
  * RFC 9162 §2.1.1 hashing: a leaf is SHA-256(0x00 ‖ entry), an interior node
@@ -11,12 +11,14 @@ const NODE_PREFIX = Buffer.from([0x01]);
 
 export const EMPTY_ROOT: Buffer = createHash('sha256').digest();
 
+// One-shot hashing over one buffer: about half the cost of a createHash object per call, which
+// matters when a verifier hashes a million leaves and their nodes.
 export function leafHash(entry: Uint8Array): Buffer {
-  return createHash('sha256').update(LEAF_PREFIX).update(entry).digest();
+  return hash('sha256', Buffer.concat([LEAF_PREFIX, entry]), 'buffer');
 }
 
 export function nodeHash(left: Uint8Array, right: Uint8Array): Buffer {
-  return createHash('sha256').update(NODE_PREFIX).update(left).update(right).digest();
+  return hash('sha256', Buffer.concat([NODE_PREFIX, left, right]), 'buffer');
 }
 
 export function isHash(value: unknown): value is Buffer {
