@@ -18,7 +18,7 @@ import { AccessLog } from '@haven/platform/privacy';
 
 /**
  * The audit service's own plumbing: a pool for the audit and event tables, the access log, the
- * checkpoint signer, and the follower that keeps the event log's Merkle tree (docs/adr/0014).
+ * checkpoint signer, and the follower that keeps the event log's Merkle tree (docs/adr/0016).
  * The follower runs here, beside the log and never in its append path; HAVEN_AUDIT_FOLLOWER=off
  * leaves it to another instance. It signs every HAVEN_AUDIT_CHECKPOINT_EVERY leaves (1000) or
  * HAVEN_AUDIT_CHECKPOINT_SECONDS (60), whichever comes first, and when the service stops.

@@ -24,7 +24,7 @@ export interface TreeFollowerOptions {
 }
 
 /**
- * Keeps a log's Merkle tree beside the log, never in its way (docs/adr/0014): it follows the log
+ * Keeps a log's Merkle tree beside the log, never in its way (docs/adr/0016): it follows the log
  * from where it stopped, appends each entry's stored hash as a leaf, stores the perfect subtrees
  * this completes with the new state in one transaction, and signs a checkpoint every N leaves or
  * M seconds, whichever comes first, and when it stops. Several followers of one log may run: the

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The Merkle trees over Haven's append-only logs and their signed checkpoints (docs/adr/0014).
+ * The Merkle trees over Haven's append-only logs and their signed checkpoints (docs/adr/0016).
  * One set of tables serves several logs (`event_store`, `access_log`), told apart by `log`.
  * Leaves, nodes and checkpoints are facts like the events: a trigger refuses to change them.
  */
