@@ -71,7 +71,7 @@ const TYPE_RULES = {
 };
 
 // Audit rebuilds any record as of a date through its own service's `evolve` (DESIGN.md "Audit",
-// docs/adr/0014): it alone may also depend on other services' domains (pure code), never on their
+// docs/adr/0016): it alone may also depend on other services' domains (pure code), never on their
 // read models.
 const EXTRA_DEPENDENCIES = { audit: ['type:domain'] };
 
