@@ -18,6 +18,7 @@ import {
   EMPOWERMENT_TIMELINE_TYPES,
   empowermentEntry,
 } from './timeline-empowerment';
+import { RELIEF_TIMELINE_CATEGORY, RELIEF_TIMELINE_TYPES, reliefEntry } from './timeline-relief';
 import {
   TimelineEntryRow,
   type TimelineSubject,
@@ -213,6 +214,8 @@ function entryOf(event: RecordedEvent): Entry {
       return beneficiaryEntry(event as RecordedBeneficiaryEvent);
     case EMPOWERMENT_TIMELINE_CATEGORY:
       return empowermentEntry(event);
+    case RELIEF_TIMELINE_CATEGORY:
+      return reliefEntry(event);
     default:
       return notificationEntry(event as RecordedNotificationEvent);
   }
@@ -237,12 +240,14 @@ export const timelineProjection: Projection = {
     ...BENEFICIARY_EVENT_TYPES,
     ...NOTIFICATION_TIMELINE_TYPES,
     ...EMPOWERMENT_TIMELINE_TYPES,
+    ...RELIEF_TIMELINE_TYPES,
   ],
   categories: [
     PROTECTION_CASE_CATEGORY,
     BENEFICIARY_CATEGORY,
     CASE_NOTIFICATION_CATEGORY,
     EMPOWERMENT_TIMELINE_CATEGORY,
+    RELIEF_TIMELINE_CATEGORY,
   ],
   async apply(events, manager) {
     const rows: TimelineEntryRow[] = events.flatMap((event) => {
