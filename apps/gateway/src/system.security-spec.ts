@@ -502,6 +502,32 @@ describe('Haven under hostile requests, through its real gateway and services', 
       expect(reply.body.errors).toBeUndefined();
     });
 
+    it('refuses, even with the gateway’s identity, a document nested 3,000 deep or an operation it lacks, with 400', async () => {
+      const identity = await new IdentitySigner(system.keys.identity.privateJwk).sign(admin);
+      tokens.push(identity);
+      const nested = `{ ${'protectionStatus { '.repeat(3_000)}ready${' }'.repeat(3_000)} }`;
+      for (const service of ['protection', 'networks', 'empowerment', 'legal', 'relief']) {
+        const headers = { 'x-haven-identity': identity };
+        const deep = await direct(`direct-deep ${service}`, service, headers, { query: nested });
+        expect({ service, status: deep.status, text: deep.text }).toEqual({
+          service,
+          status: 400,
+          text: expect.not.stringContaining('call stack'),
+        });
+        expect(onlyError(deep)).toEqual({
+          message: 'Syntax Error: Document nests more than 64 levels. Parsing aborted.',
+          extensions: { code: 'GRAPHQL_PARSE_FAILED' },
+        });
+        const unknown = await direct(`direct-unknown-operation ${service}`, service, headers, {
+          query: `query Known { ${service}Status { service } }`,
+          operationName: 'ProbeMarker',
+        });
+        expect({ service, status: unknown.status }).toEqual({ service, status: 400 });
+        expect(unknown.text).not.toContain('ProbeMarker');
+        expect(onlyError(unknown).extensions).toEqual({ code: 'OPERATION_RESOLUTION_FAILURE' });
+      }
+    });
+
     it('refuses a call with no identity', async () => {
       await expectRefused('direct-none', {}, 'IDENTITY_MISSING');
     });
