@@ -20,6 +20,7 @@
 import { v5 as uuidv5 } from 'uuid';
 import { DEFAULT_KEYS_DIR, ensureDevKeys, mintDevToken, type Role } from '@haven/platform/security';
 import { seedEmpowermentDemo } from './empowerment-demo';
+import { seedReliefDemo } from './relief-demo';
 
 const GATEWAY = process.env.HAVEN_GATEWAY_URL ?? 'http://127.0.0.1:4000/graphql';
 const NAMESPACE = '6f1c8a52-3c1e-4e7a-9a35-0c7c2b1d9e40';
@@ -745,6 +746,7 @@ async function main(): Promise<void> {
   bar.finish();
 
   console.log(`Empowerment: ${await seedEmpowermentDemo(GATEWAY, beneficiaries)}.`);
+  console.log(`Relief: ${await seedReliefDemo(GATEWAY, beneficiaries)}.`);
   const count = (outcome: Outcome) => notifications.filter((n) => n.outcome === outcome).length;
   const closed = cases.filter(({ plan }) => plan.closure).length;
   console.log(
