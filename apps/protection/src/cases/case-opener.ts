@@ -18,7 +18,8 @@ import {
   protectionCaseStreamId,
   type ProtectionCaseEvent,
 } from '@haven/protection/contracts';
-import { protectionCaseDecider, ProtectionDomainError } from '@haven/protection/domain';
+import { DomainError } from '@haven/platform/domain';
+import { protectionCaseDecider } from '@haven/protection/domain';
 import { v5 as uuidv5 } from 'uuid';
 
 /** Who the events of the case opener are recorded as: the service itself, not a user. */
@@ -99,7 +100,7 @@ async function openCaseFrom(
     );
   } catch (error) {
     // A referral that can never open a case must not hold up every referral after it.
-    if (!(error instanceof ProtectionDomainError)) throw error;
+    if (!(error instanceof DomainError)) throw error;
     options.onSkipped?.(referral.globalPosition, error.message);
     return;
   }

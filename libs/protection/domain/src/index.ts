@@ -3,4 +3,4 @@ export * from './beneficiary/errors';
 export * from './break-glass/break-glass';
 export * from './case/protection-case';
 export * from './case/errors';
-export type { CommandMetadata } from './command-metadata';
+export type { CommandMetadata } from '@haven/platform/domain';

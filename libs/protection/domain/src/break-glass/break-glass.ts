@@ -1,5 +1,6 @@
 import type { BreakGlassAccessGranted, BreakGlassEvent } from '@haven/protection/contracts';
-import type { CommandMetadata } from '../command-metadata';
+import { check, unreachable, type CommandMetadata, type Decider } from '@haven/platform/domain';
+import { refusingAs } from '../checks';
 import { BreakGlassNotNeeded, InvalidBreakGlassRequest } from '../beneficiary/errors';
 
 export type { BreakGlassAccessGranted, BreakGlassEvent };
@@ -36,8 +37,6 @@ export function initialBreakGlassState(): BreakGlassState {
   return { status: 'None' };
 }
 
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
-
 function decideBreakGlass(command: BreakGlassCommand, state: BreakGlassState): BreakGlassEvent[] {
   const { data, metadata } = command;
   if (state.status === 'Granted') {
@@ -45,7 +44,7 @@ function decideBreakGlass(command: BreakGlassCommand, state: BreakGlassState): B
     if (state.beneficiaryId === data.beneficiaryId && state.subject === metadata.actorId) return [];
     throw new InvalidBreakGlassRequest('grantId', 'is already used by another grant.');
   }
-  if (data.withinScope) throw new BreakGlassNotNeeded(data.beneficiaryId);
+  if (data.withinScope) throw new BreakGlassNotNeeded();
   const reason = typeof data.reason === 'string' ? data.reason.trim() : '';
   const { min, max } = BREAK_GLASS_REASON_LENGTH;
   if (reason.length < min || reason.length > max) {
@@ -61,10 +60,7 @@ function decideBreakGlass(command: BreakGlassCommand, state: BreakGlassState): B
       `must be more than 0 and at most ${MAX_BREAK_GLASS_MINUTES}.`,
     );
   }
-  if (!ISO_INSTANT.test(metadata.occurredAt) || Number.isNaN(Date.parse(metadata.occurredAt))) {
-    throw new InvalidBreakGlassRequest('occurredAt', 'must be an ISO 8601 instant.');
-  }
-  const grantedAt = new Date(metadata.occurredAt);
+  const grantedAt = new Date(check.instant(metadata.occurredAt, 'occurredAt'));
   const granted: BreakGlassAccessGranted = {
     type: 'BreakGlassAccessGranted',
     data: {
@@ -90,16 +86,15 @@ function evolveBreakGlass(state: BreakGlassState, event: BreakGlassEvent): Break
         beneficiaryId: event.data.beneficiaryId,
         subject: event.data.subject,
       };
-    default: {
-      const unknown: never = event.type;
-      throw new Error(`Unknown event ${String(unknown)}`);
-    }
+    default:
+      return unreachable(event.type, 'event');
   }
 }
 
 /** The break-glass decider, for the command handler. */
-export const breakGlassDecider = {
-  decide: decideBreakGlass,
+export const breakGlassDecider: Decider<BreakGlassCommand, BreakGlassEvent, BreakGlassState> = {
+  decide: (command, state) =>
+    refusingAs(InvalidBreakGlassRequest, () => decideBreakGlass(command, state)),
   evolve: evolveBreakGlass,
   initialState: initialBreakGlassState,
 };

@@ -1,82 +1,79 @@
-import { ProtectionDomainError } from '../beneficiary/errors';
+// Protection casework's broken rules, as kernel DomainErrors. Messages never quote an id.
+import { DomainError, domainError } from '@haven/platform/domain';
+import { invalidData } from '../beneficiary/errors';
 
 /**
  * A rule of protection casework was broken by a command that is well formed: the case is not in
- * a state that allows it. The API answers CONFLICT, with `code` as the reason.
+ * a state that allows it. The API answers CONFLICT, with the rule's code as the reason.
  */
-export abstract class ProtectionCaseRuleViolation extends ProtectionDomainError {}
+export abstract class ProtectionCaseRuleViolation extends DomainError {
+  constructor(reason: string, message: string) {
+    super('conflict', reason, message);
+    this.name = reason;
+  }
+}
+
+function ruleViolation(reason: string, message: string) {
+  return class extends ProtectionCaseRuleViolation {
+    static readonly reason = reason;
+    constructor() {
+      super(reason, message);
+    }
+  };
+}
 
 /** A case command carries a value the domain refuses; `field` names it (never its value). */
-export class InvalidProtectionCaseData extends ProtectionDomainError {
-  readonly code = 'INVALID_CASE_DATA';
-  constructor(
-    readonly field: string,
-    reason: string,
-  ) {
-    super(`${field} ${reason}`);
-    this.name = 'InvalidProtectionCaseData';
-  }
-}
+export const InvalidProtectionCaseData = invalidData(
+  'INVALID_CASE_DATA',
+  'InvalidProtectionCaseData',
+);
+export type InvalidProtectionCaseData = InstanceType<typeof InvalidProtectionCaseData>;
 
 /** No protection case was opened with this id. */
-export class ProtectionCaseNotFound extends ProtectionDomainError {
-  readonly code = 'CASE_NOT_FOUND';
-  constructor(readonly caseId: string) {
-    super(`No protection case has the id ${caseId}.`);
-    this.name = 'ProtectionCaseNotFound';
-  }
-}
+export const ProtectionCaseNotFound = domainError(
+  'not_found',
+  'CASE_NOT_FOUND',
+  'No protection case has this id.',
+);
+export type ProtectionCaseNotFound = InstanceType<typeof ProtectionCaseNotFound>;
 
-/** The case id is taken, by a case opened with other facts. */
-export class ProtectionCaseAlreadyOpened extends ProtectionCaseRuleViolation {
-  readonly code = 'CASE_ALREADY_OPENED';
-  constructor(readonly caseId: string) {
-    super(`Protection case ${caseId} is already open, with other facts.`);
-    this.name = 'ProtectionCaseAlreadyOpened';
-  }
-}
+/** The case id is taken, by a case opened with other facts (or by another caller). */
+export const ProtectionCaseAlreadyOpened = ruleViolation(
+  'CASE_ALREADY_OPENED',
+  'A protection case with this id is already open, with other facts.',
+);
+export type ProtectionCaseAlreadyOpened = InstanceType<typeof ProtectionCaseAlreadyOpened>;
 
 /** A closed case takes nothing new until it is reopened. */
-export class ProtectionCaseIsClosed extends ProtectionCaseRuleViolation {
-  readonly code = 'CASE_CLOSED';
-  constructor(readonly caseId: string) {
-    super(`Protection case ${caseId} is closed: reopen it before recording anything new.`);
-    this.name = 'ProtectionCaseIsClosed';
-  }
-}
+export const ProtectionCaseIsClosed = ruleViolation(
+  'CASE_CLOSED',
+  'This protection case is closed: reopen it before recording anything new.',
+);
+export type ProtectionCaseIsClosed = InstanceType<typeof ProtectionCaseIsClosed>;
 
 /** Only a closed case can be reopened. */
-export class ProtectionCaseNotClosed extends ProtectionCaseRuleViolation {
-  readonly code = 'CASE_NOT_CLOSED';
-  constructor(readonly caseId: string) {
-    super(`Protection case ${caseId} is open: there is nothing to reopen.`);
-    this.name = 'ProtectionCaseNotClosed';
-  }
-}
+export const ProtectionCaseNotClosed = ruleViolation(
+  'CASE_NOT_CLOSED',
+  'This protection case is open: there is nothing to reopen.',
+);
+export type ProtectionCaseNotClosed = InstanceType<typeof ProtectionCaseNotClosed>;
 
 /** A beneficiary is a victim of a case once. */
-export class VictimAlreadyInCase extends ProtectionCaseRuleViolation {
-  readonly code = 'VICTIM_ALREADY_IN_CASE';
-  constructor(
-    readonly caseId: string,
-    readonly beneficiaryId: string,
-  ) {
-    super(`Beneficiary ${beneficiaryId} is already a victim of case ${caseId}.`);
-    this.name = 'VictimAlreadyInCase';
-  }
-}
+export const VictimAlreadyInCase = ruleViolation(
+  'VICTIM_ALREADY_IN_CASE',
+  'This beneficiary is already a victim of the case.',
+);
+export type VictimAlreadyInCase = InstanceType<typeof VictimAlreadyInCase>;
 
 /** Rescues, identifications, placements and returns concern the case's own victims only. */
 export class VictimNotInCase extends ProtectionCaseRuleViolation {
-  readonly code = 'VICTIM_NOT_IN_CASE';
-  constructor(
-    readonly caseId: string,
-    readonly beneficiaryId: string,
-  ) {
+  static readonly reason = 'VICTIM_NOT_IN_CASE';
+  /** Which of the named beneficiaries is not a victim (for the caller's code, not the message). */
+  constructor(readonly beneficiaryId: string) {
     super(
-      `Beneficiary ${beneficiaryId} is not a victim of case ${caseId}: add her to the case first.`,
+      VictimNotInCase.reason,
+      'A beneficiary named is not a victim of the case: add her to the case first.',
     );
-    this.name = 'VictimNotInCase';
   }
 }
 
@@ -84,59 +81,44 @@ export class VictimNotInCase extends ProtectionCaseRuleViolation {
  * No escorted journey home before the authorities officially identified the victim or she was
  * placed in a shelter: before either, nobody is answerable for her safety on the way.
  */
-export class VictimNotIdentifiedOrPlaced extends ProtectionCaseRuleViolation {
-  readonly code = 'VICTIM_NOT_IDENTIFIED_OR_PLACED';
-  constructor(
-    readonly caseId: string,
-    readonly beneficiaryId: string,
-  ) {
-    super(
-      `Beneficiary ${beneficiaryId} can be escorted home only once officially identified or placed in a shelter.`,
-    );
-    this.name = 'VictimNotIdentifiedOrPlaced';
-  }
-}
+export const VictimNotIdentifiedOrPlaced = ruleViolation(
+  'VICTIM_NOT_IDENTIFIED_OR_PLACED',
+  'A victim can be escorted home only once officially identified or placed in a shelter.',
+);
+export type VictimNotIdentifiedOrPlaced = InstanceType<typeof VictimNotIdentifiedOrPlaced>;
 
 /**
- * A case with a minor victim needs a guardian or shelter contact before a minor is escorted
- * across a border, and before the case is closed.
+ * A minor victim needs a guardian or shelter contact before she is escorted across a border, and
+ * before the case is closed.
  */
-export class GuardianContactRequired extends ProtectionCaseRuleViolation {
-  readonly code = 'GUARDIAN_CONTACT_REQUIRED';
-  constructor(readonly caseId: string) {
-    super(
-      `Case ${caseId} has a minor victim: record a guardian or shelter contact on the case first.`,
-    );
-    this.name = 'GuardianContactRequired';
-  }
-}
+export const GuardianContactRequired = ruleViolation(
+  'GUARDIAN_CONTACT_REQUIRED',
+  'The case has a minor victim: record a guardian or shelter contact first.',
+);
+export type GuardianContactRequired = InstanceType<typeof GuardianContactRequired>;
 
 /** A shelter placement ends on or after the day it starts. */
-export class PlacementEndsBeforeStart extends ProtectionCaseRuleViolation {
-  readonly code = 'PLACEMENT_ENDS_BEFORE_START';
-  constructor(readonly caseId: string) {
-    super('A shelter placement cannot end before it starts (to must be on or after from).');
-    this.name = 'PlacementEndsBeforeStart';
-  }
-}
+export const PlacementEndsBeforeStart = ruleViolation(
+  'PLACEMENT_ENDS_BEFORE_START',
+  'A shelter placement cannot end before it starts (to must be on or after from).',
+);
+export type PlacementEndsBeforeStart = InstanceType<typeof PlacementEndsBeforeStart>;
 
 /** Reception follows the escorted journey, and follow-up follows reception. */
 export class RepatriationStepOutOfOrder extends ProtectionCaseRuleViolation {
-  readonly code = 'REPATRIATION_STEP_OUT_OF_ORDER';
-  constructor(
-    readonly step: string,
-    readonly requires: string,
-  ) {
-    super(`The ${step} step needs the ${requires} step recorded first.`);
-    this.name = 'RepatriationStepOutOfOrder';
+  static readonly reason = 'REPATRIATION_STEP_OUT_OF_ORDER';
+  constructor(step: string, requires: string) {
+    super(
+      RepatriationStepOutOfOrder.reason,
+      `The ${step} step needs the ${requires} step recorded first.`,
+    );
   }
 }
 
 /** A note, operation or placement id given by the client is already used for other facts. */
 export class CaseRecordIdTaken extends ProtectionCaseRuleViolation {
-  readonly code = 'CASE_RECORD_ID_TAKEN';
-  constructor(readonly field: string) {
-    super(`${field} is already used in this case for another record.`);
-    this.name = 'CaseRecordIdTaken';
+  static readonly reason = 'CASE_RECORD_ID_TAKEN';
+  constructor(field: string) {
+    super(CaseRecordIdTaken.reason, `${field} is already used in this case for another record.`);
   }
 }

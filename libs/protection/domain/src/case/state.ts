@@ -1,0 +1,163 @@
+// What a protection case's decisions need to know, folded from its events: kept typed (no facts
+// flattened into strings), so a rule reads what it compares.
+import { unreachable } from '@haven/platform/domain';
+import type {
+  CaseClosureReason,
+  Country,
+  FormOfExploitation,
+  IdentificationOutcome,
+  ProtectionCaseEvent,
+  RepatriationStep,
+} from '@haven/protection/contracts';
+
+export interface VictimState {
+  minor: boolean;
+  /** The latest identification outcome and what it was recorded with (a repeat is a retry). */
+  identification: { outcome: IdentificationOutcome; date: string; authority: string | null } | null;
+  placed: boolean;
+  /** The repatriation steps done, in the order they were recorded. */
+  steps: ReadonlyArray<{ step: RepatriationStep; date: string }>;
+}
+
+/**
+ * What a client-chosen record id (a note's, an operation's, a placement's) was used for: the same
+ * id with the same facts again is a retry. A note's text is sealed anew on every try, so a note
+ * is known by its id alone.
+ */
+export type CaseRecord =
+  | { kind: 'note' }
+  | {
+      kind: 'rescue';
+      date: string;
+      place: string;
+      partnerAgencies: readonly string[];
+      rescuedBeneficiaryIds: readonly string[];
+    }
+  | {
+      kind: 'placement';
+      beneficiaryId: string;
+      shelterName: string;
+      from: string;
+      to: string | null;
+    };
+
+export type ProtectionCaseState =
+  | { status: 'NONE' }
+  | {
+      status: 'OPEN' | 'CLOSED';
+      caseId: string;
+      country: Country;
+      province: string | null;
+      abroad: boolean;
+      formOfExploitation: FormOfExploitation;
+      sourceNotificationId: string | null;
+      victims: Readonly<Record<string, VictimState>>;
+      guardianContact: boolean;
+      /** The ids given to notes, operations and placements, each with what it recorded. */
+      records: Readonly<Record<string, CaseRecord>>;
+      closureReason: CaseClosureReason | null;
+    };
+
+export type OpenedCase = Exclude<ProtectionCaseState, { status: 'NONE' }>;
+
+export function initialProtectionCaseState(): ProtectionCaseState {
+  return { status: 'NONE' };
+}
+
+function withVictim(
+  state: OpenedCase,
+  beneficiaryId: string,
+  change: (victim: VictimState) => VictimState,
+): OpenedCase {
+  const victim = state.victims[beneficiaryId];
+  if (!victim) return state;
+  return { ...state, victims: { ...state.victims, [beneficiaryId]: change(victim) } };
+}
+
+function withRecord(state: OpenedCase, id: string, record: CaseRecord): OpenedCase {
+  return { ...state, records: { ...state.records, [id]: record } };
+}
+
+export function evolveProtectionCase(
+  state: ProtectionCaseState,
+  event: ProtectionCaseEvent,
+): ProtectionCaseState {
+  if (event.type === 'ProtectionCaseOpened') {
+    const { caseId, country, province, abroad, formOfExploitation, sourceNotificationId } =
+      event.data;
+    return {
+      status: 'OPEN',
+      caseId,
+      country,
+      province,
+      abroad,
+      formOfExploitation,
+      sourceNotificationId,
+      victims: {},
+      guardianContact: false,
+      records: {},
+      closureReason: null,
+    };
+  }
+  if (state.status === 'NONE') return state;
+  switch (event.type) {
+    case 'VictimAddedToCase':
+      return {
+        ...state,
+        victims: {
+          ...state.victims,
+          [event.data.beneficiaryId]: {
+            minor: event.data.minor,
+            identification: null,
+            placed: false,
+            steps: [],
+          },
+        },
+      };
+    case 'InvestigationNoteAdded':
+      return withRecord(state, event.data.noteId, { kind: 'note' });
+    case 'RescueOperationRecorded': {
+      const { operationId, date, place, partnerAgencies, rescuedBeneficiaryIds } = event.data;
+      return withRecord(state, operationId, {
+        kind: 'rescue',
+        date,
+        place,
+        partnerAgencies,
+        rescuedBeneficiaryIds,
+      });
+    }
+    case 'VictimIdentificationRecorded': {
+      const { outcome, date, authority } = event.data;
+      return withVictim(state, event.data.beneficiaryId, (victim) => ({
+        ...victim,
+        identification: { outcome, date, authority },
+      }));
+    }
+    case 'ShelterPlacementRecorded': {
+      const { beneficiaryId, placementId, shelterName, from, to } = event.data;
+      const placed = withVictim(state, beneficiaryId, (victim) => ({ ...victim, placed: true }));
+      return withRecord(placed, placementId, {
+        kind: 'placement',
+        beneficiaryId,
+        shelterName,
+        from,
+        to,
+      });
+    }
+    case 'RepatriationStepRecorded': {
+      const { step, date } = event.data;
+      return withVictim(state, event.data.beneficiaryId, (victim) => ({
+        ...victim,
+        steps: [...victim.steps, { step, date }],
+      }));
+    }
+    case 'GuardianContactRecorded':
+      return { ...state, guardianContact: true };
+    case 'ProtectionCaseClosed':
+      return { ...state, status: 'CLOSED', closureReason: event.data.reason };
+    case 'ProtectionCaseReopened':
+      return { ...state, status: 'OPEN', closureReason: null };
+    default:
+      return unreachable(event, 'event');
+  }
+}
