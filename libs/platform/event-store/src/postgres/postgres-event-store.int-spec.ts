@@ -8,6 +8,7 @@ import { canonicalJson, newEventId } from '../validation';
 import { chainHash, contentDigest, GENESIS_HASH } from '../hash-chain';
 import { AppendContentionError, WrongExpectedVersionError } from '../errors';
 import { registrationKeys } from './append-sql';
+import type { JsonObject } from '../event-store';
 import {
   migrateEventStore,
   PostgresEventStore,
@@ -403,7 +404,7 @@ describe('PostgreSQL event store specifics', () => {
       });
       // A retry is compared with it as it was hashed: the same content in another key order is
       // the same event; other content is refused.
-      const retry = (d: object) =>
+      const retry = (d: JsonObject) =>
         store.append('case-legacy', [{ eventId, type: 'A', data: d, metadata }], 'no_stream');
       await expect(retry({ alpha: true, zeta: [1, { x: 'é', y: 2 }] })).resolves.toMatchObject({
         duplicate: true,
