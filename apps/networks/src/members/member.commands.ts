@@ -13,7 +13,7 @@ import {
 } from '@haven/networks/domain';
 import { AgentOfChangeRow } from '@haven/networks/read-models';
 import { defineCommand, type CommandContext } from '@haven/platform/nest';
-import type { Principal } from '@haven/platform/security';
+import { inScope, type Principal } from '@haven/platform/security';
 import { DataSource } from 'typeorm';
 import { assertMayWriteIn } from '../scope';
 import { BeneficiaryCountries } from './beneficiary-countries';
@@ -70,9 +70,11 @@ export class MemberCommands {
     decider: networkMemberDecider,
     streamId: (input: RegisterAgentOfChangeInput) => agentOfChangeStreamId(input.agentOfChangeId),
     authorise: (_state, principal, input) => mayRegisterIn(principal, input.country),
-    command: async (input, _state, { metadata }): Promise<NetworkMemberCommand> => {
+    command: async (input, _state, { principal, metadata }): Promise<NetworkMemberCommand> => {
+      // A beneficiary the registrar may not reach is as good as unknown: the same answer for
+      // both, so that an id is no oracle across countries.
       const country = await this.beneficiaries.countryOf(input.beneficiaryId);
-      const registered = country !== null;
+      const registered = country !== null && inScope(principal, { country });
       // From the read model: two registrations of one beneficiary at the same instant could both
       // pass; every later one is refused (the mutation returns once the read model shows its row).
       const already = await this.dataSource.getRepository(AgentOfChangeRow).findOne({

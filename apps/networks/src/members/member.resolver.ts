@@ -16,7 +16,7 @@ import {
   type CommandContext,
   type GraphQLContext,
 } from '@haven/platform/nest';
-import { countriesInScope, Policy } from '@haven/platform/security';
+import { countriesInScope, inScope, Policy } from '@haven/platform/security';
 import { Beneficiary } from '../beneficiary';
 import { NetworksReadModel } from '../networks-read-model';
 import { NetworksPolicy } from '../policies';
@@ -40,6 +40,7 @@ import {
   WatchdogsArgs,
   WomensGroupConnection,
 } from './member.types';
+import { BeneficiaryCountries } from './beneficiary-countries';
 import { MemberCommands } from './member.commands';
 
 /** A client's id for a new record, checked and lower-cased (a new one when absent). */
@@ -63,6 +64,7 @@ export class MemberResolver {
     @Inject(NetworksReadModel) private readonly readModel: NetworksReadModel,
     @Inject(MemberCommands) private readonly commands: MemberCommands,
     @Inject(CommandRunner) private readonly runner: CommandRunner,
+    @Inject(BeneficiaryCountries) private readonly beneficiaries: BeneficiaryCountries,
   ) {}
 
   @Policy(NetworksPolicy.readNetworks)
@@ -151,10 +153,22 @@ export class MemberResolver {
     );
   }
 
-  /** Protection's record of the person, by key: the gateway reads it there, in its scope. */
+  /**
+   * Protection's record of the person, by key, only when the reader reaches the beneficiary's
+   * country: otherwise null for this item alone, so that neither protection's fields nor the
+   * counts other subgraphs add to a Beneficiary (this one's included) leak through the link.
+   */
   @Policy(NetworksPolicy.readNetworks)
-  @ResolveField(() => Beneficiary)
-  beneficiary(@Parent() agent: AgentOfChange): { id: string } {
+  @ResolveField(() => Beneficiary, {
+    nullable: true,
+    description: 'Null when the beneficiary is outside your scope (or unknown to protection).',
+  })
+  async beneficiary(
+    @Parent() agent: AgentOfChange,
+    @Context() context: GraphQLContext,
+  ): Promise<{ id: string } | null> {
+    const country = await this.beneficiaries.load(context, agent.beneficiaryId);
+    if (country === null || !inScope(principalOf(context), { country })) return null;
     return { id: agent.beneficiaryId };
   }
 

@@ -18,6 +18,7 @@ import {
 import {
   caseNotificationDecider,
   type CaseNotificationCommand,
+  type RecordedCaseNotificationEvent,
   type SubmitCaseNotification,
 } from './case-notification';
 
@@ -179,6 +180,38 @@ describe('Case notification decider: submission', () => {
           'CASE_NOTIFICATION_ALREADY_SUBMITTED',
         ),
       );
+  });
+
+  describe('given a notification recorded with its submitter', () => {
+    const recorded = {
+      ...submitted,
+      metadata: { actorId: 'watchdog-9', organisationId: null },
+    } as RecordedCaseNotificationEvent;
+    const by = (actorId: string, organisationId: string | null): SubmitCaseNotification => ({
+      ...submit(),
+      metadata: { ...submit().metadata, actorId, organisationId },
+    });
+
+    it('when its submitter sends the same submission again, then nothing happens', () => {
+      spec.given([recorded]).when(by('watchdog-9', null)).then([]);
+    });
+
+    it.each([
+      ['another actor', 'watchdog-10', null],
+      ['the same actor for another organisation', 'watchdog-9', 'ngo-b'],
+    ])(
+      'when %s sends the same facts, then it fails as already submitted, as with other facts',
+      (_case, actorId, organisationId) => {
+        spec
+          .given([recorded])
+          .when(by(actorId, organisationId))
+          .thenThrows(CaseNotificationAlreadySubmitted);
+        spec
+          .given([recorded])
+          .when({ ...by(actorId, organisationId), data: { ...submit().data, minors: 0 } })
+          .thenThrows(CaseNotificationAlreadySubmitted);
+      },
+    );
   });
 
   it('given no events, when it counts more minors than possible victims, then it fails naming minors', () => {

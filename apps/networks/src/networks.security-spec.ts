@@ -1,0 +1,228 @@
+// Hostile use of networks' own API (issue 13): a client-chosen id, a beneficiary id of another
+// country, and a link to a beneficiary out of the reader's scope must reveal nothing.
+import { randomUUID } from 'node:crypto';
+import { agentOfChangeStreamId } from '@haven/networks/domain';
+import { NETWORKS_MIGRATIONS } from '@haven/networks/read-models';
+import type { EventMetadata } from '@haven/platform/event-store';
+import { ServiceDatabase } from '@haven/platform/nest';
+import { startTestService, type TestService } from '@haven/platform/nest/testing';
+import type { Principal } from '@haven/platform/security';
+import { beneficiaryStreamId } from '@haven/protection/contracts';
+import { Client } from 'pg';
+import { AppModule } from './app.module';
+
+let service: TestService;
+let sql: Client;
+
+beforeAll(async () => {
+  service = await startTestService(AppModule, { migrations: [NETWORKS_MIGRATIONS] });
+  sql = new Client({ connectionString: service.db.url });
+  await sql.connect();
+});
+
+afterAll(async () => {
+  await sql?.end();
+  await service?.close();
+});
+
+const watchdog = (subject: string) =>
+  ({ subject, role: 'watchdog', countries: [], organisationId: null }) as Principal;
+const partner = (subject: string, organisationId: string) =>
+  ({ subject, role: 'partner', countries: [], organisationId }) as Principal;
+const coordinator = (countries: string[]) =>
+  ({
+    subject: `coordinator-${countries.join('-')}`,
+    role: 'network_coordinator',
+    countries,
+    organisationId: 'alliance',
+  }) as Principal;
+
+async function gql(query: string, variables: Record<string, unknown>, as: Principal) {
+  return service.graphql<Record<string, unknown>>(query, variables, {}, { as });
+}
+
+async function eventCount(): Promise<number> {
+  const { rows } = await sql.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM event_store.events',
+  );
+  return rows[0].n;
+}
+
+const metadata = (actorId: string): EventMetadata => ({
+  actorId,
+  role: 'protection_officer',
+  organisationId: null,
+  correlationId: 'security-spec',
+  causationId: null,
+  occurredAt: new Date().toISOString(),
+});
+
+/** Protection's registration of a beneficiary, on the shared log. */
+async function beneficiaryRegistered(country: string): Promise<string> {
+  const beneficiaryId = randomUUID();
+  await service.app.get(ServiceDatabase).eventStore.append(
+    beneficiaryStreamId(beneficiaryId),
+    [
+      {
+        type: 'BeneficiaryRegistered',
+        data: {
+          beneficiaryId,
+          referenceCode: `BEN-${country}-${beneficiaryId.slice(0, 6)}`,
+          country,
+          sex: 'FEMALE',
+          minor: false,
+          registeredAt: new Date().toISOString(),
+        },
+        metadata: metadata('officer-1'),
+      },
+    ],
+    'no_stream',
+  );
+  return beneficiaryId;
+}
+
+const SUBMIT = `mutation ($input: SubmitCaseNotificationInput!) {
+  submitCaseNotification(input: $input) { notificationId streamVersion status }
+}`;
+
+const facts = {
+  formOfExploitation: 'SEX_TRAFFICKING',
+  country: 'LA',
+  province: 'Bokeo',
+  possibleVictims: 4,
+  minors: 1,
+};
+
+describe('a replayed case notification id', () => {
+  it('is an idempotent retry for its own submitter only; anyone else gets one answer, whatever the facts', async () => {
+    const id = randomUUID();
+    const first = await gql(SUBMIT, { input: { ...facts, id } }, watchdog('watchdog-a'));
+    expect(first.body.errors).toBeUndefined();
+    const retry = await gql(SUBMIT, { input: { ...facts, id } }, watchdog('watchdog-a'));
+    expect(retry.body).toEqual(first.body);
+
+    const before = await eventCount();
+    const sameFacts = await gql(SUBMIT, { input: { ...facts, id } }, watchdog('watchdog-b'));
+    const otherFacts = await gql(
+      SUBMIT,
+      { input: { ...facts, id, possibleVictims: 9 } },
+      watchdog('watchdog-b'),
+    );
+    // No success, no status, no way to tell the facts apart.
+    expect(sameFacts.body.data).toBeNull();
+    expect(sameFacts.body.errors).toEqual(otherFacts.body.errors);
+    expect(sameFacts.body.errors![0].extensions).toEqual({
+      code: 'CONFLICT',
+      reason: 'CASE_NOTIFICATION_ALREADY_SUBMITTED',
+    });
+    expect(JSON.stringify(sameFacts.body)).not.toContain('Bokeo');
+    expect(await eventCount()).toBe(before);
+  });
+
+  it('is another caller’s when the organisation differs, even under the same subject', async () => {
+    const id = randomUUID();
+    const input = { ...facts, id };
+    const own = await gql(SUBMIT, { input }, partner('partner-user', 'ngo-a'));
+    expect(own.body.errors).toBeUndefined();
+    const other = await gql(SUBMIT, { input }, partner('partner-user', 'ngo-b'));
+    expect(other.body.data).toBeNull();
+    expect(other.body.errors![0].extensions).toEqual({
+      code: 'CONFLICT',
+      reason: 'CASE_NOTIFICATION_ALREADY_SUBMITTED',
+    });
+  });
+});
+
+const REGISTER_AGENT = `mutation ($input: RegisterAgentOfChangeInput!) {
+  registerAgentOfChange(input: $input) { agentOfChangeId }
+}`;
+
+describe('an agent of change from another country’s beneficiary', () => {
+  it('is refused to a TH coordinator with the answer an unknown id gets, and nothing is written', async () => {
+    const laBeneficiary = await beneficiaryRegistered('LA');
+    const th = coordinator(['TH']);
+    const input = { country: 'TH', qualifiedOn: '2020-12-01' };
+
+    const before = await eventCount();
+    const foreign = await gql(
+      REGISTER_AGENT,
+      { input: { ...input, beneficiaryId: laBeneficiary } },
+      th,
+    );
+    const unknown = await gql(
+      REGISTER_AGENT,
+      { input: { ...input, beneficiaryId: randomUUID() } },
+      th,
+    );
+    expect(foreign.body.data).toBeNull();
+    expect(foreign.body.errors).toEqual(unknown.body.errors);
+    expect(foreign.body.errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'UNKNOWN_BENEFICIARY',
+    });
+    expect(await eventCount()).toBe(before);
+
+    // The same beneficiary, for a coordinator of its own country: registered.
+    const la = await gql(
+      REGISTER_AGENT,
+      { input: { country: 'LA', qualifiedOn: '2020-12-01', beneficiaryId: laBeneficiary } },
+      coordinator(['LA']),
+    );
+    expect(la.body.errors).toBeUndefined();
+  });
+});
+
+describe('an agent of change’s beneficiary, read by a coordinator', () => {
+  it('is shown within the reader’s scope only, and a foreign one fails soft for its item alone', async () => {
+    const thBeneficiary = await beneficiaryRegistered('TH');
+    const laBeneficiary = await beneficiaryRegistered('LA');
+    // A TH agent of change linked to an LA beneficiary, as registered before the rule above held.
+    const store = service.app.get(ServiceDatabase).eventStore;
+    const agents: Array<[string, string]> = [
+      [randomUUID(), thBeneficiary],
+      [randomUUID(), laBeneficiary],
+    ];
+    let position = 0;
+    for (const [agentOfChangeId, beneficiaryId] of agents) {
+      const result = await store.append(
+        agentOfChangeStreamId(agentOfChangeId),
+        [
+          {
+            type: 'AgentOfChangeRegistered',
+            data: {
+              agentOfChangeId,
+              beneficiaryId,
+              country: 'TH',
+              province: null,
+              qualifiedOn: '2020-12-01',
+              registeredAt: new Date().toISOString(),
+            },
+            metadata: metadata('coordinator-TH'),
+          },
+        ],
+        'no_stream',
+      );
+      position = result.globalPositions[0];
+    }
+    await service.app.get(ServiceDatabase).waitForProjections(position);
+
+    const response = await gql(
+      `{ agentsOfChange(country: TH, first: 100) {
+        edges { node { beneficiaryId beneficiary { id caseNotificationCount } } }
+      } }`,
+      {},
+      coordinator(['TH']),
+    );
+    expect(response.body.errors).toBeUndefined();
+    const nodes = (
+      response.body.data!.agentsOfChange as {
+        edges: Array<{ node: { beneficiaryId: string; beneficiary: unknown } }>;
+      }
+    ).edges.map((edge) => edge.node);
+    expect(nodes.find((node) => node.beneficiaryId === thBeneficiary)!.beneficiary).toEqual({
+      id: thBeneficiary,
+      caseNotificationCount: 0,
+    });
+    expect(nodes.find((node) => node.beneficiaryId === laBeneficiary)!.beneficiary).toBeNull();
+  });
+});
