@@ -5,6 +5,8 @@ import { Beneficiary, BeneficiaryResolver } from './beneficiary';
 import { EmpowermentReadModel } from './empowerment-read-model';
 import { KnownBeneficiaries } from './enrolments/enrolment.commands';
 import { EnrolmentResolver } from './enrolments/enrolment.resolver';
+import { NoteResolver } from './notes/note.resolver';
+import { EmpowermentPrivacy } from './notes/personal-data';
 import { ServiceResolver } from './services/service.resolver';
 
 /**
@@ -25,6 +27,8 @@ import { ServiceResolver } from './services/service.resolver';
     EmpowermentReadModel,
     EnrolmentResolver,
     ServiceResolver,
+    EmpowermentPrivacy,
+    NoteResolver,
     BeneficiaryResolver,
   ],
 })

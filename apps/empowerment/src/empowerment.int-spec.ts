@@ -6,10 +6,22 @@ import { ServiceDatabase } from '@haven/platform/nest';
 import { startTestService, type TestService } from '@haven/platform/nest/testing';
 import type { Principal } from '@haven/platform/security';
 import { beneficiaryStreamId, type BeneficiaryEvent } from '@haven/protection/contracts';
+import { Client } from 'pg';
 import { AppModule } from './app.module';
+import { EmpowermentPrivacy } from './notes/personal-data';
 
 let service: TestService;
 let store: PostgresEventStore;
+
+async function sqlRows(text: string, values: unknown[] = []): Promise<unknown[]> {
+  const client = new Client({ connectionString: service.db.url });
+  await client.connect();
+  try {
+    return (await client.query(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
 
 const officerTH: Principal = {
   subject: 'officer-th-1',
@@ -329,5 +341,52 @@ describe('empowerment through its subgraph', () => {
       reason: 'NEXT_FOLLOW_UP_NOT_AFTER',
     });
     expect(await streamLength(enrolmentId)).toBe(1);
+  });
+  it('seals a counselling note with the person’s key, logs every read, and shreds it with her', async () => {
+    const beneficiaryId = await registered(true);
+    const enrolmentId = randomUUID();
+    await service.graphql(
+      ENROL,
+      { input: { enrolmentId, beneficiaryId, setting: shelter, enrolledOn: day(-5) } },
+      {},
+      { as: officerTH },
+    );
+    const marker = `note-marker-${randomUUID()}`;
+    const written = await service.graphql(
+      `mutation ($input: RecordEmpowermentNoteInput!) { recordEmpowermentNote(input: $input) { id } }`,
+      { input: { enrolmentId, topic: 'COUNSELLING', writtenOn: day(-1), text: marker } },
+      {},
+      { as: officerTH },
+    );
+    expect(written.body.errors).toBeUndefined();
+    const stored = await store.readStream(enrolmentStreamId(enrolmentId));
+    expect(JSON.stringify(stored)).not.toContain(marker);
+    const NOTES = `{ enrolments(country: TH) { edges { node { id notes { topic text } } } } }`;
+    const notesOf = async (principal: Principal) => {
+      const response = await service.graphql<{
+        enrolments: {
+          edges: Array<{ node: { id: string; notes: Array<{ text: string | null }> } }>;
+        };
+      }>(NOTES, {}, {}, { as: principal });
+      return {
+        response,
+        mine: response.body.data?.enrolments.edges.find((edge) => edge.node.id === enrolmentId),
+      };
+    };
+    await service.app.get(ServiceDatabase).waitForProjections(await store.headPosition());
+    const { mine } = await notesOf(officerTH);
+    expect(mine?.node.notes).toEqual([{ topic: 'COUNSELLING', text: marker }]);
+    const logged = await sqlRows(
+      `SELECT fields FROM privacy.access_log WHERE record_type = 'EmpowermentNote' AND actor_id = 'officer-th-1'`,
+    );
+    expect(logged.length).toBeGreaterThan(0);
+    // Protection officers read enrolments, not the notes in clear.
+    const { response } = await notesOf(protectionTH);
+    expect(response.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    // Erasure destroys her key: the note is unreadable everywhere.
+    await service.app.get(EmpowermentPrivacy).keys.destroy(beneficiaryId);
+    const after = await notesOf({ ...officerTH, subject: 'officer-th-2' });
+    expect(after.mine?.node.notes).toEqual([{ topic: 'COUNSELLING', text: null }]);
+    expect(service.rawLogs()).not.toContain(marker);
   });
 });

@@ -33,7 +33,9 @@ import { isDate, isUuid, maxLine } from '../validation';
 
 const READ = EmpowermentPolicy.read;
 
-@ObjectType({ description: 'Money as whole minor units (satang, kip, cents) of a currency.' })
+@ObjectType('GrantAmount', {
+  description: 'Money as whole minor units (satang, kip, cents) of a currency.',
+})
 @Policy(READ)
 export class Money {
   @Field(() => Int)
