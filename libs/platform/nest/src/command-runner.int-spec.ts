@@ -254,7 +254,7 @@ describe('reactor', () => {
     categories: ['source'],
     decider: tally,
     streamId: (event) => `tally-${(event.data as { tallyId: string }).tallyId}`,
-    command: (event) => ({ type: 'Add', by: (event.data as { by: number }).by }),
+    command: (event) => ({ type: 'Add' as const, by: (event.data as { by: number }).by }),
     onRefused: (position, reason) => refused.push([position, reason]),
   });
   const apply = (events: RecordedEvent[]) =>
