@@ -1,9 +1,20 @@
 import { Module } from '@nestjs/common';
 import { HavenServiceModule } from '@haven/platform/nest';
 import { LEGAL_ENTITIES, LEGAL_PROJECTIONS } from '@haven/legal/read-models';
-import { Beneficiary, BeneficiaryResolver } from './beneficiary';
+import { AdvocacyResolver } from './advocacy/advocacy';
+import { Beneficiary, BeneficiaryLegalCasesResolver, BeneficiaryResolver } from './beneficiary';
+import { LegalCaseCommands } from './cases/legal-case.commands';
+import { LegalCaseQueries } from './cases/legal-case-queries.resolver';
+import { LegalCaseReadModel } from './cases/legal-case.read-model';
+import { LegalCaseMutations } from './cases/legal-case.resolver';
+import { KnownBeneficiaries } from './known-beneficiaries';
+import { LegalPrivacy } from './privacy';
 
-/** Legal: cases against traffickers and for the rights of beneficiaries. Adds `legalCaseCount` to protection's `Beneficiary`. */
+/**
+ * Legal: cases for the rights of beneficiaries who consented to legal action, their offenders,
+ * court outcomes and compensation, and advocacy. Adds `legalCaseCount` and `legalCases` to
+ * protection's `Beneficiary`.
+ */
 @Module({
   imports: [
     HavenServiceModule.forRoot({
@@ -13,6 +24,16 @@ import { Beneficiary, BeneficiaryResolver } from './beneficiary';
       graphql: { orphanedTypes: [Beneficiary] },
     }),
   ],
-  providers: [BeneficiaryResolver],
+  providers: [
+    BeneficiaryResolver,
+    BeneficiaryLegalCasesResolver,
+    LegalPrivacy,
+    KnownBeneficiaries,
+    LegalCaseReadModel,
+    LegalCaseCommands,
+    LegalCaseMutations,
+    LegalCaseQueries,
+    AdvocacyResolver,
+  ],
 })
 export class AppModule {}
