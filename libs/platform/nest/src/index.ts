@@ -30,6 +30,7 @@ export {
   type RowPage,
 } from './connections';
 export { DomainErrorFilter, domainErrorToClientError } from './domain-error.filter';
+export { IsDay, IsId, IsShorterThan, Money, MoneyInput } from './inputs';
 export {
   CountryCodeEnum,
   CountryEnum,
