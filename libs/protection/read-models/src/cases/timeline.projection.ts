@@ -19,6 +19,7 @@ import {
   empowermentEntry,
 } from './timeline-empowerment';
 import { RELIEF_TIMELINE_CATEGORY, RELIEF_TIMELINE_TYPES, reliefEntry } from './timeline-relief';
+import { LEGAL_CASE_CATEGORY, LEGAL_TIMELINE_TYPES, legalEntry } from './timeline-legal';
 import {
   TimelineEntryRow,
   type TimelineSubject,
@@ -216,6 +217,8 @@ function entryOf(event: RecordedEvent): Entry {
       return empowermentEntry(event);
     case RELIEF_TIMELINE_CATEGORY:
       return reliefEntry(event);
+    case LEGAL_CASE_CATEGORY:
+      return legalEntry(event);
     default:
       return notificationEntry(event as RecordedNotificationEvent);
   }
@@ -241,6 +244,7 @@ export const timelineProjection: Projection = {
     ...NOTIFICATION_TIMELINE_TYPES,
     ...EMPOWERMENT_TIMELINE_TYPES,
     ...RELIEF_TIMELINE_TYPES,
+    ...LEGAL_TIMELINE_TYPES,
   ],
   categories: [
     PROTECTION_CASE_CATEGORY,
@@ -248,6 +252,7 @@ export const timelineProjection: Projection = {
     CASE_NOTIFICATION_CATEGORY,
     EMPOWERMENT_TIMELINE_CATEGORY,
     RELIEF_TIMELINE_CATEGORY,
+    LEGAL_CASE_CATEGORY,
   ],
   async apply(events, manager) {
     const rows: TimelineEntryRow[] = events.flatMap((event) => {
