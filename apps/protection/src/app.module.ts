@@ -6,15 +6,12 @@ import { PROTECTION_UPCASTERS } from '@haven/protection/contracts';
 import { BeneficiaryAccess } from './beneficiaries/beneficiary-access';
 import { BeneficiaryReadModel } from './beneficiaries/beneficiary-read-model';
 import { BeneficiaryResolver } from './beneficiaries/beneficiary.resolver';
-import {
-  BeneficiaryRecordsHandler,
-  BeneficiaryRecordsResolver,
-} from './beneficiaries/beneficiary-records.resolver';
-import { RegisterBeneficiaryHandler } from './beneficiaries/register-beneficiary.handler';
+import { BeneficiaryCommands } from './beneficiaries/beneficiary.commands';
+import { BeneficiaryRecordsResolver } from './beneficiaries/beneficiary-records.resolver';
 import { BreakGlassGrants } from './break-glass/break-glass-grants';
-import { BreakGlassHandler } from './break-glass/break-glass.handler';
+import { BreakGlassCommands } from './break-glass/break-glass.commands';
 import { BreakGlassResolver } from './break-glass/break-glass.resolver';
-import { CaseCommandsHandler } from './cases/case-commands.handler';
+import { CaseCommands } from './cases/case.commands';
 import {
   BeneficiaryTimelineResolver,
   CaseNotesResolver,
@@ -24,7 +21,7 @@ import {
 import { serviceCaseOpener } from './cases/case-opener';
 import { CaseReadModel } from './cases/case-read-model';
 import { ProtectionCaseResolver } from './cases/case.resolver';
-import { BeneficiaryErasureHandler } from './erasure/beneficiary-erasure.handler';
+import { ErasureCommands } from './erasure/erasure.commands';
 import { ErasureResolver } from './erasure/erasure.resolver';
 import { AccessRecorder } from './personal-data/access-recorder';
 import { PersonalDataReader } from './personal-data/personal-data-reader';
@@ -54,16 +51,15 @@ import { loadProtectionSettings, PROTECTION_SETTINGS } from './settings';
     BeneficiaryResolver,
     BeneficiaryReadModel,
     BeneficiaryAccess,
-    RegisterBeneficiaryHandler,
+    BeneficiaryCommands,
     BeneficiaryRecordsResolver,
-    BeneficiaryRecordsHandler,
     PersonalDetailsResolver,
     PersonalDataReader,
     AccessRecorder,
     ErasureResolver,
-    BeneficiaryErasureHandler,
+    ErasureCommands,
     BreakGlassResolver,
-    BreakGlassHandler,
+    BreakGlassCommands,
     BreakGlassGrants,
     ProtectionCaseResolver,
     CaseNotesResolver,
@@ -71,7 +67,7 @@ import { loadProtectionSettings, PROTECTION_SETTINGS } from './settings';
     CaseVictimResolver,
     BeneficiaryTimelineResolver,
     CaseReadModel,
-    CaseCommandsHandler,
+    CaseCommands,
   ],
 })
 export class AppModule {}

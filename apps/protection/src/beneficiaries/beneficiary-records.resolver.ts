@@ -1,21 +1,18 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import type { EventMetadata, EventStore } from '@haven/platform/event-store';
+import { check } from '@haven/platform/domain';
 import {
-  clientError,
+  CommandRunner,
   commandMetadata,
-  EVENT_STORE,
-  handleCommand,
   principalOf,
   type CommandResult,
   type GraphQLContext,
 } from '@haven/platform/nest';
-import { inScope, Policy } from '@haven/platform/security';
-import { beneficiaryStreamId } from '@haven/protection/contracts';
-import { beneficiaryDecider, type BeneficiaryCommand } from '@haven/protection/domain';
+import { Policy } from '@haven/platform/security';
 import type { BeneficiaryRow } from '@haven/protection/read-models';
 import { ProtectionPolicy } from '../policies';
-import { BeneficiaryAccess, outOfScope } from './beneficiary-access';
+import { BeneficiaryAccess } from './beneficiary-access';
+import { BeneficiaryCommands } from './beneficiary.commands';
 import { BeneficiaryReadModel } from './beneficiary-read-model';
 import { toBeneficiary } from './beneficiary.mapper';
 import { Beneficiary } from './beneficiary.types';
@@ -27,23 +24,6 @@ import {
   ResolvePossibleDuplicateInput,
 } from './beneficiary-records.types';
 
-/** Consent and duplicate decisions: load, decide, append (the rules are the decider's). */
-@Injectable()
-export class BeneficiaryRecordsHandler {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
-
-  handle(command: BeneficiaryCommand, metadata: EventMetadata): Promise<CommandResult> {
-    const { beneficiaryId } = command.data;
-    return handleCommand(
-      this.store,
-      beneficiaryStreamId(beneficiaryId),
-      beneficiaryDecider,
-      command,
-      metadata,
-    );
-  }
-}
-
 /**
  * A beneficiary's consents and possible duplicates, and the mutations that record them: case
  * workers, in the beneficiary's country.
@@ -53,7 +33,8 @@ export class BeneficiaryRecordsResolver {
   constructor(
     @Inject(BeneficiaryReadModel) private readonly readModel: BeneficiaryReadModel,
     @Inject(BeneficiaryAccess) private readonly access: BeneficiaryAccess,
-    @Inject(BeneficiaryRecordsHandler) private readonly handler: BeneficiaryRecordsHandler,
+    @Inject(BeneficiaryCommands) private readonly commands: BeneficiaryCommands,
+    @Inject(CommandRunner) private readonly runner: CommandRunner,
   ) {}
 
   @Policy(ProtectionPolicy.readCases)
@@ -103,21 +84,17 @@ export class BeneficiaryRecordsResolver {
     @Args('input') input: RecordConsentInput,
     @Context() context: GraphQLContext,
   ): Promise<BeneficiaryCommandPayload> {
-    const beneficiaryId = await this.writable(context, input.beneficiaryId);
-    const metadata = commandMetadata(context);
-    const result = await this.handler.handle(
+    const beneficiaryId = check.uuid(input.beneficiaryId, 'beneficiaryId');
+    const result = await this.runner.run(
+      this.commands.recordConsent,
       {
-        type: 'RecordConsent',
-        data: {
-          beneficiaryId,
-          kind: input.kind,
-          partnerOrganisationId: input.partnerOrganisationId ?? null,
-          given: input.given,
-          recordedOn: input.recordedOn,
-        },
-        metadata,
+        beneficiaryId,
+        kind: input.kind,
+        partnerOrganisationId: input.partnerOrganisationId ?? null,
+        given: input.given,
+        recordedOn: input.recordedOn,
       },
-      metadata,
+      { principal: principalOf(context), metadata: commandMetadata(context) },
     );
     return this.payload(beneficiaryId, result);
   }
@@ -132,19 +109,15 @@ export class BeneficiaryRecordsResolver {
     @Args('input') input: ResolvePossibleDuplicateInput,
     @Context() context: GraphQLContext,
   ): Promise<BeneficiaryCommandPayload> {
-    const beneficiaryId = await this.writable(context, input.beneficiaryId);
-    const metadata = commandMetadata(context);
-    const result = await this.handler.handle(
+    const beneficiaryId = check.uuid(input.beneficiaryId, 'beneficiaryId');
+    const result = await this.runner.run(
+      this.commands.resolvePossibleDuplicate,
       {
-        type: 'ResolvePossibleDuplicate',
-        data: {
-          beneficiaryId,
-          candidateId: input.candidateId.toLowerCase(),
-          decision: input.decision,
-        },
-        metadata,
+        beneficiaryId,
+        candidateId: check.uuid(input.candidateId, 'candidateId'),
+        decision: input.decision,
       },
-      metadata,
+      { principal: principalOf(context), metadata: commandMetadata(context) },
     );
     return this.payload(beneficiaryId, result);
   }
@@ -157,14 +130,6 @@ export class BeneficiaryRecordsResolver {
     const row = await this.readModel.load(context, beneficiary.id);
     if (row) await this.access.check(context, row, beneficiary.readPurpose);
     return row;
-  }
-
-  /** Writes need the beneficiary in the caller's own scope (break-glass is for reading). */
-  private async writable(context: GraphQLContext, id: string): Promise<string> {
-    const row = await this.readModel.find(id);
-    if (!row) throw clientError('NOT_FOUND', `No beneficiary has the id ${id}.`);
-    if (!inScope(principalOf(context), row)) throw outOfScope();
-    return row.id;
   }
 
   private async payload(

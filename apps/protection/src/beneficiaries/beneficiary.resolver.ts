@@ -1,13 +1,16 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, Info, Mutation, Query, Resolver, ResolveReference } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
+import { check } from '@haven/platform/domain';
 import {
   clientError,
+  CommandRunner,
   commandMetadata,
   principalOf,
   type GraphQLContext,
 } from '@haven/platform/nest';
-import { countriesInScope, forbidden, inScope, Policy } from '@haven/platform/security';
+import { countriesInScope, inScope, Policy } from '@haven/platform/security';
+import { v7 as uuidv7 } from 'uuid';
 import { AccessRecorder } from '../personal-data/access-recorder';
 import { requestedFields } from '../personal-data/requested-fields';
 import { BeneficiaryAccess } from './beneficiary-access';
@@ -21,7 +24,7 @@ import {
   RegisterBeneficiaryInput,
   RegisterBeneficiaryPayload,
 } from './beneficiary.types';
-import { RegisterBeneficiaryHandler } from './register-beneficiary.handler';
+import { BeneficiaryCommands } from './beneficiary.commands';
 import { ProtectionPolicy } from '../policies';
 
 /** The record's own fields (not its personal details), as a break-glass read logs them. */
@@ -37,7 +40,8 @@ const RECORD_FIELDS = ['id', 'referenceCode', 'country', 'sex', 'minor', 'regist
 export class BeneficiaryResolver {
   constructor(
     @Inject(BeneficiaryReadModel) private readonly readModel: BeneficiaryReadModel,
-    @Inject(RegisterBeneficiaryHandler) private readonly register: RegisterBeneficiaryHandler,
+    @Inject(BeneficiaryCommands) private readonly commands: BeneficiaryCommands,
+    @Inject(CommandRunner) private readonly runner: CommandRunner,
     @Inject(BeneficiaryAccess) private readonly access: BeneficiaryAccess,
     @Inject(AccessRecorder) private readonly recorder: AccessRecorder,
   ) {}
@@ -103,27 +107,22 @@ export class BeneficiaryResolver {
     @Args('input') input: RegisterBeneficiaryInput,
     @Context() context: GraphQLContext,
   ): Promise<RegisterBeneficiaryPayload> {
-    const principal = principalOf(context);
-    if (principal.role !== 'partner' && !inScope(principal, { country: input.country })) {
-      throw forbidden(
-        `You may register beneficiaries only in your own countries, not in ${input.country}.`,
-        'OUT_OF_SCOPE',
-      );
-    }
-    const result = await this.register.handle(
+    const beneficiaryId = check.uuid(input.id ?? uuidv7(), 'id');
+    const result = await this.runner.run(
+      this.commands.register,
       {
-        beneficiaryId: input.id,
+        beneficiaryId,
         country: input.country,
         sex: input.sex,
         minor: input.minor,
         nationality: input.nationalityCode ?? null,
         personal: input.personal,
       },
-      commandMetadata(context),
+      { principal: principalOf(context), metadata: commandMetadata(context) },
     );
-    const row = await this.readModel.afterWrite(result.position, result.beneficiaryId);
+    const row = await this.readModel.afterWrite(result.position, beneficiaryId);
     return {
-      beneficiaryId: result.beneficiaryId,
+      beneficiaryId,
       streamVersion: result.streamVersion,
       beneficiary: row && toBeneficiary(row),
     };

@@ -1,18 +1,23 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { EventStore } from '@haven/platform/event-store';
 import {
   clientError,
+  CommandRunner,
   commandMetadata,
+  EVENT_STORE,
   principalOf,
   type GraphQLContext,
 } from '@haven/platform/nest';
+import { breakGlassStreamId, type BreakGlassAccessGranted } from '@haven/protection/contracts';
+import { v7 as uuidv7 } from 'uuid';
 import { inScope, Policy } from '@haven/platform/security';
 import type { Country } from '@haven/protection/domain';
 import { BeneficiaryReadModel } from '../beneficiaries/beneficiary-read-model';
 import { encodePositionCursor, pageAfter } from '../paging';
 import { ProtectionPolicy } from '../policies';
 import { BreakGlassGrants } from './break-glass-grants';
-import { BreakGlassHandler } from './break-glass.handler';
+import { BreakGlassCommands } from './break-glass.commands';
 import {
   BreakGlassGrantConnection,
   BreakGlassGrantsArgs,
@@ -26,7 +31,9 @@ const GRANT_CURSOR = 'grant';
 @Resolver()
 export class BreakGlassResolver {
   constructor(
-    @Inject(BreakGlassHandler) private readonly handler: BreakGlassHandler,
+    @Inject(BreakGlassCommands) private readonly commands: BreakGlassCommands,
+    @Inject(CommandRunner) private readonly runner: CommandRunner,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(BreakGlassGrants) private readonly grants: BreakGlassGrants,
     @Inject(BeneficiaryReadModel) private readonly readModel: BeneficiaryReadModel,
   ) {}
@@ -44,16 +51,23 @@ export class BreakGlassResolver {
   ): Promise<RequestBreakGlassAccessPayload> {
     const row = await this.readModel.load(context, input.beneficiaryId);
     if (!row) throw clientError('NOT_FOUND', `No beneficiary has the id ${input.beneficiaryId}.`);
-    const result = await this.handler.grant(
+    const principal = principalOf(context);
+    const grantId = uuidv7();
+    await this.runner.run(
+      this.commands.request,
       {
+        grantId,
         beneficiaryId: row.id,
         beneficiaryCountry: row.country,
-        withinScope: inScope(principalOf(context), row),
+        withinScope: inScope(principal, row),
         reason: input.reason,
       },
-      commandMetadata(context),
+      { principal, metadata: commandMetadata(context) },
     );
-    return { grantId: result.grantId, beneficiaryId: row.id, expiresAt: result.expiresAt };
+    // The grant as the domain decided it (its expiry from the command's time and the setting).
+    const [granted] = await this.store.readStream(breakGlassStreamId(grantId), { to: 1 });
+    const { expiresAt } = granted.data as BreakGlassAccessGranted['data'];
+    return { grantId, beneficiaryId: row.id, expiresAt: new Date(expiresAt) };
   }
 
   @Policy(ProtectionPolicy.reviewBreakGlass)

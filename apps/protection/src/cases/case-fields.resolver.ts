@@ -13,7 +13,7 @@ import { AccessRecorder } from '../personal-data/access-recorder';
 import { Privacy } from '../personal-data/privacy';
 import { requestedFields } from '../personal-data/requested-fields';
 import { ProtectionPolicy } from '../policies';
-import { outOfScope, SEALED_CASE_FIELDS } from './case-commands.handler';
+import { outOfScope, SEALED_CASE_FIELDS } from './case.commands';
 import { CaseReadModel } from './case-read-model';
 import { TIMELINE_CURSOR } from './case.mapper';
 import {

@@ -9,18 +9,23 @@ import {
   Resolver,
   ResolveReference,
 } from '@nestjs/graphql';
+import { check } from '@haven/platform/domain';
 import {
   clientError,
+  CommandRunner,
   commandMetadata,
   principalOf,
+  type CommandDefinition,
   type GraphQLContext,
 } from '@haven/platform/nest';
 import { countriesInScope, inScope, Policy } from '@haven/platform/security';
+import type { ProtectionCaseEvent } from '@haven/protection/contracts';
+import type { ProtectionCaseCommand, ProtectionCaseState } from '@haven/protection/domain';
 import type { ProtectionCaseRow } from '@haven/protection/read-models';
 import { v7 as uuidv7 } from 'uuid';
 import { pageAfter } from '../paging';
 import { ProtectionPolicy } from '../policies';
-import { CaseCommandsHandler, outOfScope, type CaseCommandResult } from './case-commands.handler';
+import { CaseCommands, outOfScope } from './case.commands';
 import { CaseReadModel } from './case-read-model';
 import { CASE_CURSOR, encodeCaseCursor, TIMELINE_CURSOR, toProtectionCase } from './case.mapper';
 import {
@@ -54,7 +59,8 @@ import { timelineConnection } from './timeline';
 export class ProtectionCaseResolver {
   constructor(
     @Inject(CaseReadModel) private readonly readModel: CaseReadModel,
-    @Inject(CaseCommandsHandler) private readonly handler: CaseCommandsHandler,
+    @Inject(CaseCommands) private readonly commands: CaseCommands,
+    @Inject(CommandRunner) private readonly runner: CommandRunner,
   ) {}
 
   @Policy(ProtectionPolicy.readCases)
@@ -135,8 +141,8 @@ export class ProtectionCaseResolver {
     @Args('input') input: OpenProtectionCaseInput,
     @Context() context: GraphQLContext,
   ): Promise<ProtectionCasePayload> {
-    const result = await this.handler.open(principalOf(context), commandMetadata(context), {
-      caseId: input.id,
+    return this.run(context, this.commands.open, {
+      caseId: check.uuid(input.id ?? uuidv7(), 'id'),
       country: input.country,
       province: input.province ?? null,
       abroad: input.abroad,
@@ -144,7 +150,6 @@ export class ProtectionCaseResolver {
       formOfExploitation: input.formOfExploitation,
       openedOn: input.openedOn ?? null,
     });
-    return this.payload(result);
   }
 
   @Policy(ProtectionPolicy.workCases)
@@ -155,18 +160,13 @@ export class ProtectionCaseResolver {
     @Args('input') input: AddVictimToCaseInput,
     @Context() context: GraphQLContext,
   ): Promise<ProtectionCasePayload> {
-    const result = await this.handler.addVictim(
-      principalOf(context),
-      commandMetadata(context),
-      input.caseId,
-      {
-        beneficiaryId: input.beneficiaryId,
-        formOfExploitation: input.formOfExploitation ?? null,
-        minor: input.minor ?? null,
-        addedOn: input.addedOn ?? null,
-      },
-    );
-    return this.payload(result);
+    return this.run(context, this.commands.addVictim, {
+      caseId: check.uuid(input.caseId, 'caseId'),
+      beneficiaryId: check.uuid(input.beneficiaryId, 'beneficiaryId'),
+      formOfExploitation: input.formOfExploitation ?? null,
+      minor: input.minor ?? null,
+      addedOn: input.addedOn ?? null,
+    });
   }
 
   @Policy(ProtectionPolicy.workCases)
@@ -177,13 +177,11 @@ export class ProtectionCaseResolver {
     @Args('input') input: AddInvestigationNoteInput,
     @Context() context: GraphQLContext,
   ): Promise<ProtectionCasePayload> {
-    const result = await this.handler.addNote(
-      principalOf(context),
-      commandMetadata(context),
-      input.caseId,
-      { noteId: input.noteId, text: input.text },
-    );
-    return this.payload(result);
+    return this.run(context, this.commands.sealedText, {
+      caseId: check.uuid(input.caseId, 'caseId'),
+      noteId: check.uuid(input.noteId ?? uuidv7(), 'noteId'),
+      text: input.text,
+    });
   }
 
   @Policy(ProtectionPolicy.workCases)
@@ -194,19 +192,19 @@ export class ProtectionCaseResolver {
     @Args('input') input: RecordRescueOperationInput,
     @Context() context: GraphQLContext,
   ): Promise<ProtectionCasePayload> {
-    const result = await this.handler.record(principalOf(context), {
+    return this.run(context, this.commands.plain, {
       type: 'RecordRescueOperation',
       data: {
-        caseId: input.caseId.toLowerCase(),
-        operationId: (input.operationId ?? uuidv7()).toLowerCase(),
+        caseId: check.uuid(input.caseId, 'caseId'),
+        operationId: check.uuid(input.operationId ?? uuidv7(), 'operationId'),
         date: input.date,
         place: input.place,
         partnerAgencies: input.partnerAgencies,
-        rescuedBeneficiaryIds: input.rescuedBeneficiaryIds.map((id) => id.toLowerCase()),
+        rescuedBeneficiaryIds: input.rescuedBeneficiaryIds.map((id) =>
+          check.uuid(id, 'rescuedBeneficiaryIds'),
+        ),
       },
-      metadata: commandMetadata(context),
     });
-    return this.payload(result);
   }
 
   @Policy(ProtectionPolicy.workCases)
@@ -217,18 +215,16 @@ export class ProtectionCaseResolver {
     @Args('input') input: RecordVictimIdentificationInput,
     @Context() context: GraphQLContext,
   ): Promise<ProtectionCasePayload> {
-    const result = await this.handler.record(principalOf(context), {
+    return this.run(context, this.commands.plain, {
       type: 'RecordVictimIdentification',
       data: {
-        caseId: input.caseId.toLowerCase(),
-        beneficiaryId: input.beneficiaryId.toLowerCase(),
+        caseId: check.uuid(input.caseId, 'caseId'),
+        beneficiaryId: check.uuid(input.beneficiaryId, 'beneficiaryId'),
         outcome: input.outcome,
         date: input.date,
         authority: input.authority ?? null,
       },
-      metadata: commandMetadata(context),
     });
-    return this.payload(result);
   }
 
   @Policy(ProtectionPolicy.workCases)
@@ -237,19 +233,17 @@ export class ProtectionCaseResolver {
     @Args('input') input: RecordShelterPlacementInput,
     @Context() context: GraphQLContext,
   ): Promise<ProtectionCasePayload> {
-    const result = await this.handler.record(principalOf(context), {
+    return this.run(context, this.commands.plain, {
       type: 'RecordShelterPlacement',
       data: {
-        caseId: input.caseId.toLowerCase(),
-        beneficiaryId: input.beneficiaryId.toLowerCase(),
-        placementId: (input.placementId ?? uuidv7()).toLowerCase(),
+        caseId: check.uuid(input.caseId, 'caseId'),
+        beneficiaryId: check.uuid(input.beneficiaryId, 'beneficiaryId'),
+        placementId: check.uuid(input.placementId ?? uuidv7(), 'placementId'),
         shelterName: input.shelterName,
         from: input.from,
         to: input.to ?? null,
       },
-      metadata: commandMetadata(context),
     });
-    return this.payload(result);
   }
 
   @Policy(ProtectionPolicy.workCases)
@@ -260,17 +254,15 @@ export class ProtectionCaseResolver {
     @Args('input') input: RecordRepatriationStepInput,
     @Context() context: GraphQLContext,
   ): Promise<ProtectionCasePayload> {
-    const result = await this.handler.record(principalOf(context), {
+    return this.run(context, this.commands.plain, {
       type: 'RecordRepatriationStep',
       data: {
-        caseId: input.caseId.toLowerCase(),
-        beneficiaryId: input.beneficiaryId.toLowerCase(),
+        caseId: check.uuid(input.caseId, 'caseId'),
+        beneficiaryId: check.uuid(input.beneficiaryId, 'beneficiaryId'),
         step: input.step,
         date: input.date,
       },
-      metadata: commandMetadata(context),
     });
-    return this.payload(result);
   }
 
   @Policy(ProtectionPolicy.workCases)
@@ -283,13 +275,11 @@ export class ProtectionCaseResolver {
     @Args('input') input: RecordGuardianContactInput,
     @Context() context: GraphQLContext,
   ): Promise<ProtectionCasePayload> {
-    const result = await this.handler.recordGuardianContact(
-      principalOf(context),
-      commandMetadata(context),
-      input.caseId,
-      { kind: input.kind, details: input.details },
-    );
-    return this.payload(result);
+    return this.run(context, this.commands.sealedText, {
+      caseId: check.uuid(input.caseId, 'caseId'),
+      kind: input.kind,
+      details: input.details,
+    });
   }
 
   @Policy(ProtectionPolicy.workCases)
@@ -300,16 +290,14 @@ export class ProtectionCaseResolver {
     @Args('input') input: CloseProtectionCaseInput,
     @Context() context: GraphQLContext,
   ): Promise<ProtectionCasePayload> {
-    const result = await this.handler.record(principalOf(context), {
+    return this.run(context, this.commands.plain, {
       type: 'CloseProtectionCase',
       data: {
-        caseId: input.caseId.toLowerCase(),
+        caseId: check.uuid(input.caseId, 'caseId'),
         reason: input.reason,
         closedOn: input.closedOn ?? null,
       },
-      metadata: commandMetadata(context),
     });
-    return this.payload(result);
   }
 
   @Policy(ProtectionPolicy.workCases)
@@ -318,12 +306,10 @@ export class ProtectionCaseResolver {
     @Args('input') input: ReopenProtectionCaseInput,
     @Context() context: GraphQLContext,
   ): Promise<ProtectionCasePayload> {
-    const result = await this.handler.record(principalOf(context), {
+    return this.run(context, this.commands.plain, {
       type: 'ReopenProtectionCase',
-      data: { caseId: input.caseId.toLowerCase(), reason: input.reason },
-      metadata: commandMetadata(context),
+      data: { caseId: check.uuid(input.caseId, 'caseId'), reason: input.reason },
     });
-    return this.payload(result);
   }
 
   /** The gateway asks for cases by key; outside the caller's countries: null, as if absent. */
@@ -341,11 +327,28 @@ export class ProtectionCaseResolver {
     return toProtectionCase(row);
   }
 
-  /** The stream version, and the case once the read models caught up (read your writes). */
-  private async payload(result: CaseCommandResult): Promise<ProtectionCasePayload> {
-    const row = await this.readModel.afterWrite(result.position, result.caseId);
+  /**
+   * Runs a case command on the one command path, then answers with the stream version and the
+   * case once the read models caught up (read your writes).
+   */
+  private async run<Input extends { caseId: string } | { data: { caseId: string } }>(
+    context: GraphQLContext,
+    definition: CommandDefinition<
+      Input,
+      ProtectionCaseCommand,
+      ProtectionCaseEvent,
+      ProtectionCaseState
+    >,
+    input: Input,
+  ): Promise<ProtectionCasePayload> {
+    const result = await this.runner.run(definition, input, {
+      principal: principalOf(context),
+      metadata: commandMetadata(context),
+    });
+    const caseId = 'data' in input ? input.data.caseId : input.caseId;
+    const row = await this.readModel.afterWrite(result.position, caseId);
     return {
-      caseId: result.caseId,
+      caseId,
       streamVersion: result.streamVersion,
       protectionCase: row && toProtectionCase(row),
     };

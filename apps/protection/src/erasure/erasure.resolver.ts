@@ -1,11 +1,19 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
-import { commandMetadata, type GraphQLContext } from '@haven/platform/nest';
+import { check } from '@haven/platform/domain';
+import {
+  CommandRunner,
+  commandMetadata,
+  principalOf,
+  type CommandResult,
+  type GraphQLContext,
+} from '@haven/platform/nest';
 import { Policy } from '@haven/platform/security';
 import { BeneficiaryReadModel } from '../beneficiaries/beneficiary-read-model';
 import { toBeneficiary } from '../beneficiaries/beneficiary.mapper';
 import { ProtectionPolicy } from '../policies';
-import { BeneficiaryErasureHandler } from './beneficiary-erasure.handler';
+import { ErasureCommands } from './erasure.commands';
+import { Privacy } from '../personal-data/privacy';
 import {
   BeneficiaryErasurePayload,
   ConfirmBeneficiaryErasureInput,
@@ -17,7 +25,9 @@ import {
 @Resolver()
 export class ErasureResolver {
   constructor(
-    @Inject(BeneficiaryErasureHandler) private readonly erasure: BeneficiaryErasureHandler,
+    @Inject(ErasureCommands) private readonly commands: ErasureCommands,
+    @Inject(CommandRunner) private readonly runner: CommandRunner,
+    @Inject(Privacy) private readonly privacy: Privacy,
     @Inject(BeneficiaryReadModel) private readonly readModel: BeneficiaryReadModel,
   ) {}
 
@@ -31,11 +41,11 @@ export class ErasureResolver {
     @Args('input') input: EraseBeneficiaryInput,
     @Context() context: GraphQLContext,
   ): Promise<BeneficiaryErasurePayload> {
-    const beneficiaryId = input.beneficiaryId.toLowerCase();
-    const result = await this.erasure.request(
-      beneficiaryId,
-      input.reason,
-      commandMetadata(context),
+    const beneficiaryId = check.uuid(input.beneficiaryId, 'beneficiaryId');
+    const result = await this.runner.run(
+      this.commands.request,
+      { beneficiaryId, reason: input.reason },
+      { principal: principalOf(context), metadata: commandMetadata(context) },
     );
     return this.payload(beneficiaryId, result, ErasureStatus.REQUESTED);
   }
@@ -50,14 +60,20 @@ export class ErasureResolver {
     @Args('input') input: ConfirmBeneficiaryErasureInput,
     @Context() context: GraphQLContext,
   ): Promise<BeneficiaryErasurePayload> {
-    const beneficiaryId = input.beneficiaryId.toLowerCase();
-    const result = await this.erasure.confirm(beneficiaryId, commandMetadata(context));
+    const beneficiaryId = check.uuid(input.beneficiaryId, 'beneficiaryId');
+    const result = await this.runner.run(
+      this.commands.confirm,
+      { beneficiaryId },
+      { principal: principalOf(context), metadata: commandMetadata(context) },
+    );
+    // A read in flight may have cached the key while the transaction ran.
+    this.privacy.keys.evict(beneficiaryId);
     return this.payload(beneficiaryId, result, ErasureStatus.ERASED);
   }
 
   private async payload(
     beneficiaryId: string,
-    result: { streamVersion: number; position: number },
+    result: CommandResult,
     status: ErasureStatus,
   ): Promise<BeneficiaryErasurePayload> {
     const row = await this.readModel.afterWrite(result.position, beneficiaryId);

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type {
+  AppendResult,
   EventMetadata,
   EventStore,
   JsonObject,
@@ -43,9 +44,9 @@ export interface CommandDefinition<Input, C, E extends StoredEvent, S> {
   command(input: Input, state: S, context: CommandContext): C | Promise<C>;
   /**
    * Writes that must commit with the events, or not at all (a write-side table such as duplicate
-   * match keys), on the service's PostgreSQL store.
+   * match keys), on the service's PostgreSQL store. `appended` gives the events' positions.
    */
-  alongside?(client: PoolClient, events: E[], input: Input): Promise<void>;
+  alongside?(client: PoolClient, events: E[], input: Input, appended: AppendResult): Promise<void>;
   /** Attempts when the stream changes between loading and appending (3). */
   maxAttempts?: number;
 }
@@ -90,7 +91,8 @@ export class CommandRunner {
         maxAttempts: definition.maxAttempts,
         alongside: alongside && {
           connect: () => this.database.transactionClient(),
-          write: (client, _appended, events) => alongside.call(definition, client, events, input),
+          write: (client, appended, events) =>
+            alongside.call(definition, client, events, input, appended),
         },
       },
     );

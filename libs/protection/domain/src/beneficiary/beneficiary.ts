@@ -143,6 +143,21 @@ interface RegisteredFacts {
   personalFields: readonly PersonalField[];
   /** Flagged candidates, by id: the decision taken on each, or null while pending. */
   possibleDuplicates: Readonly<Record<string, DuplicateDecision | null>>;
+  /**
+   * Who registered the beneficiary, from the registration's metadata: the organisation scopes a
+   * partner's record (absent for an event read without its metadata, as in decider specs).
+   */
+  registrant?: Registrant;
+}
+
+/** Who registered a beneficiary. */
+export type Registrant = Pick<CommandMetadata, 'actorId' | 'organisationId'>;
+
+/** The metadata a stored event carries (the store returns it with each event). */
+function registrantOf(event: BeneficiaryEvent): Registrant | undefined {
+  const { metadata } = event as { metadata?: Partial<CommandMetadata> };
+  if (metadata?.actorId === undefined) return undefined;
+  return { actorId: metadata.actorId, organisationId: metadata.organisationId ?? null };
 }
 
 export type BeneficiaryState =
@@ -441,6 +456,7 @@ export function evolve(state: BeneficiaryState, event: BeneficiaryEvent): Benefi
         personalFields: presentFields(personal),
         possibleDuplicates: {},
         erasureRequest: null,
+        ...(registrantOf(event) ? { registrant: registrantOf(event) } : {}),
       };
     }
     case 'BeneficiaryErasureRequested': {
@@ -450,8 +466,9 @@ export function evolve(state: BeneficiaryState, event: BeneficiaryEvent): Benefi
     }
     case 'BeneficiaryErased': {
       if (state.status === 'Unregistered') return state;
-      const { country, sex, minor, personalFields, possibleDuplicates } = state;
-      return { status: 'Erased', country, sex, minor, personalFields, possibleDuplicates };
+      if (state.status === 'Erased') return state;
+      const { status: _registered, erasureRequest: _request, ...facts } = state;
+      return { ...facts, status: 'Erased' };
     }
     case 'ConsentRecorded':
       // No rule depends on earlier consents: the history is the read model's.
