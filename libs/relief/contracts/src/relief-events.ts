@@ -67,6 +67,8 @@ export type ReliefDistributed = {
     amountMinor: number | null;
     currency: string | null;
     fieldWorkerKind: FieldWorkerKind;
+    /** The field worker: a user id, or an agent of change's id in networks' register. */
+    fieldWorkerId: string;
     /** YYYY-MM-DD: the day it was given. */
     distributedOn: string;
   };

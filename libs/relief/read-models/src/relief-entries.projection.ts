@@ -105,6 +105,7 @@ export const reliefEntriesProjection = rowProjection<ReliefEntryRow, RecordedRel
           recipientId: data.recipientId,
           beneficiaryId: data.beneficiaryId,
           fieldWorkerKind: data.fieldWorkerKind,
+          fieldWorkerId: data.fieldWorkerId,
           amountMinor: data.amountMinor,
           currency: data.currency,
           occurredOn: data.distributedOn,

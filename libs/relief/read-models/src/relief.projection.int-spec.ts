@@ -153,6 +153,7 @@ describe('relief read models', () => {
           amountMinor: 500_000,
           currency: 'LAK',
           fieldWorkerKind: 'VOLUNTEER',
+          fieldWorkerId: 'worker-1',
           distributedOn: '2020-05-02',
         },
       },

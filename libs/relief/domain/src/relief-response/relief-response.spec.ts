@@ -139,6 +139,7 @@ const distributed: ReliefResponseEvent = {
     amountMinor: null,
     currency: null,
     fieldWorkerKind: 'VOLUNTEER',
+    fieldWorkerId: 'worker-1',
     distributedOn: '2020-05-04',
   },
 };

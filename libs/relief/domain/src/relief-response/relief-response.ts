@@ -201,7 +201,7 @@ export function decideReliefResponse(
           ...recipientOf(open, data.recipient),
           amountMinor: grant?.amountMinor ?? null,
           currency: grant?.currency ?? null,
-          fieldWorkerKind: fieldWork(data.fieldWorker).fieldWorkerKind,
+          ...fieldWork(data.fieldWorker),
           distributedOn,
         },
       };
