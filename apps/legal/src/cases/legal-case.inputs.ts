@@ -62,7 +62,9 @@ const date = (field: string) =>
   Matches(/^\d{4}-\d{2}-\d{2}$/, { message: `${field} must be a date (YYYY-MM-DD)` });
 const DATE = 'YYYY-MM-DD: the day it happened (not the day it is recorded).';
 
-@InputType({ description: 'An amount in whole minor units (satang, kip, cents), above 0.' })
+@InputType('LegalMoneyInput', {
+  description: 'An amount in whole minor units (satang, kip, cents), above 0.',
+})
 export class MoneyInput {
   @Field(() => Float)
   @IsInt({ message: 'amountMinor must be a whole number of minor units' })
@@ -75,7 +77,7 @@ export class MoneyInput {
   currency!: string;
 }
 
-@InputType()
+@InputType('LegalSentenceInput')
 export class SentenceInput {
   @Field(() => Int)
   @IsInt()

@@ -38,7 +38,9 @@ import { LegalPolicy } from '../policies';
 
 const DATE = 'A calendar date, YYYY-MM-DD: the day it happened.';
 
-@ObjectType({ description: 'An amount in whole minor units (satang, kip, cents) of a currency.' })
+@ObjectType('LegalMoney', {
+  description: 'An amount in whole minor units (satang, kip, cents) of a currency.',
+})
 @Policy(LegalPolicy.readCases)
 export class Money {
   @Field(() => Float, { description: 'Whole minor units: 77,000 THB is 7700000.' })
@@ -48,7 +50,7 @@ export class Money {
   currency!: string;
 }
 
-@ObjectType({ description: 'A prison term and a fine.' })
+@ObjectType('LegalSentence', { description: 'A prison term and a fine.' })
 @Policy(LegalPolicy.readCases)
 export class Sentence {
   @Field(() => Int)
