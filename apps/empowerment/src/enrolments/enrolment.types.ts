@@ -6,7 +6,16 @@ import type {
   PlanGoal,
   SettingKind,
 } from '@haven/empowerment/contracts';
-import { connectionType, CountryEnum, PageArgs, payloadType, SexEnum } from '@haven/platform/nest';
+import {
+  connectionType,
+  CountryEnum,
+  IsDay,
+  IsId,
+  IsShorterThan,
+  PageArgs,
+  payloadType,
+  SexEnum,
+} from '@haven/platform/nest';
 import { Policy } from '@haven/platform/security';
 import type { Country, Sex } from '@haven/vocabulary';
 import { Type } from 'class-transformer';
@@ -29,7 +38,7 @@ import {
   WorkListEnum,
 } from '../enums';
 import { EmpowermentPolicy } from '../policies';
-import { isDate, isUuid, maxLine } from '../validation';
+import { MAX_LINE } from '../validation';
 
 const READ = EmpowermentPolicy.read;
 
@@ -119,7 +128,7 @@ export class SettingInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @maxLine('shelterName')
+  @IsShorterThan('shelterName', MAX_LINE)
   shelterName?: string | null;
 
   @Field(() => Boolean, { nullable: true })
@@ -130,13 +139,13 @@ export class SettingInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @maxLine('province')
+  @IsShorterThan('province', MAX_LINE)
   province?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @maxLine('district')
+  @IsShorterThan('district', MAX_LINE)
   district?: string | null;
 }
 
@@ -144,11 +153,11 @@ export class SettingInput {
 export class EnrolBeneficiaryInput {
   @Field(() => ID, { nullable: true, description: 'A client-chosen UUID makes retries safe.' })
   @IsOptional()
-  @isUuid('enrolmentId')
+  @IsId('enrolmentId')
   enrolmentId?: string | null;
 
   @Field(() => ID)
-  @isUuid('beneficiaryId')
+  @IsId('beneficiaryId')
   beneficiaryId!: string;
 
   @Field(() => SettingInput)
@@ -157,14 +166,14 @@ export class EnrolBeneficiaryInput {
   setting!: SettingInput;
 
   @Field({ description: 'YYYY-MM-DD.' })
-  @isDate('enrolledOn')
+  @IsDay('enrolledOn')
   enrolledOn!: string;
 }
 
 @InputType()
 export class ChangeEnrolmentSettingInput {
   @Field(() => ID)
-  @isUuid('enrolmentId')
+  @IsId('enrolmentId')
   enrolmentId!: string;
 
   @Field(() => SettingInput)
@@ -173,14 +182,14 @@ export class ChangeEnrolmentSettingInput {
   setting!: SettingInput;
 
   @Field()
-  @isDate('changedOn')
+  @IsDay('changedOn')
   changedOn!: string;
 }
 
 @InputType()
 export class AgreeReintegrationPlanInput {
   @Field(() => ID)
-  @isUuid('enrolmentId')
+  @IsId('enrolmentId')
   enrolmentId!: string;
 
   @Field(() => [PlanGoalEnum])
@@ -194,18 +203,18 @@ export class AgreeReintegrationPlanInput {
 
   @Field(() => [String])
   @ArrayMaxSize(20)
-  @isDate('reviewDates')
+  @IsDay('reviewDates')
   reviewDates!: string[];
 
   @Field()
-  @isDate('agreedOn')
+  @IsDay('agreedOn')
   agreedOn!: string;
 }
 
 @InputType()
 export class CloseEnrolmentInput {
   @Field(() => ID)
-  @isUuid('enrolmentId')
+  @IsId('enrolmentId')
   enrolmentId!: string;
 
   @Field(() => ClosureReasonEnum)
@@ -213,7 +222,7 @@ export class CloseEnrolmentInput {
   reason!: ClosureReason;
 
   @Field()
-  @isDate('closedOn')
+  @IsDay('closedOn')
   closedOn!: string;
 }
 
@@ -237,22 +246,22 @@ export class EnrolmentsArgs extends PageArgs {
   @Field(() => String, { nullable: true, description: 'The officer who enrolled them.' })
   @IsOptional()
   @IsString()
-  @maxLine('officerId', 200)
+  @IsShorterThan('officerId', 200)
   officerId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Enrolled on or after, YYYY-MM-DD.' })
   @IsOptional()
-  @isDate('enrolledFrom')
+  @IsDay('enrolledFrom')
   enrolledFrom?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Enrolled on or before, YYYY-MM-DD.' })
   @IsOptional()
-  @isDate('enrolledTo')
+  @IsDay('enrolledTo')
   enrolledTo?: string | null;
 
   @Field(() => ID, { nullable: true })
   @IsOptional()
-  @isUuid('beneficiaryId')
+  @IsId('beneficiaryId')
   beneficiaryId?: string | null;
 }
 
@@ -270,7 +279,7 @@ export class WorkListArgs extends PageArgs {
   @Field(() => String, { nullable: true, description: 'Only this officer’s enrolments.' })
   @IsOptional()
   @IsString()
-  @maxLine('officerId', 200)
+  @IsShorterThan('officerId', 200)
   officerId?: string | null;
 
   @Field(() => Int, { defaultValue: 2, description: 'NOT_REACHED: misses in a row, at least.' })

@@ -1,11 +1,11 @@
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
-import { payloadType } from '@haven/platform/nest';
+import { IsDay, IsId, IsShorterThan, payloadType } from '@haven/platform/nest';
 import type { NoteTopic } from '@haven/empowerment/domain';
 import { Policy } from '@haven/platform/security';
 import { IsIn, IsOptional, IsString } from 'class-validator';
 import { NoteTopicEnum } from '../enums';
 import { EmpowermentPolicy } from '../policies';
-import { isDate, isUuid, MAX_NOTE, maxLine } from '../validation';
+import { MAX_NOTE } from '../validation';
 
 @ObjectType({
   description:
@@ -42,12 +42,12 @@ export type EmpowermentNotePayload = InstanceType<typeof EmpowermentNotePayload>
 @InputType()
 export class RecordEmpowermentNoteInput {
   @Field(() => ID)
-  @isUuid('enrolmentId')
+  @IsId('enrolmentId')
   enrolmentId!: string;
 
   @Field(() => ID, { nullable: true })
   @IsOptional()
-  @isUuid('noteId')
+  @IsId('noteId')
   noteId?: string | null;
 
   @Field(() => NoteTopicEnum)
@@ -55,11 +55,11 @@ export class RecordEmpowermentNoteInput {
   topic!: NoteTopic;
 
   @Field()
-  @isDate('writtenOn')
+  @IsDay('writtenOn')
   writtenOn!: string;
 
   @Field({ description: `Free text, at most ${MAX_NOTE} characters.` })
   @IsString()
-  @maxLine('text', MAX_NOTE)
+  @IsShorterThan('text', MAX_NOTE)
   text!: string;
 }

@@ -1,5 +1,5 @@
 // The GraphQL shapes of what a person received: services, follow-ups, grants, training.
-import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import type {
   FollowUpChannel,
   GrantPurpose,
@@ -11,14 +11,18 @@ import type {
 import {
   connectionType,
   CountryEnum,
-  CurrencyEnum,
+  IsDay,
+  IsId,
+  IsShorterThan,
+  Money,
+  MoneyInput,
   PageArgs,
   payloadType,
 } from '@haven/platform/nest';
 import { Policy } from '@haven/platform/security';
 import type { Country } from '@haven/vocabulary';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, ValidateNested } from 'class-validator';
 import {
   FollowUpChannelEnum,
   GrantPurposeEnum,
@@ -29,21 +33,8 @@ import {
   ServiceOutcomeEnum,
 } from '../enums';
 import { EmpowermentPolicy } from '../policies';
-import { isDate, isUuid, maxLine } from '../validation';
 
 const READ = EmpowermentPolicy.read;
-
-@ObjectType('GrantAmount', {
-  description: 'Money as whole minor units (satang, kip, cents) of a currency.',
-})
-@Policy(READ)
-export class Money {
-  @Field(() => Int)
-  amountMinor!: number;
-
-  @Field(() => CurrencyEnum)
-  currency!: string;
-}
 
 @ObjectType({
   description:
@@ -116,20 +107,9 @@ export const EmpowermentRecordPayload = payloadType('EmpowermentRecordPayload', 
 export type EmpowermentRecordPayload = InstanceType<typeof EmpowermentRecordPayload>;
 
 @InputType()
-export class MoneyInput {
-  @Field(() => Int, { description: 'Whole minor units, above 0.' })
-  @IsInt()
-  amountMinor!: number;
-
-  @Field(() => CurrencyEnum)
-  @IsIn(Object.values(CurrencyEnum))
-  currency!: string;
-}
-
-@InputType()
 class OnEnrolment {
   @Field(() => ID)
-  @isUuid('enrolmentId')
+  @IsId('enrolmentId')
   enrolmentId!: string;
 }
 
@@ -137,7 +117,7 @@ class OnEnrolment {
 export class RecordEmpowermentServiceInput extends OnEnrolment {
   @Field(() => ID, { nullable: true, description: 'A client-chosen UUID makes retries safe.' })
   @IsOptional()
-  @isUuid('serviceId')
+  @IsId('serviceId')
   serviceId?: string | null;
 
   @Field(() => ServiceKindEnum)
@@ -161,11 +141,11 @@ export class RecordEmpowermentServiceInput extends OnEnrolment {
 
   @Field(() => ID, { nullable: true, description: 'JOB_PLACEMENT: the employer.' })
   @IsOptional()
-  @isUuid('partnerOrganisationId')
+  @IsId('partnerOrganisationId')
   partnerOrganisationId?: string | null;
 
   @Field({ description: 'The date it was given, YYYY-MM-DD.' })
-  @isDate('providedOn')
+  @IsDay('providedOn')
   providedOn!: string;
 
   @Field(() => String, {
@@ -174,7 +154,7 @@ export class RecordEmpowermentServiceInput extends OnEnrolment {
   })
   @IsOptional()
   @IsString()
-  @maxLine('providedBy', 200)
+  @IsShorterThan('providedBy', 200)
   providedBy?: string | null;
 }
 
@@ -182,7 +162,7 @@ export class RecordEmpowermentServiceInput extends OnEnrolment {
 export class RecordFollowUpInput extends OnEnrolment {
   @Field(() => ID, { nullable: true })
   @IsOptional()
-  @isUuid('followUpId')
+  @IsId('followUpId')
   followUpId?: string | null;
 
   @Field(() => FollowUpChannelEnum)
@@ -194,18 +174,18 @@ export class RecordFollowUpInput extends OnEnrolment {
   reached!: boolean;
 
   @Field()
-  @isDate('followedUpOn')
+  @IsDay('followedUpOn')
   followedUpOn!: string;
 
   @Field(() => String, { nullable: true, description: 'After followedUpOn.' })
   @IsOptional()
-  @isDate('nextFollowUpOn')
+  @IsDay('nextFollowUpOn')
   nextFollowUpOn?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @maxLine('providedBy', 200)
+  @IsShorterThan('providedBy', 200)
   providedBy?: string | null;
 }
 
@@ -213,7 +193,7 @@ export class RecordFollowUpInput extends OnEnrolment {
 export class ApproveSmallGrantInput extends OnEnrolment {
   @Field(() => ID, { nullable: true })
   @IsOptional()
-  @isUuid('grantId')
+  @IsId('grantId')
   grantId?: string | null;
 
   @Field(() => GrantPurposeEnum)
@@ -226,14 +206,14 @@ export class ApproveSmallGrantInput extends OnEnrolment {
   amount!: MoneyInput;
 
   @Field()
-  @isDate('approvedOn')
+  @IsDay('approvedOn')
   approvedOn!: string;
 }
 
 @InputType()
 export class DisburseSmallGrantInput extends OnEnrolment {
   @Field(() => ID)
-  @isUuid('grantId')
+  @IsId('grantId')
   grantId!: string;
 
   @Field(() => MoneyInput)
@@ -242,14 +222,14 @@ export class DisburseSmallGrantInput extends OnEnrolment {
   amount!: MoneyInput;
 
   @Field()
-  @isDate('disbursedOn')
+  @IsDay('disbursedOn')
   disbursedOn!: string;
 }
 
 @InputType()
 export class CompleteAgentOfChangeTrainingInput extends OnEnrolment {
   @Field()
-  @isDate('completedOn')
+  @IsDay('completedOn')
   completedOn!: string;
 }
 
@@ -267,12 +247,12 @@ export class EmpowermentRecordsArgs extends PageArgs {
 
   @Field(() => String, { nullable: true, description: 'Given on or after, YYYY-MM-DD.' })
   @IsOptional()
-  @isDate('from')
+  @IsDay('from')
   from?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Given on or before, YYYY-MM-DD.' })
   @IsOptional()
-  @isDate('to')
+  @IsDay('to')
   to?: string | null;
 
   @Field(() => Boolean, { nullable: true })
@@ -283,11 +263,11 @@ export class EmpowermentRecordsArgs extends PageArgs {
   @Field(() => String, { nullable: true, description: 'Given by this staff member.' })
   @IsOptional()
   @IsString()
-  @maxLine('providedBy', 200)
+  @IsShorterThan('providedBy', 200)
   providedBy?: string | null;
 
   @Field(() => ID, { nullable: true })
   @IsOptional()
-  @isUuid('enrolmentId')
+  @IsId('enrolmentId')
   enrolmentId?: string | null;
 }

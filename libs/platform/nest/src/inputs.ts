@@ -3,7 +3,7 @@
 // kernel's check.*, so these only keep malformed requests from reaching a command.
 import { Directive, Field, Float, InputType, ObjectType } from '@nestjs/graphql';
 import { allow, Policy } from '@haven/platform/security';
-import { CURRENCIES, type Currency } from '@haven/vocabulary';
+import { CURRENCIES } from '@haven/vocabulary';
 import { IsIn, IsInt, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { CurrencyEnum } from './vocabulary.graphql';
 
@@ -29,7 +29,7 @@ export class Money {
   amountMinor!: number;
 
   @Field(() => CurrencyEnum)
-  currency!: Currency;
+  currency!: string;
 }
 
 @InputType({ description: 'An amount of money above 0. ' + MONEY })
@@ -42,5 +42,5 @@ export class MoneyInput {
 
   @Field(() => CurrencyEnum)
   @IsIn(CURRENCIES, { message: 'currency must be an ISO 4217 code Haven knows' })
-  currency!: Currency;
+  currency!: string;
 }
