@@ -1,0 +1,78 @@
+import type { RecordedEvent } from '@haven/platform/event-store';
+import { REPLAYERS } from './replayers';
+import { replayer, Replayers } from './replayer';
+
+const recorded = (
+  type: string,
+  schemaVersion: number,
+  data: Record<string, unknown>,
+): RecordedEvent =>
+  ({
+    eventId: '0190a6c8-0000-7000-8000-000000000001',
+    streamId: 'protectioncase-c1',
+    streamCategory: 'protectioncase',
+    streamVersion: 1,
+    globalPosition: 1,
+    type,
+    schemaVersion,
+    data,
+    metadata: {
+      actorId: 'a',
+      role: 'admin',
+      organisationId: null,
+      correlationId: 'c',
+      causationId: null,
+      occurredAt: '2025-01-02T03:04:05.000Z',
+    },
+    recordedAt: new Date('2025-01-02T03:04:05.000Z'),
+  }) as RecordedEvent;
+
+describe('the replay registry', () => {
+  it('given a case opened in the old shape (v1), when it is replayed, then it is upcast and folded by protection’s evolve', () => {
+    const replay = REPLAYERS.forStream('protectioncase-c1');
+    expect(replay?.recordType).toBe('ProtectionCase');
+    const state = replay!.replay([
+      recorded('ProtectionCaseOpened', 1, {
+        caseId: 'c1',
+        country: 'TH',
+        province: null,
+        abroad: false,
+        formOfExploitation: 'SEXUAL_EXPLOITATION',
+        sourceNotificationId: null,
+        openedAt: '2025-01-02T03:04:05.000Z',
+      }),
+    ]);
+    expect(state).toMatchObject({ status: 'OPEN', caseId: 'c1', country: 'TH' });
+  });
+
+  it('folds events in the shape the upcasters give, not as stored', () => {
+    const evolve = (total: number, event: { data: { amount: number } }) =>
+      total + event.data.amount;
+    const upcaster = {
+      type: 'Paid',
+      fromSchemaVersion: 1,
+      upcast: (data: Record<string, unknown>) => ({
+        schemaVersion: 2,
+        data: { amount: Number(data.cents) / 100 },
+      }),
+    };
+    const paid = recorded('Paid', 1, { cents: 250 });
+    const withUpcaster = replayer(
+      'x',
+      'X',
+      'protectioncase',
+      { initialState: () => 0, evolve },
+      { upcasters: [upcaster] },
+    );
+    const without = replayer('x', 'X', 'protectioncase', { initialState: () => 0, evolve });
+    expect(withUpcaster.replay([paid, paid])).toBe(5);
+    expect(without.replay([paid])).toBeNaN();
+  });
+
+  it('knows no category twice, and says which record a stream is', () => {
+    const one = replayer('x', 'X', 'xs', { initialState: () => 0, evolve: (n: number) => n + 1 });
+    expect(() => new Replayers([one, one])).toThrow(/Two replayers/);
+    expect(REPLAYERS.forStream('casenotification-1')?.service).toBe('networks');
+    expect(REPLAYERS.forStream('nothing-1')).toBeUndefined();
+  });
+});
