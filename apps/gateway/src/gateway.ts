@@ -31,6 +31,7 @@ import { express, type ErrorHandler, type Handler, type Request } from './expres
 import { mountIde } from './ide';
 import { createLogger, type Logger } from './logger';
 import type { PrincipalOf } from './principal';
+import { mountReports } from './reports/report-routes';
 import { createRateLimiter, rateLimitFromEnv, type RateLimitOptions } from './rate-limit';
 import { assignRequestIds, traceOf } from './request-ids';
 import { SubgraphDataSource, type GatewayContext } from './subgraph-data-source';
@@ -209,6 +210,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       }),
     }) as unknown as Handler,
   );
+  // The report's page and exports, answered by this gateway's own /graphql with the same token.
+  mountReports(app);
   app.use(notFound);
   app.use(errorHandler(logger));
 

@@ -1,0 +1,135 @@
+// The page's words in the four languages the alliance's staff and partners read. Codes without
+// a label (a nationality, a source) are shown as their code, the same in every language.
+export const LANGUAGES = ['en', 'th', 'lo', 'my'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+type Words = Record<Language, string>;
+const w = (en: string, th: string, lo: string, my: string): Words => ({ en, th, lo, my });
+
+export const UI = {
+  title: w(
+    'Annual programme report',
+    'รายงานประจำปีของโครงการ',
+    'ລາຍງານປະຈຳປີຂອງໂຄງການ',
+    'နှစ်ပတ်လည် အစီအစဉ် အစီရင်ခံစာ',
+  ),
+  asOf: w('As recorded by', 'ตามที่บันทึกไว้ ณ', 'ຕາມທີ່ບັນທຶກໄວ້ເຖິງ', 'မှတ်တမ်းတင်ထားသည့်အချိန်'),
+  total: w('Total', 'รวม', 'ລວມ', 'စုစုပေါင်း'),
+  suppressed: w(
+    'Cells from 1 to {k} − 1 are hidden (–), and enough others that none can be worked out.',
+    'ช่องที่มีค่า 1 ถึง {k} − 1 ถูกซ่อน (–) รวมถึงช่องอื่นที่จำเป็น เพื่อไม่ให้คำนวณย้อนกลับได้',
+    'ຊ່ອງທີ່ມີຄ່າ 1 ຫາ {k} − 1 ຖືກເຊື່ອງໄວ້ (–) ພ້ອມຊ່ອງອື່ນທີ່ຈຳເປັນ ເພື່ອບໍ່ໃຫ້ຄິດໄລ່ຄືນໄດ້',
+    '၁ မှ {k} − ၁ အထိ အကွက်များကို ဖုံးထားသည် (–)၊ ပြန်တွက်၍ မရစေရန် အခြားအကွက်များကိုလည်း ဖုံးထားသည်။',
+  ),
+  byCountryAndProgramme: w(
+    'Beneficiaries by country and programme',
+    'ผู้รับประโยชน์ ตามประเทศและโครงการ',
+    'ຜູ້ໄດ້ຮັບຜົນປະໂຫຍດ ຕາມປະເທດ ແລະ ໂຄງການ',
+    'နိုင်ငံနှင့် အစီအစဉ်အလိုက် အကျိုးခံစားသူများ',
+  ),
+  byCountry: w('By country', 'ตามประเทศ', 'ຕາມປະເທດ', 'နိုင်ငံအလိုက်'),
+  language: w('Language', 'ภาษา', 'ພາສາ', 'ဘာသာစကား'),
+  downloads: w('Download', 'ดาวน์โหลด', 'ດາວໂຫຼດ', 'ဒေါင်းလုဒ်'),
+} as const;
+
+export const COUNTRY_NAMES: Record<string, Words> = {
+  TH: w('Thailand', 'ไทย', 'ໄທ', 'ထိုင်း'),
+  LA: w('Laos', 'ลาว', 'ລາວ', 'လာအို'),
+  MM: w('Myanmar', 'เมียนมา', 'ມຽນມາ', 'မြန်မာ'),
+  VN: w('Vietnam', 'เวียดนาม', 'ຫວຽດນາມ', 'ဗီယက်နမ်'),
+  OTHER: w('Other', 'อื่น ๆ', 'ອື່ນໆ', 'အခြား'),
+};
+
+export const PROGRAMME_NAMES: Record<string, Words> = {
+  networks: w('Networks', 'เครือข่าย', 'ເຄືອຂ່າຍ', 'ကွန်ရက်'),
+  protection: w('Protection', 'การคุ้มครอง', 'ການປົກປ້ອງ', 'ကာကွယ်စောင့်ရှောက်ရေး'),
+  empowerment: w('Empowerment', 'การเสริมพลัง', 'ການເສີມສ້າງຄວາມເຂັ້ມແຂງ', 'စွမ်းဆောင်ရည်မြှင့်တင်ရေး'),
+  legal: w('Legal assistance', 'ความช่วยเหลือทางกฎหมาย', 'ການຊ່ວຍເຫຼືອທາງກົດໝາຍ', 'ဥပဒေအကူအညီ'),
+  relief: w('Relief', 'การบรรเทาทุกข์', 'ການບັນເທົາທຸກ', 'ကယ်ဆယ်ရေး'),
+  all: w('All programmes', 'ทุกโครงการ', 'ທຸກໂຄງການ', 'အစီအစဉ်အားလုံး'),
+};
+
+export const FIGURE_NAMES: Record<string, Words> = {
+  caseNotifications: w('Case notifications', 'การแจ้งเหตุ', 'ການແຈ້ງກໍລະນີ', 'အမှုအကြောင်းကြားချက်များ'),
+  caseNotificationOutcomes: w(
+    'Notifications by outcome',
+    'ผลของการแจ้งเหตุ',
+    'ຜົນຂອງການແຈ້ງກໍລະນີ',
+    'အကြောင်းကြားချက် ရလဒ်များ',
+  ),
+  watchdogsActive: w(
+    'Watchdogs active',
+    'ผู้เฝ้าระวังที่ปฏิบัติงาน',
+    'ຜູ້ເຝົ້າລະວັງທີ່ເຄື່ອນໄຫວ',
+    'လက်ရှိ စောင့်ကြည့်သူများ',
+  ),
+  watchdogsNew: w('New watchdogs', 'ผู้เฝ้าระวังใหม่', 'ຜູ້ເຝົ້າລະວັງໃໝ່', 'စောင့်ကြည့်သူ အသစ်များ'),
+  trainingSessions: w('Training sessions', 'ครั้งของการอบรม', 'ຄັ້ງຂອງການຝຶກອົບຮົມ', 'သင်တန်း အကြိမ်များ'),
+  trainingPlaces: w('Training places', 'สถานที่อบรม', 'ສະຖານທີ່ຝຶກອົບຮົມ', 'သင်တန်း နေရာများ'),
+  trainingParticipants: w('Training participants', 'ผู้เข้าอบรม', 'ຜູ້ເຂົ້າຮ່ວມການຝຶກອົບຮົມ', 'သင်တန်းသားများ'),
+  campaignReach: w(
+    'Campaign reach',
+    'การเข้าถึงของการรณรงค์',
+    'ການເຂົ້າເຖິງຂອງການໂຄສະນາ',
+    'လှုပ်ရှားမှု ရောက်ရှိမှု',
+  ),
+  personsProtected: w('Persons protected', 'ผู้ได้รับการคุ้มครอง', 'ຜູ້ໄດ້ຮັບການປົກປ້ອງ', 'ကာကွယ်ခံရသူများ'),
+  casesOpened: w('Cases opened', 'คดีที่เปิด', 'ກໍລະນີທີ່ເປີດ', 'ဖွင့်သော အမှုများ'),
+  casesClosed: w('Cases closed', 'คดีที่ปิด', 'ກໍລະນີທີ່ປິດ', 'ပိတ်သော အမှုများ'),
+  rescues: w('Rescues', 'ปฏิบัติการช่วยเหลือ', 'ການກູ້ໄພ', 'ကယ်ဆယ်မှုများ'),
+  personsRescued: w('Persons rescued', 'ผู้ได้รับการช่วยเหลือ', 'ຜູ້ຖືກກູ້ໄພ', 'ကယ်ဆယ်ခံရသူများ'),
+  identifications: w(
+    'Victim identifications',
+    'การคัดแยกผู้เสียหาย',
+    'ການກຳນົດຕົວຜູ້ເຄາະຮ້າຍ',
+    'သားကောင် သတ်မှတ်ခြင်း',
+  ),
+  returnsCompleted: w(
+    'Returns completed',
+    'การส่งกลับที่สำเร็จ',
+    'ການສົ່ງກັບຄືນທີ່ສຳເລັດ',
+    'ပြန်လည်ပို့ဆောင်ပြီးမှုများ',
+  ),
+  uniqueBeneficiaries: w(
+    'Beneficiaries, each counted once',
+    'ผู้รับประโยชน์ (นับคนละครั้ง)',
+    'ຜູ້ໄດ້ຮັບຜົນປະໂຫຍດ (ນັບຄົນລະເທື່ອ)',
+    'အကျိုးခံစားသူများ (တစ်ဦးလျှင် တစ်ကြိမ်)',
+  ),
+};
+
+export const BREAKDOWN_NAMES: Record<string, Words> = {
+  source: w('Source', 'แหล่งที่มา', 'ແຫຼ່ງທີ່ມາ', 'ရင်းမြစ်'),
+  form: w('Form of exploitation', 'รูปแบบการแสวงประโยชน์', 'ຮູບແບບການຂູດຮີດ', 'အမြတ်ထုတ်မှု ပုံစံ'),
+  outcome: w('Outcome', 'ผล', 'ຜົນ', 'ရလဒ်'),
+  kind: w('Kind', 'ประเภท', 'ປະເພດ', 'အမျိုးအစား'),
+  region: w('Region', 'พื้นที่', 'ພື້ນທີ່', 'ဒေသ'),
+  sex: w('Sex', 'เพศ', 'ເພດ', 'လိင်'),
+  role: w('Role', 'บทบาท', 'ບົດບາດ', 'အခန်းကဏ္ဍ'),
+  nationality: w('Nationality', 'สัญชาติ', 'ສັນຊາດ', 'နိုင်ငံသား'),
+  ageGroup: w('Minor or adult', 'ผู้เยาว์หรือผู้ใหญ่', 'ເດັກ ຫຼື ຜູ້ໃຫຍ່', 'အရွယ်မရောက်သူ သို့မဟုတ် လူကြီး'),
+  place: w(
+    'In the country or abroad',
+    'ในประเทศหรือต่างประเทศ',
+    'ພາຍໃນ ຫຼື ຕ່າງປະເທດ',
+    'နိုင်ငံတွင်း သို့မဟုတ် နိုင်ငံခြား',
+  ),
+  destination: w('Destination', 'ประเทศปลายทาง', 'ປະເທດປາຍທາງ', 'ဦးတည်ရာ နိုင်ငံ'),
+  programme: w('Programme', 'โครงการ', 'ໂຄງການ', 'အစီအစဉ်'),
+  reason: w('Reason', 'เหตุผล', 'ເຫດຜົນ', 'အကြောင်းရင်း'),
+};
+
+export const KEY_NAMES: Record<string, Words> = {
+  FEMALE: w('Female', 'หญิง', 'ຍິງ', 'အမျိုးသမီး'),
+  MALE: w('Male', 'ชาย', 'ຊາຍ', 'အမျိုးသား'),
+  MINOR: w('Minor', 'ผู้เยาว์', 'ຜູ້ເຍົາ', 'အရွယ်မရောက်သူ'),
+  ADULT: w('Adult', 'ผู้ใหญ่', 'ຜູ້ໃຫຍ່', 'လူကြီး'),
+  ABROAD: w('Abroad', 'ต่างประเทศ', 'ຕ່າງປະເທດ', 'နိုင်ငံခြား'),
+  IN_COUNTRY: w('In the country', 'ในประเทศ', 'ພາຍໃນປະເທດ', 'နိုင်ငံတွင်း'),
+  UNKNOWN: w('Unknown', 'ไม่ทราบ', 'ບໍ່ຮູ້', 'မသိ'),
+};
+
+/** The word for `code` in `language`, or the code itself. */
+export function label(table: Record<string, Words>, code: string, language: Language): string {
+  return table[code]?.[language] ?? PROGRAMME_NAMES[code]?.[language] ?? code;
+}

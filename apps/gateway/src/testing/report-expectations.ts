@@ -1,0 +1,236 @@
+// What the annual report must say about what an end-to-end test recorded, worked out here from
+// the test's own list of what it recorded (never from the report's tables): facts as the test
+// knows them, then each figure counted as the report defines it (ADR 16).
+
+/** One thing the test recorded, as the report counts it. */
+export interface ExpectedFact {
+  programme: string;
+  kind: string;
+  country: string;
+  /** YYYY-MM-DD: the day it occurred. */
+  on: string;
+  subject: string;
+  person?: boolean;
+  quantity?: number;
+  /** For outcomes: only the last recorded per key counts. */
+  stateKey?: string;
+  attributes?: Record<string, string>;
+}
+
+export interface FigureDefinition {
+  programme: string;
+  name: string;
+  kind: string;
+  measure: 'facts' | 'subjects' | 'sum';
+  breakdowns?: readonly string[];
+  period?: 'year' | 'untilYearEnd';
+  latest?: boolean;
+}
+
+export interface Line {
+  programme: string;
+  figure: string;
+  breakdown: string | null;
+  key: string | null;
+  values: Array<number | null>;
+  total: number | null;
+}
+
+/**
+ * The figures of the programmes that have landed, as issue 20 defines them: what is counted
+ * (facts, distinct subjects, or a sum), in the year or up to its end, and by what.
+ */
+export const FIGURES: readonly FigureDefinition[] = [
+  {
+    programme: 'networks',
+    name: 'caseNotifications',
+    kind: 'notification',
+    measure: 'facts',
+    breakdowns: ['source', 'form'],
+  },
+  {
+    programme: 'networks',
+    name: 'caseNotificationOutcomes',
+    kind: 'notificationOutcome',
+    measure: 'facts',
+    breakdowns: ['outcome'],
+    latest: true,
+  },
+  {
+    programme: 'networks',
+    name: 'watchdogsActive',
+    kind: 'watchdog',
+    measure: 'subjects',
+    breakdowns: ['kind', 'region'],
+    period: 'untilYearEnd',
+  },
+  {
+    programme: 'networks',
+    name: 'watchdogsNew',
+    kind: 'watchdog',
+    measure: 'subjects',
+    breakdowns: ['kind', 'region'],
+  },
+  { programme: 'networks', name: 'trainingSessions', kind: 'trainingSession', measure: 'facts' },
+  { programme: 'networks', name: 'trainingPlaces', kind: 'trainingPlace', measure: 'subjects' },
+  {
+    programme: 'networks',
+    name: 'trainingParticipants',
+    kind: 'trainingParticipants',
+    measure: 'sum',
+    breakdowns: ['sex', 'role'],
+  },
+  { programme: 'networks', name: 'campaignReach', kind: 'campaignReach', measure: 'sum' },
+  {
+    programme: 'protection',
+    name: 'personsProtected',
+    kind: 'personProtected',
+    measure: 'subjects',
+    breakdowns: ['nationality', 'ageGroup', 'form', 'place', 'destination'],
+  },
+  { programme: 'protection', name: 'casesOpened', kind: 'caseOpened', measure: 'subjects' },
+  { programme: 'protection', name: 'casesClosed', kind: 'caseClosed', measure: 'subjects' },
+  { programme: 'protection', name: 'rescues', kind: 'rescue', measure: 'subjects' },
+  { programme: 'protection', name: 'personsRescued', kind: 'personRescued', measure: 'subjects' },
+  {
+    programme: 'protection',
+    name: 'identifications',
+    kind: 'identification',
+    measure: 'subjects',
+    breakdowns: ['outcome'],
+  },
+  {
+    programme: 'protection',
+    name: 'returnsCompleted',
+    kind: 'returnCompleted',
+    measure: 'subjects',
+  },
+];
+
+/** The lines the report must have for `year` over `countries`, in no particular order. */
+export function expectedLines(
+  facts: readonly ExpectedFact[],
+  figures: readonly FigureDefinition[],
+  year: number,
+  countries: readonly string[],
+): Line[] {
+  const lines: Line[] = [];
+  for (const figure of figures) {
+    const from = figure.period === 'untilYearEnd' ? '0000' : `${year}-01-01`;
+    let selected = facts.filter(
+      (fact) =>
+        fact.programme === figure.programme &&
+        fact.kind === figure.kind &&
+        fact.on >= from &&
+        fact.on <= `${year}-12-31` &&
+        countries.includes(fact.country),
+    );
+    if (figure.latest) {
+      const last = new Map<string, ExpectedFact>();
+      for (const fact of facts)
+        if (fact.stateKey && fact.kind === figure.kind) last.set(fact.stateKey, fact);
+      selected = selected.filter((fact) => last.get(fact.stateKey!) === fact);
+    }
+    const measure = (chosen: ExpectedFact[]) =>
+      figure.measure === 'facts'
+        ? chosen.length
+        : figure.measure === 'subjects'
+          ? new Set(chosen.map((fact) => fact.subject)).size
+          : chosen.reduce((sum, fact) => sum + (fact.quantity ?? 1), 0);
+    const line = (breakdown: string | null, key: string | null, chosen: ExpectedFact[]): Line => ({
+      programme: figure.programme,
+      figure: figure.name,
+      breakdown,
+      key,
+      values: countries.map((country) =>
+        measure(chosen.filter((fact) => fact.country === country)),
+      ),
+      total: measure(chosen),
+    });
+    lines.push(line(null, null, selected));
+    for (const breakdown of figure.breakdowns ?? []) {
+      const keys = [...new Set(selected.map((fact) => fact.attributes?.[breakdown] ?? 'UNKNOWN'))];
+      for (const key of keys) {
+        lines.push(
+          line(
+            breakdown,
+            key,
+            selected.filter((fact) => (fact.attributes?.[breakdown] ?? 'UNKNOWN') === key),
+          ),
+        );
+      }
+    }
+  }
+  // Beneficiaries across programmes, each once, and by programme.
+  const persons = facts.filter(
+    (fact) =>
+      fact.person &&
+      fact.on >= `${year}-01-01` &&
+      fact.on <= `${year}-12-31` &&
+      countries.includes(fact.country),
+  );
+  const distinct = (chosen: ExpectedFact[]) => new Set(chosen.map((fact) => fact.subject)).size;
+  const unique = (key: string | null, chosen: ExpectedFact[]): Line => ({
+    programme: 'all',
+    figure: 'uniqueBeneficiaries',
+    breakdown: key === null ? null : 'programme',
+    key,
+    values: countries.map((country) => distinct(chosen.filter((fact) => fact.country === country))),
+    total: distinct(chosen),
+  });
+  lines.push(unique(null, persons));
+  for (const programme of new Set(persons.map((fact) => fact.programme))) {
+    lines.push(
+      unique(
+        programme,
+        persons.filter((fact) => fact.programme === programme),
+      ),
+    );
+  }
+  return lines;
+}
+
+/** A line's identity, to compare two sets of lines. */
+export const lineId = (line: Line) =>
+  `${line.programme}.${line.figure}.${line.breakdown ?? '-'}.${line.key ?? '-'}`;
+
+/**
+ * What a reader of a suppressed report could work out by differencing: in a row (countries and
+ * total) or a breakdown's column (its keys and the figure's total there) with exactly one hidden
+ * value and a visible margin, the hidden one. Returns the values so recovered.
+ */
+export function recoverByDifferencing(
+  lines: readonly Line[],
+): Array<{ line: string; column: number; value: number }> {
+  const recovered: Array<{ line: string; column: number; value: number }> = [];
+  const figures = new Map<string, Line[]>();
+  for (const line of lines) {
+    const id = `${line.programme}.${line.figure}`;
+    figures.set(id, [...(figures.get(id) ?? []), line]);
+  }
+  for (const group of figures.values()) {
+    for (const line of group) {
+      const hidden = line.values.flatMap((value, i) => (value === null ? [i] : []));
+      if (hidden.length === 1 && line.total !== null) {
+        const visible = line.values.reduce<number>((sum, value) => sum + (value ?? 0), 0);
+        recovered.push({ line: lineId(line), column: hidden[0], value: line.total - visible });
+      }
+    }
+    const total = group.find((line) => line.breakdown === null)!;
+    for (const breakdown of new Set(
+      group.map((line) => line.breakdown).filter((b) => b !== null),
+    )) {
+      const keys = group.filter((line) => line.breakdown === breakdown);
+      const columns = [...total.values.keys(), -1];
+      for (const column of columns) {
+        const at = (line: Line) => (column === -1 ? line.total : line.values[column]);
+        const hidden = keys.filter((line) => at(line) === null);
+        if (hidden.length === 1 && at(total) !== null) {
+          const visible = keys.reduce<number>((sum, line) => sum + (at(line) ?? 0), 0);
+          recovered.push({ line: lineId(hidden[0]), column, value: at(total)! - visible });
+        }
+      }
+    }
+  }
+  return recovered;
+}
