@@ -1,38 +1,35 @@
+import { IsDay, IsId, MoneyInput } from '@haven/platform/nest';
 // The GraphQL inputs of what only coordinators do: link, notify, micro-projects.
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { MICRO_PROJECT_KINDS, FOLLOW_UP_STATUSES } from '@haven/relief/domain';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsUUID, Matches, ValidateNested } from 'class-validator';
-import { GrantInput, RecipientInput } from '../entries/entry.types';
+import { IsBoolean, IsIn, IsOptional, ValidateNested } from 'class-validator';
+import { RecipientInput } from '../entries/entry.types';
 import { FollowUpStatusEnum, MicroProjectKindEnum } from '../enums';
-
-const uuid = (field: string) => IsUUID('all', { message: `${field} must be a UUID` });
-const date = (field: string) =>
-  Matches(/^\d{4}-\d{2}-\d{2}$/, { message: `${field} must be a date (YYYY-MM-DD)` });
 
 @InputType({ description: 'A coordinator’s decision that a relief recipient is this beneficiary.' })
 export class LinkReliefRecipientInput {
   @Field(() => ID)
-  @uuid('responseId')
+  @IsId('responseId')
   responseId!: string;
 
   @Field(() => ID)
-  @uuid('recipientId')
+  @IsId('recipientId')
   recipientId!: string;
 
   @Field(() => ID)
-  @uuid('beneficiaryId')
+  @IsId('beneficiaryId')
   beneficiaryId!: string;
 }
 
 @InputType({ description: 'Turn a detection into a case notification for networks (once).' })
 export class NotifyDetectionInput {
   @Field(() => ID)
-  @uuid('responseId')
+  @IsId('responseId')
   responseId!: string;
 
   @Field(() => ID)
-  @uuid('detectionId')
+  @IsId('detectionId')
   detectionId!: string;
 }
 
@@ -40,11 +37,11 @@ export class NotifyDetectionInput {
 export class StartMicroProjectInput {
   @Field(() => ID, { nullable: true, description: 'Give your own UUID to make retries safe.' })
   @IsOptional()
-  @uuid('id')
+  @IsId('id')
   id?: string | null;
 
   @Field(() => ID)
-  @uuid('responseId')
+  @IsId('responseId')
   responseId!: string;
 
   @Field(() => RecipientInput)
@@ -56,17 +53,17 @@ export class StartMicroProjectInput {
   @IsIn(MICRO_PROJECT_KINDS, { message: 'kind must be a micro-project kind' })
   kind!: string;
 
-  @Field(() => GrantInput)
+  @Field(() => MoneyInput)
   @ValidateNested()
-  @Type(() => GrantInput)
-  grant!: GrantInput;
+  @Type(() => MoneyInput)
+  grant!: MoneyInput;
 
   @Field()
   @IsBoolean({ message: 'marketCheckDone must be true or false' })
   marketCheckDone!: boolean;
 
   @Field({ description: 'YYYY-MM-DD.' })
-  @date('startedOn')
+  @IsDay('startedOn')
   startedOn!: string;
 }
 
@@ -74,19 +71,19 @@ export class StartMicroProjectInput {
 export class FollowUpMicroProjectInput {
   @Field(() => ID, { nullable: true, description: 'Give your own UUID to make retries safe.' })
   @IsOptional()
-  @uuid('id')
+  @IsId('id')
   id?: string | null;
 
   @Field(() => ID)
-  @uuid('responseId')
+  @IsId('responseId')
   responseId!: string;
 
   @Field(() => ID)
-  @uuid('projectId')
+  @IsId('projectId')
   projectId!: string;
 
   @Field({ description: 'YYYY-MM-DD.' })
-  @date('followedUpOn')
+  @IsDay('followedUpOn')
   followedUpOn!: string;
 
   @Field(() => FollowUpStatusEnum)

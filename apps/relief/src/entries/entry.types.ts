@@ -4,8 +4,10 @@ import {
   connectionType,
   CountryCodeEnum,
   CountryEnum,
-  CurrencyEnum,
   FormOfExploitationEnum,
+  IsDay,
+  IsId,
+  MoneyInput,
   PageArgs,
   payloadType,
   SexEnum,
@@ -20,20 +22,13 @@ import {
   type RiskReason,
 } from '@haven/relief/contracts';
 import { ENTRY_TYPES, type EntryType } from '@haven/relief/read-models';
-import {
-  COUNTRIES,
-  COUNTRY_CODES,
-  CURRENCIES,
-  FORMS_OF_EXPLOITATION,
-  SEXES,
-} from '@haven/vocabulary';
+import { COUNTRIES, COUNTRY_CODES, FORMS_OF_EXPLOITATION, SEXES } from '@haven/vocabulary';
 import { Type } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
-  IsUUID,
   Matches,
   Max,
   MaxLength,
@@ -51,9 +46,6 @@ import {
 } from '../enums';
 import { ReliefPolicy } from '../policies';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const date = (field: string) => Matches(DATE, { message: `${field} must be a date (YYYY-MM-DD)` });
-const uuid = (field: string) => IsUUID('all', { message: `${field} must be a UUID` });
 const place = (field: string) =>
   MaxLength(200, { message: `${field} must be at most 200 characters` });
 
@@ -71,7 +63,7 @@ export class FieldWorkerInput {
     description: 'For an agent of change: their id in networks’ register.',
   })
   @IsOptional()
-  @uuid('agentOfChangeId')
+  @IsId('agentOfChangeId')
   agentOfChangeId?: string | null;
 }
 
@@ -81,12 +73,12 @@ export class FieldWorkerInput {
 export class RecipientInput {
   @Field(() => ID, { nullable: true })
   @IsOptional()
-  @uuid('beneficiaryId')
+  @IsId('beneficiaryId')
   beneficiaryId?: string | null;
 
   @Field(() => ID, { nullable: true })
   @IsOptional()
-  @uuid('recipientId')
+  @IsId('recipientId')
   recipientId?: string | null;
 }
 
@@ -95,11 +87,11 @@ export class RecipientInput {
 export class FieldEntryInput {
   @Field(() => ID, { nullable: true, description: 'Give your own UUID to make retries safe.' })
   @IsOptional()
-  @uuid('id')
+  @IsId('id')
   id?: string | null;
 
   @Field(() => ID)
-  @uuid('responseId')
+  @IsId('responseId')
   responseId!: string;
 
   @Field(() => FieldWorkerInput)
@@ -139,19 +131,8 @@ export class RecordReliefRecipientInput extends FieldEntryInput {
   riskReason!: RiskReason;
 
   @Field({ description: 'YYYY-MM-DD.' })
-  @date('registeredOn')
+  @IsDay('registeredOn')
   registeredOn!: string;
-}
-
-@InputType()
-export class GrantInput {
-  @Field(() => Int, { description: 'Whole minor units (satang, kip, cents).' })
-  @IsInt({ message: 'grant.amountMinor must be a whole number' })
-  amountMinor!: number;
-
-  @Field(() => CurrencyEnum)
-  @IsIn(CURRENCIES, { message: 'grant.currency must be an ISO 4217 code' })
-  currency!: string;
 }
 
 @InputType()
@@ -165,18 +146,18 @@ export class RecordDistributionInput extends FieldEntryInput {
   @Type(() => RecipientInput)
   recipient!: RecipientInput;
 
-  @Field(() => GrantInput, { nullable: true, description: 'For a micro-project grant only.' })
+  @Field(() => MoneyInput, { nullable: true, description: 'For a micro-project grant only.' })
   @IsOptional()
   @ValidateNested()
-  @Type(() => GrantInput)
-  grant?: GrantInput | null;
+  @Type(() => MoneyInput)
+  grant?: MoneyInput | null;
 
   @Field(() => CountryEnum, { description: 'Where it was given: the response’s country.' })
   @IsIn(COUNTRIES, { message: 'country must be a country' })
   country!: string;
 
   @Field({ description: 'YYYY-MM-DD.' })
-  @date('distributedOn')
+  @IsDay('distributedOn')
   distributedOn!: string;
 }
 
@@ -199,7 +180,7 @@ export class RecordPersonAtRiskInput extends FieldEntryInput {
   district!: string;
 
   @Field({ description: 'YYYY-MM-DD.' })
-  @date('foundOn')
+  @IsDay('foundOn')
   foundOn!: string;
 }
 
@@ -220,7 +201,7 @@ export class RecordMigratedFamiliesInput extends FieldEntryInput {
   district!: string;
 
   @Field({ description: 'YYYY-MM-DD.' })
-  @date('recordedOn')
+  @IsDay('recordedOn')
   recordedOn!: string;
 }
 
@@ -243,7 +224,7 @@ export class RecordPotentialVictimInput extends FieldEntryInput {
   ageBand!: string;
 
   @Field({ description: 'YYYY-MM-DD.' })
-  @date('detectedOn')
+  @IsDay('detectedOn')
   detectedOn!: string;
 }
 
@@ -327,7 +308,7 @@ export type ReliefEntryPayload = InstanceType<typeof ReliefEntryPayload>;
 export class ReliefEntriesArgs extends PageArgs {
   @Field(() => ID, { nullable: true })
   @IsOptional()
-  @uuid('responseId')
+  @IsId('responseId')
   responseId?: string | null;
 
   @Field(() => CountryEnum, { nullable: true })
@@ -350,12 +331,12 @@ export class ReliefEntriesArgs extends PageArgs {
     description: 'From this day (YYYY-MM-DD), by the fact’s date.',
   })
   @IsOptional()
-  @date('from')
+  @IsDay('from')
   from?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Up to this day (YYYY-MM-DD), included.' })
   @IsOptional()
-  @date('to')
+  @IsDay('to')
   to?: string | null;
 
   @Field(() => String, { nullable: true })

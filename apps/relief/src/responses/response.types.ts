@@ -1,13 +1,18 @@
 // The GraphQL shapes of relief responses and their figures: neither rows nor domain state.
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { connectionType, CountryEnum, PageArgs, payloadType } from '@haven/platform/nest';
+import {
+  connectionType,
+  CountryEnum,
+  IsDay,
+  IsId,
+  PageArgs,
+  payloadType,
+} from '@haven/platform/nest';
 import { Policy } from '@haven/platform/security';
 import { COUNTRIES } from '@haven/vocabulary';
-import { IsIn, IsOptional, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, MaxLength } from 'class-validator';
 import { RecipientKindEnum } from '../enums';
 import { ReliefPolicy } from '../policies';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 @ObjectType({ description: 'A relief response: a crisis, in one country, between dates, funded.' })
 @Policy(ReliefPolicy.read)
@@ -44,7 +49,7 @@ export type ReliefResponsePayload = InstanceType<typeof ReliefResponsePayload>;
 export class OpenReliefResponseInput {
   @Field(() => ID, { nullable: true, description: 'Give your own UUID to make retries safe.' })
   @IsOptional()
-  @IsUUID('all', { message: 'id must be a UUID' })
+  @IsId('id')
   id?: string | null;
 
   @Field()
@@ -58,12 +63,12 @@ export class OpenReliefResponseInput {
   country!: string;
 
   @Field({ description: 'YYYY-MM-DD.' })
-  @Matches(DATE, { message: 'startsOn must be a date (YYYY-MM-DD)' })
+  @IsDay('startsOn')
   startsOn!: string;
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD.' })
   @IsOptional()
-  @Matches(DATE, { message: 'endsOn must be a date (YYYY-MM-DD)' })
+  @IsDay('endsOn')
   endsOn?: string | null;
 
   @Field(() => String, { nullable: true })
@@ -83,7 +88,7 @@ export class ReliefResponsesArgs extends PageArgs {
 @ArgsType()
 export class ReliefResponseArgs {
   @Field(() => ID)
-  @IsUUID('all', { message: 'id must be a UUID' })
+  @IsId('id')
   id!: string;
 }
 
