@@ -429,23 +429,31 @@ describe('the networks.beneficiary_case_notifications projection', () => {
     const events: ProtectionCaseEvent[] = [
       {
         type: 'ProtectionCaseOpened',
+        schemaVersion: 2,
         data: {
           caseId,
           country: 'TH',
           province: null,
           abroad: false,
+          destination: null,
           formOfExploitation: 'SEX_TRAFFICKING',
           sourceNotificationId,
+          openedOn: '2026-11-21',
           openedAt: '2026-11-21T10:00:00.000Z',
         },
       },
       ...beneficiaryIds.map((beneficiaryId): ProtectionCaseEvent => ({
         type: 'VictimAddedToCase',
+        schemaVersion: 2,
         data: {
           caseId,
           beneficiaryId,
           formOfExploitation: 'SEX_TRAFFICKING',
           minor: true,
+          sex: 'FEMALE',
+          nationality: 'LA',
+          ageYears: 15,
+          addedOn: '2026-11-21',
           addedAt: '2026-11-21T11:00:00.000Z',
         },
       })),
