@@ -274,6 +274,9 @@ describe('Beneficiary.caseNotificationCount', () => {
         { name: 'networks.partner_organisations' },
         { name: 'networks.prevention_activities' },
         { name: 'networks.beneficiary_case_notifications' },
+        // Reactors: networks following empowerment's and relief's integration events.
+        { name: 'networks.agent-of-change-training' },
+        { name: 'networks.relief-detection' },
       ],
     });
     expect((await fetch(`${service.url}/health/ready`)).status).toBe(200);
