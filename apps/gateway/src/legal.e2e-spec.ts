@@ -289,17 +289,17 @@ describe('legal assistance: the Good Practice story, through the gateway', () =>
       'legal',
       `query ($id: ID!) { legalCase(id: $id) {
         parties { beneficiaryId }
-        offenders { status statusHistory { to } verdict { outcome pronounced { termYears termMonths fine { amountMinor currency } } final { termYears termMonths fine { amountMinor currency } } } }
+        offenders { status statusSince verdict { outcome pronounced { termYears termMonths fine { amountMinor currency } } final { termYears termMonths fine { amountMinor currency } } } }
         serviceOccasions { kind }
         compensationClaims { source approved { amountMinor } paid { amountMinor } }
-        evidenceDocuments { kind verifications { verifiedBy finding } }
+        evidenceDocuments { kind issuingCountry }
       } }`,
       { id: caseId },
     );
     expect(legalCase.offenders).toEqual([
       {
         status: 'SENTENCED',
-        statusHistory: [{ to: 'UNDER_INVESTIGATION' }, { to: 'IN_CUSTODY' }, { to: 'SENTENCED' }],
+        statusSince: '2020-10-15',
         verdict: {
           outcome: 'CONVICTED',
           pronounced: {
