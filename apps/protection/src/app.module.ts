@@ -25,7 +25,7 @@ import { ErasureCommands } from './erasure/erasure.commands';
 import { ErasureResolver } from './erasure/erasure.resolver';
 import { AccessRecorder } from './personal-data/access-recorder';
 import { PersonalDataReader } from './personal-data/personal-data-reader';
-import { PersonalDetailsResolver } from './personal-data/personal-details.resolver';
+import { PersonalDetailsResolver } from './beneficiaries/personal-details.resolver';
 import { Privacy } from './personal-data/privacy';
 import { loadProtectionSettings, PROTECTION_SETTINGS } from './settings';
 

@@ -1,14 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { clientError, isUuid, perRequest, ServiceDatabase } from '@haven/platform/nest';
+import {
+  afterWrite,
+  isUuid,
+  keysetPage,
+  pageAfter,
+  perRequest,
+  ServiceDatabase,
+  type RowPage,
+} from '@haven/platform/nest';
 import type { Country } from '@haven/protection/domain';
 import { BeneficiaryRow } from '@haven/protection/read-models';
 import { DataSource, In } from 'typeorm';
-import { decodeCursor } from './beneficiary.mapper';
-
-export interface BeneficiaryPage {
-  rows: BeneficiaryRow[];
-  hasNextPage: boolean;
-}
+import { BENEFICIARY_CURSOR } from './beneficiary.mapper';
 
 /** Queries over `protection.beneficiaries`. */
 @Injectable()
@@ -43,18 +46,15 @@ export class BeneficiaryReadModel {
     countries: readonly string[] | 'all';
     /** A partner's organisation: only its beneficiaries. */
     organisationId?: string | null;
-  }): Promise<BeneficiaryPage> {
-    const query = this.dataSource
-      .getRepository(BeneficiaryRow)
-      .createQueryBuilder('beneficiary')
-      .orderBy('beneficiary.registeredPosition', 'ASC')
-      .limit(filter.first + 1);
+  }): Promise<RowPage<BeneficiaryRow>> {
+    const after = pageAfter(BENEFICIARY_CURSOR, filter.after);
+    const query = this.dataSource.getRepository(BeneficiaryRow).createQueryBuilder('beneficiary');
     if (filter.organisationId !== undefined) {
       query.andWhere('beneficiary.organisationId = :organisationId', {
         organisationId: filter.organisationId,
       });
     } else if (filter.countries !== 'all') {
-      if (!filter.countries.length) return { rows: [], hasNextPage: false };
+      if (!filter.countries.length) return { rows: [], hasNextPage: false, totalCount: 0 };
       query.andWhere('beneficiary.country IN (:...countries)', { countries: filter.countries });
     }
     if (filter.country)
@@ -62,17 +62,7 @@ export class BeneficiaryReadModel {
     if (filter.minor !== undefined && filter.minor !== null) {
       query.andWhere('beneficiary.minor = :minor', { minor: filter.minor });
     }
-    if (filter.after) {
-      const position = decodeCursor(filter.after);
-      if (position === undefined) {
-        throw clientError('BAD_USER_INPUT', 'after is not a cursor from a previous page.', {
-          fields: [{ field: 'after', messages: ['not a cursor from a previous page'] }],
-        });
-      }
-      query.andWhere('beneficiary.registeredPosition > :position', { position });
-    }
-    const rows = await query.getMany();
-    return { rows: rows.slice(0, filter.first), hasNextPage: rows.length > filter.first };
+    return keysetPage(query, { position: 'registeredPosition', first: filter.first, after });
   }
 
   /**
@@ -85,13 +75,10 @@ export class BeneficiaryReadModel {
   }
 
   /** Read your writes: the row once this service's projections have reached `position`. */
-  async afterWrite(position: number, id: string): Promise<BeneficiaryRow | null> {
-    try {
-      await this.database.waitForProjections(position);
-    } catch {
-      return null;
-    }
-    return this.dataSource.getRepository(BeneficiaryRow).findOneBy({ id });
+  afterWrite(position: number, id: string): Promise<BeneficiaryRow | null> {
+    return afterWrite(this.database, position, () =>
+      this.dataSource.getRepository(BeneficiaryRow).findOneBy({ id }),
+    );
   }
 
   private async findByIds(ids: readonly string[]): Promise<Array<BeneficiaryRow | null>> {

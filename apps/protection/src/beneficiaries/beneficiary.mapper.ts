@@ -1,5 +1,4 @@
 import type { BeneficiaryRow } from '@haven/protection/read-models';
-import { decodePositionCursor, encodePositionCursor } from '../paging';
 import type { Beneficiary } from './beneficiary.types';
 
 /** Read-model row → GraphQL type, field by field: a column added later stays out until named here. */
@@ -14,14 +13,5 @@ export function toBeneficiary(row: BeneficiaryRow): Beneficiary {
   };
 }
 
-const CURSOR_KIND = 'registered';
-
-/** Cursors are opaque to clients; inside, the registration's global position. */
-export function encodeCursor(row: Pick<BeneficiaryRow, 'registeredPosition'>): string {
-  return encodePositionCursor(CURSOR_KIND, row.registeredPosition);
-}
-
-/** The position in a cursor, or undefined when it is not one of ours. */
-export function decodeCursor(cursor: string): number | undefined {
-  return decodePositionCursor(CURSOR_KIND, cursor);
-}
+/** The kind of a beneficiary list's cursors: inside, the registration's global position. */
+export const BENEFICIARY_CURSOR = 'registered';

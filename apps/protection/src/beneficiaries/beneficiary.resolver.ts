@@ -7,6 +7,7 @@ import {
   CommandRunner,
   commandMetadata,
   principalOf,
+  toConnection,
   type GraphQLContext,
 } from '@haven/platform/nest';
 import { countriesInScope, inScope, Policy } from '@haven/platform/security';
@@ -15,7 +16,7 @@ import { AccessRecorder } from '../personal-data/access-recorder';
 import { requestedFields } from '../personal-data/requested-fields';
 import { BeneficiaryAccess } from './beneficiary-access';
 import { BeneficiaryReadModel } from './beneficiary-read-model';
-import { encodeCursor, toBeneficiary } from './beneficiary.mapper';
+import { BENEFICIARY_CURSOR, toBeneficiary } from './beneficiary.mapper';
 import {
   Beneficiary,
   BeneficiariesArgs,
@@ -88,17 +89,13 @@ export class BeneficiaryResolver {
     @Context() context: GraphQLContext,
   ): Promise<BeneficiaryConnection> {
     const principal = principalOf(context);
-    const { rows, hasNextPage } = await this.readModel.page({
+    const page = await this.readModel.page({
       ...args,
       countries: countriesInScope(principal),
       organisationId: principal.role === 'partner' ? principal.organisationId : undefined,
     });
-    this.readModel.remember(context, rows);
-    const edges = rows.map((row) => ({ cursor: encodeCursor(row), node: toBeneficiary(row) }));
-    return {
-      edges,
-      pageInfo: { hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
-    };
+    this.readModel.remember(context, page.rows);
+    return toConnection(BENEFICIARY_CURSOR, page, (row) => row.registeredPosition, toBeneficiary);
   }
 
   @Policy(ProtectionPolicy.registerBeneficiary)

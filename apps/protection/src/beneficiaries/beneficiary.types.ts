@@ -9,15 +9,20 @@ import {
   InputType,
   Int,
   ObjectType,
-  registerEnumType,
 } from '@nestjs/graphql';
 import { COUNTRIES, SEXES, type Country, type Sex } from '@haven/protection/domain';
-import { CountryCodeEnum } from '@haven/platform/nest';
+import {
+  connectionType,
+  CountryCodeEnum,
+  CountryEnum,
+  SexEnum,
+  type Connection,
+} from '@haven/platform/nest';
 import { COUNTRY_CODES, type CountryCode } from '@haven/vocabulary';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsObject, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { allow, Policy, RECORD_READER_ROLES } from '@haven/platform/security';
-import { PageArgs, PageInfo } from '../paging';
+import { PageArgs } from '../paging';
 import {
   PersonalDetailsInput,
   purposeField,
@@ -29,25 +34,8 @@ const READ_RECORDS = allow(RECORD_READER_ROLES);
 /** A mutation's payload: whoever may make the mutation may read what it returns. */
 const READ_PAYLOAD = allow('any');
 
-function enumObject<Value extends string>(values: readonly Value[]): { [K in Value]: K } {
-  return Object.fromEntries(values.map((value) => [value, value])) as { [K in Value]: K };
-}
-
-export const CountryEnum = enumObject(COUNTRIES);
-registerEnumType(CountryEnum, {
-  name: 'Country',
-  description: 'Where a beneficiary was registered.',
-  valuesMap: {
-    TH: { description: 'Thailand' },
-    LA: { description: 'Laos' },
-    MM: { description: 'Myanmar' },
-    VN: { description: 'Vietnam' },
-    OTHER: { description: 'Any other country' },
-  },
-});
-
-export const SexEnum = enumObject(SEXES);
-registerEnumType(SexEnum, { name: 'Sex' });
+// Country and Sex are the alliance's shared words: their enums are @haven/platform/nest's.
+export { CountryEnum, SexEnum } from '@haven/platform/nest';
 
 @ObjectType({ description: 'A person the alliance protects. Owned by the protection service.' })
 @Directive('@key(fields: "id")')
@@ -78,25 +66,9 @@ export class Beneficiary {
   readPurpose?: string | null;
 }
 
-@ObjectType()
-@Policy(READ_RECORDS)
-export class BeneficiaryEdge {
-  @Field({ description: 'Opaque: pass it as `after` to read the beneficiaries after this one.' })
-  cursor!: string;
-
-  @Field(() => Beneficiary)
-  node!: Beneficiary;
-}
-
-@ObjectType({ description: 'Beneficiaries in the order they were registered.' })
-@Policy(READ_RECORDS)
-export class BeneficiaryConnection {
-  @Field(() => [BeneficiaryEdge])
-  edges!: BeneficiaryEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-}
+/** Beneficiaries in the order they were registered. */
+export const BeneficiaryConnection = connectionType('Beneficiary', Beneficiary, READ_RECORDS);
+export type BeneficiaryConnection = Connection<Beneficiary>;
 
 @ArgsType()
 export class BeneficiaryArgs {

@@ -1,5 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { isUuid, perRequest, principalOf, type GraphQLContext } from '@haven/platform/nest';
+import {
+  isUuid,
+  perRequest,
+  principalOf,
+  type GraphQLContext,
+  type RowPage,
+} from '@haven/platform/nest';
 import { BREAK_GLASS_GRANTS_TABLE } from '@haven/protection/read-models';
 import { DataSource } from 'typeorm';
 
@@ -75,27 +81,32 @@ export class BreakGlassGrants {
     countries: readonly string[] | 'all';
     first: number;
     after?: number;
-  }): Promise<{ rows: BreakGlassGrantRow[]; hasNextPage: boolean }> {
+  }): Promise<RowPage<BreakGlassGrantRow>> {
     if (filter.countries !== 'all' && filter.countries.length === 0) {
-      return { rows: [], hasNextPage: false };
+      return { rows: [], hasNextPage: false, totalCount: 0 };
     }
-    const records: GrantRecord[] = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM ${BREAK_GLASS_GRANTS_TABLE}
+    const matching = `FROM ${BREAK_GLASS_GRANTS_TABLE}
         WHERE ($1::boolean IS FALSE OR expires_at > now())
-          AND ($2::text[] IS NULL OR country = ANY ($2::text[]))
-          AND ($3::bigint IS NULL OR position > $3)
+          AND ($2::text[] IS NULL OR country = ANY ($2::text[]))`;
+    const filters = [filter.activeOnly, filter.countries === 'all' ? null : [...filter.countries]];
+    const records: GrantRecord[] = await this.dataSource.query(
+      `SELECT ${COLUMNS} ${matching} AND ($3::bigint IS NULL OR position > $3)
         ORDER BY position
         LIMIT $4`,
-      [
-        filter.activeOnly,
-        filter.countries === 'all' ? null : [...filter.countries],
-        filter.after ?? null,
-        filter.first + 1,
-      ],
+      [...filters, filter.after ?? null, filter.first + 1],
     );
+    // Counted when the client selects totalCount, not for every page.
+    const totalCount = async () => {
+      const [{ count }]: Array<{ count: string }> = await this.dataSource.query(
+        `SELECT count(*) AS count ${matching}`,
+        filters,
+      );
+      return Number(count);
+    };
     return {
       rows: records.slice(0, filter.first).map(toGrant),
       hasNextPage: records.length > filter.first,
+      totalCount,
     };
   }
 

@@ -2,19 +2,23 @@ import { Inject } from '@nestjs/common';
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { EventStore } from '@haven/platform/event-store';
 import {
-  clientError,
   CommandRunner,
   commandMetadata,
   EVENT_STORE,
   principalOf,
+  toConnection,
   type GraphQLContext,
 } from '@haven/platform/nest';
-import { breakGlassStreamId, type BreakGlassAccessGranted } from '@haven/protection/contracts';
+import {
+  beneficiaryStreamId,
+  breakGlassStreamId,
+  type BreakGlassAccessGranted,
+} from '@haven/protection/contracts';
+import { check } from '@haven/platform/domain';
 import { v7 as uuidv7 } from 'uuid';
 import { inScope, Policy } from '@haven/platform/security';
-import type { Country } from '@haven/protection/domain';
-import { BeneficiaryReadModel } from '../beneficiaries/beneficiary-read-model';
-import { encodePositionCursor, pageAfter } from '../paging';
+import { BeneficiaryNotFound, beneficiaryDecider, type Country } from '@haven/protection/domain';
+import { pageAfter } from '../paging';
 import { ProtectionPolicy } from '../policies';
 import { BreakGlassGrants } from './break-glass-grants';
 import { BreakGlassCommands } from './break-glass.commands';
@@ -35,7 +39,6 @@ export class BreakGlassResolver {
     @Inject(CommandRunner) private readonly runner: CommandRunner,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(BreakGlassGrants) private readonly grants: BreakGlassGrants,
-    @Inject(BeneficiaryReadModel) private readonly readModel: BeneficiaryReadModel,
   ) {}
 
   @Policy(ProtectionPolicy.requestBreakGlass)
@@ -49,17 +52,26 @@ export class BreakGlassResolver {
     @Args('input') input: RequestBreakGlassAccessInput,
     @Context() context: GraphQLContext,
   ): Promise<RequestBreakGlassAccessPayload> {
-    const row = await this.readModel.load(context, input.beneficiaryId);
-    if (!row) throw clientError('NOT_FOUND', `No beneficiary has the id ${input.beneficiaryId}.`);
+    const beneficiaryId = check.uuid(input.beneficiaryId, 'beneficiaryId');
+    // The beneficiary's own stream says where she is, and who registered her (a partner's scope).
+    const beneficiary = await this.runner.state(
+      beneficiaryDecider,
+      beneficiaryStreamId(beneficiaryId),
+    );
+    if (beneficiary.status === 'Unregistered') throw new BeneficiaryNotFound();
+    const record = {
+      country: beneficiary.country,
+      organisationId: beneficiary.registrant?.organisationId ?? null,
+    };
     const principal = principalOf(context);
     const grantId = uuidv7();
     await this.runner.run(
       this.commands.request,
       {
         grantId,
-        beneficiaryId: row.id,
-        beneficiaryCountry: row.country,
-        withinScope: inScope(principal, row),
+        beneficiaryId,
+        beneficiaryCountry: record.country,
+        withinScope: inScope(principal, record),
         reason: input.reason,
       },
       { principal, metadata: commandMetadata(context) },
@@ -67,7 +79,7 @@ export class BreakGlassResolver {
     // The grant as the domain decided it (its expiry from the command's time and the setting).
     const [granted] = await this.store.readStream(breakGlassStreamId(grantId), { to: 1 });
     const { expiresAt } = granted.data as BreakGlassAccessGranted['data'];
-    return { grantId, beneficiaryId: row.id, expiresAt: new Date(expiresAt) };
+    return { grantId, beneficiaryId, expiresAt: new Date(expiresAt) };
   }
 
   @Policy(ProtectionPolicy.reviewBreakGlass)
@@ -80,15 +92,17 @@ export class BreakGlassResolver {
     @Args() args: BreakGlassGrantsArgs,
     @Context() context: GraphQLContext,
   ): Promise<BreakGlassGrantConnection> {
-    const { rows, hasNextPage } = await this.grants.page({
+    const page = await this.grants.page({
       activeOnly: args.activeOnly,
       countries: principalOf(context).countries,
       first: args.first,
       after: pageAfter(GRANT_CURSOR, args.after),
     });
-    const edges = rows.map((row) => ({
-      cursor: encodePositionCursor(GRANT_CURSOR, row.position),
-      node: {
+    return toConnection(
+      GRANT_CURSOR,
+      page,
+      (row) => row.position,
+      (row) => ({
         id: row.grantId,
         beneficiaryId: row.beneficiaryId,
         country: row.country as Country,
@@ -99,11 +113,7 @@ export class BreakGlassResolver {
         grantedAt: row.grantedAt,
         expiresAt: row.expiresAt,
         active: row.active,
-      },
-    }));
-    return {
-      edges,
-      pageInfo: { hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
-    };
+      }),
+    );
   }
 }

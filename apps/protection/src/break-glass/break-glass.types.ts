@@ -2,8 +2,8 @@ import { ArgsType, Field, GraphQLISODateTime, ID, InputType, ObjectType } from '
 import { IsBoolean, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { allow, Policy } from '@haven/platform/security';
 import { BREAK_GLASS_REASON_LENGTH, type Country } from '@haven/protection/domain';
-import { CountryEnum } from '../beneficiaries/beneficiary.types';
-import { PageArgs, PageInfo } from '../paging';
+import { connectionType, CountryEnum, type Connection } from '@haven/platform/nest';
+import { PageArgs } from '../paging';
 import { ProtectionPolicy } from '../policies';
 import { FREE_TEXT, NOT_BLANK } from '../text-rules';
 
@@ -79,25 +79,9 @@ export class BreakGlassGrant {
   active!: boolean;
 }
 
-@ObjectType()
-@Policy(REVIEW)
-export class BreakGlassGrantEdge {
-  @Field()
-  cursor!: string;
-
-  @Field(() => BreakGlassGrant)
-  node!: BreakGlassGrant;
-}
-
-@ObjectType({ description: 'Break-glass grants, oldest first.' })
-@Policy(REVIEW)
-export class BreakGlassGrantConnection {
-  @Field(() => [BreakGlassGrantEdge])
-  edges!: BreakGlassGrantEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-}
+/** Break-glass grants, oldest first. */
+export const BreakGlassGrantConnection = connectionType('BreakGlassGrant', BreakGlassGrant, REVIEW);
+export type BreakGlassGrantConnection = Connection<BreakGlassGrant>;
 
 @ArgsType()
 export class BreakGlassGrantsArgs extends PageArgs {

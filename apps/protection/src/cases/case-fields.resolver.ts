@@ -16,15 +16,9 @@ import { ProtectionPolicy } from '../policies';
 import { outOfScope, SEALED_CASE_FIELDS } from './case.commands';
 import { CaseReadModel } from './case-read-model';
 import { TIMELINE_CURSOR } from './case.mapper';
-import {
-  CasePersonalDataArgs,
-  CaseVictim,
-  GuardianContact,
-  InvestigationNote,
-  ProtectionCase,
-  TimelineArgs,
-  TimelineConnection,
-} from './case.types';
+import { CasePersonalDataArgs } from './case.inputs';
+import { CaseVictim, GuardianContact, InvestigationNote, ProtectionCase } from './case.types';
+import { TimelineArgs, TimelineConnection } from './timeline.types';
 import { timelineConnection } from './timeline';
 
 /**

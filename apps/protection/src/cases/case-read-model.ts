@@ -1,5 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { isUuid, perRequest, ServiceDatabase } from '@haven/platform/nest';
+import {
+  afterWrite,
+  isUuid,
+  keysetPage,
+  perRequest,
+  ServiceDatabase,
+  type RowPage,
+} from '@haven/platform/nest';
 import type {
   Country,
   FormOfExploitation,
@@ -11,11 +18,6 @@ import {
   TimelineEntryRow,
 } from '@haven/protection/read-models';
 import { Brackets, DataSource, In, type SelectQueryBuilder } from 'typeorm';
-
-export interface Page<Row> {
-  rows: Row[];
-  hasNextPage: boolean;
-}
 
 /** Queries over `protection.protection_cases`, its notes and the timelines. */
 @Injectable()
@@ -59,14 +61,10 @@ export class CaseReadModel {
     after?: number;
     /** The caller's scope: `all`, or the countries it may see (none: an empty page). */
     countries: readonly string[] | 'all';
-  }): Promise<Page<ProtectionCaseRow>> {
-    const query = this.dataSource
-      .getRepository(ProtectionCaseRow)
-      .createQueryBuilder('c')
-      .orderBy('c.openedPosition', 'ASC')
-      .limit(filter.first + 1);
+  }): Promise<RowPage<ProtectionCaseRow>> {
+    const query = this.dataSource.getRepository(ProtectionCaseRow).createQueryBuilder('c');
     if (filter.countries !== 'all') {
-      if (!filter.countries.length) return { rows: [], hasNextPage: false };
+      if (!filter.countries.length) return { rows: [], hasNextPage: false, totalCount: 0 };
       query.andWhere('c.country IN (:...countries)', { countries: filter.countries });
     }
     if (filter.country) query.andWhere('c.country = :country', { country: filter.country });
@@ -79,11 +77,11 @@ export class CaseReadModel {
     }
     if (filter.openedFrom) query.andWhere('c.openedAt >= :from', { from: filter.openedFrom });
     if (filter.openedTo) query.andWhere('c.openedAt < :to', { to: filter.openedTo });
-    if (filter.after !== undefined) {
-      query.andWhere('c.openedPosition > :after', { after: filter.after });
-    }
-    const rows = await query.getMany();
-    return { rows: rows.slice(0, filter.first), hasNextPage: rows.length > filter.first };
+    return keysetPage(query, {
+      position: 'openedPosition',
+      first: filter.first,
+      after: filter.after,
+    });
   }
 
   /** A case's timeline: its own events and those of the notification it came from. */
@@ -91,7 +89,7 @@ export class CaseReadModel {
     row: Pick<ProtectionCaseRow, 'id' | 'sourceNotificationId'>,
     first: number,
     after: number | undefined,
-  ): Promise<Page<TimelineEntryRow>> {
+  ): Promise<RowPage<TimelineEntryRow>> {
     const subjects = [row.id, ...(row.sourceNotificationId ? [row.sourceNotificationId] : [])];
     const query = this.dataSource
       .getRepository(TimelineEntryRow)
@@ -109,7 +107,7 @@ export class CaseReadModel {
     countries: readonly string[] | 'all',
     first: number,
     after: number | undefined,
-  ): Promise<Page<TimelineEntryRow>> {
+  ): Promise<RowPage<TimelineEntryRow>> {
     const query = this.dataSource
       .getRepository(TimelineEntryRow)
       .createQueryBuilder('entry')
@@ -127,26 +125,18 @@ export class CaseReadModel {
   }
 
   /** Read your writes: the case once this service's projections have reached `position`. */
-  async afterWrite(position: number, id: string): Promise<ProtectionCaseRow | null> {
-    try {
-      await this.database.waitForProjections(position);
-    } catch {
-      return null;
-    }
-    return this.dataSource.getRepository(ProtectionCaseRow).findOneBy({ id });
+  afterWrite(position: number, id: string): Promise<ProtectionCaseRow | null> {
+    return afterWrite(this.database, position, () =>
+      this.dataSource.getRepository(ProtectionCaseRow).findOneBy({ id }),
+    );
   }
 
   private async timelinePage(
     query: SelectQueryBuilder<TimelineEntryRow>,
     first: number,
     after: number | undefined,
-  ): Promise<Page<TimelineEntryRow>> {
-    if (after !== undefined) query.andWhere('entry.position > :after', { after });
-    const rows = await query
-      .orderBy('entry.position', 'ASC')
-      .limit(first + 1)
-      .getMany();
-    return { rows: rows.slice(0, first), hasNextPage: rows.length > first };
+  ): Promise<RowPage<TimelineEntryRow>> {
+    return keysetPage(query, { position: 'position', first, after });
   }
 
   private async findByIds(ids: readonly string[]): Promise<Array<ProtectionCaseRow | null>> {

@@ -10,9 +10,8 @@ import type {
   ProtectionCase,
   RepatriationStepRecord,
   ShelterPlacement,
-  TimelineEntry,
-  TimelineSummary,
 } from './case.types';
+import type { TimelineEntry, TimelineSummary } from './timeline.types';
 
 /** Read-model row → GraphQL type, field by field: a column added later stays out until named here. */
 export function toProtectionCase(row: ProtectionCaseRow): ProtectionCase {

@@ -15,6 +15,7 @@ import {
   CommandRunner,
   commandMetadata,
   principalOf,
+  toConnection,
   type CommandDefinition,
   type GraphQLContext,
 } from '@haven/platform/nest';
@@ -27,17 +28,14 @@ import { pageAfter } from '../paging';
 import { ProtectionPolicy } from '../policies';
 import { CaseCommands, outOfScope } from './case.commands';
 import { CaseReadModel } from './case-read-model';
-import { CASE_CURSOR, encodeCaseCursor, TIMELINE_CURSOR, toProtectionCase } from './case.mapper';
+import { CASE_CURSOR, TIMELINE_CURSOR, toProtectionCase } from './case.mapper';
 import {
   AddInvestigationNoteInput,
   AddVictimToCaseInput,
   CloseProtectionCaseInput,
   OpenProtectionCaseInput,
-  ProtectionCase,
   ProtectionCaseArgs,
-  ProtectionCaseConnection,
   ProtectionCaseForNotificationArgs,
-  ProtectionCasePayload,
   ProtectionCasesArgs,
   RecordGuardianContactInput,
   RecordRepatriationStepInput,
@@ -45,9 +43,10 @@ import {
   RecordShelterPlacementInput,
   RecordVictimIdentificationInput,
   ReopenProtectionCaseInput,
-  TimelineArgs,
-  TimelineConnection,
-} from './case.types';
+} from './case.inputs';
+import { ProtectionCasePayload } from './case.payloads';
+import { ProtectionCase, ProtectionCaseConnection } from './case.types';
+import { TimelineArgs, TimelineConnection } from './timeline.types';
 import { timelineConnection } from './timeline';
 
 /**
@@ -102,19 +101,12 @@ export class ProtectionCaseResolver {
     @Args() args: ProtectionCasesArgs,
     @Context() context: GraphQLContext,
   ): Promise<ProtectionCaseConnection> {
-    const { rows, hasNextPage } = await this.readModel.page({
+    const page = await this.readModel.page({
       ...args,
       after: pageAfter(CASE_CURSOR, args.after),
       countries: countriesInScope(principalOf(context)),
     });
-    const edges = rows.map((row) => ({
-      cursor: encodeCaseCursor(row),
-      node: toProtectionCase(row),
-    }));
-    return {
-      edges,
-      pageInfo: { hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
-    };
+    return toConnection(CASE_CURSOR, page, (row) => row.openedPosition, toProtectionCase);
   }
 
   @Policy(ProtectionPolicy.readCases)

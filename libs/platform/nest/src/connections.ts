@@ -24,10 +24,16 @@ export interface Edge<Node> {
   node: Node;
 }
 
+/**
+ * A count, or how to count: GraphQL calls the function only when `totalCount` is selected, so a
+ * page whose count nobody asked for costs no count query.
+ */
+export type Count = number | (() => Promise<number>);
+
 export interface Connection<Node> {
   edges: Array<Edge<Node>>;
   pageInfo: PageInfo;
-  totalCount: number;
+  totalCount: Count;
 }
 
 /**
@@ -59,7 +65,7 @@ export function connectionType<Node>(
     pageInfo!: PageInfo;
 
     @Field(() => Int, { description: 'How many items the list has in all, with its filters.' })
-    totalCount!: number;
+    totalCount!: Count;
   }
   return ConnectionType;
 }
@@ -97,19 +103,20 @@ export function payloadType<Node>(name: string, node: Type<Node>): Type<Payload<
 export interface RowPage<Row> {
   rows: Row[];
   hasNextPage: boolean;
-  totalCount: number;
+  totalCount: Count;
 }
 
 /**
  * A keyset page of rows ordered by a position column (the global position of the event that
- * created them): `first` rows after `after`, and the count of all rows the query matches.
+ * created them): `first` rows after `after`, and how to count all rows the query matches.
  */
 export async function keysetPage<Row extends ObjectLiteral>(
   query: SelectQueryBuilder<Row>,
   options: { position: string; first: number; after: number | undefined },
 ): Promise<RowPage<Row>> {
   const alias = query.alias;
-  const totalCount = await query.clone().getCount();
+  // Counted when the client selects totalCount, not for every page.
+  const totalCount = () => query.clone().getCount();
   const page = query.clone().orderBy(`${alias}.${options.position}`, 'ASC').take(undefined);
   page.limit(options.first + 1);
   if (options.after !== undefined) {

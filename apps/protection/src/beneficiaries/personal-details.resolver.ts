@@ -4,22 +4,22 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { type GraphQLContext } from '@haven/platform/nest';
 import { Policy } from '@haven/platform/security';
 import { PERSONAL_FIELDS } from '@haven/protection/domain';
-import { BeneficiaryAccess } from '../beneficiaries/beneficiary-access';
-import { BeneficiaryReadModel } from '../beneficiaries/beneficiary-read-model';
-import { Beneficiary } from '../beneficiaries/beneficiary.types';
+import { BeneficiaryAccess } from './beneficiary-access';
+import { BeneficiaryReadModel } from './beneficiary-read-model';
+import { Beneficiary } from './beneficiary.types';
 import { encodePositionCursor, pageAfter } from '../paging';
 import { ProtectionPolicy } from '../policies';
-import { AccessRecorder } from './access-recorder';
-import { PersonalDataReader } from './personal-data-reader';
+import { AccessRecorder } from '../personal-data/access-recorder';
+import { PersonalDataReader } from '../personal-data/personal-data-reader';
 import {
   AccessLogArgs,
   AccessLogConnection,
   PersonalDetails,
   PersonalDetailsArgs,
-} from './personal-data.types';
-import { decodePersonalValue, type PersonalValues } from './personal-values';
-import { Privacy } from './privacy';
-import { requestedFields } from './requested-fields';
+} from '../personal-data/personal-data.types';
+import { decodePersonalValue, type PersonalValues } from '../personal-data/personal-values';
+import { Privacy } from '../personal-data/privacy';
+import { requestedFields } from '../personal-data/requested-fields';
 
 const ACCESS_LOG_CURSOR = 'access';
 
