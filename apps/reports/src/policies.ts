@@ -7,7 +7,7 @@ export const ReportsPolicy = {
   payload: allow('any'),
   /**
    * The programme report: exact for admins, country managers (their countries) and auditors;
-   * with small cells suppressed for analysts and partners (ADR 16). Nobody else.
+   * with small cells suppressed for analysts and partners (ADR 19). Nobody else.
    */
   readReport: allow([...EXACT_REPORT_ROLES, ...SUPPRESSED_REPORT_ROLES]),
 } as const;

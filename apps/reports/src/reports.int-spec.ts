@@ -258,6 +258,74 @@ beforeAll(async () => {
     },
     2,
   );
+  // Empowerment: the girl, enrolled in a shelter in Thailand, counselled on 31 December (her
+  // age as a later contract version carries it), followed up twice, given a grant, trained.
+  const enrolment = randomUUID();
+  const ofEnrolment = { enrolmentId: enrolment, beneficiaryId: ids.girl, country: 'TH' };
+  const setting = {
+    kind: 'SHELTER',
+    shelterName: 'A shelter',
+    governmentRun: true,
+    province: null,
+    district: null,
+  };
+  await append(`empowermentenrolment-${enrolment}`, 'BeneficiaryEnrolled', {
+    ...ofEnrolment,
+    sex: 'FEMALE',
+    minor: true,
+    setting,
+    enrolledOn: '2020-03-01',
+  });
+  const recordService = (kind: string, providedOn: string) =>
+    append(`empowermentenrolment-${enrolment}`, 'EmpowermentServiceRecorded', {
+      ...ofEnrolment,
+      serviceId: randomUUID(),
+      kind,
+      mode: null,
+      activity: null,
+      outcome: null,
+      partnerOrganisationId: null,
+      minor: true,
+      providedOn,
+      providedBy: 'officer-1',
+      ageYears: 16,
+    });
+  await recordService('COUNSELLING', '2020-12-31');
+  await recordService('TUITION_FEES', '2021-01-01');
+  for (const [channel, reached, on] of [
+    ['PHONE', true, '2020-05-01'],
+    ['ONLINE', false, '2020-06-01'],
+  ] as const) {
+    await append(`empowermentenrolment-${enrolment}`, 'FollowUpRecorded', {
+      ...ofEnrolment,
+      followUpId: randomUUID(),
+      channel,
+      reached,
+      followedUpOn: on,
+      nextFollowUpOn: null,
+      providedBy: 'officer-1',
+    });
+  }
+  const grantId = randomUUID();
+  await append(`empowermentenrolment-${enrolment}`, 'SmallGrantApproved', {
+    ...ofEnrolment,
+    grantId,
+    purpose: 'SMALL_BUSINESS',
+    amount: { amountMinor: 500000, currency: 'THB' },
+    approvedOn: '2020-06-20',
+  });
+  await append(`empowermentenrolment-${enrolment}`, 'SmallGrantDisbursed', {
+    ...ofEnrolment,
+    grantId,
+    amount: { amountMinor: 500000, currency: 'THB' },
+    disbursedOn: '2020-07-01',
+  });
+  await append(`empowermentenrolment-${enrolment}`, 'AgentOfChangeTrainingCompleted', {
+    ...ofEnrolment,
+    sex: 'FEMALE',
+    minor: true,
+    completedOn: '2020-08-01',
+  });
   lastPosition = await append(`protectioncase-${ids.c1}`, 'VictimIdentificationRecorded', {
     caseId: ids.c1,
     beneficiaryId: ids.girl,
@@ -319,6 +387,31 @@ it('counts each fact in the year it occurred, per country and in total, with exa
   // The woman (rescued) and the girl (protected): two people.
   expect(value(figure(r, 'all', 'uniqueBeneficiaries'))).toBe(2);
   expect(value(figure(r, 'all', 'uniqueBeneficiaries'), 'protection')).toBe(2);
+});
+
+it('counts empowerment: persons served by setting and service, follow-ups, grants, ages, agents of change', async () => {
+  const r = (await report({ year: 2020 })).data!;
+  const served = figure(r, 'empowerment', 'beneficiariesServed');
+  expect(value(served, null, 'TH')).toBe(1);
+  expect(value(served, 'SHELTER')).toBe(1);
+  expect(value(served, 'COUNSELLING')).toBe(1);
+  expect(value(served, 'FOLLOW_UP')).toBe(1);
+  expect(value(served, 'TUITION_FEES')).toBe(0);
+  expect(value(figure(r, 'empowerment', 'followUps'))).toBe(2);
+  expect(value(figure(r, 'empowerment', 'followUps'), 'REACHED')).toBe(1);
+  expect(value(figure(r, 'empowerment', 'followUps'), 'PHONE')).toBe(1);
+  expect(value(figure(r, 'empowerment', 'grants'), 'SMALL_BUSINESS')).toBe(1);
+  expect(value(figure(r, 'empowerment', 'grantAmounts'), 'THB', 'TH')).toBe(500000);
+  expect(value(figure(r, 'empowerment', 'averageAge'))).toBe(16);
+  expect(value(figure(r, 'empowerment', 'youngestAge'))).toBe(16);
+  expect(value(figure(r, 'empowerment', 'agentsOfChangeTrained'))).toBe(1);
+  // The girl is protected and served: once in each programme, once in the total.
+  expect(value(figure(r, 'all', 'uniqueBeneficiaries'), 'empowerment')).toBe(1);
+  expect(value(figure(r, 'all', 'uniqueBeneficiaries'), 'protection')).toBe(2);
+  expect(value(figure(r, 'all', 'uniqueBeneficiaries'))).toBe(2);
+  expect(
+    value(figure((await report({ year: 2021 })).data!, 'empowerment', 'tuitionSupported')),
+  ).toBe(1);
 });
 
 it('reads protection events stored in version 1 through the upcasters (2019: the case and its victim)', async () => {
@@ -417,6 +510,8 @@ it('suppresses small cells for an analyst, and writes every run to the access lo
   expect(persons.lines[0].values).toEqual(
     [null, null, null, null, null].map((_, i) => (i === 1 ? null : 0)),
   );
+  // Ages are withheld from aggregate-only roles: an average of few may single someone out.
+  expect(figure(data!, 'empowerment', 'averageAge').lines[0].total).toBeNull();
   // Hundreds of participants are no small cell.
   expect(value(figure(data!, 'networks', 'trainingParticipants'), 'FEMALE', 'TH')).toBe(268);
   const { rows: logged } = await database.dataSource.manager.connection

@@ -89,7 +89,18 @@ export class ReportService {
 }
 
 function linesOf(table: FigureTable, countries: readonly string[], k: number | null): ReportLine[] {
-  const lines = k === null ? table.rows : suppressSmallCells(table.rows, countries, k);
+  // Averages and minima are not additive and may single out one person: exact roles only.
+  const withheld = table.measure === 'average' || table.measure === 'minimum';
+  const lines =
+    k === null
+      ? table.rows
+      : withheld
+        ? table.rows.map((row) => ({
+            ...row,
+            byCountry: Object.fromEntries(countries.map((country) => [country, null])),
+            total: null,
+          }))
+        : suppressSmallCells(table.rows, countries, k);
   return lines.map((line) => ({
     programme: table.programme,
     figure: table.name,

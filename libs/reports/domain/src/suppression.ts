@@ -1,5 +1,5 @@
 /**
- * Small-cell suppression for roles that see aggregates only (ADR 16). A figure is a table: its
+ * Small-cell suppression for roles that see aggregates only (ADR 19). A figure is a table: its
  * total row and one row per value of each breakdown, by country of operation and in total.
  *
  * Primary: a cell from 1 to k − 1 is hidden. Secondary: every line a reader could difference (a

@@ -51,7 +51,11 @@ export interface NewFact {
 export interface FigureSpec {
   name: string;
   kind: string;
-  measure: 'facts' | 'subjects' | 'sum';
+  /**
+   * facts (counted), subjects (distinct), sum of quantities; average or minimum of quantities
+   * (ages): these two are not additive, and aggregate-only roles never see them (ADR 19).
+   */
+  measure: 'facts' | 'subjects' | 'sum' | 'average' | 'minimum';
   breakdowns?: readonly string[];
   /** `year` (default): occurred in the year; `untilYearEnd`: on or before its last day. */
   period?: 'year' | 'untilYearEnd';

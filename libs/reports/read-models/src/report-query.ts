@@ -49,6 +49,8 @@ const MEASURES: Record<FigureSpec['measure'], string> = {
   facts: 'count(*)',
   subjects: 'count(DISTINCT subject_id)',
   sum: 'coalesce(sum(quantity), 0)',
+  average: 'coalesce(round(avg(quantity), 1), 0)',
+  minimum: 'coalesce(min(quantity), 0)',
 };
 
 /** The first and last day a figure counts, in the year or up to its end. */

@@ -1,6 +1,11 @@
 import type { ReportModule } from '../programme-module';
+import { empowermentModule } from './empowerment';
 import { networksModule } from './networks';
 import { protectionModule } from './protection';
 
 /** Every programme in the report, in the order it shows them. One line per programme. */
-export const REPORT_MODULES: readonly ReportModule[] = [networksModule, protectionModule];
+export const REPORT_MODULES: readonly ReportModule[] = [
+  networksModule,
+  protectionModule,
+  empowermentModule,
+];

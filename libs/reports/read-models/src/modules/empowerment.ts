@@ -1,0 +1,185 @@
+import type { RecordedEvent } from '@haven/platform/event-store';
+import { ENROLMENT_CATEGORY, type EmpowermentIntegrationEvent } from '@haven/empowerment/contracts';
+import { known, type NewFact, type ReportModule, type SubjectBook } from '../programme-module';
+
+/**
+ * Beneficiaries served (a service or a follow-up in the year), by setting, service kind,
+ * nationality and minor or adult; their average and youngest age; follow-ups by mode and whether
+ * the person was reached; grants (small grants disbursed, tuition paid as a service) with amounts
+ * by currency; agents of change trained. Nationality and age count as UNKNOWN until the
+ * contract's events carry them (ADR 15).
+ */
+export const empowermentModule: ReportModule = {
+  programme: 'empowerment',
+  categories: [ENROLMENT_CATEGORY],
+  handles: [
+    'BeneficiaryEnrolled',
+    'EnrolmentSettingChanged',
+    'EmpowermentServiceRecorded',
+    'FollowUpRecorded',
+    'SmallGrantApproved',
+    'SmallGrantDisbursed',
+    'AgentOfChangeTrainingCompleted',
+  ],
+  reads(event) {
+    const { enrolmentId, grantId } = event.data as { enrolmentId?: string; grantId?: string };
+    return [
+      ...(enrolmentId ? [`enrolment:${enrolmentId}`] : []),
+      ...(grantId ? [`grant:${grantId}`] : []),
+    ];
+  },
+  factsOf(recorded: RecordedEvent, subjects: SubjectBook): NewFact[] {
+    const event = recorded as unknown as EmpowermentIntegrationEvent;
+    const statistics = event.data as { nationality?: string | null; ageYears?: number | null };
+    switch (event.type) {
+      case 'BeneficiaryEnrolled':
+      case 'EnrolmentSettingChanged': {
+        const before = subjects.get(`enrolment:${event.data.enrolmentId}`) ?? {};
+        subjects.set(`enrolment:${event.data.enrolmentId}`, {
+          ...before,
+          setting: event.data.setting.kind,
+          ...(event.type === 'BeneficiaryEnrolled' ? { sex: event.data.sex } : {}),
+        });
+        return [];
+      }
+      case 'EmpowermentServiceRecorded': {
+        const { beneficiaryId, country, kind, minor, providedOn } = event.data;
+        return served(subjects, event.data.enrolmentId, {
+          beneficiaryId,
+          country,
+          on: providedOn,
+          kind,
+          minor,
+          nationality: statistics.nationality,
+          ageYears: statistics.ageYears,
+        });
+      }
+      case 'FollowUpRecorded': {
+        const { beneficiaryId, country, channel, reached, followedUpOn, followUpId } = event.data;
+        return [
+          {
+            kind: 'followUp',
+            country,
+            occurredOn: followedUpOn,
+            subjectId: followUpId,
+            attributes: { mode: channel, reached: reached ? 'REACHED' : 'NOT_REACHED' },
+          },
+          ...(reached
+            ? served(subjects, event.data.enrolmentId, {
+                beneficiaryId,
+                country,
+                on: followedUpOn,
+                kind: 'FOLLOW_UP',
+                minor: null,
+                nationality: statistics.nationality,
+                ageYears: statistics.ageYears,
+              })
+            : []),
+        ];
+      }
+      case 'SmallGrantApproved':
+        subjects.set(`grant:${event.data.grantId}`, { purpose: event.data.purpose });
+        return [];
+      case 'SmallGrantDisbursed': {
+        const { grantId, country, amount, disbursedOn } = event.data;
+        const purpose = known(subjects.get(`grant:${grantId}`)?.purpose);
+        return [
+          {
+            kind: 'grant',
+            country,
+            occurredOn: disbursedOn,
+            subjectId: grantId,
+            attributes: { purpose },
+          },
+          {
+            kind: 'grantAmount',
+            country,
+            occurredOn: disbursedOn,
+            subjectId: grantId,
+            quantity: amount.amountMinor,
+            attributes: { currency: amount.currency },
+          },
+        ];
+      }
+      case 'AgentOfChangeTrainingCompleted':
+        return [
+          {
+            kind: 'agentOfChangeTrained',
+            country: event.data.country,
+            occurredOn: event.data.completedOn,
+            subjectId: event.data.beneficiaryId,
+            person: true,
+            attributes: { sex: event.data.sex },
+          },
+        ];
+      default:
+        return [];
+    }
+  },
+  figures: [
+    {
+      name: 'beneficiariesServed',
+      kind: 'served',
+      measure: 'subjects',
+      breakdowns: ['setting', 'serviceKind', 'nationality', 'ageGroup'],
+    },
+    { name: 'averageAge', kind: 'servedAge', measure: 'average' },
+    { name: 'youngestAge', kind: 'servedAge', measure: 'minimum' },
+    { name: 'followUps', kind: 'followUp', measure: 'facts', breakdowns: ['mode', 'reached'] },
+    { name: 'grants', kind: 'grant', measure: 'subjects', breakdowns: ['purpose'] },
+    { name: 'grantAmounts', kind: 'grantAmount', measure: 'sum', breakdowns: ['currency'] },
+    { name: 'tuitionSupported', kind: 'tuition', measure: 'subjects' },
+    { name: 'agentsOfChangeTrained', kind: 'agentOfChangeTrained', measure: 'subjects' },
+  ],
+};
+
+/** A person served: counted once per year, with her age (when known) for the age figures. */
+function served(
+  subjects: SubjectBook,
+  enrolmentId: string,
+  fact: {
+    beneficiaryId: string;
+    country: string;
+    on: string;
+    kind: string;
+    minor: boolean | null;
+    nationality?: string | null;
+    ageYears?: number | null;
+  },
+): NewFact[] {
+  const enrolment = subjects.get(`enrolment:${enrolmentId}`);
+  const ageGroup = fact.minor === null ? 'UNKNOWN' : fact.minor ? 'MINOR' : 'ADULT';
+  const facts: NewFact[] = [
+    {
+      kind: 'served',
+      country: fact.country,
+      occurredOn: fact.on,
+      subjectId: fact.beneficiaryId,
+      person: true,
+      attributes: {
+        setting: known(enrolment?.setting),
+        serviceKind: fact.kind,
+        nationality: known(fact.nationality),
+        ageGroup,
+      },
+    },
+  ];
+  if (fact.kind === 'TUITION_FEES') {
+    facts.push({
+      kind: 'tuition',
+      country: fact.country,
+      occurredOn: fact.on,
+      subjectId: fact.beneficiaryId,
+    });
+  }
+  if (typeof fact.ageYears === 'number') {
+    facts.push({
+      kind: 'servedAge',
+      country: fact.country,
+      occurredOn: fact.on,
+      subjectId: fact.beneficiaryId,
+      quantity: fact.ageYears,
+    });
+  }
+  return facts;
+}
