@@ -4,6 +4,7 @@ import { PersonKeyDestroyedError, sealPersonalFields } from '@haven/platform/pri
 import { forbidden, inScope, type Principal } from '@haven/platform/security';
 import { beneficiaryStreamId } from '@haven/protection/contracts';
 import {
+  assertRegistrant,
   BeneficiaryAlreadyErased,
   BeneficiaryNotFound,
   beneficiaryDecider,
@@ -85,7 +86,10 @@ export class BeneficiaryCommands {
         );
       }
     },
-    command: async (input, _state, { metadata }): Promise<RegisterBeneficiary> => {
+    command: async (input, state, { metadata }): Promise<RegisterBeneficiary> => {
+      // A replay of a registered id by anyone but its registrant is refused before anything is
+      // sealed or drawn: an erased person's missing key must not tell it apart.
+      if (state.status !== 'Unregistered') assertRegistrant(state, metadata);
       const personal = await this.seal(input.beneficiaryId, input.personal);
       const possibleDuplicates = await this.candidates(
         input.beneficiaryId,

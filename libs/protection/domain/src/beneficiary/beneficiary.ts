@@ -255,8 +255,29 @@ function checkPossibleDuplicates(
   }
 }
 
+/**
+ * A registration replayed on a registered id is its registrant's retry only (same principal,
+ * same organisation): anyone else is told the same, whatever the facts and whatever became of
+ * the record, so that an id reveals nothing of the person. Events read without their metadata
+ * (decider specs) name no registrant: the facts decide.
+ */
+export function assertRegistrant(
+  state: Exclude<BeneficiaryState, { status: 'Unregistered' }>,
+  metadata: CommandMetadata,
+): void {
+  const { registrant } = state;
+  if (
+    registrant !== undefined &&
+    (registrant.actorId !== metadata.actorId ||
+      registrant.organisationId !== (metadata.organisationId ?? null))
+  ) {
+    throw new BeneficiaryAlreadyRegistered();
+  }
+}
+
 function register(command: RegisterBeneficiary, state: BeneficiaryState): BeneficiaryEvent[] {
   const { data, metadata } = command;
+  if (state.status !== 'Unregistered') assertRegistrant(state, metadata);
   if (state.status === 'Erased') throw new BeneficiaryAlreadyErased();
   if (state.status === 'Registered') {
     // The same registration again (a client retrying with its id) changes nothing. Sealed values

@@ -77,7 +77,15 @@ export function decideOpen(
     throw new InvalidProtectionCaseData('destination', 'is only for a case abroad.');
   }
   if (state.status !== 'NONE') {
+    // A replayed opening is its opener's retry only; anyone else is told the same, whatever the
+    // facts, so that a case id reveals nothing of the case.
+    const opener = state.openedBy;
+    const sameOpener =
+      opener === undefined ||
+      (opener.actorId === metadata.actorId &&
+        opener.organisationId === (metadata.organisationId ?? null));
     const same =
+      sameOpener &&
       state.country === country &&
       state.province === province &&
       state.abroad === data.abroad &&

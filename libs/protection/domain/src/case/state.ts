@@ -56,7 +56,21 @@ export type ProtectionCaseState =
       /** The ids given to notes, operations and placements, each with what it recorded. */
       records: Readonly<Record<string, CaseRecord>>;
       closureReason: CaseClosureReason | null;
+      /**
+       * Who opened the case, from its opening's metadata: a replayed opening is only its
+       * opener's retry (absent for an event read without its metadata, as in decider specs).
+       */
+      openedBy?: Opener;
     };
+
+/** Who opened a case. */
+export type Opener = { actorId: string; organisationId: string | null };
+
+function openerOf(event: ProtectionCaseEvent): Opener | undefined {
+  const { metadata } = event as { metadata?: { actorId?: string; organisationId?: string | null } };
+  if (metadata?.actorId === undefined) return undefined;
+  return { actorId: metadata.actorId, organisationId: metadata.organisationId ?? null };
+}
 
 export type OpenedCase = Exclude<ProtectionCaseState, { status: 'NONE' }>;
 
@@ -97,6 +111,7 @@ export function evolveProtectionCase(
       guardianContact: false,
       records: {},
       closureReason: null,
+      ...(openerOf(event) ? { openedBy: openerOf(event) } : {}),
     };
   }
   if (state.status === 'NONE') return state;
