@@ -8,3 +8,10 @@ export {
   type ProjectionStatus,
 } from './projection-runner';
 export { PROJECTION_MIGRATIONS, migrateProjections } from './checkpoints';
+export {
+  rebuildProjection,
+  rebuildCheckpointName,
+  type RebuildOptions,
+  type RebuildProgress,
+  type RebuildResult,
+} from './rebuild/projection-rebuild';

@@ -10,6 +10,12 @@ export interface Projection {
   readonly handles: readonly string[];
   /** Only streams of these categories are read (filtered by the store); all when absent. */
   readonly categories?: readonly string[];
+  /**
+   * The TypeORM entities whose tables this projection writes, and nothing else writes. A rebuild
+   * (`rebuildProjection`) builds these tables afresh beside the live ones and swaps them in;
+   * a projection without them cannot be rebuilt that way.
+   */
+  readonly entities?: readonly EntityTarget<ObjectLiteral>[];
   /** Applies handled events, in global order, inside the transaction that moves the checkpoint. */
   apply(events: readonly RecordedEvent[], manager: EntityManager): Promise<void>;
   /** Empties the read model, inside the transaction that sets the checkpoint back to zero. */
@@ -45,6 +51,7 @@ export function rowProjection<
     name,
     handles,
     categories,
+    entities: [entity],
     async apply(events, manager) {
       const keyed: Array<[string, Event]> = [];
       for (const event of events as readonly Event[]) {

@@ -254,6 +254,7 @@ export const timelineProjection: Projection = {
     RELIEF_TIMELINE_CATEGORY,
     LEGAL_CASE_CATEGORY,
   ],
+  entities: [TimelineEntryRow],
   async apply(events, manager) {
     const rows: TimelineEntryRow[] = events.flatMap((event) => {
       const { subjects, summary } = entryOf(event);
