@@ -141,14 +141,21 @@ export function toConnection<Row, Node>(
     cursor: encodePositionCursor(kind, positionOf(row)),
     node: toNode(row),
   }));
-  return {
+  const { totalCount } = page;
+  const connection = {
     edges,
     pageInfo: {
       hasNextPage: page.hasNextPage,
       endCursor: edges.length ? edges[edges.length - 1].cursor : null,
     },
-    totalCount: page.totalCount,
-  };
+  } as Connection<Node>;
+  // A getter, so that the count runs only when `totalCount` is read: whatever resolves the field
+  // reads the property, and GraphQL awaits the promise a lazy count gives.
+  Object.defineProperty(connection, 'totalCount', {
+    enumerable: true,
+    get: typeof totalCount === 'function' ? totalCount : () => totalCount,
+  });
+  return connection;
 }
 
 /**
