@@ -620,8 +620,14 @@ describe('working a case, from rescue to a safe return', () => {
     const positions = entries.map((entry) => entry.position as number);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     expect(entries.every((entry) => entry.actorId === 'officer-th')).toBe(true);
+    // Taken in on the day of the command (no addedOn given): the day it was recorded.
     expect(entries[1].summary).toEqual(
-      summary({ beneficiaryId: girl, formOfExploitation: 'SEX_TRAFFICKING', minor: true }),
+      summary({
+        beneficiaryId: girl,
+        formOfExploitation: 'SEX_TRAFFICKING',
+        minor: true,
+        date: (entries[1].occurredAt as string).slice(0, 10),
+      }),
     );
     expect(entries.find((entry) => entry.type === 'RescueOperationRecorded')!.summary).toEqual(
       summary({ operationId: expect.any(String), date: '2026-01-17', victimsRescued: 2 }),

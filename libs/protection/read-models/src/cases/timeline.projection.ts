@@ -76,16 +76,18 @@ function caseEntry(event: RecordedProtectionCaseEvent): Entry {
     case 'ProtectionCaseOpened': {
       const { caseId, country, province, abroad, formOfExploitation, sourceNotificationId } =
         event.data;
+      // `date`: the day it happened; the entry's occurredAt is when it was recorded.
+      const date = event.data.openedOn;
       return {
         subjects: onCase(caseId),
-        summary: { country, province, abroad, formOfExploitation, sourceNotificationId },
+        summary: { country, province, abroad, formOfExploitation, sourceNotificationId, date },
       };
     }
     case 'VictimAddedToCase': {
-      const { caseId, beneficiaryId, formOfExploitation, minor } = event.data;
+      const { caseId, beneficiaryId, formOfExploitation, minor, addedOn: date } = event.data;
       return {
         subjects: onCase(caseId, beneficiaryId),
-        summary: { beneficiaryId, formOfExploitation, minor },
+        summary: { beneficiaryId, formOfExploitation, minor, date },
       };
     }
     case 'InvestigationNoteAdded':
@@ -119,8 +121,10 @@ function caseEntry(event: RecordedProtectionCaseEvent): Entry {
     }
     case 'GuardianContactRecorded':
       return { subjects: onCase(event.data.caseId), summary: { kind: event.data.kind } };
-    case 'ProtectionCaseClosed':
-      return { subjects: onCase(event.data.caseId), summary: { reason: event.data.reason } };
+    case 'ProtectionCaseClosed': {
+      const { caseId, reason, closedOn: date } = event.data;
+      return { subjects: onCase(caseId), summary: { reason, date } };
+    }
     case 'ProtectionCaseReopened':
       return { subjects: onCase(event.data.caseId), summary: { reason: event.data.reason } };
     default: {
