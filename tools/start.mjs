@@ -30,7 +30,11 @@ const FORCE_AFTER_MS = 2_000;
 /** Everything `npm start` runs: the subgraphs, then the gateway. */
 const SERVICES = [...SUBGRAPHS, GATEWAY];
 const exitWithParent = path.join(root, 'tools/supervisor/exit-with-parent.cjs');
-const rawLogs = process.env.HAVEN_LOG_FORMAT === 'json';
+// HAVEN_LOG_FORMAT: `quiet` (the default: warnings, errors and one line per service state
+// change), `full` (every line, readable) or `json` (the services' JSON lines as they are).
+const LOG_FORMAT = process.env.HAVEN_LOG_FORMAT ?? 'quiet';
+const rawLogs = LOG_FORMAT === 'json';
+const quiet = LOG_FORMAT === 'quiet';
 
 const log = (source, line) => process.stdout.write(`[${source}] ${line}\n`);
 const children = new Map();
@@ -248,8 +252,33 @@ function prefix(stream, name) {
     buffered += chunk.toString();
     const lines = buffered.split('\n');
     buffered = lines.pop();
-    for (const line of lines) log(name, rawLogs ? line : readable(line));
+    for (const line of lines) {
+      if (rawLogs) log(name, line);
+      else if (!quiet || !routine(line)) log(name, readable(line));
+    }
   });
+}
+
+// What a service logs as it starts, in quiet mode left out: Nest wiring its modules and routes.
+const ROUTINE_CONTEXTS = new Set([
+  'NestFactory',
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'GraphQLModule',
+  'NestApplication',
+]);
+
+/** An info line that says nothing about a service's state (quiet mode leaves it out). */
+function routine(line) {
+  if (!line.startsWith('{')) return /^\s/.test(line); // a continuation of a multi-line entry
+  try {
+    const { level, context, msg } = JSON.parse(line);
+    if (typeof level === 'number' && level >= 40) return false;
+    return ROUTINE_CONTEXTS.has(context) || /successfully loaded schema/.test(msg ?? '');
+  } catch {
+    return false;
+  }
 }
 
 /** A pino JSON line as `level message key=value …` (HAVEN_LOG_FORMAT=json keeps the JSON). */
@@ -261,12 +290,13 @@ function readable(line) {
   } catch {
     return line;
   }
-  const { level, msg, time: _time, pid: _pid, hostname: _host, service: _service, ...rest } = entry;
+  const { level, msg, time, pid: _pid, hostname: _host, service: _service, ...rest } = entry;
   const label = typeof level === 'number' ? (PINO_LEVELS[level] ?? level) : level;
+  const at = typeof time === 'number' ? new Date(time).toISOString().slice(11, 19) : undefined;
   const fields = Object.entries(rest)
     .filter(([, value]) => value !== undefined)
     .map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`);
-  return [label, msg, ...fields].filter((part) => part !== undefined).join(' ');
+  return [at, label, msg, ...fields].filter((part) => part !== undefined).join(' ');
 }
 const PINO_LEVELS = { 10: 'trace', 20: 'debug', 30: 'info', 40: 'warn', 50: 'error', 60: 'fatal' };
 
