@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { Pool } from 'pg';
 import {
+  ACCESS_LOG_LEAVES,
   EVENT_STORE_LEAVES,
   signerFromEnv,
   TreeFollower,
@@ -29,6 +30,8 @@ export class AuditLogService implements OnApplicationBootstrap, OnApplicationShu
   private pool: Pool | null = null;
   private signerValue: CheckpointSigner | null = null;
   private follower: TreeFollower | null = null;
+  /** The access log's own tree and checkpoints (log `access_log`), kept the same way. */
+  private accessFollower: TreeFollower | null = null;
 
   constructor(@Inject(SERVICE_CONFIG) private readonly config: ServiceConfig) {
     if (config.databaseUrl && !config.schemaOnly) {
@@ -41,11 +44,24 @@ export class AuditLogService implements OnApplicationBootstrap, OnApplicationShu
       this.pool.on('error', () => undefined);
       this.signerValue = signerFromEnv(process.env);
       if (process.env.HAVEN_AUDIT_FOLLOWER !== 'off') {
-        this.follower = new TreeFollower(this.pool, EVENT_STORE_LEAVES, this.signerValue, {
+        const options = (name: string) => ({
           checkpointEveryLeaves: positive(process.env.HAVEN_AUDIT_CHECKPOINT_EVERY, 1000),
           checkpointIntervalMs: positive(process.env.HAVEN_AUDIT_CHECKPOINT_SECONDS, 60) * 1000,
-          onError: (error) => this.logger.warn(`tree follower: ${describeError(error)}; retrying`),
+          onError: (error: Error) =>
+            this.logger.warn(`${name} follower: ${describeError(error)}; retrying`),
         });
+        this.follower = new TreeFollower(
+          this.pool,
+          EVENT_STORE_LEAVES,
+          this.signerValue,
+          options('tree'),
+        );
+        this.accessFollower = new TreeFollower(
+          this.pool,
+          ACCESS_LOG_LEAVES,
+          this.signerValue,
+          options('access log'),
+        );
       }
     }
   }
@@ -70,10 +86,12 @@ export class AuditLogService implements OnApplicationBootstrap, OnApplicationShu
 
   onApplicationBootstrap(): void {
     this.follower?.start();
+    this.accessFollower?.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
     try {
+      await this.accessFollower?.stop();
       const last = await this.follower?.stop();
       if (last) this.logger.log(`signed a checkpoint at shutdown (size ${last.size})`);
     } catch (error) {

@@ -19,3 +19,14 @@ export {
   type LogVerification,
   type LogVerificationOptions,
 } from './postgres/log-verification';
+export {
+  ACCESS_LOG,
+  ACCESS_LOG_LEAVES,
+  accessChainHash,
+  type AccessLogEntryRow,
+} from './postgres/access-log-leaves';
+export {
+  verifyAccessLog,
+  type AccessLogProblem,
+  type AccessLogVerification,
+} from './postgres/access-log-verification';
