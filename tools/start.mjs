@@ -273,8 +273,10 @@ const ROUTINE_CONTEXTS = new Set([
 function routine(line) {
   if (!line.startsWith('{')) return /^\s/.test(line); // a continuation of a multi-line entry
   try {
-    const { level, context, msg } = JSON.parse(line);
+    const { level, context, msg, res } = JSON.parse(line);
     if (typeof level === 'number' && level >= 40) return false;
+    // A request served (pino-http's line per request: a seed makes thousands).
+    if (res !== undefined || msg === 'request completed') return true;
     return ROUTINE_CONTEXTS.has(context) || /successfully loaded schema/.test(msg ?? '');
   } catch {
     return false;
