@@ -192,6 +192,19 @@ describe('the gateway, in development, on a static supergraph', () => {
     }
   });
 
+  it('gives the IDE the schema without a token, and keeps its headers (the token) across reloads', async () => {
+    const response = await fetch(`${gateway.origin}/ide/schema.json`);
+    expect(response.status).toBe(200);
+    const { __schema: schema } = (await response.json()) as {
+      __schema: { queryType: { name: string }; types: Array<{ name: string }> };
+    };
+    expect(schema.queryType.name).toBe('Query');
+    expect(schema.types.map((type) => type.name)).toContain('Beneficiary');
+    const script = await (await fetch(`${gateway.origin}/ide/start.js`)).text();
+    expect(script).toContain('/ide/schema.json');
+    expect(script).toContain('shouldPersistHeaders: true');
+  });
+
   it('serves the IDE at /graphql to a browser, and GraphQL to a GraphQL client', async () => {
     const page = await fetch(gateway.url, {
       headers: { accept: 'text/html,application/xhtml+xml' },
@@ -282,6 +295,7 @@ describe('the gateway in production', () => {
       404,
     );
     expect((await fetch(`${gateway.origin}/ide/graphiql.min.js`)).status).toBe(404);
+    expect((await fetch(`${gateway.origin}/ide/schema.json`)).status).toBe(404);
     const page = await fetch(gateway.url, { headers: { accept: 'text/html' } });
     expect(page.headers.get('content-type')).not.toMatch(/text\/html/);
   });

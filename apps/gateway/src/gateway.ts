@@ -5,6 +5,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLSchema } from 'graphql';
 import {
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginSchemaReportingDisabled,
@@ -141,6 +142,10 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       }),
     logger: apolloLogger(logger),
   });
+  let apiSchema: GraphQLSchema | undefined;
+  gateway.onSchemaLoadOrUpdate(({ apiSchema: loaded }) => {
+    apiSchema = loaded;
+  });
 
   const app = express();
   app.disable('x-powered-by');
@@ -186,7 +191,10 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     return response.status(200).json({ status: 'ok', subgraphs: Object.fromEntries(states) });
   });
   if (!production) {
-    mountIde(app, { defaultQuery: options.ideDefaultQuery ?? DEFAULT_IDE_QUERY });
+    mountIde(app, {
+      defaultQuery: options.ideDefaultQuery ?? DEFAULT_IDE_QUERY,
+      schema: () => apiSchema,
+    });
   }
   // Counted by verified subject, before the body is read, so a throttled client costs little.
   const rateLimiter = rateLimit

@@ -2,6 +2,7 @@
 // UMD bundles from node_modules, a tiny page and start script), so it works on a machine with no
 // internet. Apollo's own landing page would load its IDE from a CDN; it is disabled.
 import path from 'node:path';
+import { introspectionFromSchema, type GraphQLSchema } from 'graphql';
 import type { Application, Handler, Request, Response } from './express';
 
 export const IDE_PATH = '/ide';
@@ -53,19 +54,30 @@ export function idePage(): string {
 `;
 }
 
-/** Renders GraphiQL against this gateway's /graphql (same origin, JSON POSTs: CSRF-safe). */
+/**
+ * Renders GraphiQL against this gateway's /graphql (same origin, JSON POSTs: CSRF-safe). The
+ * schema for the Docs tab and completion comes from /ide/schema.json, so it shows before a token
+ * is pasted (introspection through /graphql needs one), and the Headers tab (the token) is kept
+ * in the browser's storage across reloads.
+ */
 export function ideStartScript(defaultQuery: string): string {
   return `(function () {
   var fetcher = GraphiQL.createFetcher({ url: new URL('/graphql', window.location.href).href });
   var root = ReactDOM.createRoot(document.getElementById('graphiql'));
-  root.render(
-    React.createElement(GraphiQL, {
-      fetcher: fetcher,
-      defaultQuery: ${JSON.stringify(defaultQuery)},
-      defaultEditorToolsVisibility: true,
-      shouldPersistHeaders: false,
-    }),
-  );
+  function render(schema) {
+    root.render(
+      React.createElement(GraphiQL, {
+        fetcher: fetcher,
+        schema: schema,
+        defaultQuery: ${JSON.stringify(defaultQuery)},
+        defaultEditorToolsVisibility: true,
+        shouldPersistHeaders: true,
+      }),
+    );
+  }
+  fetch('${IDE_PATH}/schema.json')
+    .then(function (response) { return response.ok ? response.json() : undefined; })
+    .then(render, function () { render(undefined); });
 })();
 `;
 }
@@ -86,7 +98,14 @@ export function wantsHtml(request: Request): boolean {
  * Mounts the IDE: GET / (and GET /graphql from a browser with no query) answers the page; its
  * assets are under /ide. Only call this in development.
  */
-export function mountIde(app: Application, options: { defaultQuery: string }): void {
+export function mountIde(
+  app: Application,
+  options: {
+    defaultQuery: string;
+    /** The API schema the gateway serves, once loaded (for the IDE's Docs tab). */
+    schema: () => GraphQLSchema | undefined;
+  },
+): void {
   const page = idePage();
   const startScript = ideStartScript(options.defaultQuery);
   const sendPage = (response: Response) =>
@@ -103,6 +122,15 @@ export function mountIde(app: Application, options: { defaultQuery: string }): v
     next();
   };
   app.get('/graphql', graphqlPage);
+  // Development only, like the IDE: the schema is no secret there (it is in the repository).
+  app.get(`${IDE_PATH}/schema.json`, (_request, response) => {
+    const schema = options.schema();
+    if (!schema) return response.status(503).json({ error: 'the schema is not loaded yet' });
+    return response
+      .status(200)
+      .set('Cache-Control', 'no-store')
+      .json(introspectionFromSchema(schema));
+  });
   app.get(`${IDE_PATH}/start.js`, (_request, response) =>
     response.status(200).type('js').set('Cache-Control', 'no-store').send(startScript),
   );
