@@ -8,7 +8,8 @@
  * 3. The clients compared: the same prepared messages sent by @platformatic/kafka and kafkajs.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { Pool } from 'pg';
@@ -76,6 +77,22 @@ async function prefill(store: PostgresEventStore, count: number): Promise<void> 
   await Promise.all(Array.from({ length: 4 }, worker));
 }
 
+function cpuMicros(usage: NodeJS.CpuUsage): number {
+  return usage.user + usage.system;
+}
+
+/** CPU used by this process's finished children (Linux /proc: cutime + cstime), in µs. */
+function childrenCpuMicros(): number {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // After the command's closing parenthesis, fields start at 3 (state): cutime is 16, cstime 17.
+    return ((Number(fields[13]) + Number(fields[14])) * 1_000_000) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
@@ -111,9 +128,11 @@ async function main() {
       log: quiet,
       topicPrefix: 'bench-relay.',
       batchSize: 5000,
-      pollIntervalMs: 20,
+      // No pollIntervalMs: the relay's default, so that the latency below comes from its waking
+      // on the store's notifications, not from polling.
     });
     const relayStarted = Date.now();
+    const relayCpu = process.cpuUsage();
     relay.start();
     while ((relay.status().checkpoint ?? 0) < head) {
       if (relay.status().state === 'failed') throw new Error(relay.status().error);
@@ -121,11 +140,13 @@ async function main() {
     }
     const relaySeconds = (Date.now() - relayStarted) / 1000;
     const relayRate = EVENTS / relaySeconds;
+    const relayCpuUs = cpuMicros(process.cpuUsage(relayCpu)) / EVENTS;
     console.log(
-      `relay: ${Math.round(relayRate).toLocaleString('en')} events/s (${relaySeconds.toFixed(1)} s, ${recordSize} B per value)`,
+      `relay: ${Math.round(relayRate).toLocaleString('en')} events/s (${relaySeconds.toFixed(1)} s, ${recordSize} B per value, ${relayCpuUs.toFixed(1)} µs CPU per event in Node)`,
     );
 
     await kafka.admin('bench').ensureTopics([{ name: 'bench-perf', partitions: 3, config: {} }]);
+    const childCpuBefore = childrenCpuMicros();
     const perfOutput: string = await broker.runKafkaTool(
       'org.apache.kafka.tools.ProducerPerformance',
       [
@@ -145,8 +166,10 @@ async function main() {
     );
     const summary = perfOutput.trim().split('\n').pop() ?? '';
     const perfRate = Number(/([\d.]+) records\/sec/.exec(summary)?.[1] ?? NaN);
+    // The JVM's whole CPU (start-up and JIT included) over the records: an upper bound.
+    const perfCpuUs = (childrenCpuMicros() - childCpuBefore) / EVENTS;
     console.log(
-      `ProducerPerformance: ${Math.round(perfRate).toLocaleString('en')} records/s (${summary})`,
+      `ProducerPerformance: ${Math.round(perfRate).toLocaleString('en')} records/s, ${perfCpuUs.toFixed(1)} µs CPU per record in the JVM (${summary})`,
     );
 
     // 2. Append → consumer latency at 1,000 events/s.
@@ -238,14 +261,20 @@ async function main() {
       `\nrelay / ProducerPerformance: ${(ratio * 100).toFixed(0)}% (target ≥ 80%: ${ratio >= 0.8 ? 'met' : 'missed'})`,
     );
     console.log(
+      `CPU per event: relay ${relayCpuUs.toFixed(1)} µs (Node: reading the log, mapping, pseudonyms, schema, client), ProducerPerformance ${perfCpuUs.toFixed(1)} µs (JVM): ${(relayCpuUs / perfCpuUs).toFixed(1)}×; load average ${loadavg()
+        .map((load) => load.toFixed(1))
+        .join(' ')} on ${cpus().length} cores`,
+    );
+    console.log(
       `latency p99: ${p99.toFixed(1)} ms (target ≤ 100 ms: ${p99 <= 100 ? 'met' : 'missed'})`,
     );
     const result = {
       at: new Date().toISOString(),
       events: EVENTS,
       recordSizeBytes: recordSize,
-      relay: { eventsPerSecond: relayRate, seconds: relaySeconds },
-      producerPerformance: { recordsPerSecond: perfRate, summary },
+      relay: { eventsPerSecond: relayRate, seconds: relaySeconds, cpuMicrosPerEvent: relayCpuUs },
+      producerPerformance: { recordsPerSecond: perfRate, summary, cpuMicrosPerRecord: perfCpuUs },
+      loadAverage: loadavg(),
       relayRatio: ratio,
       latencyMs: { p50, p99, received: latencies.length, ratePerSecond: 1000 },
       clients,

@@ -17,6 +17,21 @@ export class MessageMappingError extends Error {
   override name = 'MessageMappingError';
 }
 
+/** A message's value before it is serialised: what the relay validates against the schema. */
+export interface MessageBody {
+  type: string;
+  schemaVersion: number;
+  data: Record<string, JsonValue>;
+}
+
+/** A message as mapped, its value still an object (null for a tombstone). */
+export interface MappedMessage {
+  topic: string;
+  key: string;
+  body: MessageBody | null;
+  headers: Record<string, string>;
+}
+
 /**
  * The messages an event publishes: one per topic that follows its category and lists its type,
  * plus a tombstone on each person-keyed topic when it erases a person. The event id is sent as a
@@ -27,18 +42,40 @@ export function messagesFor(
   topics: readonly TopicDefinition[],
   pseudonyms: Pseudonymiser,
 ): OutgoingMessage[] {
-  const messages: OutgoingMessage[] = [];
+  return mappedMessagesFor(event, topics, pseudonyms).map(serialised);
+}
+
+/** The message as sent: its value serialised once, after it was validated as an object. */
+export function serialised(message: MappedMessage): OutgoingMessage {
+  return {
+    topic: message.topic,
+    key: message.key,
+    value: message.body === null ? null : JSON.stringify(message.body),
+    headers: message.headers,
+  };
+}
+
+/** As messagesFor, with the values left as objects (the relay validates them before serialising). */
+export function mappedMessagesFor(
+  event: RecordedEvent,
+  topics: readonly TopicDefinition[],
+  pseudonyms: Pseudonymiser,
+): MappedMessage[] {
+  const messages: MappedMessage[] = [];
+  let eventPseudonym: string | undefined;
   const headers = (topic: TopicDefinition) => ({
-    [HEADERS.eventId]: pseudonyms.pseudonym('event', event.eventId),
+    [HEADERS.eventId]: (eventPseudonym ??= pseudonyms.pseudonym('event', event.eventId)),
     [HEADERS.eventType]: event.type,
     [HEADERS.schemaVersion]: String(topic.version),
     [HEADERS.keyId]: pseudonyms.key.id,
   });
   for (const topic of topics) {
-    const fields = topic.category === event.streamCategory ? topic.events[event.type] : undefined;
+    if (topic.category !== event.streamCategory) continue;
+    const fields = topic.events[event.type];
     if (fields) {
       const data: Record<string, JsonValue> = {};
-      for (const [name, field] of Object.entries(fields)) {
+      for (const name in fields) {
+        const field = fields[name];
         try {
           data[name] = field.map((event.data as JsonObject)[field.from], pseudonyms);
         } catch (error) {
@@ -52,11 +89,11 @@ export function messagesFor(
       messages.push({
         topic: topic.name,
         key: pseudonyms.pseudonym(topic.keyKind, streamKey),
-        value: JSON.stringify({ type: event.type, schemaVersion: topic.version, data }),
+        body: { type: event.type, schemaVersion: topic.version, data },
         headers: headers(topic),
       });
     }
-    if (topic.erasure?.eventType === event.type && topic.category === event.streamCategory) {
+    if (topic.erasure?.eventType === event.type) {
       const personId = (event.data as JsonObject)[topic.erasure.personIdField];
       if (typeof personId !== 'string' || !personId) {
         throw new MessageMappingError(
@@ -66,7 +103,7 @@ export function messagesFor(
       messages.push({
         topic: topic.name,
         key: pseudonyms.pseudonym('person', personId),
-        value: null,
+        body: null,
         headers: headers(topic),
       });
     }

@@ -2,7 +2,7 @@ import type { EventStore, RecordedEvent, Subscription } from '@haven/platform/ev
 import type { KafkaClientFactory, KafkaPublisher, OutgoingMessage } from '@haven/platform/kafka';
 import type { Pool } from 'pg';
 import { RelayCheckpoint } from './checkpoint';
-import { categoriesOf, messagesFor, MessageMappingError } from './messages';
+import { categoriesOf, mappedMessagesFor, MessageMappingError, serialised } from './messages';
 import type { Pseudonymiser } from './pseudonyms';
 import { MessageValidator } from './schemas';
 import type { TopicDefinition } from './topic';
@@ -86,6 +86,14 @@ export class AnalyticsRelay {
   private stopping = false;
   private wakeSleeper: (() => void) | null = null;
   private running: Promise<void> = Promise.resolve();
+  /**
+   * The batch being sent, then checkpointed. The next batch is read and mapped meanwhile, and
+   * sent only once this one is acknowledged and checkpointed: sends never overlap, so per-stream
+   * order and "checkpoint only after the broker acknowledged" hold as without pipelining.
+   */
+  private inFlight: Promise<void> = Promise.resolve();
+  /** The last position handed to a send (ahead of `position` while a batch is in flight). */
+  private mappedUpTo = 0;
 
   constructor(private readonly options: RelayOptions) {
     this.checkpoint = new RelayCheckpoint(options.pool, options.name ?? 'analytics-relay');
@@ -152,6 +160,8 @@ export class AnalyticsRelay {
       await this.untilBrokerAnswers('create the topics', () => this.ensureTopics());
       const from = await this.checkpoint.read();
       this.position = from;
+      this.mappedUpTo = from;
+      this.inFlight = Promise.resolve();
       this.state = 'running';
       this.options.log.info({ checkpoint: from }, 'analytics relay: following the log');
       const subscription = this.options.store.subscribeBatches(
@@ -165,6 +175,8 @@ export class AnalyticsRelay {
       );
       this.subscription = subscription;
       await subscription.done;
+      // The last batch's send and checkpoint (or why they failed while the log was quiet).
+      await this.inFlight;
     } catch (error) {
       if (error instanceof StopRequested || this.stopping) return;
       this.state = 'failed';
@@ -197,38 +209,53 @@ export class AnalyticsRelay {
     }
   }
 
+  /**
+   * Maps and validates a batch while the previous one is in flight, waits for that one to be
+   * acknowledged and checkpointed, then starts sending this one and returns, so that the
+   * subscription reads the next batch during the send.
+   */
   private async publish(events: RecordedEvent[]): Promise<void> {
     const messages: OutgoingMessage[] = [];
     let halt: RelayHaltedError | null = null;
-    let upTo = this.position ?? 0;
+    let upTo = this.mappedUpTo;
     for (const event of events) {
       halt = this.messagesOf(event, messages);
       if (halt) break;
       upTo = event.globalPosition;
     }
+    await this.inFlight;
     // What comes before a failing event is still published, so the checkpoint stops right
     // before that event.
-    if (upTo > (this.position ?? 0)) {
-      await this.untilBrokerAnswers(`publish events up to position ${upTo}`, () =>
+    if (upTo > this.mappedUpTo) {
+      this.mappedUpTo = upTo;
+      const flight = this.untilBrokerAnswers(`publish events up to position ${upTo}`, () =>
         this.send(messages),
-      );
-      await this.advance(upTo);
+      ).then(() => this.advance(upTo));
+      // A failure while no further batch comes (the log is quiet) ends the subscription; run()
+      // then reports it from `inFlight`.
+      flight.catch(() => void this.subscription?.stop());
+      this.inFlight = flight;
     }
-    if (halt) throw halt;
+    if (halt) {
+      await this.inFlight;
+      throw halt;
+    }
   }
 
   /** Adds the event's messages to `messages`, or returns why the relay must halt at it. */
   private messagesOf(event: RecordedEvent, messages: OutgoingMessage[]): RelayHaltedError | null {
-    let produced: OutgoingMessage[];
+    let produced;
     try {
-      produced = messagesFor(event, this.options.topics, this.options.pseudonyms);
+      produced = mappedMessagesFor(event, this.options.topics, this.options.pseudonyms);
     } catch (error) {
       if (error instanceof MessageMappingError) return new RelayHaltedError(error.message);
       throw error;
     }
+    // Validated as objects, then serialised once. The same as validating the sent text: values
+    // come from JSON event data, and a field mapped to undefined is missing in both.
     for (const message of produced) {
-      if (message.value === null) continue;
-      const violation = this.validator.check(message.topic, JSON.parse(message.value));
+      if (message.body === null) continue;
+      const violation = this.validator.check(message.topic, message.body);
       if (violation) {
         return new RelayHaltedError(
           `${event.type} at position ${event.globalPosition} does not match the schema of ` +
@@ -236,7 +263,12 @@ export class AnalyticsRelay {
         );
       }
     }
-    messages.push(...produced);
+    const prefix = this.options.topicPrefix;
+    for (const message of produced) {
+      const outgoing = serialised(message);
+      if (prefix) outgoing.topic = prefix + outgoing.topic;
+      messages.push(outgoing);
+    }
     return null;
   }
 
@@ -251,13 +283,8 @@ export class AnalyticsRelay {
 
   private async send(messages: OutgoingMessage[]): Promise<void> {
     this.publisher ??= this.options.kafka.publisher('haven-analytics-relay');
-    const prefix = this.options.topicPrefix;
     try {
-      await this.publisher.send(
-        prefix
-          ? messages.map((message) => ({ ...message, topic: prefix + message.topic }))
-          : messages,
-      );
+      await this.publisher.send(messages);
     } catch (error) {
       // A fresh producer after a failure: a new producer id, no half-known sequence numbers.
       await this.closePublisher();
