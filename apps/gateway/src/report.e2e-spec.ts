@@ -68,7 +68,7 @@ describe('the annual programme report through the gateway', () => {
   /** The report once its projections have caught up with everything recorded. */
   async function settledReport(year: number) {
     const expected = expectedLines(facts, FIGURES, year, COUNTRIES);
-    const deadline = Date.now() + 30_000;
+    const deadline = Date.now() + 60_000;
     for (;;) {
       const got = await report('admin', year);
       const same = JSON.stringify(sorted(got.lines)) === JSON.stringify(sorted(expected));
@@ -684,5 +684,6 @@ describe('the annual programme report through the gateway', () => {
         await chromium.close();
       }
     },
+    180_000,
   );
 });

@@ -326,6 +326,96 @@ beforeAll(async () => {
     minor: true,
     completedOn: '2020-08-01',
   });
+  // Legal: a case opened in 2019 (ongoing in 2020) with the woman, a hearing on 1 January 2020,
+  // compensation approved, an offender on bail in 2020 and jailed in 2021.
+  const legalCase = randomUUID();
+  const legal = (type: string, data: Record<string, unknown>) =>
+    append(`legalcase-${legalCase}`, type, { caseId: legalCase, country: 'TH', ...data });
+  await legal('LegalCaseOpened', {
+    kind: 'CRIMINAL',
+    province: null,
+    court: null,
+    sourceProtectionCaseId: null,
+    stage: 'INVESTIGATION',
+    openedOn: '2019-11-01',
+    beneficiaryIds: [],
+  });
+  await legal('LegalCaseBeneficiaryJoined', {
+    beneficiaryId: ids.woman,
+    role: 'VICTIM',
+    sex: 'FEMALE',
+    minor: false,
+    joinedOn: '2019-11-01',
+  });
+  await legal('LegalServiceOccasionRecorded', {
+    occasionId: randomUUID(),
+    kind: 'COURT_HEARING',
+    beneficiaryIds: [ids.woman],
+    on: '2020-01-01',
+  });
+  await legal('CompensationApproved', {
+    claimId: randomUUID(),
+    beneficiaryId: ids.woman,
+    source: 'OFFENDER',
+    approved: { amountMinor: 29000000, currency: 'THB' },
+    on: '2020-09-01',
+  });
+  const offenderId = randomUUID();
+  await legal('OffenderStatusChanged', {
+    offenderId,
+    beneficiaryIds: [ids.woman],
+    offenderKind: 'ADULT_MALE',
+    nationality: null,
+    from: null,
+    to: 'ON_BAIL',
+    on: '2020-02-01',
+  });
+  await legal('OffenderStatusChanged', {
+    offenderId,
+    beneficiaryIds: [ids.woman],
+    offenderKind: 'ADULT_MALE',
+    nationality: null,
+    from: 'ON_BAIL',
+    to: 'IN_JAIL',
+    on: '2021-01-01',
+  });
+  // Relief: goods to the girl (a beneficiary) and a necessity bag to a relief recipient, by two
+  // agents of change; a potential victim detected and notified.
+  const response = randomUUID();
+  const distribute = (kind: string, recipient: Record<string, unknown>, fieldWorkerId: string) =>
+    append(`reliefresponse-${response}`, 'ReliefDistributed', {
+      responseId: response,
+      distributionId: randomUUID(),
+      country: 'LA',
+      kind,
+      amountMinor: null,
+      currency: null,
+      fieldWorkerKind: 'AGENT_OF_CHANGE',
+      fieldWorkerId,
+      distributedOn: '2020-04-01',
+      ...recipient,
+    });
+  await distribute(
+    'GOODS',
+    { recipientKind: 'BENEFICIARY', beneficiaryId: ids.girl, recipientId: null },
+    'fw-1',
+  );
+  await distribute(
+    'NECESSITY_BAG',
+    { recipientKind: 'RELIEF_RECIPIENT', beneficiaryId: null, recipientId: randomUUID() },
+    'fw-2',
+  );
+  await append(`reliefresponse-${response}`, 'ReliefDetectionNotified', {
+    responseId: response,
+    detectionId: randomUUID(),
+    notificationId: randomUUID(),
+    country: 'LA',
+    province: null,
+    formOfExploitation: 'FORCED_MARRIAGE',
+    sex: 'FEMALE',
+    minor: true,
+    notifiedAt: '2020-04-02T03:00:00.000Z',
+  });
   lastPosition = await append(`protectioncase-${ids.c1}`, 'VictimIdentificationRecorded', {
     caseId: ids.c1,
     beneficiaryId: ids.girl,
@@ -412,6 +502,38 @@ it('counts empowerment: persons served by setting and service, follow-ups, grant
   expect(
     value(figure((await report({ year: 2021 })).data!, 'empowerment', 'tuitionSupported')),
   ).toBe(1);
+});
+
+it('counts legal: active cases new or ongoing, beneficiaries, occasions, compensation, offenders at year end', async () => {
+  const r = (await report({ year: 2020 })).data!;
+  expect(value(figure(r, 'legal', 'casesActive'), 'ONGOING', 'TH')).toBe(1);
+  expect(value(figure(r, 'legal', 'casesActive'), 'NEW')).toBe(0);
+  expect(value(figure(r, 'legal', 'beneficiaries'), 'ADULT')).toBe(1);
+  expect(value(figure(r, 'legal', 'serviceOccasions'), 'COURT_HEARING')).toBe(1);
+  expect(value(figure(r, 'legal', 'compensationApproved'), 'OFFENDER')).toBe(29000000);
+  expect(value(figure(r, 'legal', 'compensationApprovedCases'))).toBe(1);
+  expect(value(figure(r, 'legal', 'compensationApprovedBeneficiaries'))).toBe(1);
+  // On bail at the end of 2020, in jail at the end of 2021.
+  expect(value(figure(r, 'legal', 'offenders'), 'ON_BAIL')).toBe(1);
+  expect(value(figure(r, 'legal', 'offenders'), 'IN_JAIL')).toBe(0);
+  const next = (await report({ year: 2021 })).data!;
+  expect(value(figure(next, 'legal', 'offenders'), 'IN_JAIL')).toBe(1);
+  expect(value(figure(next, 'legal', 'offenders'), 'ON_BAIL')).toBe(0);
+  // The woman: rescued by protection and assisted by legal, once in the total.
+  expect(value(figure(r, 'all', 'uniqueBeneficiaries'), 'legal')).toBe(1);
+  expect(value(figure(r, 'all', 'uniqueBeneficiaries'))).toBe(2);
+});
+
+it('counts relief: recipients by distribution, potential victims notified, field workers', async () => {
+  const r = (await report({ year: 2020 })).data!;
+  expect(value(figure(r, 'relief', 'recipients'), null, 'LA')).toBe(2);
+  expect(value(figure(r, 'relief', 'recipients'), 'NECESSITY_BAG')).toBe(1);
+  expect(value(figure(r, 'relief', 'potentialVictimsNotified'), 'MINOR')).toBe(1);
+  expect(value(figure(r, 'relief', 'fieldWorkers'), 'AGENT_OF_CHANGE')).toBe(2);
+  // The girl counts for relief too, and still once in the total; the relief recipient is no
+  // registered beneficiary.
+  expect(value(figure(r, 'all', 'uniqueBeneficiaries'), 'relief')).toBe(1);
+  expect(value(figure(r, 'all', 'uniqueBeneficiaries'))).toBe(2);
 });
 
 it('reads protection events stored in version 1 through the upcasters (2019: the case and its victim)', async () => {

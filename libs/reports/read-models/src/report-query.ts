@@ -75,7 +75,7 @@ export async function computeFigure(
   const latest = figure.latest
     ? `AND NOT EXISTS (SELECT 1 FROM reports.facts later
          WHERE later.state_key = f.state_key AND later.recorded_at <= $5
-           AND later.position > f.position)`
+           AND later.occurred_on <= $4 AND later.position > f.position)`
     : '';
   const rows = await query(
     `SELECT country, GROUPING(country) AS all_countries,
