@@ -7,7 +7,7 @@
 // MM and a partner are refused.
 import { createTestDatabase, type TestDatabase } from '@haven/platform/testing';
 import { Client } from 'pg';
-import { migrate, startSystem, type System } from './testing/system';
+import { migrate, startSystem, SUBGRAPHS, type System } from './testing/system';
 
 interface Response<Data> {
   data?: Data | null;
@@ -62,7 +62,12 @@ describe('legal assistance: the Good Practice story, through the gateway', () =>
   beforeAll(async () => {
     database = await createTestDatabase('legal_e2e');
     await migrate(database.url);
-    system = await startSystem({ databaseUrl: database.url });
+    // The two services this story crosses (fewer processes to start on a busy machine).
+    const crossed = ['protection', 'legal'];
+    system = await startSystem({
+      databaseUrl: database.url,
+      subgraphs: SUBGRAPHS.filter((entry) => crossed.includes(entry.name)),
+    });
     sql = new Client({ connectionString: database.url });
     await sql.connect();
     tokens.protection = await system.token({
@@ -81,7 +86,7 @@ describe('legal assistance: the Good Practice story, through the gateway', () =>
       subject: 'protection-mm-1',
     });
     tokens.partner = await system.token({ role: 'partner', organisationId: 'lao-lawyers-network' });
-  }, 180_000);
+  }, 300_000);
 
   afterAll(async () => {
     await sql?.end();
@@ -352,7 +357,9 @@ describe('legal assistance: the Good Practice story, through the gateway', () =>
     expect(legal).toEqual([
       'LegalCaseOpened',
       'LegalCaseBeneficiaryJoined',
-      ...Array(5).fill('EvidenceVerified'),
+      // Her passport found falsified by the court; her family register confirmed by her family,
+      // the court and the embassy (recording a document is internal: its content is sealed).
+      ...Array(4).fill('EvidenceVerified'),
       'OffenderStatusChanged',
       'OffenderStatusChanged',
       'VerdictRecorded',
@@ -376,14 +383,19 @@ describe('legal assistance: the Good Practice story, through the gateway', () =>
     expect(stored).not.toContain(OFFENDER_MARKER);
     expect(stored).not.toContain('age raised');
 
-    // 7. A protection officer for MM and a partner are refused.
-    for (const who of ['protectionMM', 'partner']) {
+    // 7. A protection officer for MM and a partner are refused: the officer by legal's policy,
+    // the partner already by the gateway (partners send only trusted documents, and none of
+    // them reads legal cases).
+    for (const [who, code] of [
+      ['protectionMM', 'FORBIDDEN'],
+      ['partner', 'PERSISTED_QUERY_REQUIRED'],
+    ]) {
       const answer = await as<{ legalCase: unknown }>(
         who,
         `query ($id: ID!) { legalCase(id: $id) { id offenders { id } } }`,
         { id: caseId },
       );
-      expect(answer.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect(answer.errors?.[0].extensions?.code).toBe(code);
       expect(answer.data?.legalCase ?? null).toBeNull();
     }
   }, 240_000);
