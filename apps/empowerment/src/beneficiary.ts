@@ -4,14 +4,16 @@ import {
   Directive,
   Field,
   ID,
+  Int,
   ObjectType,
   Parent,
   ResolveField,
   Resolver,
 } from '@nestjs/graphql';
-import { EnrolmentRow } from '@haven/empowerment/read-models';
-import { perRequest, principalOf, type GraphQLContext } from '@haven/platform/nest';
+import { BeneficiaryEmpowermentServices, EnrolmentRow } from '@haven/empowerment/read-models';
+import { CountsById, perRequest, principalOf, type GraphQLContext } from '@haven/platform/nest';
 import { allow, Policy, RECORD_READER_ROLES } from '@haven/platform/security';
+import { DataSource } from 'typeorm';
 import { EmpowermentReadModel } from './empowerment-read-model';
 import { toEnrolment } from './enrolments/enrolment.mapper';
 import { Enrolment } from './enrolments/enrolment.types';
@@ -42,7 +44,31 @@ export class BeneficiaryResolver {
     },
   );
 
-  constructor(@Inject(EmpowermentReadModel) private readonly readModel: EmpowermentReadModel) {}
+  private readonly serviceCounts: CountsById<BeneficiaryEmpowermentServices>;
+
+  constructor(
+    @Inject(EmpowermentReadModel) private readonly readModel: EmpowermentReadModel,
+    @Inject(DataSource) dataSource: DataSource,
+  ) {
+    this.serviceCounts = new CountsById(dataSource, BeneficiaryEmpowermentServices, {
+      id: 'beneficiaryId',
+      count: 'count',
+    });
+  }
+
+  // A count says how much work exists, not about whom: the record readers may see it.
+  @Policy(allow(RECORD_READER_ROLES))
+  @ResolveField(() => Int, {
+    // Nullable: when this service is down, only this field is null, not the whole answer.
+    nullable: true,
+    description: 'Empowerment services (rehabilitation, counselling, training…) recorded for her.',
+  })
+  empowermentServiceCount(
+    @Parent() beneficiary: Beneficiary,
+    @Context() context: GraphQLContext,
+  ): Promise<number> {
+    return this.serviceCounts.load(context, beneficiary.id);
+  }
 
   @Policy(EmpowermentPolicy.read)
   @ResolveField(() => [Enrolment], {

@@ -127,6 +127,10 @@ async function streamLength(enrolmentId: string): Promise<number> {
   return (await store.readStream(enrolmentStreamId(enrolmentId))).length;
 }
 
+async function streamEventTypes(enrolmentId: string): Promise<string[]> {
+  return (await store.readStream(enrolmentStreamId(enrolmentId))).map((event) => event.type);
+}
+
 beforeAll(async () => {
   service = await startTestService(AppModule, { migrations: [EMPOWERMENT_MIGRATIONS] });
   store = new PostgresEventStore({ connectionString: service.db.url });
@@ -270,6 +274,32 @@ describe('empowerment through its subgraph', () => {
     );
     expect(foreign.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect(await streamLength(enrolmentId)).toBe(before);
+
+    // Protection's Beneficiary, by reference: the services recorded for her (0 for anyone else).
+    const counted = await service.graphql<{
+      _entities: Array<{ empowermentServiceCount: number }>;
+    }>(
+      `query ($representations: [_Any!]!) {
+        _entities(representations: $representations) { ... on Beneficiary { empowermentServiceCount } }
+      }`,
+      {
+        representations: [
+          { __typename: 'Beneficiary', id: beneficiaryId },
+          { __typename: 'Beneficiary', id: randomUUID() },
+        ],
+      },
+      {},
+      { as: protectionTH },
+    );
+    expect(counted.body.errors).toBeUndefined();
+    const services = (await streamEventTypes(enrolmentId)).filter(
+      (type) => type === 'EmpowermentServiceRecorded',
+    ).length;
+    expect(services).toBeGreaterThan(0);
+    expect(counted.body.data?._entities).toEqual([
+      { empowermentServiceCount: services },
+      { empowermentServiceCount: 0 },
+    ]);
   });
 
   it('refuses bad input with a code, quoting no value, and writes nothing', async () => {

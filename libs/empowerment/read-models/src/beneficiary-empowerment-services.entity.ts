@@ -2,7 +2,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
  * `empowerment.beneficiary_empowerment_services`: per beneficiary, the number of empowerment services (education, vocational training, counselling) given to the beneficiary.
- * Empty until the projection that fills it lands; a missing row means 0.
+ * Filled by beneficiaryEmpowermentServicesProjection; a missing row means 0.
  */
 @Entity({ schema: 'empowerment', name: 'beneficiary_empowerment_services' })
 export class BeneficiaryEmpowermentServices {

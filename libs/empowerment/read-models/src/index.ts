@@ -3,6 +3,7 @@
 import type { MigrationSet } from '@haven/platform/database';
 import type { Projection } from '@haven/platform/projections';
 import { BeneficiaryEmpowermentServices } from './beneficiary-empowerment-services.entity';
+import { beneficiaryEmpowermentServicesProjection } from './beneficiary-empowerment-services.projection';
 import { EnrolmentRow } from './enrolment.entity';
 import { enrolmentsProjection } from './enrolments.projection';
 import { KnownBeneficiaryRow } from './known-beneficiary.entity';
@@ -15,7 +16,13 @@ import { notesProjection, servicesProjection } from './services.projection';
 
 export { BeneficiaryEmpowermentServices, EnrolmentRow, KnownBeneficiaryRow, NoteRow, ServiceRow };
 export { AGENT_OF_CHANGE_TRAINING, FOLLOW_UP, SMALL_GRANT } from './service.entity';
-export { enrolmentsProjection, knownBeneficiariesProjection, notesProjection, servicesProjection };
+export {
+  beneficiaryEmpowermentServicesProjection,
+  enrolmentsProjection,
+  knownBeneficiariesProjection,
+  notesProjection,
+  servicesProjection,
+};
 
 export const EMPOWERMENT_ENTITIES = [
   BeneficiaryEmpowermentServices,
@@ -29,6 +36,7 @@ export const EMPOWERMENT_PROJECTIONS: Projection[] = [
   enrolmentsProjection,
   servicesProjection,
   notesProjection,
+  beneficiaryEmpowermentServicesProjection,
 ];
 export const EMPOWERMENT_MIGRATIONS: MigrationSet = {
   schema: 'empowerment',
