@@ -64,7 +64,7 @@ export type AddVictimInput = Omit<
 /** Personal text in clear, sealed with the case's key once the caller is authorised. */
 export type SealedTextInput =
   | { caseId: string; noteId: string; text: string }
-  | { caseId: string; kind: GuardianContactKind; details: string };
+  | { caseId: string; beneficiaryId: string | null; kind: GuardianContactKind; details: string };
 
 /**
  * The commands on protection cases, each declared once for the CommandRunner: one load of the
@@ -143,6 +143,7 @@ export class CaseCommands {
             type: 'RecordGuardianContact' as const,
             data: {
               caseId: input.caseId,
+              beneficiaryId: input.beneficiaryId,
               kind: input.kind,
               details: await this.seal(input.caseId, SEALED_CASE_FIELDS.contact, input.details),
             },

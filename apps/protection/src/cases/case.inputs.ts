@@ -309,6 +309,16 @@ export class RecordRepatriationStepInput extends CaseVictimInput {
 
 @InputType()
 export class RecordGuardianContactInput extends CaseInput {
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The victim of the case the contact answers for (each minor has her own); omitted: the ' +
+      'whole case.',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'beneficiaryId must be a UUID' })
+  beneficiaryId?: string | null;
+
   @Field(() => GuardianContactKindEnum)
   @IsIn(GUARDIAN_CONTACT_KINDS)
   kind!: GuardianContactKind;

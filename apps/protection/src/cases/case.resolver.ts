@@ -260,8 +260,9 @@ export class ProtectionCaseResolver {
   @Policy(ProtectionPolicy.workCases)
   @Mutation(() => ProtectionCasePayload, {
     description:
-      "Records who answers for the case's minor victims (a guardian, or the shelter), " +
-      "encrypted with the case's key; replaces any earlier contact.",
+      'Records who answers for a minor victim (beneficiaryId) or for all of the case: a ' +
+      "guardian, or the shelter, encrypted with the case's key. A minor's journey home and the " +
+      "case's closure need a contact for each minor: her own, or the case's.",
   })
   async recordGuardianContact(
     @Args('input') input: RecordGuardianContactInput,
@@ -269,6 +270,7 @@ export class ProtectionCaseResolver {
   ): Promise<ProtectionCasePayload> {
     return this.run(context, this.commands.sealedText, {
       caseId: check.uuid(input.caseId, 'caseId'),
+      beneficiaryId: check.optionalUuid(input.beneficiaryId, 'beneficiaryId'),
       kind: input.kind,
       details: input.details,
     });

@@ -193,13 +193,17 @@ export type RepatriationStepRecorded = {
 };
 
 /**
- * Who answers for the case's minor victims: a guardian, or the shelter. Replaces any earlier one.
- * `details` (names, phone numbers) are sealed with the case's key, field `guardianContact`.
+ * Who answers for a minor victim: a guardian, or the shelter (schema version 2). `beneficiaryId`
+ * names the victim it is for (three minors of three families have three contacts); null for a
+ * contact of the whole case, as every version 1 contact was. `details` (names, phone numbers)
+ * are sealed with the case's key, field `guardianContact`.
  */
 export type GuardianContactRecorded = {
   type: 'GuardianContactRecorded';
+  schemaVersion: 2;
   data: {
     caseId: string;
+    beneficiaryId: string | null;
     kind: GuardianContactKind;
     details: string;
     recordedAt: string;

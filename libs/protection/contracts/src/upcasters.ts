@@ -50,6 +50,12 @@ export const PROTECTION_UPCASTERS: readonly ContractUpcaster[] = [
     }),
   },
   {
+    // v1 contacts answered for the whole case.
+    type: 'GuardianContactRecorded',
+    fromSchemaVersion: 1,
+    upcast: (data) => ({ schemaVersion: 2, data: { beneficiaryId: null, ...data } }),
+  },
+  {
     type: 'ProtectionCaseClosed',
     fromSchemaVersion: 1,
     upcast: (data, event) => ({

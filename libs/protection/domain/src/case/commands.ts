@@ -108,7 +108,13 @@ export type RecordRepatriationStep = {
 /** `details` arrive sealed with the case's key. */
 export type RecordGuardianContact = {
   type: 'RecordGuardianContact';
-  data: { caseId: string; kind: GuardianContactKind; details: string };
+  /** `beneficiaryId`: the victim the contact is for; null or absent: the whole case. */
+  data: {
+    caseId: string;
+    beneficiaryId?: string | null;
+    kind: GuardianContactKind;
+    details: string;
+  };
   metadata: CommandMetadata;
 };
 

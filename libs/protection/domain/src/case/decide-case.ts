@@ -32,11 +32,12 @@ import {
 import {
   alreadyRecorded,
   dayOfFact,
-  hasMinor,
+  lacksContact,
   open,
   opened,
   optionalLabel,
   recordedAt,
+  victimOf,
 } from './rules';
 import type { ProtectionCaseState } from './state';
 
@@ -179,12 +180,21 @@ export function decideGuardianContact(
   state: ProtectionCaseState,
 ): ProtectionCaseEvent[] {
   const current = open(state);
+  const beneficiaryId = check.optionalUuid(data.beneficiaryId, 'beneficiaryId');
   const kind = check.oneOf(GUARDIAN_CONTACT_KINDS, data.kind, 'kind');
   const details = sealed(data.details, 'details');
+  if (beneficiaryId !== null) victimOf(current, beneficiaryId);
   return [
     {
       type: 'GuardianContactRecorded',
-      data: { caseId: current.caseId, kind, details, recordedAt: recordedAt(metadata) },
+      schemaVersion: 2,
+      data: {
+        caseId: current.caseId,
+        beneficiaryId,
+        kind,
+        details,
+        recordedAt: recordedAt(metadata),
+      },
     },
   ];
 }
@@ -201,7 +211,10 @@ export function decideClose(
     if (current.closureReason === reason) return [];
     throw new ProtectionCaseIsClosed();
   }
-  if (hasMinor(current) && !current.guardianContact) throw new GuardianContactRequired();
+  const victims = Object.values(current.victims);
+  if (victims.some((victim) => lacksContact(current, victim))) {
+    throw new GuardianContactRequired();
+  }
   return [
     {
       type: 'ProtectionCaseClosed',

@@ -20,7 +20,15 @@ import {
   RepatriationStepOutOfOrder,
   VictimNotIdentifiedOrPlaced,
 } from './errors';
-import { alreadyRecorded, label, open, optionalLabel, recordedAt, victimOf } from './rules';
+import {
+  alreadyRecorded,
+  label,
+  lacksContact,
+  open,
+  optionalLabel,
+  recordedAt,
+  victimOf,
+} from './rules';
 import type { ProtectionCaseState } from './state';
 
 /** The most partner agencies one operation names. */
@@ -166,7 +174,7 @@ export function decideRepatriationStep(
     if (victim.identification?.outcome !== 'OFFICIALLY_IDENTIFIED' && !victim.placed) {
       throw new VictimNotIdentifiedOrPlaced();
     }
-    if (victim.minor && !current.guardianContact) throw new GuardianContactRequired();
+    if (lacksContact(current, victim)) throw new GuardianContactRequired();
   }
   return [
     {

@@ -146,7 +146,8 @@ const recordStep = (beneficiaryId: string, name: string, date = '2026-11-19') =>
 
 const contact: ProtectionCaseEvent = {
   type: 'GuardianContactRecorded',
-  data: { caseId, kind: 'SHELTER', details: sealed, recordedAt: at },
+  schemaVersion: 2,
+  data: { caseId, beneficiaryId: null, kind: 'SHELTER', details: sealed, recordedAt: at },
 };
 
 const closed: ProtectionCaseEvent = {

@@ -71,6 +71,7 @@ export function alreadyRecorded(
   throw new CaseRecordIdTaken(field);
 }
 
-export function hasMinor(current: OpenedCase): boolean {
-  return Object.values(current.victims).some((victim) => victim.minor);
+/** A minor victim needs a guardian or shelter contact: her own, or one for the whole case. */
+export function lacksContact(current: OpenedCase, victim: VictimState): boolean {
+  return victim.minor && !victim.guardianContact && !current.guardianContact;
 }

@@ -15,6 +15,8 @@ export interface VictimState {
   /** The latest identification outcome and what it was recorded with (a repeat is a retry). */
   identification: { outcome: IdentificationOutcome; date: string; authority: string | null } | null;
   placed: boolean;
+  /** A guardian or shelter contact was recorded for her own. */
+  guardianContact: boolean;
   /** The repatriation steps done, in the order they were recorded. */
   steps: ReadonlyArray<{ step: RepatriationStep; date: string }>;
 }
@@ -52,6 +54,7 @@ export type ProtectionCaseState =
       formOfExploitation: FormOfExploitation;
       sourceNotificationId: string | null;
       victims: Readonly<Record<string, VictimState>>;
+      /** A contact for the whole case was recorded (as every contact was before per victim). */
       guardianContact: boolean;
       /** The ids given to notes, operations and placements, each with what it recorded. */
       records: Readonly<Record<string, CaseRecord>>;
@@ -125,6 +128,7 @@ export function evolveProtectionCase(
             minor: event.data.minor,
             identification: null,
             placed: false,
+            guardianContact: false,
             steps: [],
           },
         },
@@ -166,8 +170,12 @@ export function evolveProtectionCase(
         steps: [...victim.steps, { step, date }],
       }));
     }
-    case 'GuardianContactRecorded':
-      return { ...state, guardianContact: true };
+    case 'GuardianContactRecorded': {
+      const { beneficiaryId } = event.data;
+      // Absent in a version 1 event read without its upcaster: the whole case's, as then.
+      if (beneficiaryId == null) return { ...state, guardianContact: true };
+      return withVictim(state, beneficiaryId, (victim) => ({ ...victim, guardianContact: true }));
+    }
     case 'ProtectionCaseClosed':
       return { ...state, status: 'CLOSED', closureReason: event.data.reason };
     case 'ProtectionCaseReopened':

@@ -233,7 +233,14 @@ describe('the protection case projections', () => {
     },
     {
       type: 'GuardianContactRecorded',
-      data: { caseId, kind: 'SHELTER', details: sealed, recordedAt: '2026-11-20T10:00:00.000Z' },
+      schemaVersion: 2,
+      data: {
+        caseId,
+        beneficiaryId: null,
+        kind: 'SHELTER',
+        details: sealed,
+        recordedAt: '2026-11-20T10:00:00.000Z',
+      },
     },
     {
       type: 'RepatriationStepRecorded',

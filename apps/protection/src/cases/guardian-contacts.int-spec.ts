@@ -1,0 +1,116 @@
+// Issue 13: three minors on one case each have their own guardian contact, and each one's journey
+// home needs her own; a contact for someone who is not a victim of the case writes nothing.
+import { randomUUID } from 'node:crypto';
+import { startTestService, type TestService } from '@haven/platform/nest/testing';
+import { PROTECTION_MIGRATIONS } from '@haven/protection/read-models';
+import { Client } from 'pg';
+import { AppModule } from '../app.module';
+import { officer, registerBeneficiary } from '../testing/fixtures';
+
+let service: TestService;
+let sql: Client;
+const laoOfficer = officer(['LA'], 'officer-la-contacts');
+
+beforeAll(async () => {
+  service = await startTestService(AppModule, { migrations: [PROTECTION_MIGRATIONS] });
+  sql = new Client({ connectionString: service.db.url });
+  await sql.connect();
+});
+
+afterAll(async () => {
+  await sql?.end();
+  await service?.close();
+});
+
+type Errors = Array<{ extensions?: Record<string, unknown> }>;
+
+async function mutate(mutation: string, input: Record<string, unknown>) {
+  const type = `${mutation[0].toUpperCase()}${mutation.slice(1)}Input`;
+  const response = await service.graphql(
+    `mutation ($input: ${type}!) { ${mutation}(input: $input) { caseId } }`,
+    { input },
+    {},
+    { as: laoOfficer },
+  );
+  return response.body as { errors?: Errors };
+}
+
+async function events(caseId: string): Promise<string[]> {
+  const { rows } = await sql.query(
+    'SELECT type FROM event_store.events WHERE stream_id = $1 ORDER BY stream_version',
+    [`protectioncase-${caseId}`],
+  );
+  return rows.map((row: { type: string }) => row.type);
+}
+
+it('records a contact for each minor, and checks each one’s own before her journey home', async () => {
+  const caseId = randomUUID();
+  expect(
+    await mutate('openProtectionCase', {
+      id: caseId,
+      country: 'LA',
+      abroad: true,
+      formOfExploitation: 'SEX_TRAFFICKING',
+    }),
+  ).not.toHaveProperty('errors');
+  const minors: string[] = [];
+  for (let i = 0; i < 3; i++) {
+    const id = await registerBeneficiary(
+      service,
+      { country: 'LA', sex: 'FEMALE', minor: true },
+      laoOfficer,
+    );
+    minors.push(id);
+    for (const [mutation, input] of [
+      ['addVictimToCase', { caseId, beneficiaryId: id }],
+      [
+        'recordVictimIdentification',
+        { caseId, beneficiaryId: id, outcome: 'OFFICIALLY_IDENTIFIED', date: '2026-01-10' },
+      ],
+    ] as const) {
+      expect(await mutate(mutation, input)).not.toHaveProperty('errors');
+    }
+  }
+  for (const [index, beneficiaryId] of minors.slice(0, 2).entries()) {
+    const contact = {
+      caseId,
+      beneficiaryId,
+      kind: 'GUARDIAN',
+      details: `Mother ${index}, 020 555 0${index}`,
+    };
+    expect(await mutate('recordGuardianContact', contact)).not.toHaveProperty('errors');
+  }
+  const before = await events(caseId);
+
+  const stranger = await registerBeneficiary(
+    service,
+    { country: 'LA', sex: 'FEMALE', minor: true },
+    laoOfficer,
+  );
+  const refused = await mutate('recordGuardianContact', {
+    caseId,
+    beneficiaryId: stranger,
+    kind: 'GUARDIAN',
+    details: 'Someone, 020 555 09',
+  });
+  expect(refused.errors?.[0]?.extensions).toMatchObject({
+    code: 'CONFLICT',
+    reason: 'VICTIM_NOT_IN_CASE',
+  });
+  const journey = (beneficiaryId: string) =>
+    mutate('recordRepatriationStep', {
+      caseId,
+      beneficiaryId,
+      step: 'ESCORTED_JOURNEY',
+      date: '2026-01-12',
+    });
+  const third = await journey(minors[2]);
+  expect(third.errors?.[0]?.extensions).toMatchObject({
+    code: 'CONFLICT',
+    reason: 'GUARDIAN_CONTACT_REQUIRED',
+  });
+  expect(await events(caseId)).toEqual(before);
+
+  expect(await journey(minors[0])).not.toHaveProperty('errors');
+  expect(await journey(minors[1])).not.toHaveProperty('errors');
+});
