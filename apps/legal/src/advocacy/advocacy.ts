@@ -29,6 +29,9 @@ import {
   connectionType,
   CountryEnum,
   defineCommand,
+  IsDay,
+  IsId,
+  IsShorterThan,
   keysetPage,
   PageArgs,
   pageAfter,
@@ -46,15 +49,7 @@ import {
   type Principal,
 } from '@haven/platform/security';
 import { COUNTRIES } from '@haven/vocabulary';
-import {
-  ArrayMaxSize,
-  IsIn,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-} from 'class-validator';
+import { ArrayMaxSize, IsIn, IsOptional, IsString, IsUUID } from 'class-validator';
 import { v7 as uuidv7 } from 'uuid';
 import { AdvocacyKindEnum, AdvocacyOutcomeEnum } from '../enums';
 import { LegalPolicy } from '../policies';
@@ -105,7 +100,7 @@ export class RecordAdvocacyActionInput {
 
   @Field({ description: 'What it is about (a law, a practice): never name a person.' })
   @IsString()
-  @MaxLength(SUBJECT_MAX, { message: `subject must be at most ${SUBJECT_MAX} characters` })
+  @IsShorterThan('subject', SUBJECT_MAX)
   subject!: string;
 
   @Field(() => [ID], { defaultValue: [] })
@@ -118,14 +113,14 @@ export class RecordAdvocacyActionInput {
   outcome!: AdvocacyOutcome;
 
   @Field()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'on must be a date (YYYY-MM-DD)' })
+  @IsDay('on')
   on!: string;
 }
 
 @InputType()
 export class RecordAdvocacyOutcomeInput {
   @Field(() => ID)
-  @IsUUID('all', { message: 'actionId must be a UUID' })
+  @IsId('actionId')
   actionId!: string;
 
   @Field(() => AdvocacyOutcomeEnum)
@@ -133,7 +128,7 @@ export class RecordAdvocacyOutcomeInput {
   outcome!: AdvocacyOutcome;
 
   @Field()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'on must be a date (YYYY-MM-DD)' })
+  @IsDay('on')
   on!: string;
 }
 

@@ -10,7 +10,7 @@ import {
   type LegalCaseState,
 } from '@haven/legal/domain';
 import { check, type CommandMetadata } from '@haven/platform/domain';
-import { defineCommand, type CommandContext } from '@haven/platform/nest';
+import { defineCommand, type CommandContext, type MoneyInput } from '@haven/platform/nest';
 import { sealPersonalFields } from '@haven/platform/privacy';
 import { forbidden, inScope, type Principal } from '@haven/platform/security';
 import { CURRENCIES } from '@haven/vocabulary';
@@ -26,7 +26,6 @@ import type {
   ChangeOffenderStatusInput,
   ClaimCompensationInput,
   CloseLegalCaseInput,
-  MoneyInput,
   OpenLegalCaseInput,
   ReceiveCompensationPaymentInput,
   RecordEvidenceDocumentInput,

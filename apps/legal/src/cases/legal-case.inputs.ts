@@ -1,6 +1,6 @@
 // Mutation inputs: formats checked here (class-validator) before anything runs; rules are the
 // decider's. Messages name the field, never the value.
-import { ArgsType, Field, Float, ID, InputType, Int } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import {
   COMPENSATION_SOURCES,
   EVIDENCE_DOCUMENT_KINDS,
@@ -25,8 +25,16 @@ import {
   type VerificationFinding,
   type Verifier,
 } from '@haven/legal/contracts';
-import { CountryCodeEnum, CountryEnum, CurrencyEnum, PageArgs } from '@haven/platform/nest';
-import { COUNTRIES, COUNTRY_CODES, CURRENCIES } from '@haven/vocabulary';
+import {
+  CountryCodeEnum,
+  CountryEnum,
+  IsDay,
+  IsId,
+  IsShorterThan,
+  MoneyInput,
+  PageArgs,
+} from '@haven/platform/nest';
+import { COUNTRIES, COUNTRY_CODES } from '@haven/vocabulary';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -36,7 +44,6 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
@@ -57,25 +64,7 @@ import {
 } from '../enums';
 
 export const LIMITS = { place: 200, names: 500, notes: 5000, content: 10_000, parties: 50 };
-const uuid = (field: string) => IsUUID('all', { message: `${field} must be a UUID` });
-const date = (field: string) =>
-  Matches(/^\d{4}-\d{2}-\d{2}$/, { message: `${field} must be a date (YYYY-MM-DD)` });
 const DATE = 'YYYY-MM-DD: the day it happened (not the day it is recorded).';
-
-@InputType('LegalMoneyInput', {
-  description: 'An amount in whole minor units (satang, kip, cents), above 0.',
-})
-export class MoneyInput {
-  @Field(() => Float)
-  @IsInt({ message: 'amountMinor must be a whole number of minor units' })
-  @Min(1, { message: 'amountMinor must be above 0' })
-  @Max(Number.MAX_SAFE_INTEGER, { message: 'amountMinor is too large' })
-  amountMinor!: number;
-
-  @Field(() => CurrencyEnum)
-  @IsIn(CURRENCIES, { message: 'currency must be an ISO 4217 code' })
-  currency!: string;
-}
 
 @InputType('LegalSentenceInput')
 export class SentenceInput {
@@ -101,7 +90,7 @@ export class SentenceInput {
 @InputType()
 export class PartyInput {
   @Field(() => ID)
-  @uuid('beneficiaryId')
+  @IsId('beneficiaryId')
   beneficiaryId!: string;
 
   @Field(() => PartyRoleEnum)
@@ -122,18 +111,18 @@ export class OpenLegalCaseInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(LIMITS.place, { message: `province must be at most ${LIMITS.place} characters` })
+  @IsShorterThan('province', LIMITS.place)
   province?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(LIMITS.place, { message: `court must be at most ${LIMITS.place} characters` })
+  @IsShorterThan('court', LIMITS.place)
   court?: string | null;
 
   @Field(() => ID, { nullable: true })
   @IsOptional()
-  @uuid('sourceProtectionCaseId')
+  @IsId('sourceProtectionCaseId')
   sourceProtectionCaseId?: string | null;
 
   @Field(() => LegalCaseStageEnum, { defaultValue: 'REPORTED_TO_POLICE' })
@@ -141,18 +130,18 @@ export class OpenLegalCaseInput {
   stage!: LegalCaseStage;
 
   @Field({ description: DATE })
-  @date('openedOn')
+  @IsDay('openedOn')
   openedOn!: string;
 
   @Field(() => [String], { defaultValue: [], description: 'Staff lawyers (user ids).' })
   @ArrayMaxSize(20)
   @IsString({ each: true })
-  @MaxLength(200, { each: true })
+  @MaxLength(200, { each: true, message: 'staffLawyerIds must each be at most 200 characters' })
   staffLawyerIds!: string[];
 
   @Field(() => ID, { nullable: true, description: 'A partner law firm (networks’ partner id).' })
   @IsOptional()
-  @uuid('lawFirmId')
+  @IsId('lawFirmId')
   lawFirmId?: string | null;
 
   @Field(() => [PartyInput])
@@ -166,7 +155,7 @@ export class OpenLegalCaseInput {
 @InputType()
 class CaseInput {
   @Field(() => ID)
-  @uuid('caseId')
+  @IsId('caseId')
   caseId!: string;
 }
 
@@ -178,7 +167,7 @@ export class AddBeneficiaryToLegalCaseInput extends CaseInput {
   party!: PartyInput;
 
   @Field({ description: DATE })
-  @date('joinedOn')
+  @IsDay('joinedOn')
   joinedOn!: string;
 }
 
@@ -187,16 +176,16 @@ export class AssignLawyersInput extends CaseInput {
   @Field(() => [String])
   @ArrayMaxSize(20)
   @IsString({ each: true })
-  @MaxLength(200, { each: true })
+  @MaxLength(200, { each: true, message: 'staffLawyerIds must each be at most 200 characters' })
   staffLawyerIds!: string[];
 
   @Field(() => ID, { nullable: true })
   @IsOptional()
-  @uuid('lawFirmId')
+  @IsId('lawFirmId')
   lawFirmId?: string | null;
 
   @Field({ description: DATE })
-  @date('on')
+  @IsDay('on')
   on!: string;
 }
 
@@ -207,14 +196,14 @@ export class ChangeLegalCaseStageInput extends CaseInput {
   stage!: LegalCaseStage;
 
   @Field({ description: DATE })
-  @date('on')
+  @IsDay('on')
   on!: string;
 }
 
 @InputType()
 export class CloseLegalCaseInput extends CaseInput {
   @Field({ description: DATE })
-  @date('on')
+  @IsDay('on')
   on!: string;
 }
 
@@ -223,19 +212,19 @@ export class OffenderIdentityInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(LIMITS.names, { message: `names must be at most ${LIMITS.names} characters` })
+  @IsShorterThan('names', LIMITS.names)
   names?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(LIMITS.names, { message: `aliases must be at most ${LIMITS.names} characters` })
+  @IsShorterThan('aliases', LIMITS.names)
   aliases?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(LIMITS.notes, { message: `notes must be at most ${LIMITS.notes} characters` })
+  @IsShorterThan('notes', LIMITS.notes)
   notes?: string | null;
 }
 
@@ -264,14 +253,14 @@ export class AddOffenderInput extends CaseInput {
   identity?: OffenderIdentityInput | null;
 
   @Field({ description: DATE })
-  @date('on')
+  @IsDay('on')
   on!: string;
 }
 
 @InputType()
 export class ChangeOffenderStatusInput extends CaseInput {
   @Field(() => ID)
-  @uuid('offenderId')
+  @IsId('offenderId')
   offenderId!: string;
 
   @Field(() => OffenderStatusEnum)
@@ -279,7 +268,7 @@ export class ChangeOffenderStatusInput extends CaseInput {
   status!: OffenderStatus;
 
   @Field({ description: DATE })
-  @date('on')
+  @IsDay('on')
   on!: string;
 }
 
@@ -290,7 +279,7 @@ export class RecordServiceOccasionInput extends CaseInput {
   kind!: ServiceOccasionKind;
 
   @Field({ description: DATE })
-  @date('on')
+  @IsDay('on')
   on!: string;
 
   @Field(() => [ID])
@@ -303,7 +292,7 @@ export class RecordServiceOccasionInput extends CaseInput {
 @InputType()
 export class RecordEvidenceDocumentInput extends CaseInput {
   @Field(() => ID)
-  @uuid('beneficiaryId')
+  @IsId('beneficiaryId')
   beneficiaryId!: string;
 
   @Field(() => EvidenceDocumentKindEnum)
@@ -317,18 +306,18 @@ export class RecordEvidenceDocumentInput extends CaseInput {
   @Field(() => String, { nullable: true, description: 'What it says: sealed with her key.' })
   @IsOptional()
   @IsString()
-  @MaxLength(LIMITS.content, { message: `content must be at most ${LIMITS.content} characters` })
+  @IsShorterThan('content', LIMITS.content)
   content?: string | null;
 
   @Field({ description: DATE })
-  @date('on')
+  @IsDay('on')
   on!: string;
 }
 
 @InputType()
 export class VerifyEvidenceDocumentInput extends CaseInput {
   @Field(() => ID)
-  @uuid('documentId')
+  @IsId('documentId')
   documentId!: string;
 
   @Field(() => VerifierEnum)
@@ -340,14 +329,14 @@ export class VerifyEvidenceDocumentInput extends CaseInput {
   finding!: VerificationFinding;
 
   @Field({ description: DATE })
-  @date('on')
+  @IsDay('on')
   on!: string;
 }
 
 @InputType()
 export class RecordVerdictInput extends CaseInput {
   @Field(() => ID)
-  @uuid('offenderId')
+  @IsId('offenderId')
   offenderId!: string;
 
   @Field(() => VerdictOutcomeEnum)
@@ -367,25 +356,25 @@ export class RecordVerdictInput extends CaseInput {
   final?: SentenceInput | null;
 
   @Field({ description: DATE })
-  @date('on')
+  @IsDay('on')
   on!: string;
 }
 
 @InputType()
 export class AppealVerdictInput extends CaseInput {
   @Field(() => ID)
-  @uuid('offenderId')
+  @IsId('offenderId')
   offenderId!: string;
 
   @Field({ description: DATE })
-  @date('on')
+  @IsDay('on')
   on!: string;
 }
 
 @InputType()
 export class ClaimCompensationInput extends CaseInput {
   @Field(() => ID)
-  @uuid('beneficiaryId')
+  @IsId('beneficiaryId')
   beneficiaryId!: string;
 
   @Field(() => CompensationSourceEnum)
@@ -398,14 +387,14 @@ export class ClaimCompensationInput extends CaseInput {
   claimed!: MoneyInput;
 
   @Field({ description: DATE })
-  @date('on')
+  @IsDay('on')
   on!: string;
 }
 
 @InputType()
 export class ApproveCompensationInput extends CaseInput {
   @Field(() => ID)
-  @uuid('claimId')
+  @IsId('claimId')
   claimId!: string;
 
   @Field(() => MoneyInput)
@@ -414,14 +403,14 @@ export class ApproveCompensationInput extends CaseInput {
   approved!: MoneyInput;
 
   @Field({ description: DATE })
-  @date('on')
+  @IsDay('on')
   on!: string;
 }
 
 @InputType()
 export class ReceiveCompensationPaymentInput extends CaseInput {
   @Field(() => ID)
-  @uuid('claimId')
+  @IsId('claimId')
   claimId!: string;
 
   @Field(() => MoneyInput)
@@ -430,14 +419,14 @@ export class ReceiveCompensationPaymentInput extends CaseInput {
   amount!: MoneyInput;
 
   @Field({ description: DATE })
-  @date('on')
+  @IsDay('on')
   on!: string;
 }
 
 @ArgsType()
 export class LegalCaseArgs {
   @Field(() => ID)
-  @uuid('id')
+  @IsId('id')
   id!: string;
 }
 
@@ -484,7 +473,7 @@ export class LegalCasesArgs extends PageArgs {
 @ArgsType()
 export class OffenderIdentityArgs {
   @Field(() => ID)
-  @uuid('offenderId')
+  @IsId('offenderId')
   offenderId!: string;
 
   @Field(() => String, {
@@ -493,6 +482,6 @@ export class OffenderIdentityArgs {
   })
   @IsOptional()
   @IsString()
-  @MaxLength(200)
+  @IsShorterThan('purpose', 200)
   purpose?: string | null;
 }

@@ -1,5 +1,5 @@
 // The GraphQL shapes of legal cases (what a role sees): neither read-model rows nor domain state.
-import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import type {
   CompensationSource,
   EvidenceDocumentKind,
@@ -17,7 +17,7 @@ import {
   connectionType,
   CountryCodeEnum,
   CountryEnum,
-  CurrencyEnum,
+  Money,
   payloadType,
 } from '@haven/platform/nest';
 import { Policy } from '@haven/platform/security';
@@ -37,18 +37,6 @@ import {
 import { LegalPolicy } from '../policies';
 
 const DATE = 'A calendar date, YYYY-MM-DD: the day it happened.';
-
-@ObjectType('LegalMoney', {
-  description: 'An amount in whole minor units (satang, kip, cents) of a currency.',
-})
-@Policy(LegalPolicy.readCases)
-export class Money {
-  @Field(() => Float, { description: 'Whole minor units: 77,000 THB is 7700000.' })
-  amountMinor!: number;
-
-  @Field(() => CurrencyEnum)
-  currency!: string;
-}
 
 @ObjectType('LegalSentence', { description: 'A prison term and a fine.' })
 @Policy(LegalPolicy.readCases)
