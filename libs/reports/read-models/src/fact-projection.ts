@@ -3,8 +3,8 @@ import type { Projection } from '@haven/platform/projections';
 import type { EntityManager } from 'typeorm';
 import type { ReportModule, SubjectAttributes, SubjectBook } from './programme-module';
 
-// PostgreSQL takes at most 65,535 parameters per statement; a fact row binds 12.
-const FACTS_PER_INSERT = 4000;
+// Facts per INSERT: large enough to amortise the round trip, small enough to bound memory.
+const FACTS_PER_INSERT = 10_000;
 
 /**
  * A module's projection (`reports-<programme>`): per batch, one SELECT of the subjects its events
@@ -75,14 +75,15 @@ function factRows(module: ReportModule, event: RecordedEvent, book: SubjectBook)
 
 async function insertFacts(manager: EntityManager, rows: unknown[][]): Promise<void> {
   if (rows.length === 0) return;
-  const columns = rows[0].length;
-  const values = rows
-    .map((_, row) => `(${Array.from({ length: columns }, (_, c) => `$${row * columns + c + 1}`)})`)
-    .join(',');
+  // One array per column, unnested: twelve parameters whatever the number of rows.
+  const column = (index: number) => rows.map((row) => row[index]);
   await manager.query(
     `INSERT INTO reports.facts (fact_id, programme, kind, country, occurred_on, recorded_at,
        position, subject_id, person, state_key, quantity, attributes)
-     VALUES ${values} ON CONFLICT (fact_id) DO NOTHING`,
-    rows.flat(),
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[],
+       $6::timestamptz[], $7::bigint[], $8::text[], $9::boolean[], $10::text[], $11::bigint[],
+       $12::jsonb[])
+     ON CONFLICT (fact_id) DO NOTHING`,
+    Array.from({ length: 12 }, (_, index) => column(index)),
   );
 }
