@@ -228,14 +228,15 @@ export class ExportVerifier {
   }
 
   private onEvent(n: number, line: EventLine): void {
-    const at = {
+    // Where a problem is, built only when there is one: most events have none.
+    const at = () => ({
       eventId: line.eventId,
       globalPosition: line.globalPosition,
       streamId: line.streamId,
       streamVersion: line.streamVersion,
-    };
+    });
     if (!this.range || !this.rangeProof) {
-      return this.problem(n, 'out_of_order', 'an event before the range proof.', at);
+      return this.problem(n, 'out_of_order', 'an event before the range proof.', at());
     }
     const expectedLeaf = this.range.size;
     if (line.leafIndex !== expectedLeaf) {
@@ -245,7 +246,7 @@ export class ExportVerifier {
         line.leafIndex > expectedLeaf
           ? `leaf ${expectedLeaf}${line.leafIndex - expectedLeaf > 1 ? ` to ${line.leafIndex - 1}` : ''} is missing before this event (leaf ${line.leafIndex}).`
           : `leaf ${line.leafIndex} comes after leaf ${expectedLeaf - 1}: events are out of order.`,
-        at,
+        at(),
       );
     }
     if (line.globalPosition <= this.lastPosition) {
@@ -253,35 +254,36 @@ export class ExportVerifier {
         n,
         'out_of_order',
         `global position ${line.globalPosition} comes after ${this.lastPosition}.`,
-        at,
+        at(),
       );
     }
     const header = this.header as HeaderLine;
     if (line.globalPosition < header.fromPosition || line.globalPosition > header.toPosition) {
-      this.problem(n, 'outside_range', 'the event lies outside the range the header names.', at);
+      this.problem(n, 'outside_range', 'the event lies outside the range the header names.', at());
     }
     this.lastPosition = Math.max(this.lastPosition, line.globalPosition);
-    const broken = this.chains.check(line);
-    if (broken) this.problem(n, broken.reason, broken.detail, at);
-    const leaf = leafHash(Buffer.from(line.hash, 'hex'));
+    const stored = Buffer.from(line.hash, 'hex');
+    const broken = this.chains.check(line, stored);
+    if (broken) this.problem(n, broken.reason, broken.detail, at());
+    const leaf = leafHash(stored);
     if (line.treeLeaf === NO_LEAF) {
       this.problem(
         n,
         'event_added',
         'the signed tree has no leaf for this event: it was added to the log behind the tree.',
-        at,
+        at(),
       );
     } else if (hex(leaf) !== line.treeLeaf) {
       this.problem(
         n,
         'leaf_differs',
         'the tree recorded another hash for this event when it was appended: the event was changed since.',
-        at,
+        at(),
       );
     }
     this.range.append(leaf);
     this.events++;
-    this.checkRootHere(this.range, n, at);
+    this.checkRootHere(this.range, n, at());
   }
 
   /** A leaf the tree holds and the log does not: the event was removed. */

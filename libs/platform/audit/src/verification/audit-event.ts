@@ -66,18 +66,28 @@ export class ChainChecker {
     this.heads.set(streamId, { version, hash });
   }
 
-  /** The first problem with this event's link, or null; the chain moves on either way. */
-  check(event: AuditEvent): ChainBreak | null {
+  /**
+   * The first problem with this event's link, or null; the chain moves on either way. `stored`
+   * is the event's hash as bytes, when the caller has decoded it already.
+   */
+  check(event: AuditEvent, stored: Buffer = Buffer.from(event.hash, 'hex')): ChainBreak | null {
     const head = this.heads.get(event.streamId);
-    const stored = Buffer.from(event.hash, 'hex');
-    this.heads.set(event.streamId, { version: event.streamVersion, hash: stored });
-    if (!head && event.streamVersion !== 1) {
+    const previous = head?.hash;
+    const previousVersion = head?.version ?? 0;
+    // One head object per stream, moved on in place: no allocation per event.
+    if (head) {
+      head.version = event.streamVersion;
+      head.hash = stored;
+    } else {
+      this.heads.set(event.streamId, { version: event.streamVersion, hash: stored });
+    }
+    if (!previous && event.streamVersion !== 1) {
       return {
         reason: 'missing_predecessor',
         detail: `version ${event.streamVersion} is the first of its stream here, and nothing gives the hash of version ${event.streamVersion - 1}.`,
       };
     }
-    const expectedVersion = (head?.version ?? 0) + 1;
+    const expectedVersion = previousVersion + 1;
     if (event.streamVersion !== expectedVersion) {
       return {
         reason: 'version_gap',
@@ -86,7 +96,7 @@ export class ChainChecker {
     }
     let recomputed: Buffer;
     try {
-      recomputed = recomputeHash(event, head?.hash ?? GENESIS_HASH);
+      recomputed = recomputeHash(event, previous ?? GENESIS_HASH);
     } catch {
       return { reason: 'hash_mismatch', detail: 'the stored data or metadata is not valid JSON.' };
     }
