@@ -1,0 +1,372 @@
+// A realistic data set for the report benchmark: the programmes' integration events over five
+// years, in the alliance's proportions (2020's annual report) scaled up, appended through the
+// event store as the services append them (one append per stream and command).
+import { randomUUID } from 'node:crypto';
+import type { EventMetadata, NewEvent, PostgresEventStore } from '@haven/platform/event-store';
+
+export const YEARS = [2016, 2017, 2018, 2019, 2020];
+const COUNTRIES: Array<[string, number]> = [
+  ['TH', 0.5],
+  ['LA', 0.3],
+  ['MM', 0.15],
+  ['VN', 0.05],
+];
+const NATIONALITIES = ['TH', 'LA', 'MM', 'KH', 'VN', 'CN'];
+const FORMS = ['SEX_TRAFFICKING', 'FORCED_MARRIAGE', 'ONLINE_SEXUAL_EXPLOITATION', 'SEXUAL_ABUSE'];
+const SOURCES = ['WATCHDOG', 'AGENT_OF_CHANGE', 'WOMENS_GROUP', 'PARTNER', 'TRAINEE', 'STAFF'];
+const SERVICES = [
+  'REHABILITATION',
+  'COUNSELLING',
+  'CAREER_ORIENTATION',
+  'JOB_PLACEMENT',
+  'TUITION_FEES',
+];
+
+/** Events in one unit of activity (a case, two victims, three notifications, two enrolments…). */
+export const EVENTS_PER_UNIT = 57;
+
+let seed = 20_201_231;
+function random(): number {
+  seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+  return seed / 2 ** 31;
+}
+const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+const country = () => {
+  let r = random();
+  for (const [code, share] of COUNTRIES) if ((r -= share) < 0) return code;
+  return 'TH';
+};
+const pad = (n: number) => String(n).padStart(2, '0');
+const day = (year: number) =>
+  `${year}-${pad(1 + Math.floor(random() * 12))}-${pad(1 + Math.floor(random() * 28))}`;
+
+const metadata = (occurredAt: string): EventMetadata => ({
+  actorId: 'bench',
+  role: 'admin',
+  organisationId: null,
+  correlationId: 'bench-report',
+  causationId: null,
+  occurredAt,
+});
+const event = (
+  type: string,
+  data: Record<string, unknown>,
+  on: string,
+  schemaVersion = 1,
+): NewEvent =>
+  ({ type, data, schemaVersion, metadata: metadata(`${on}T10:00:00.000Z`) }) as NewEvent;
+
+/** The streams of one unit: [streamId, events] in the order they are appended. */
+export function unit(): Array<[string, NewEvent[]]> {
+  const year = pick(YEARS);
+  const where = country();
+  const on = day(year);
+  const streams: Array<[string, NewEvent[]]> = [];
+  const victims = [randomUUID(), randomUUID()];
+  for (const id of victims) {
+    streams.push([
+      `beneficiary-${id}`,
+      [
+        event(
+          'BeneficiaryRegistered',
+          {
+            beneficiaryId: id,
+            referenceCode: `BEN-${where}-1`,
+            country: where,
+            sex: 'FEMALE',
+            minor: random() < 0.4,
+            nationality: pick(NATIONALITIES),
+            ageYears: 12 + Math.floor(random() * 20),
+            registeredAt: `${on}T09:00:00.000Z`,
+          },
+          on,
+          2,
+        ),
+      ],
+    ]);
+  }
+  const caseId = randomUUID();
+  const abroad = random() < 0.3;
+  const form = pick(FORMS);
+  const caseEvents = [
+    event(
+      'ProtectionCaseOpened',
+      {
+        caseId,
+        country: where,
+        province: null,
+        abroad,
+        destination: abroad ? pick(['AE', 'CN', 'MY', 'BE']) : null,
+        formOfExploitation: form,
+        sourceNotificationId: null,
+        openedOn: on,
+        openedAt: `${on}T10:00:00.000Z`,
+      },
+      on,
+      2,
+    ),
+  ];
+  for (const id of victims) {
+    caseEvents.push(
+      event(
+        'VictimAddedToCase',
+        {
+          caseId,
+          beneficiaryId: id,
+          formOfExploitation: form,
+          minor: random() < 0.4,
+          sex: 'FEMALE',
+          nationality: pick(NATIONALITIES),
+          ageYears: 12 + Math.floor(random() * 20),
+          addedOn: on,
+          addedAt: `${on}T10:00:00.000Z`,
+        },
+        on,
+        2,
+      ),
+    );
+  }
+  caseEvents.push(
+    event(
+      'RescueOperationRecorded',
+      {
+        caseId,
+        operationId: randomUUID(),
+        date: on,
+        place: 'x',
+        partnerAgencies: [],
+        rescuedBeneficiaryIds: victims,
+        recordedAt: `${on}T10:00:00.000Z`,
+      },
+      on,
+    ),
+  );
+  for (const id of victims) {
+    caseEvents.push(
+      event(
+        'VictimIdentificationRecorded',
+        {
+          caseId,
+          beneficiaryId: id,
+          outcome: 'OFFICIALLY_IDENTIFIED',
+          date: on,
+          authority: null,
+          recordedAt: `${on}T10:00:00.000Z`,
+        },
+        on,
+      ),
+    );
+    for (const step of ['FAMILY_TRACING', 'DOCUMENTS', 'ESCORTED_JOURNEY', 'RECEPTION']) {
+      caseEvents.push(
+        event(
+          'RepatriationStepRecorded',
+          { caseId, beneficiaryId: id, step, date: on, recordedAt: `${on}T10:00:00.000Z` },
+          on,
+        ),
+      );
+    }
+  }
+  caseEvents.push(
+    event(
+      'ProtectionCaseClosed',
+      { caseId, reason: 'VICTIMS_RETURNED', closedOn: on, closedAt: `${on}T10:00:00.000Z` },
+      on,
+      2,
+    ),
+  );
+  streams.push([`protectioncase-${caseId}`, caseEvents]);
+  for (let n = 0; n < 3; n++) {
+    const notificationId = randomUUID();
+    const at = `${day(year)}T08:00:00.000Z`;
+    streams.push([
+      `casenotification-${notificationId}`,
+      [
+        event(
+          'CaseNotificationSubmitted',
+          {
+            notificationId,
+            reportedBy: pick(SOURCES),
+            reporterReference: null,
+            formOfExploitation: pick(FORMS),
+            country: country(),
+            province: null,
+            abroad: false,
+            possibleVictims: 1,
+            minors: 0,
+            submittedAt: at,
+          },
+          at.slice(0, 10),
+        ),
+        event('CaseNotificationValidated', { notificationId, validatedAt: at }, at.slice(0, 10)),
+        event(
+          'CaseNotificationReferred',
+          {
+            notificationId,
+            country: where,
+            province: null,
+            abroad: false,
+            formOfExploitation: form,
+            possibleVictims: 1,
+            minors: 0,
+            reportedBy: 'WATCHDOG',
+            referredAt: at,
+          },
+          at.slice(0, 10),
+        ),
+      ],
+    ]);
+  }
+  for (const id of victims) {
+    const enrolmentId = randomUUID();
+    const of = { enrolmentId, beneficiaryId: id, country: where };
+    const events = [
+      event(
+        'BeneficiaryEnrolled',
+        {
+          ...of,
+          sex: 'FEMALE',
+          minor: false,
+          setting: {
+            kind: pick(['SHELTER', 'COMMUNITY']),
+            shelterName: null,
+            governmentRun: null,
+            province: null,
+            district: null,
+          },
+          enrolledOn: on,
+        },
+        on,
+      ),
+    ];
+    for (let s = 0; s < 6; s++) {
+      events.push(
+        event(
+          'EmpowermentServiceRecorded',
+          {
+            ...of,
+            serviceId: randomUUID(),
+            kind: pick(SERVICES),
+            mode: null,
+            activity: null,
+            outcome: null,
+            partnerOrganisationId: null,
+            minor: false,
+            providedOn: day(year),
+            providedBy: 'bench',
+          },
+          on,
+        ),
+      );
+    }
+    for (let f = 0; f < 4; f++) {
+      events.push(
+        event(
+          'FollowUpRecorded',
+          {
+            ...of,
+            followUpId: randomUUID(),
+            channel: pick(['IN_PERSON', 'PHONE', 'ONLINE']),
+            reached: random() < 0.8,
+            followedUpOn: day(year),
+            nextFollowUpOn: null,
+            providedBy: 'bench',
+          },
+          on,
+        ),
+      );
+    }
+    const grantId = randomUUID();
+    const amount = { amountMinor: 500_000 + Math.floor(random() * 1_000_000), currency: 'THB' };
+    events.push(
+      event(
+        'SmallGrantApproved',
+        { ...of, grantId, purpose: 'SMALL_BUSINESS', amount, approvedOn: on },
+        on,
+      ),
+    );
+    events.push(event('SmallGrantDisbursed', { ...of, grantId, amount, disbursedOn: on }, on));
+    events.push(
+      event(
+        'AgentOfChangeTrainingCompleted',
+        { ...of, sex: 'FEMALE', minor: false, completedOn: on },
+        on,
+      ),
+    );
+    streams.push([`empowermentenrolment-${enrolmentId}`, events]);
+  }
+  const watchdogId = randomUUID();
+  streams.push([
+    `watchdog-${watchdogId}`,
+    [
+      event(
+        'WatchdogRegistered',
+        {
+          watchdogId,
+          kind: pick(['INDIVIDUAL', 'CSO']),
+          country: where,
+          province: pick(['Udon Thani', 'Khon Kaen', null]),
+          joinedOn: on,
+          trained: true,
+          registeredAt: `${on}T10:00:00.000Z`,
+        },
+        on,
+      ),
+    ],
+  ]);
+  for (const kind of ['TRAINING', 'CAMPAIGN']) {
+    const activityId = randomUUID();
+    streams.push([
+      `preventionactivity-${activityId}`,
+      [
+        event(
+          'PreventionActivityRecorded',
+          {
+            activityId,
+            kind,
+            topic: 'HUMAN_TRAFFICKING',
+            date: on,
+            country: where,
+            province: 'P',
+            district: null,
+            online: kind === 'CAMPAIGN',
+            participants:
+              kind === 'TRAINING'
+                ? [
+                    { sex: 'FEMALE', role: 'STUDENTS', count: 40 },
+                    { sex: 'MALE', role: 'STUDENTS', count: 30 },
+                  ]
+                : null,
+            reach: kind === 'CAMPAIGN' ? 5000 : null,
+            recordedAt: `${on}T10:00:00.000Z`,
+          },
+          on,
+        ),
+      ],
+    ]);
+  }
+  return streams;
+}
+
+/** Appends `units` units with `writers` concurrent writers; returns the events appended. */
+export async function load(
+  store: PostgresEventStore,
+  units: number,
+  writers: number,
+  progress: (line: string) => void,
+): Promise<number> {
+  let next = 0;
+  let events = 0;
+  await Promise.all(
+    Array.from({ length: writers }, async () => {
+      for (let u = next++; u < units; u = next++) {
+        for (const [streamId, streamEvents] of unit()) {
+          await store.append(streamId, streamEvents, 'no_stream');
+          events += streamEvents.length;
+        }
+        if (u > 0 && u % 2000 === 0)
+          progress(`loaded ${u.toLocaleString('en-US')} of ${units.toLocaleString('en-US')} units`);
+      }
+    }),
+  );
+  return events;
+}
