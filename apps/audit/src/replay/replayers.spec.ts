@@ -69,6 +69,39 @@ describe('the replay registry', () => {
     expect(without.replay([paid])).toBeNaN();
   });
 
+  it('given a legal case opened then moved to trial, when it is replayed, then legal’s evolve folds it', () => {
+    const replay = REPLAYERS.forStream('legalcase-c1');
+    expect(replay).toMatchObject({ service: 'legal', recordType: 'LegalCase' });
+    const opened = recorded('LegalCaseOpened', 1, {
+      caseId: 'c1',
+      kind: 'SEX_TRAFFICKING',
+      country: 'TH',
+      province: 'Rayong',
+      court: null,
+      sourceProtectionCaseId: null,
+      stage: 'INVESTIGATION',
+      openedOn: '2019-11-05',
+      beneficiaryIds: [],
+    });
+    const toTrial = recorded('LegalCaseStageChanged', 1, {
+      caseId: 'c1',
+      country: 'TH',
+      from: 'INVESTIGATION',
+      to: 'TRIAL',
+      on: '2020-07-01',
+      beneficiaryIds: [],
+    });
+    // As of a date between the two events, the auditor's replay holds only the first.
+    expect(replay!.replay([opened])).toMatchObject({ status: 'OPEN', stage: 'INVESTIGATION' });
+    expect(replay!.replay([opened, toTrial])).toMatchObject({
+      status: 'OPEN',
+      caseId: 'c1',
+      country: 'TH',
+      openedOn: '2019-11-05',
+      stage: 'TRIAL',
+    });
+  });
+
   it('knows no category twice, and says which record a stream is', () => {
     const one = replayer('x', 'X', 'xs', { initialState: () => 0, evolve: (n: number) => n + 1 });
     expect(() => new Replayers([one, one])).toThrow(/Two replayers/);

@@ -1,6 +1,8 @@
 import type { Upcaster } from '@haven/platform/event-store';
 import { caseNotificationDecider } from '@haven/networks/domain';
 import { CASE_NOTIFICATION_CATEGORY } from '@haven/networks/contracts';
+import { legalCaseDecider } from '@haven/legal/domain';
+import { LEGAL_CASE_CATEGORY } from '@haven/legal/contracts';
 import { beneficiaryDecider, protectionCaseDecider } from '@haven/protection/domain';
 import {
   BENEFICIARY_CATEGORY,
@@ -27,4 +29,5 @@ export const REPLAYERS = new Replayers([
   ),
   replayer('protection', 'Beneficiary', BENEFICIARY_CATEGORY, beneficiaryDecider, protection),
   replayer('networks', 'CaseNotification', CASE_NOTIFICATION_CATEGORY, caseNotificationDecider),
+  replayer('legal', 'LegalCase', LEGAL_CASE_CATEGORY, legalCaseDecider),
 ]);
