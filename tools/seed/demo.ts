@@ -20,6 +20,7 @@
 import { v5 as uuidv5 } from 'uuid';
 import { DEFAULT_KEYS_DIR, ensureDevKeys, mintDevToken, type Role } from '@haven/platform/security';
 import { seedEmpowermentDemo } from './empowerment-demo';
+import { seedLegalDemo } from './legal-demo';
 import { seedReliefDemo } from './relief-demo';
 
 const GATEWAY = process.env.HAVEN_GATEWAY_URL ?? 'http://127.0.0.1:4000/graphql';
@@ -747,6 +748,7 @@ async function main(): Promise<void> {
 
   console.log(`Empowerment: ${await seedEmpowermentDemo(GATEWAY, beneficiaries)}.`);
   console.log(`Relief: ${await seedReliefDemo(GATEWAY, beneficiaries)}.`);
+  console.log(`Legal: ${await seedLegalDemo(GATEWAY, beneficiaries)}.`);
   const count = (outcome: Outcome) => notifications.filter((n) => n.outcome === outcome).length;
   const closed = cases.filter(({ plan }) => plan.closure).length;
   console.log(

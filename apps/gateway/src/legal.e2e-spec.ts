@@ -5,6 +5,8 @@
 // the fund, the ministry and the offender, records eight service occasions; a beneficiary who
 // declined legal action is refused; the timeline shows it all in order; a protection officer for
 // MM and a partner are refused.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { createTestDatabase, type TestDatabase } from '@haven/platform/testing';
 import { Client } from 'pg';
 import { migrate, startSystem, SUBGRAPHS, type System } from './testing/system';
@@ -86,6 +88,7 @@ describe('legal assistance: the Good Practice story, through the gateway', () =>
       subject: 'protection-mm-1',
     });
     tokens.partner = await system.token({ role: 'partner', organisationId: 'lao-lawyers-network' });
+    tokens.admin = await system.token({ role: 'admin', subject: 'admin-1' });
   }, 300_000);
 
   afterAll(async () => {
@@ -398,5 +401,71 @@ describe('legal assistance: the Good Practice story, through the gateway', () =>
       expect(answer.errors?.[0].extensions?.code).toBe(code);
       expect(answer.data?.legalCase ?? null).toBeNull();
     }
+  }, 240_000);
+
+  it('loads legal’s demo cases in TH and LA once, however often the seed runs', async () => {
+    // The demo beneficiaries the seed works with: registered (by an admin) in TH and LA.
+    const registered = async (country: string, minor: boolean) => {
+      const { registerBeneficiary } = await ok<{ registerBeneficiary: { beneficiaryId: string } }>(
+        'admin',
+        `mutation ($input: RegisterBeneficiaryInput!) { registerBeneficiary(input: $input) { beneficiaryId } }`,
+        { input: { country, sex: 'FEMALE', minor } },
+      );
+      return { id: registerBeneficiary.beneficiaryId, country, minor };
+    };
+    const people: Array<{ id: string; country: string; minor: boolean }> = [];
+    for (const [country, minor, count] of [
+      ['TH', true, 6],
+      ['TH', false, 1],
+      ['LA', true, 2],
+      ['LA', false, 1],
+    ] as const) {
+      for (let i = 0; i < count; i++) people.push(await registered(country, minor));
+    }
+    // Legal's part of `npm run seed:demo`, in a process of its own as the seed runs.
+    const seed = () =>
+      new Promise<string>((resolve, reject) => {
+        const script = `require('./tools/seed/legal-demo').seedLegalDemo(process.env.HAVEN_GATEWAY_URL, JSON.parse(process.env.PEOPLE)).then((said) => console.log(said), (error) => { console.error(error.message); process.exit(1); })`;
+        const child = spawn(process.execPath, ['-r', '@swc-node/register', '-e', script], {
+          cwd: path.resolve(__dirname, '../../..'),
+          env: {
+            ...process.env,
+            HAVEN_GATEWAY_URL: system.gatewayUrl,
+            HAVEN_KEYS_DIR: system.keysDir,
+            PEOPLE: JSON.stringify(people),
+          },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let out = '';
+        child.stdout.on('data', (chunk) => (out += chunk));
+        child.stderr.on('data', (chunk) => (out += chunk));
+        child.on('exit', (code) => (code === 0 ? resolve(out.trim()) : reject(new Error(out))));
+      });
+    const legalCaseStreams = async () =>
+      Number(
+        (
+          await sql.query(
+            `SELECT count(DISTINCT stream_id) AS n FROM event_store.events WHERE stream_id LIKE 'legalcase-%'`,
+          )
+        ).rows[0].n,
+      );
+    const before = await legalCaseStreams();
+
+    expect(await seed()).toBe('5 legal cases opened in TH and LA, 2 advocacy actions');
+    expect(await legalCaseStreams()).toBe(before + 5);
+    const { legalCases } = await ok<{ legalCases: { totalCount: number } }>(
+      'admin',
+      '{ legalCases(country: LA) { totalCount } }',
+    );
+    expect(legalCases.totalCount).toBe(2);
+    // The Good Practice case: sentenced, with compensation approved from three sources.
+    const { sentenced } = await ok<{ sentenced: { totalCount: number } }>(
+      'admin',
+      '{ sentenced: legalCases(country: TH, offenderStatus: SENTENCED, yearOpened: 2019) { totalCount } }',
+    );
+    expect(sentenced.totalCount).toBe(2); // the story's case above, and the seed's
+
+    expect(await seed()).toBe('0 legal cases opened in TH and LA, 0 advocacy actions');
+    expect(await legalCaseStreams()).toBe(before + 5);
   }, 240_000);
 });
