@@ -1,5 +1,7 @@
 import { Inject } from '@nestjs/common';
 import {
+  Args,
+  ArgsType,
   Context,
   Directive,
   Field,
@@ -10,6 +12,7 @@ import {
   ResolveField,
   Resolver,
 } from '@nestjs/graphql';
+import { IsInt, Max, Min } from 'class-validator';
 import { BeneficiaryEmpowermentServices, EnrolmentRow } from '@haven/empowerment/read-models';
 import { CountsById, perRequest, principalOf, type GraphQLContext } from '@haven/platform/nest';
 import { allow, Policy, RECORD_READER_ROLES } from '@haven/platform/security';
@@ -26,6 +29,17 @@ export class Beneficiary {
   @Policy(allow(RECORD_READER_ROLES))
   @Field(() => ID)
   id!: string;
+}
+
+@ArgsType()
+class BeneficiaryEnrolmentsArgs {
+  // Bounded, with a small default: the gateway fetches this field for up to 100 beneficiaries at
+  // once (`_entities`), and the subgraph's cost limit prices an unbounded list at 100 items each.
+  @Field(() => Int, { defaultValue: 10, description: 'At most this many (up to 50).' })
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  first!: number;
 }
 
 @Resolver(() => Beneficiary)
@@ -73,12 +87,13 @@ export class BeneficiaryResolver {
   @Policy(EmpowermentPolicy.read)
   @ResolveField(() => [Enrolment], {
     description:
-      'The person’s empowerment enrolments (with their plan and records), in your countries.',
+      'The person’s empowerment enrolments (with their plan and records), in your countries, oldest first.',
   })
-  empowermentEnrolments(
+  async empowermentEnrolments(
     @Parent() beneficiary: Beneficiary,
+    @Args() { first }: BeneficiaryEnrolmentsArgs,
     @Context() context: GraphQLContext,
   ): Promise<Enrolment[]> {
-    return this.enrolments(context).load(beneficiary.id);
+    return (await this.enrolments(context).load(beneficiary.id)).slice(0, first);
   }
 }

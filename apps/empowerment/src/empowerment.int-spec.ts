@@ -300,6 +300,23 @@ describe('empowerment through its subgraph', () => {
       { empowermentServiceCount: services },
       { empowermentServiceCount: 0 },
     ]);
+
+    // Her enrolments, by reference, as the gateway asks for them: within the subgraph's cost
+    // limit (the representations' list counts as 100 items, so each one's list must be bounded).
+    const byReference = await service.graphql<{
+      _entities: Array<{ empowermentEnrolments: Array<{ id: string }> }>;
+    }>(
+      `query ($representations: [_Any!]!) {
+        _entities(representations: $representations) { ... on Beneficiary { empowermentEnrolments { id } } }
+      }`,
+      { representations: [{ __typename: 'Beneficiary', id: beneficiaryId }] },
+      {},
+      { as: protectionTH },
+    );
+    expect(byReference.body.errors).toBeUndefined();
+    expect(byReference.body.data?._entities).toEqual([
+      { empowermentEnrolments: [{ id: enrolmentId }] },
+    ]);
   });
 
   it('refuses bad input with a code, quoting no value, and writes nothing', async () => {
