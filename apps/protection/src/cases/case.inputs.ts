@@ -237,9 +237,23 @@ export class RecordRescueOperationInput extends CaseInput {
   @dateRule('date')
   date!: string;
 
-  @Field({ description: 'Where it took place: a place, never a person.' })
+  @Field({
+    description:
+      'Where it took place: a place, never a person; for an online one, the platform (e.g. ' +
+      '"Facebook").',
+  })
   @labelRules('place')
   place!: string;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'A platform report, an account take-down or a remote intervention with the police: ' +
+      'the place is then the platform, not a province. False by default.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  online?: boolean | null;
 
   @Field(() => [String], { defaultValue: [] })
   @IsArray()

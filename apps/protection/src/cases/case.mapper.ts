@@ -49,6 +49,7 @@ export function toProtectionCase(row: ProtectionCaseRow): ProtectionCase {
       id: operation.operationId,
       date: operation.date,
       place: operation.place,
+      online: operation.online === true,
       partnerAgencies: [...operation.partnerAgencies],
       rescuedBeneficiaryIds: [...operation.rescuedBeneficiaryIds],
       recordedAt: new Date(operation.recordedAt),

@@ -191,6 +191,7 @@ export class ProtectionCaseResolver {
         operationId: check.uuid(input.operationId ?? uuidv7(), 'operationId'),
         date: input.date,
         place: input.place,
+        online: input.online ?? false,
         partnerAgencies: input.partnerAgencies,
         rescuedBeneficiaryIds: input.rescuedBeneficiaryIds.map((id) =>
           check.uuid(id, 'rescuedBeneficiaryIds'),

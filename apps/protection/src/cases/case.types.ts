@@ -130,8 +130,11 @@ export class RescueOperation {
   @Field({ description: DATE_DESCRIPTION })
   date!: string;
 
-  @Field()
+  @Field({ description: 'Where it took place; for an online one, the platform.' })
   place!: string;
+
+  @Field({ description: 'A platform report, an account take-down or a remote intervention.' })
+  online!: boolean;
 
   @Field(() => [String])
   partnerAgencies!: string[];

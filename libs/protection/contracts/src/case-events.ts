@@ -137,15 +137,21 @@ export type InvestigationNoteAdded = {
   };
 };
 
-/** A rescue or intervention with the authorities, and which of the case's victims it rescued. */
+/**
+ * A rescue or intervention with the authorities, and which of the case's victims it rescued
+ * (schema version 2). Version 2 added `online`: a platform report, an account take-down or a
+ * remote intervention, whose `place` is then the platform, not a province (v1: false).
+ */
 export type RescueOperationRecorded = {
   type: 'RescueOperationRecorded';
+  schemaVersion: 2;
   data: {
     caseId: string;
     operationId: string;
     date: CalendarDate;
-    /** Where it took place (a place, never a person). */
+    /** Where it took place (a place, never a person); when online, the platform. */
     place: string;
+    online: boolean;
     partnerAgencies: string[];
     rescuedBeneficiaryIds: string[];
     recordedAt: string;

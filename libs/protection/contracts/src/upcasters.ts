@@ -50,6 +50,12 @@ export const PROTECTION_UPCASTERS: readonly ContractUpcaster[] = [
     }),
   },
   {
+    // v1 rescues all took place somewhere physical.
+    type: 'RescueOperationRecorded',
+    fromSchemaVersion: 1,
+    upcast: (data) => ({ schemaVersion: 2, data: { online: false, ...data } }),
+  },
+  {
     // v1 contacts answered for the whole case.
     type: 'GuardianContactRecorded',
     fromSchemaVersion: 1,

@@ -67,7 +67,9 @@ export type RecordRescueOperation = {
     caseId: string;
     operationId: string;
     date: string;
+    /** Where it took place; when `online`, the platform (a report, a take-down, a remote call). */
     place: string;
+    online?: boolean;
     partnerAgencies: string[];
     rescuedBeneficiaryIds: string[];
   };

@@ -62,6 +62,10 @@ export function decideRescue(
   const operationId = check.uuid(data.operationId, 'operationId');
   const date = check.dateOfFact(data.date, 'date', metadata.occurredAt);
   const place = label(data.place, 'place');
+  const online = data.online ?? false;
+  if (typeof online !== 'boolean') {
+    throw new InvalidProtectionCaseData('online', 'must be true or false.');
+  }
   const partnerAgencies = distinctList(
     data.partnerAgencies,
     'partnerAgencies',
@@ -77,17 +81,26 @@ export function decideRescue(
     (id) => check.uuid(id, 'rescuedBeneficiaryIds'),
   );
   const at = recordedAt(metadata);
-  const record = { kind: 'rescue', date, place, partnerAgencies, rescuedBeneficiaryIds } as const;
+  const record = {
+    kind: 'rescue',
+    date,
+    place,
+    online,
+    partnerAgencies,
+    rescuedBeneficiaryIds,
+  } as const;
   if (alreadyRecorded(current, 'operationId', operationId, record)) return [];
   for (const beneficiaryId of rescuedBeneficiaryIds) victimOf(current, beneficiaryId);
   return [
     {
       type: 'RescueOperationRecorded',
+      schemaVersion: 2,
       data: {
         caseId: current.caseId,
         operationId,
         date,
         place,
+        online,
         partnerAgencies,
         rescuedBeneficiaryIds,
         recordedAt: at,

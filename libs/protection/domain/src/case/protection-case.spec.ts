@@ -168,11 +168,13 @@ const rescue = (rescued: string[], id = operationId) =>
 
 const rescued = (ids: string[]): ProtectionCaseEvent => ({
   type: 'RescueOperationRecorded',
+  schemaVersion: 2,
   data: {
     caseId,
     operationId,
     date: '2026-11-17',
     place: 'Karaoke bar, Mueang Rayong',
+    online: false,
     partnerAgencies: ['Royal Thai Police', 'DSI'],
     rescuedBeneficiaryIds: ids,
     recordedAt: at,

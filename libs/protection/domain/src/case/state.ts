@@ -32,6 +32,7 @@ export type CaseRecord =
       kind: 'rescue';
       date: string;
       place: string;
+      online: boolean;
       partnerAgencies: readonly string[];
       rescuedBeneficiaryIds: readonly string[];
     }
@@ -136,11 +137,14 @@ export function evolveProtectionCase(
     case 'InvestigationNoteAdded':
       return withRecord(state, event.data.noteId, { kind: 'note' });
     case 'RescueOperationRecorded': {
-      const { operationId, date, place, partnerAgencies, rescuedBeneficiaryIds } = event.data;
+      const { operationId, date, place, online, partnerAgencies, rescuedBeneficiaryIds } =
+        event.data;
       return withRecord(state, operationId, {
         kind: 'rescue',
         date,
         place,
+        // Absent in a version 1 event read without its upcaster: a physical place, as then.
+        online: online === true,
         partnerAgencies,
         rescuedBeneficiaryIds,
       });

@@ -198,11 +198,13 @@ describe('the protection case projections', () => {
     },
     {
       type: 'RescueOperationRecorded',
+      schemaVersion: 2,
       data: {
         caseId,
         operationId,
         date: '2026-11-18',
         place: 'Karaoke bar near the pier',
+        online: false,
         partnerAgencies: ['Royal Thai Police'],
         rescuedBeneficiaryIds: [girl, woman],
         recordedAt: '2026-11-20T10:00:00.000Z',
@@ -380,6 +382,7 @@ describe('the protection case projections', () => {
           operationId,
           date: '2026-11-18',
           place: 'Karaoke bar near the pier',
+          online: false,
           partnerAgencies: ['Royal Thai Police'],
           rescuedBeneficiaryIds: [girl, woman],
           recordedAt: '2026-11-20T10:00:00.000Z',

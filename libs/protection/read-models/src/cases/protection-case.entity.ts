@@ -43,6 +43,8 @@ export interface RescueOperationRecord {
   operationId: string;
   date: string;
   place: string;
+  /** A platform report, a take-down or a remote intervention: `place` is the platform. */
+  online?: boolean;
   partnerAgencies: string[];
   rescuedBeneficiaryIds: string[];
   recordedAt: string;

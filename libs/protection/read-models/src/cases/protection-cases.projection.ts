@@ -89,14 +89,21 @@ function evolveCase(
     case 'InvestigationNoteAdded':
       return { ...next, noteCount: next.noteCount + 1 };
     case 'RescueOperationRecorded': {
-      const { operationId, date, place, partnerAgencies, rescuedBeneficiaryIds, recordedAt } =
-        event.data;
+      const {
+        operationId,
+        date,
+        place,
+        online,
+        partnerAgencies,
+        rescuedBeneficiaryIds,
+        recordedAt,
+      } = event.data;
       const rescued = new Set(rescuedBeneficiaryIds);
       return {
         ...next,
         rescueOperations: [
           ...next.rescueOperations,
-          { operationId, date, place, partnerAgencies, rescuedBeneficiaryIds, recordedAt },
+          { operationId, date, place, online, partnerAgencies, rescuedBeneficiaryIds, recordedAt },
         ],
         victims: next.victims.map((victim) =>
           rescued.has(victim.beneficiaryId)
