@@ -22,7 +22,13 @@ import { beneficiaryStreamId } from '@haven/protection/contracts';
 import { base64url, generateKeyPair, SignJWT } from 'jose';
 import { Client } from 'pg';
 import { TrustedDocuments } from './trusted-documents';
-import { migrate, startSystem, type ServiceProcess, type System } from './testing/system';
+import {
+  migrate,
+  startSystem,
+  SUBGRAPHS,
+  type ServiceProcess,
+  type System,
+} from './testing/system';
 
 interface GraphQLBody {
   data?: Record<string, unknown> | null;
@@ -256,7 +262,8 @@ describe('Haven under hostile requests, through its real gateway and services', 
     );
   }
 
-  const NO_CALLS = { networks: 0, protection: 0, empowerment: 0, legal: 0, relief: 0 };
+  // Every registered subgraph, none of them called.
+  const NO_CALLS = Object.fromEntries(SUBGRAPHS.map((subgraph) => [subgraph.name, 0]));
 
   beforeAll(async () => {
     database = await createTestDatabase('system_security');

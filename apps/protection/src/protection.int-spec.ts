@@ -693,10 +693,16 @@ describe('who may do what in protection', () => {
 
 describe('limits in the subgraph itself', () => {
   it('refuses 1,000 aliases and a document over the depth limit, with the gateway identity', async () => {
-    const aliases = Array.from({ length: 1000 }, (_, i) => `a${i}: protectionStatus { ready }`);
+    // 1,000 aliases in 3,000 tokens: within the parser's token limit, refused by the alias rule.
+    const aliases = Array.from({ length: 1000 }, (_, i) => `a${i}: __typename`);
     const wide = await service.graphql(`{ ${aliases.join(' ')} }`);
     expect(wide.body.errors?.[0]?.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED' });
     expect(wide.body.data).toBeUndefined();
+    // 1,000 aliases of a selection, over 5,000 tokens: refused while parsing, as at the gateway.
+    const long = Array.from({ length: 1000 }, (_, i) => `a${i}: protectionStatus { ready }`);
+    const parsed = await service.graphql(`{ ${long.join(' ')} }`);
+    expect(parsed.body.errors?.[0]?.extensions).toMatchObject({ code: 'GRAPHQL_PARSE_FAILED' });
+    expect(parsed.body.data).toBeUndefined();
   });
 
   it('refuses a body over 100 kB with 413, before any GraphQL runs', async () => {
