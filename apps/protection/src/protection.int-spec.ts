@@ -113,7 +113,7 @@ describe('registering a beneficiary', () => {
           country: 'TH',
           sex: 'FEMALE',
           minor: true,
-          // Schema version 2: the statistical attributes, unknown when not given (ADR 15).
+          // Schema version 2: the statistical attributes, unknown when not given (ADR 21).
           nationality: null,
           ageYears: null,
           registeredAt: payload.beneficiary!.registeredAt,

@@ -1,5 +1,5 @@
 // The report service on its own: integration events appended to the log as the programmes append
-// them (protection's in the shapes stored before ADR 15 too), projected into the report's fact
+// them (protection's in the shapes stored before ADR 21 too), projected into the report's fact
 // tables and counted by the day each fact occurred.
 import { ServiceDatabase } from '@haven/platform/nest';
 import { startTestService, type TestService } from '@haven/platform/nest/testing';

@@ -1,8 +1,8 @@
-// Ages in whole years, for the statistical attributes facts carry in clear (ADR 15).
+// Ages in whole years, for the statistical attributes facts carry in clear (ADR 21).
 import type { PersonalValues } from '../personal-data/personal-values';
 
 /**
- * Age in whole years on the day of registration, for statistics (ADR 15): from the date of birth
+ * Age in whole years on the day of registration, for statistics (ADR 21): from the date of birth
  * when given, else the assessed age (it corrects falsified documents), else the documented one.
  */
 export function statisticalAge(

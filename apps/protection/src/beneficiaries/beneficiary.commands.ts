@@ -47,7 +47,7 @@ export interface RegisterInput {
   country: Country;
   sex: Sex;
   minor: boolean;
-  /** ISO 3166-1 nationality, in clear for statistics (ADR 15). */
+  /** ISO 3166-1 nationality, in clear for statistics (ADR 21). */
   nationality: CountryCode | null;
   /** Personal fields in clear, as the client sent them: sealed before any event exists. */
   personal?: Partial<PersonalValues> | null;

@@ -121,7 +121,7 @@ export class RegisterBeneficiaryInput {
   @Field(() => CountryCodeEnum, {
     nullable: true,
     description:
-      'Nationality as an ISO 3166-1 code, kept in clear for statistics (ADR 15); the written ' +
+      'Nationality as an ISO 3166-1 code, kept in clear for statistics (ADR 21); the written ' +
       'nationality, if any, stays sealed in personal.',
   })
   @IsOptional()

@@ -113,7 +113,7 @@ export class CaseCommands {
           beneficiaryRegistered: registration !== null,
           minor: input.minor ?? registration?.minor ?? false,
           // Her statistical attributes from her registration, the age as of the day she is
-          // taken in (ADR 15). Never an identity.
+          // taken in (ADR 21). Never an identity.
           sex: registration?.sex ?? null,
           nationality: registration?.nationality ?? null,
           ageYears: ageOn(registration, input.addedOn ?? metadata.occurredAt.slice(0, 10)),

@@ -54,7 +54,7 @@ export type SealedPersonalFields = { [Field in PersonalField]?: string };
  * A person was registered as a beneficiary of the alliance (schema version 2). `personal`, when
  * present, holds their personal fields sealed. The other facts carry no identity: the coarse
  * statistical attributes (country of operation, sex, minor, nationality code, age in whole years
- * on the day of registration) are in clear so that aggregates need no key (ADR 15). Version 1
+ * on the day of registration) are in clear so that aggregates need no key (ADR 21). Version 1
  * had no `nationality` nor `ageYears`; its upcaster reads them as unknown (null).
  */
 export type BeneficiaryRegistered = {

@@ -105,7 +105,7 @@ export type ProtectionCaseOpened = {
 /**
  * A beneficiary was added to the case as a victim (once per case; schema version 2). Version 2
  * added the day (`addedOn`) and, for statistics, the victim's sex, nationality code and age in
- * whole years on that day (null when unknown); never an identity (ADR 15). Rescues,
+ * whole years on that day (null when unknown); never an identity (ADR 21). Rescues,
  * identifications and returns name the victims of the case, whose attributes are here.
  */
 export type VictimAddedToCase = {

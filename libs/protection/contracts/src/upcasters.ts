@@ -1,7 +1,7 @@
 /**
  * Protection's stored events of earlier schema versions, read as the current ones. Every service
  * whose store reads these events registers them (`database.upcasters`): protection itself, and
- * whoever follows its contracts (reports). Stored events are never rewritten (ADR 15).
+ * whoever follows its contracts (reports). Stored events are never rewritten (ADR 21).
  *
  * Shaped like the event store's `Upcaster` (contracts depend on no platform library).
  */

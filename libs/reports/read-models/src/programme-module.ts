@@ -25,7 +25,7 @@ export interface SubjectBook {
   set(key: string, attributes: SubjectAttributes): void;
 }
 
-/** A fact to count: never an identity, only the coarse attributes of ADR 15. */
+/** A fact to count: never an identity, only the coarse attributes of ADR 21. */
 export interface NewFact {
   kind: string;
   /** The country of operation (TH, LA, MM, VN, OTHER). */

@@ -5,7 +5,7 @@ const asNumber = { to: (value: number) => value, from: (value: string) => Number
 /**
  * `reports.facts`: one row per counted fact of any programme, append-only. `occurred_on` is the
  * day of the fact (reports count by it); `recorded_at` is when its event was recorded (`asOf`
- * filters by it). No identity: a subject id is a random UUID or a place label (ADR 15).
+ * filters by it). No identity: a subject id is a random UUID or a place label (ADR 21).
  */
 @Entity({ schema: 'reports', name: 'facts' })
 export class ReportFact {

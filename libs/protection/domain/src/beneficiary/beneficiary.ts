@@ -78,7 +78,7 @@ export type RegisterBeneficiary = {
     country: Country;
     sex: Sex;
     minor: boolean;
-    /** For statistics, in clear (ADR 15): ISO 3166-1 nationality and whole years at registration. */
+    /** For statistics, in clear (ADR 21): ISO 3166-1 nationality and whole years at registration. */
     nationality?: CountryCode | null;
     ageYears?: number | null;
     personal?: SealedPersonalFields;

@@ -7,7 +7,7 @@ import { known, type NewFact, type ReportModule, type SubjectBook } from '../pro
  * nationality and minor or adult; their average and youngest age; follow-ups by mode and whether
  * the person was reached; grants (small grants disbursed, tuition paid as a service) with amounts
  * by currency; agents of change trained. Nationality and age count as UNKNOWN until the
- * contract's events carry them (ADR 15).
+ * contract's events carry them (ADR 21).
  */
 export const empowermentModule: ReportModule = {
   programme: 'empowerment',

@@ -7,7 +7,7 @@ import { known, type NewFact, type ReportModule, type SubjectBook } from '../pro
  * adult, form of exploitation, in the country or abroad and the destination; cases opened and
  * closed; rescues and persons rescued; identifications by outcome; returns completed (the
  * reception at home). The case's country is the country of operation for all of them.
- * Reads the current (v2) shapes: the report's store registers PROTECTION_UPCASTERS (ADR 15).
+ * Reads the current (v2) shapes: the report's store registers PROTECTION_UPCASTERS (ADR 21).
  */
 export const protectionModule: ReportModule = {
   programme: 'protection',
