@@ -203,7 +203,7 @@ export class AgreeReintegrationPlanInput {
 
   @Field(() => [String])
   @ArrayMaxSize(20)
-  @IsDay('reviewDates')
+  @IsDay('reviewDates', { each: true })
   reviewDates!: string[];
 
   @Field()

@@ -4,15 +4,27 @@
 import { Directive, Field, Float, InputType, ObjectType } from '@nestjs/graphql';
 import { allow, Policy } from '@haven/platform/security';
 import { CURRENCIES } from '@haven/vocabulary';
-import { IsIn, IsInt, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  type ValidationOptions,
+} from 'class-validator';
 import { CurrencyEnum } from './vocabulary.graphql';
 
 /** A UUID, any version (the kernel lower-cases it). */
 export const IsId = (field: string) => IsUUID('all', { message: `${field} must be a UUID` });
 
-/** A calendar day, YYYY-MM-DD (the domain checks it exists and is not in the future). */
-export const IsDay = (field: string) =>
-  Matches(/^\d{4}-\d{2}-\d{2}$/, { message: `${field} must be a date (YYYY-MM-DD)` });
+/**
+ * A calendar day, YYYY-MM-DD (the domain checks it exists and is not in the future); with
+ * `{ each: true }`, every day of a list.
+ */
+export const IsDay = (field: string, options: Pick<ValidationOptions, 'each'> = {}) =>
+  Matches(/^\d{4}-\d{2}-\d{2}$/, { message: `${field} must be a date (YYYY-MM-DD)`, ...options });
 
 /** At most `max` characters (the domain checks it is one line, with no control characters). */
 export const IsShorterThan = (field: string, max: number) =>
