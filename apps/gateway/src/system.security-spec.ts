@@ -246,7 +246,11 @@ describe('Haven under hostile requests, through its real gateway and services', 
   /** Rows in every table of the database: a refused request leaves every count as it was. */
   async function rowCounts(): Promise<Record<string, number>> {
     await projectionsSettled();
-    const tables = await everyTable(sql);
+    // The audit trees and the access log's chain follow the logs in the background, at their own
+    // pace: what a request changes is read off every other table (audit has specs of its own).
+    const tables = (await everyTable(sql)).filter(
+      (table) => !table.startsWith('audit.') && table !== 'privacy.access_log_chain',
+    );
     const { rows } = await sql.query<{ name: string; n: number }>(
       tables
         .map((table, i) => `SELECT $${i + 1}::text AS name, count(*)::int AS n FROM ${table}`)
