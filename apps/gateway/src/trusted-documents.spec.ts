@@ -37,6 +37,7 @@ describe('the published trusted documents (apps/gateway/trusted-documents)', () 
       'BeneficiaryById',
       'CaseNotifications',
       'MyCaseNotifications',
+      'ProgrammeReport',
       'ProtectionCase',
       'RegisterBeneficiary',
       'SubmitCaseNotification',

@@ -204,6 +204,7 @@ describe('graphqlLimitRules', () => {
       maxAliases: 30,
       maxCost: 5_000,
       maxTokens: 5_000,
+      maxNesting: 64,
       defaultListSize: 100,
     });
     const rules = graphqlLimitRules({ maxDepth: 2 });
