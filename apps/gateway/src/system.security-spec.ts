@@ -486,7 +486,7 @@ describe('Haven under hostile requests, through its real gateway and services', 
       });
       expect(await rowCounts()).toEqual(before);
       // The other services refuse the same way, whatever is asked.
-      for (const service of ['networks', 'empowerment', 'legal', 'relief']) {
+      for (const service of SUBGRAPHS.map(({ name }) => name).filter((n) => n !== 'protection')) {
         const other = await direct(`${label} ${service}`, service, headers, {
           query: `{ ${service}Status { service } }`,
         });
