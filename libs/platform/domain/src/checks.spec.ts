@@ -1,4 +1,4 @@
-import { DomainError, domainError, InvalidValue } from './domain-error';
+import { DomainError, domainError, InvalidValue, refusingAs } from './domain-error';
 import * as check from './checks';
 
 const NOW = '2026-06-15T10:00:00.000Z';
@@ -100,5 +100,38 @@ describe('domain errors', () => {
     expect(error.reason).toBe('GRANT_NOT_APPROVED');
     expect(error.code).toBe('GRANT_NOT_APPROVED');
     expect(GrantNotApproved.reason).toBe('GRANT_NOT_APPROVED');
+  });
+});
+
+describe('refusingAs', () => {
+  class InvalidCaseData extends InvalidValue {
+    constructor(field: string, requirement: string) {
+      super(field, requirement, 'INVALID_CASE_DATA');
+    }
+  }
+
+  it('reports a value the kernel refuses under the domain’s own reason, same field and words', () => {
+    let thrown: unknown;
+    try {
+      refusingAs(InvalidCaseData, () => check.uuid('nope', 'caseId'));
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(InvalidCaseData);
+    expect(thrown).toMatchObject({
+      reason: 'INVALID_CASE_DATA',
+      field: 'caseId',
+      message: 'caseId must be a UUID.',
+    });
+  });
+
+  it('lets the domain’s own errors through, and returns what the decision returns', () => {
+    const Closed = domainError('conflict', 'CASE_CLOSED', 'The case is closed.');
+    expect(() =>
+      refusingAs(InvalidCaseData, () => {
+        throw new Closed();
+      }),
+    ).toThrow(Closed);
+    expect(refusingAs(InvalidCaseData, () => 42)).toBe(42);
   });
 });

@@ -28,9 +28,32 @@ export class DomainError extends Error {
 
 /** A value the domain refuses; the message names the field, never the value. */
 export class InvalidValue extends DomainError {
-  constructor(field: string, requirement: string, reason = 'INVALID_VALUE') {
+  constructor(
+    field: string,
+    /** What the value must be ("must be a UUID."), for a domain to report under its own reason. */
+    readonly requirement: string,
+    reason = 'INVALID_VALUE',
+  ) {
     super('invalid', reason, `${field} ${requirement}`, field);
     this.name = 'InvalidValue';
+  }
+}
+
+/** A domain's own kind of invalid value (INVALID_CASE_DATA, …), made like InvalidValue. */
+export type InvalidData = new (field: string, requirement: string) => InvalidValue;
+
+/**
+ * Runs a decision with the kernel's `check.*`, reporting a value they refuse as the domain's own
+ * `Invalid` error (same field, same words); the domain's own errors pass through as they are.
+ */
+export function refusingAs<T>(Invalid: InvalidData, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof InvalidValue && error.reason === 'INVALID_VALUE' && error.field) {
+      throw new Invalid(error.field, error.requirement);
+    }
+    throw error;
   }
 }
 

@@ -12,12 +12,13 @@ import {
 } from '@haven/networks/contracts';
 import {
   check,
-  sameJson,
-  unreachable,
   type CommandMetadata,
   type Decider,
+  refusingAs,
+  sameJson,
+  unreachable,
 } from '@haven/platform/domain';
-import { MAX_PLACE_LENGTH, refusingAs } from '../checks';
+import { MAX_PLACE_LENGTH } from '../checks';
 import {
   CaseNotificationAlreadyReferred,
   CaseNotificationAlreadySubmitted,

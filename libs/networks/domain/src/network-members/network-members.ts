@@ -1,11 +1,12 @@
 import {
   check,
-  sameJson,
-  unreachable,
   type CommandMetadata,
   type Decider,
+  refusingAs,
+  sameJson,
+  unreachable,
 } from '@haven/platform/domain';
-import { MAX_NAME_LENGTH, MAX_PLACE_LENGTH, refusingAs } from '../checks';
+import { MAX_NAME_LENGTH, MAX_PLACE_LENGTH } from '../checks';
 import {
   AlreadyAgentOfChange,
   AlreadyRegistered,

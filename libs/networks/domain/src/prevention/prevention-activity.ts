@@ -1,5 +1,11 @@
-import { check, sameJson, type CommandMetadata, type Decider } from '@haven/platform/domain';
-import { MAX_PLACE_LENGTH, refusingAs } from '../checks';
+import {
+  check,
+  type CommandMetadata,
+  type Decider,
+  refusingAs,
+  sameJson,
+} from '@haven/platform/domain';
+import { MAX_PLACE_LENGTH } from '../checks';
 import { InvalidPreventionActivityData, PreventionActivityAlreadyRecorded } from '../errors';
 import {
   COUNTRIES,

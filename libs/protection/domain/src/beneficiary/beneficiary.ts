@@ -23,8 +23,14 @@ import {
   type Sex,
 } from '@haven/protection/contracts';
 import { COUNTRY_CODES, type CountryCode } from '@haven/vocabulary';
-import { check, unreachable, type CommandMetadata, type Decider } from '@haven/platform/domain';
-import { refusingAs, sealed } from '../checks';
+import {
+  check,
+  type CommandMetadata,
+  type Decider,
+  refusingAs,
+  unreachable,
+} from '@haven/platform/domain';
+import { sealed } from '../checks';
 import {
   BeneficiaryAlreadyErased,
   BeneficiaryAlreadyRegistered,

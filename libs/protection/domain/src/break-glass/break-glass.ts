@@ -1,6 +1,11 @@
 import type { BreakGlassAccessGranted, BreakGlassEvent } from '@haven/protection/contracts';
-import { check, unreachable, type CommandMetadata, type Decider } from '@haven/platform/domain';
-import { refusingAs } from '../checks';
+import {
+  check,
+  type CommandMetadata,
+  type Decider,
+  refusingAs,
+  unreachable,
+} from '@haven/platform/domain';
 import { BreakGlassNotNeeded, InvalidBreakGlassRequest } from '../beneficiary/errors';
 
 export type { BreakGlassAccessGranted, BreakGlassEvent };

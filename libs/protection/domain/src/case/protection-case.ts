@@ -1,8 +1,7 @@
 // The protection case decider: its commands (commands.ts), its state (state.ts), and its
 // decisions on the case (decide-case.ts) and along each victim's journey (decide-journey.ts).
-import { unreachable, type Decider } from '@haven/platform/domain';
+import { type Decider, refusingAs, unreachable } from '@haven/platform/domain';
 import type { ProtectionCaseEvent } from '@haven/protection/contracts';
-import { refusingAs } from '../checks';
 import type { ProtectionCaseCommand } from './commands';
 import {
   decideAddVictim,
