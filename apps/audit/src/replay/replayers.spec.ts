@@ -102,6 +102,82 @@ describe('the replay registry', () => {
     });
   });
 
+  it('given an enrolment of version 1 then closed, when it is replayed, then empowerment’s upcasters and evolve fold it', () => {
+    const replay = REPLAYERS.forStream('empowermentenrolment-e1');
+    expect(replay).toMatchObject({ service: 'empowerment', recordType: 'EmpowermentEnrolment' });
+    const of = { enrolmentId: 'e1', beneficiaryId: 'b1', country: 'TH' };
+    const enrolled = recorded('BeneficiaryEnrolled', 1, {
+      ...of,
+      sex: 'FEMALE',
+      minor: false,
+      setting: {
+        kind: 'SHELTER',
+        shelterName: 'Home 3',
+        governmentRun: true,
+        province: null,
+        district: null,
+      },
+      enrolledOn: '2026-03-01',
+    });
+    const closed = recorded('EnrolmentClosed', 1, {
+      ...of,
+      reason: 'GOALS_REACHED',
+      closedOn: '2026-09-01',
+    });
+    const asEnrolled = replay!.replay([enrolled]) as { status: string; enrolment: object };
+    expect(asEnrolled.status).toBe('OPEN');
+    // Version 1 knew no statistics: the upcaster reads them as unknown, as empowerment does.
+    expect(asEnrolled.enrolment).toMatchObject({ nationality: null, ageYears: null });
+    expect(replay!.replay([enrolled, closed])).toMatchObject({
+      status: 'CLOSED',
+      reason: 'GOALS_REACHED',
+      closedOn: '2026-09-01',
+    });
+  });
+
+  it('given a relief response opened then a distribution, when it is replayed, then relief’s evolve folds it', () => {
+    const replay = REPLAYERS.forStream('reliefresponse-r1');
+    expect(replay).toMatchObject({ service: 'relief', recordType: 'ReliefResponse' });
+    const opened = recorded('ReliefResponseOpened', 1, {
+      responseId: 'r1',
+      name: 'Floods 2026',
+      country: 'LA',
+      startsOn: '2026-08-01',
+      endsOn: null,
+      funder: null,
+    });
+    const distributed = recorded('ReliefDistributed', 1, {
+      responseId: 'r1',
+      distributionId: 'd1',
+      country: 'LA',
+      kind: 'NECESSITY_BAG',
+      recipientKind: 'RELIEF_RECIPIENT',
+      beneficiaryId: null,
+      recipientId: 'p1',
+      amountMinor: null,
+      currency: null,
+      fieldWorkerKind: 'STAFF',
+      fieldWorkerId: 'u1',
+      distributedOn: '2026-08-03',
+    });
+    expect(replay!.replay([opened])).toMatchObject({ status: 'OPEN', entries: {} });
+    const after = replay!.replay([opened, distributed]) as { entries: Record<string, unknown> };
+    expect(Object.keys(after.entries)).toEqual(['d1']);
+  });
+
+  it('knows every programme’s records: protection, networks, legal, empowerment and relief', () => {
+    expect(REPLAYERS.categories.sort()).toEqual([
+      'beneficiary',
+      'breakglass',
+      'casenotification',
+      'empowermentenrolment',
+      'legaladvocacy',
+      'legalcase',
+      'protectioncase',
+      'reliefresponse',
+    ]);
+  });
+
   it('knows no category twice, and says which record a stream is', () => {
     const one = replayer('x', 'X', 'xs', { initialState: () => 0, evolve: (n: number) => n + 1 });
     expect(() => new Replayers([one, one])).toThrow(/Two replayers/);
