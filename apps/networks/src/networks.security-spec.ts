@@ -226,3 +226,72 @@ describe('an agent of change’s beneficiary, read by a coordinator', () => {
     expect(nodes.find((node) => node.beneficiaryId === laBeneficiary)!.beneficiary).toBeNull();
   });
 });
+
+const coordinatorNamed = (subject: string, countries: string[]) =>
+  ({ subject, role: 'network_coordinator', countries, organisationId: 'alliance' }) as Principal;
+
+/** Each networks command that takes a client-chosen id: its mutation, and facts for it. */
+const REGISTRATIONS: Array<[string, string, Record<string, unknown>, Record<string, unknown>]> = [
+  [
+    'registerWatchdog',
+    'RegisterWatchdogInput',
+    {
+      kind: 'INDIVIDUAL',
+      country: 'TH',
+      province: 'Chiang Rai',
+      joinedOn: '2020-01-15',
+      trained: true,
+    },
+    { trained: false },
+  ],
+  [
+    'registerWomensGroup',
+    'RegisterWomensGroupInput',
+    { country: 'TH', province: 'Phayao', joinedOn: '2020-03-01', memberCount: 12 },
+    { memberCount: 13 },
+  ],
+  [
+    'registerPartnerOrganisation',
+    'RegisterPartnerOrganisationInput',
+    { name: 'Friends of Women', kind: 'NGO', country: 'TH' },
+    { kind: 'SHELTER' },
+  ],
+  [
+    'recordPreventionActivity',
+    'RecordPreventionActivityInput',
+    {
+      kind: 'TRAINING',
+      topic: 'SAFE_MIGRATION',
+      date: '2020-11-12',
+      country: 'TH',
+      province: 'Chiang Rai',
+      participants: [{ sex: 'FEMALE', role: 'STUDENTS', count: 40 }],
+    },
+    { topic: 'FORCED_MARRIAGE' },
+  ],
+];
+
+describe('a replayed member or prevention activity id', () => {
+  it.each(REGISTRATIONS)(
+    '%s: its registrant’s identical retry succeeds; another coordinator gets one answer whatever the facts, and nothing is written',
+    async (mutation, inputType, input, otherFacts) => {
+      const query = `mutation ($input: ${inputType}!) { ${mutation}(input: $input) { streamVersion } }`;
+      const id = randomUUID();
+      const first = await gql(query, { input: { ...input, id } }, coordinatorNamed('th-1', ['TH']));
+      expect(first.body.errors).toBeUndefined();
+      const retry = await gql(query, { input: { ...input, id } }, coordinatorNamed('th-1', ['TH']));
+      expect(retry.body).toEqual(first.body);
+
+      const before = await eventCount();
+      const other = coordinatorNamed('th-2', ['TH']);
+      const sameFacts = await gql(query, { input: { ...input, id } }, other);
+      const different = await gql(query, { input: { ...input, ...otherFacts, id } }, other);
+      expect(sameFacts.body.data).toBeNull();
+      expect(sameFacts.body.errors).toEqual(different.body.errors);
+      expect(sameFacts.body.errors![0].extensions).toMatchObject({ code: 'CONFLICT' });
+      // The message quotes nothing of the record it collided with.
+      expect(sameFacts.body.errors![0].message).not.toMatch(/other facts|Chiang Rai|Phayao|TH/);
+      expect(await eventCount()).toBe(before);
+    },
+  );
+});

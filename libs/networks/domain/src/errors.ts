@@ -141,11 +141,14 @@ export const InvalidRegistrationData = invalidData(
 );
 export type InvalidRegistrationData = InstanceType<typeof InvalidRegistrationData>;
 
-/** The id is taken, by a registration with other facts (or of another kind). */
+/**
+ * The id is taken: by a registration with other facts (or of another kind), or by another
+ * registrar (who is told the same, whatever the facts, so that an id reveals nothing).
+ */
 export const AlreadyRegistered = domainError(
   'conflict',
   'ALREADY_REGISTERED',
-  'This id is already registered, with other facts.',
+  'This id is already used: register the member with a new id.',
 );
 export type AlreadyRegistered = InstanceType<typeof AlreadyRegistered>;
 
@@ -175,10 +178,11 @@ export const InvalidPreventionActivityData = invalidData(
 );
 export type InvalidPreventionActivityData = InstanceType<typeof InvalidPreventionActivityData>;
 
+/** The activity id is taken: by other facts, or by another recorder (told the same). */
 export const PreventionActivityAlreadyRecorded = domainError(
   'conflict',
   'PREVENTION_ACTIVITY_ALREADY_RECORDED',
-  'This prevention activity id is already recorded, with other facts.',
+  'This prevention activity id is already used: record the activity with a new id.',
 );
 export type PreventionActivityAlreadyRecorded = InstanceType<
   typeof PreventionActivityAlreadyRecorded

@@ -5,3 +5,4 @@ export * from './errors';
 export * from './vocabulary';
 export { MAX_NAME_LENGTH, MAX_PLACE_LENGTH } from './checks';
 export type { CommandMetadata } from '@haven/platform/domain';
+export * from './recorded-by';

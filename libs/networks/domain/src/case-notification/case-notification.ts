@@ -19,6 +19,7 @@ import {
   unreachable,
 } from '@haven/platform/domain';
 import { MAX_PLACE_LENGTH } from '../checks';
+import { recorderOf, sameRecorder, type Recorder, type WithRecorder } from '../recorded-by';
 import {
   CaseNotificationAlreadyReferred,
   CaseNotificationAlreadySubmitted,
@@ -117,16 +118,14 @@ export type SubmittedFacts = Omit<CaseNotificationSubmitted['data'], 'submittedA
  * Who submitted a notification, from its first event's metadata: a retry of a submission is
  * recognised as its submitter's only (absent for an event read without its metadata).
  */
-export type Submitter = Pick<CommandMetadata, 'actorId' | 'organisationId'>;
+export type Submitter = Recorder;
 
 export type CaseNotificationState =
   | { status: 'NONE' }
   | { status: CaseNotificationStatus; facts: SubmittedFacts; submitter?: Submitter };
 
 /** An event as the store returns it: with the metadata it was recorded with. */
-export type RecordedCaseNotificationEvent = CaseNotificationEvent & {
-  metadata?: Partial<Submitter>;
-};
+export type RecordedCaseNotificationEvent = WithRecorder<CaseNotificationEvent>;
 
 export function initialCaseNotificationState(): CaseNotificationState {
   return { status: 'NONE' };
@@ -184,7 +183,7 @@ function submit(
     // The same submission again, by its submitter (a client retrying with its id), changes
     // nothing. Anyone else is told the id is taken whatever the facts they send, so that an id
     // is no oracle for another's notification.
-    if (sameSubmitter(state.submitter, command.metadata) && sameJson(state.facts, facts)) {
+    if (sameRecorder(state.submitter, command.metadata) && sameJson(state.facts, facts)) {
       return [];
     }
     throw new CaseNotificationAlreadySubmitted();
@@ -195,14 +194,6 @@ function submit(
 /** The command's time as a UTC instant: the domain never reads a clock. */
 function occurredAt(metadata: CommandMetadata): string {
   return check.instant(metadata.occurredAt, 'occurredAt');
-}
-
-function sameSubmitter(submitter: Submitter | undefined, metadata: CommandMetadata): boolean {
-  // Events recorded without metadata (decider specs) name no submitter: the facts decide.
-  return (
-    submitter === undefined ||
-    (submitter.actorId === metadata.actorId && submitter.organisationId === metadata.organisationId)
-  );
 }
 
 /** The state of an existing notification, or NOT_FOUND. */
@@ -328,13 +319,8 @@ export function evolveCaseNotification(
   switch (event.type) {
     case 'CaseNotificationSubmitted': {
       const { submittedAt: _submittedAt, ...facts } = event.data;
-      const metadata = event.metadata;
-      if (metadata?.actorId === undefined) return { status: 'SUBMITTED', facts };
-      const submitter = {
-        actorId: metadata.actorId,
-        organisationId: metadata.organisationId ?? null,
-      };
-      return { status: 'SUBMITTED', facts, submitter };
+      const submitter = recorderOf(event);
+      return submitter ? { status: 'SUBMITTED', facts, submitter } : { status: 'SUBMITTED', facts };
     }
     case 'CaseNotificationValidated':
       return state.status === 'NONE' ? state : { ...state, status: 'VALIDATED' };

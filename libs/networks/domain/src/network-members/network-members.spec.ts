@@ -8,6 +8,7 @@ import {
 import {
   networkMemberDecider,
   type NetworkMemberEvent,
+  type RecordedNetworkMemberEvent,
   type RegisterAgentOfChange,
   type RegisterPartnerOrganisation,
   type RegisterWatchdog,
@@ -118,6 +119,35 @@ describe('Network member decider: watchdogs', () => {
       .given([watchdogRegistered])
       .when(womensGroup({ country: 'TH', province: 'Udon Thani' }))
       .thenThrows(AlreadyRegistered);
+  });
+
+  describe('given a watchdog recorded with its registrant', () => {
+    const recorded = {
+      ...watchdogRegistered,
+      metadata: { actorId: 'coordinator-3', organisationId: null },
+    } as RecordedNetworkMemberEvent;
+    const by = (actorId: string, organisationId: string | null): RegisterWatchdog => ({
+      ...watchdog(),
+      metadata: { ...metadata, actorId, organisationId },
+    });
+
+    it('when its registrant sends the same registration again, then nothing happens', () => {
+      spec.given([recorded]).when(by('coordinator-3', null)).then([]);
+    });
+
+    it.each([
+      ['another registrar', 'coordinator-4', null],
+      ['the same registrar for another organisation', 'coordinator-3', 'ngo-b'],
+    ])(
+      'when %s sends the same facts, then it fails as already registered, as with other facts',
+      (_case, actorId, organisationId) => {
+        spec.given([recorded]).when(by(actorId, organisationId)).thenThrows(AlreadyRegistered);
+        spec
+          .given([recorded])
+          .when({ ...by(actorId, organisationId), data: { ...watchdog().data, trained: false } })
+          .thenThrows(AlreadyRegistered);
+      },
+    );
   });
 
   it.each([

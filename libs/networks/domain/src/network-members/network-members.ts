@@ -7,6 +7,7 @@ import {
   unreachable,
 } from '@haven/platform/domain';
 import { MAX_NAME_LENGTH, MAX_PLACE_LENGTH } from '../checks';
+import { recorderOf, sameRecorder, type Recorder, type WithRecorder } from '../recorded-by';
 import {
   AlreadyAgentOfChange,
   AlreadyRegistered,
@@ -145,7 +146,16 @@ export type NetworkMemberCommand =
 
 export type NetworkMemberState =
   | { status: 'NONE' }
-  | { status: 'REGISTERED'; type: NetworkMemberEvent['type']; facts: Record<string, unknown> };
+  | {
+      status: 'REGISTERED';
+      type: NetworkMemberEvent['type'];
+      facts: Record<string, unknown>;
+      /** Who registered it (absent for an event read without its metadata). */
+      registrant?: Recorder;
+    };
+
+/** A registration as the store returns it: with the metadata it was recorded with. */
+export type RecordedNetworkMemberEvent = WithRecorder<NetworkMemberEvent>;
 
 export function initialNetworkMemberState(): NetworkMemberState {
   return { status: 'NONE' };
@@ -262,8 +272,16 @@ export function decideNetworkMember(
 ): NetworkMemberEvent[] {
   const registered = registration(command);
   if (state.status === 'REGISTERED') {
-    // The same registration again (a client retrying with its id) changes nothing.
-    if (state.type === registered.type && sameJson(state.facts, factsOf(registered))) return [];
+    // The same registration again by its registrant (a client retrying with its id) changes
+    // nothing. Anyone else is told the id is taken whatever the facts they send, so that an id
+    // is no oracle for another's member.
+    if (
+      sameRecorder(state.registrant, command.metadata) &&
+      state.type === registered.type &&
+      sameJson(state.facts, factsOf(registered))
+    ) {
+      return [];
+    }
     throw new AlreadyRegistered();
   }
   return [registered];
@@ -271,15 +289,17 @@ export function decideNetworkMember(
 
 export function evolveNetworkMember(
   _state: NetworkMemberState,
-  event: NetworkMemberEvent,
+  event: RecordedNetworkMemberEvent,
 ): NetworkMemberState {
-  return { status: 'REGISTERED', type: event.type, facts: factsOf(event) };
+  const registrant = recorderOf(event);
+  const state = { status: 'REGISTERED' as const, type: event.type, facts: factsOf(event) };
+  return registrant ? { ...state, registrant } : state;
 }
 
 /** The decider of every network member's registration, for the command handlers. */
 export const networkMemberDecider: Decider<
   NetworkMemberCommand,
-  NetworkMemberEvent,
+  RecordedNetworkMemberEvent,
   NetworkMemberState
 > = {
   decide: (command, state) =>

@@ -3,6 +3,7 @@ import { InvalidPreventionActivityData, PreventionActivityAlreadyRecorded } from
 import {
   preventionActivityDecider,
   type PreventionActivityEvent,
+  type RecordedPreventionActivityEvent,
   type RecordPreventionActivity,
 } from './prevention-activity';
 
@@ -117,6 +118,32 @@ describe('Prevention activity decider', () => {
           'PREVENTION_ACTIVITY_ALREADY_RECORDED',
         ),
       );
+  });
+
+  describe('given an activity recorded with its recorder', () => {
+    const withRecorder = {
+      ...recorded,
+      metadata: { actorId: 'coordinator-3', organisationId: null },
+    } as RecordedPreventionActivityEvent;
+    const by = (actorId: string): RecordPreventionActivity => ({
+      ...training(),
+      metadata: { ...metadata, actorId },
+    });
+
+    it('when its recorder sends the same recording again, then nothing happens', () => {
+      spec.given([withRecorder]).when(by('coordinator-3')).then([]);
+    });
+
+    it('when another recorder sends the same facts, then it fails as already recorded, as with other facts', () => {
+      spec
+        .given([withRecorder])
+        .when(by('coordinator-4'))
+        .thenThrows(PreventionActivityAlreadyRecorded);
+      spec
+        .given([withRecorder])
+        .when({ ...by('coordinator-4'), data: { ...training().data, topic: 'SAFE_MIGRATION' } })
+        .thenThrows(PreventionActivityAlreadyRecorded);
+    });
   });
 
   it.each([

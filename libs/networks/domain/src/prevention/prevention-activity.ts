@@ -6,6 +6,7 @@ import {
   sameJson,
 } from '@haven/platform/domain';
 import { MAX_PLACE_LENGTH } from '../checks';
+import { recorderOf, sameRecorder, type Recorder, type WithRecorder } from '../recorded-by';
 import { InvalidPreventionActivityData, PreventionActivityAlreadyRecorded } from '../errors';
 import {
   COUNTRIES,
@@ -69,7 +70,15 @@ export type PreventionActivityCommand = RecordPreventionActivity;
 
 export type PreventionActivityState =
   | { status: 'NONE' }
-  | { status: 'RECORDED'; facts: Omit<PreventionActivityRecorded['data'], 'recordedAt'> };
+  | {
+      status: 'RECORDED';
+      facts: Omit<PreventionActivityRecorded['data'], 'recordedAt'>;
+      /** Who recorded it (absent for an event read without its metadata). */
+      recorder?: Recorder;
+    };
+
+/** An activity's event as the store returns it: with the metadata it was recorded with. */
+export type RecordedPreventionActivityEvent = WithRecorder<PreventionActivityEvent>;
 
 export function initialPreventionActivityState(): PreventionActivityState {
   return { status: 'NONE' };
@@ -135,7 +144,9 @@ export function decidePreventionActivity(
   const facts = checkRecording(command);
   const recordedAt = check.instant(command.metadata.occurredAt, 'occurredAt');
   if (state.status === 'RECORDED') {
-    if (sameJson(state.facts, facts)) return [];
+    // Its recorder's identical retry changes nothing; anyone else is told the id is taken,
+    // whatever the facts, so that an id is no oracle for another's activity.
+    if (sameRecorder(state.recorder, command.metadata) && sameJson(state.facts, facts)) return [];
     throw new PreventionActivityAlreadyRecorded();
   }
   return [{ type: 'PreventionActivityRecorded', data: { ...facts, recordedAt } }];
@@ -143,15 +154,16 @@ export function decidePreventionActivity(
 
 export function evolvePreventionActivity(
   _state: PreventionActivityState,
-  event: PreventionActivityEvent,
+  event: RecordedPreventionActivityEvent,
 ): PreventionActivityState {
   const { recordedAt: _recordedAt, ...facts } = event.data;
-  return { status: 'RECORDED', facts };
+  const recorder = recorderOf(event);
+  return recorder ? { status: 'RECORDED', facts, recorder } : { status: 'RECORDED', facts };
 }
 
 export const preventionActivityDecider: Decider<
   PreventionActivityCommand,
-  PreventionActivityEvent,
+  RecordedPreventionActivityEvent,
   PreventionActivityState
 > = {
   decide: (command, state) =>
