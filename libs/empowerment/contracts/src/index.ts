@@ -1,2 +1,3 @@
 export * from './vocabulary';
 export * from './enrolment-events';
+export * from './upcasters';

@@ -88,3 +88,33 @@ export const PlanInvalid = domainError(
   'A plan needs at least one goal, each once, and review dates in order after it is agreed.',
 );
 export const NoteEmpty = domainError('invalid', 'NOTE_EMPTY', 'A note needs its sealed text.');
+export const EmployerUnknown = domainError(
+  'not_found',
+  'EMPLOYER_UNKNOWN',
+  'The employer is not one of the partner organisations networks registered.',
+);
+export const OccupationMissing = domainError(
+  'invalid',
+  'OCCUPATION_MISSING',
+  'A job placement names the occupation (and only a placement does).',
+);
+export const SupportIncomplete = domainError(
+  'invalid',
+  'SUPPORT_INCOMPLETE',
+  'Tuition fees and living allowances name the institution, the period and the amount.',
+);
+export const AccommodationIncomplete = domainError(
+  'invalid',
+  'ACCOMMODATION_INCOMPLETE',
+  'A safe accommodation names the place and the period.',
+);
+export const DetailNotApplicable = domainError(
+  'invalid',
+  'DETAIL_NOT_APPLICABLE',
+  'This detail does not apply to this kind of service.',
+);
+export const PeriodOutOfOrder = domainError(
+  'invalid',
+  'PERIOD_OUT_OF_ORDER',
+  'A period ends on or after the day it begins.',
+);

@@ -1,1 +1,2 @@
 export * from './case-notifications';
+export * from './partner-organisations';

@@ -9,11 +9,12 @@ import type {
   RehabilitationActivity,
   ServiceKind,
   ServiceMode,
+  Period,
   ServiceOutcome,
   Setting,
 } from '@haven/empowerment/contracts';
 import type { CommandMetadata } from '@haven/platform/domain';
-import type { Country, Sex } from '@haven/vocabulary';
+import type { Country, CountryCode, Sex } from '@haven/vocabulary';
 
 // ---- Internal events (not for other services). -------------------------------------------
 
@@ -63,6 +64,11 @@ export type BeneficiaryFacts = {
   country: Country | null;
   sex: Sex | null;
   minor: boolean | null;
+  /** ISO 3166-1 nationality, for statistics (ADR 21); null when unknown. */
+  nationality: CountryCode | null;
+  /** Whole years on `ageOn` (the day protection registered them); null when unknown. */
+  ageYears: number | null;
+  ageOn: string | null;
 };
 
 type Cmd<Type extends string, Data> = { type: Type; data: Data; metadata: CommandMetadata };
@@ -101,6 +107,14 @@ export type RecordEmpowermentService = Cmd<
     activity: RehabilitationActivity | null;
     outcome: ServiceOutcome | null;
     partnerOrganisationId: string | null;
+    /** Whether networks registered the employer, as the command step found it on the log. */
+    employerRegistered: boolean;
+    occupation: string | null;
+    institution: string | null;
+    period: Period | null;
+    amount: Amount | null;
+    /** The place, sealed by the command step with the person's key (`pii:v1:…`). */
+    sealedPlace: string | null;
     providedOn: string;
     providedBy: string;
   }
@@ -154,6 +168,9 @@ type Enrolled = {
   country: Country;
   sex: Sex;
   minor: boolean;
+  nationality: CountryCode | null;
+  /** Whole years on `enrolledOn`; later facts add the whole years since. */
+  ageYears: number | null;
   enrolledOn: string;
   /** The first enrolment's facts, to recognise a retry. */
   enrolment: Record<string, unknown>;

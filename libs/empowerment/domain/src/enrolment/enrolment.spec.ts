@@ -6,8 +6,14 @@ import {
   BeforeEnrolment,
   BeneficiaryErased,
   BeneficiaryUnknown,
+  AccommodationIncomplete,
+  DetailNotApplicable,
   DisbursementAboveApproved,
   EmployerMissing,
+  EmployerUnknown,
+  OccupationMissing,
+  PeriodOutOfOrder,
+  SupportIncomplete,
   EnrolmentClosed,
   GrantAlreadyDisbursed,
   GrantNotApproved,
@@ -61,6 +67,18 @@ const known = {
   country: 'TH' as const,
   sex: 'FEMALE' as const,
   minor: true,
+  nationality: 'MM' as const,
+  ageYears: 16,
+  ageOn: '2025-09-01',
+};
+/** Her statistical attributes on every fact of the spring of 2026 (ADR 21). */
+const stats = { nationality: 'MM' as const, ageYears: 16 };
+const noDetails = {
+  occupation: null,
+  institution: null,
+  period: null,
+  amount: null,
+  sealedPlace: null,
 };
 
 function cmd<C extends EnrolmentCommand>(type: C['type'], data: C['data']): EnrolmentCommand {
@@ -78,7 +96,8 @@ const enrol = (beneficiary = known, more: Record<string, unknown> = {}) =>
 
 const enrolled: EmpowermentIntegrationEvent = {
   type: 'BeneficiaryEnrolled',
-  data: { ...of, sex: 'FEMALE', minor: true, setting: shelter, enrolledOn: '2026-03-01' },
+  schemaVersion: 2,
+  data: { ...of, ...stats, sex: 'FEMALE', minor: true, setting: shelter, enrolledOn: '2026-03-01' },
 };
 const closed: EnrolmentEvent = {
   type: 'EnrolmentClosed',
@@ -93,14 +112,19 @@ const service = (data: Record<string, unknown> = {}) =>
     activity: 'ART_THERAPY',
     outcome: 'COMPLETED',
     partnerOrganisationId: null,
+    employerRegistered: false,
+    ...noDetails,
     providedOn: '2026-03-05',
     providedBy: 'officer-7',
     ...data,
   } as never);
 const serviceRecorded: EnrolmentEvent = {
   type: 'EmpowermentServiceRecorded',
+  schemaVersion: 2,
   data: {
     ...of,
+    ...stats,
+    ...noDetails,
     serviceId,
     kind: 'REHABILITATION',
     mode: 'GROUP',
@@ -309,7 +333,7 @@ describe('services', () => {
   it('when a job placement names no employer, or another service names one, then it fails', () => {
     spec
       .given([enrolled])
-      .when(service({ kind: 'JOB_PLACEMENT', mode: null, activity: null }))
+      .when(service({ kind: 'JOB_PLACEMENT', mode: null, activity: null, occupation: 'Cook' }))
       .thenThrows(EmployerMissing);
     spec
       .given([enrolled])
@@ -321,8 +345,227 @@ describe('services', () => {
           partnerOrganisationId: partnerId,
         }),
       )
-      .thenThrows(EmployerMissing);
+      .thenThrows(DetailNotApplicable);
   });
+});
+
+describe('statistical attributes (ADR 21)', () => {
+  it('given a 17-year-old enrolled a year earlier, when a service is given, then it carries her age that day, 18, as an adult', () =>
+    spec
+      .given([
+        {
+          ...enrolled,
+          data: { ...enrolled.data, ageYears: 17, enrolledOn: '2025-03-01' },
+        } as EnrolmentEvent,
+      ])
+      .when(service())
+      .then([
+        {
+          ...serviceRecorded,
+          data: { ...serviceRecorded.data, ageYears: 18, minor: false },
+        } as EnrolmentEvent,
+      ]));
+
+  it('given an enrolment of schema version 1 (no nationality nor age), when a service is given, then both are unknown and minor is as at enrolment', () => {
+    const { nationality: _n, ageYears: _a, ...v1 } = enrolled.data as Record<string, unknown>;
+    spec
+      .given([{ type: 'BeneficiaryEnrolled', data: v1 } as unknown as EnrolmentEvent])
+      .when(service())
+      .then([
+        {
+          ...serviceRecorded,
+          data: { ...serviceRecorded.data, nationality: null, ageYears: null, minor: true },
+        } as EnrolmentEvent,
+      ]);
+  });
+
+  it('when a beneficiary registered with an age is enrolled a year later, then the enrolment carries her age on that day', () =>
+    spec
+      .given([])
+      .when(enrol({ ...known, ageOn: '2025-02-01' }))
+      .then([{ ...enrolled, data: { ...enrolled.data, ageYears: 17 } } as EnrolmentEvent]));
+});
+
+describe('job placement', () => {
+  const placement = (data: Record<string, unknown> = {}) =>
+    service({
+      kind: 'JOB_PLACEMENT',
+      mode: null,
+      activity: null,
+      partnerOrganisationId: partnerId,
+      employerRegistered: true,
+      occupation: 'Sewing machine operator',
+      ...data,
+    });
+
+  it('given an enrolment, when she is placed with a registered partner as a sewing machine operator, then both are recorded', () =>
+    spec
+      .given([enrolled])
+      .when(placement())
+      .then([
+        {
+          ...serviceRecorded,
+          data: {
+            ...serviceRecorded.data,
+            kind: 'JOB_PLACEMENT',
+            mode: null,
+            activity: null,
+            partnerOrganisationId: partnerId,
+            occupation: 'Sewing machine operator',
+          },
+        } as EnrolmentEvent,
+      ]));
+
+  it('when the employer is not a partner organisation networks registered, then it fails', () =>
+    spec
+      .given([enrolled])
+      .when(placement({ employerRegistered: false }))
+      .thenThrows(EmployerUnknown));
+
+  it('when the placement names no occupation, or one over its limit, then it fails', () => {
+    spec
+      .given([enrolled])
+      .when(placement({ occupation: ' ' }))
+      .thenThrows(OccupationMissing);
+    spec
+      .given([enrolled])
+      .when(placement({ occupation: 'x'.repeat(121) }))
+      .thenThrows(InvalidValue);
+  });
+
+  it('when another kind of service names an occupation, then it fails', () =>
+    spec
+      .given([enrolled])
+      .when(service({ occupation: 'Cook' }))
+      .thenThrows(DetailNotApplicable));
+});
+
+describe('tuition fees and living allowances', () => {
+  const term = { from: '2026-05-01', to: '2026-09-30' };
+  const tuition = (data: Record<string, unknown> = {}) =>
+    service({
+      kind: 'TUITION_FEES',
+      mode: null,
+      activity: null,
+      institution: 'Chiang Rai Vocational College',
+      period: term,
+      amount: thb(1_250_000),
+      providedOn: '2026-04-20',
+      ...data,
+    });
+
+  it('given an enrolment, when a term’s tuition is paid, then the institution, period and amount are recorded', () =>
+    spec
+      .given([enrolled])
+      .when(tuition())
+      .then([
+        {
+          ...serviceRecorded,
+          data: {
+            ...serviceRecorded.data,
+            kind: 'TUITION_FEES',
+            mode: null,
+            activity: null,
+            institution: 'Chiang Rai Vocational College',
+            period: term,
+            amount: thb(1_250_000),
+            providedOn: '2026-04-20',
+          },
+        } as EnrolmentEvent,
+      ]));
+
+  it('when a living allowance names no institution, period or amount, then it fails', () => {
+    for (const missing of ['institution', 'period', 'amount']) {
+      spec
+        .given([enrolled])
+        .when(tuition({ kind: 'LIVING_ALLOWANCE', [missing]: null }))
+        .thenThrows(SupportIncomplete);
+    }
+  });
+
+  it('when the period ends before it begins, then it fails', () =>
+    spec
+      .given([enrolled])
+      .when(tuition({ period: { from: '2026-09-30', to: '2026-05-01' } }))
+      .thenThrows(PeriodOutOfOrder));
+
+  it('when the amount is zero or has no currency, then it fails', () => {
+    spec
+      .given([enrolled])
+      .when(tuition({ amount: thb(0) }))
+      .thenThrows(InvalidValue);
+    spec
+      .given([enrolled])
+      .when(tuition({ amount: { amountMinor: 100 } }))
+      .thenThrows(InvalidValue);
+  });
+
+  it('when a health check names an institution or an amount, then it fails', () => {
+    spec
+      .given([enrolled])
+      .when(service({ kind: 'HEALTH_CHECK', mode: null, activity: null, institution: 'School' }))
+      .thenThrows(DetailNotApplicable);
+    spec
+      .given([enrolled])
+      .when(service({ kind: 'HEALTH_CHECK', mode: null, activity: null, amount: thb(5) }))
+      .thenThrows(DetailNotApplicable);
+  });
+});
+
+describe('safe accommodation', () => {
+  const stay = { from: '2026-04-01', to: '2026-06-30' };
+  const accommodation = (data: Record<string, unknown> = {}) =>
+    service({
+      kind: 'SAFE_ACCOMMODATION',
+      mode: null,
+      activity: null,
+      sealedPlace: 'pii:v1:sealed-place',
+      period: stay,
+      providedOn: '2026-04-01',
+      ...data,
+    });
+
+  it('given an enrolment, when a safe accommodation is recorded, then its sealed place and period are recorded', () =>
+    spec
+      .given([enrolled])
+      .when(accommodation())
+      .then([
+        {
+          ...serviceRecorded,
+          data: {
+            ...serviceRecorded.data,
+            kind: 'SAFE_ACCOMMODATION',
+            mode: null,
+            activity: null,
+            sealedPlace: 'pii:v1:sealed-place',
+            period: stay,
+            providedOn: '2026-04-01',
+          },
+        } as EnrolmentEvent,
+      ]));
+
+  it('when it names no place or no period, then it fails', () => {
+    spec
+      .given([enrolled])
+      .when(accommodation({ sealedPlace: null }))
+      .thenThrows(AccommodationIncomplete);
+    spec
+      .given([enrolled])
+      .when(accommodation({ period: null }))
+      .thenThrows(AccommodationIncomplete);
+  });
+
+  it('when it ends before it begins, then it fails', () =>
+    spec
+      .given([enrolled])
+      .when(accommodation({ period: { from: '2026-06-30', to: '2026-04-01' } }))
+      .thenThrows(PeriodOutOfOrder));
+
+  it('when another kind of service names a place, then it fails', () =>
+    spec
+      .given([enrolled])
+      .when(service({ sealedPlace: 'pii:v1:sealed-place' }))
+      .thenThrows(DetailNotApplicable));
 });
 
 describe('follow-ups', () => {
@@ -333,8 +576,11 @@ describe('follow-ups', () => {
       .then([
         {
           type: 'FollowUpRecorded',
+          schemaVersion: 2,
           data: {
             ...of,
+            ...stats,
+            minor: true,
             followUpId: serviceId,
             channel: 'PHONE',
             reached: false,
@@ -405,7 +651,8 @@ describe('small grants', () => {
 describe('agent-of-change training', () => {
   const completed: EnrolmentEvent = {
     type: 'AgentOfChangeTrainingCompleted',
-    data: { ...of, sex: 'FEMALE', minor: true, completedOn: '2026-06-01' },
+    schemaVersion: 2,
+    data: { ...of, ...stats, sex: 'FEMALE', minor: true, completedOn: '2026-06-01' },
   };
 
   it('given an enrolment, when training is completed, then it is published with the person’s coarse facts', () =>
@@ -444,6 +691,34 @@ describe('the reintegration plan', () => {
     };
     spec.given([enrolled]).when(plan()).then([agreed]);
     spec.given([enrolled, agreed]).when(plan()).then([]);
+  });
+
+  it('given an agreed plan, when it is reviewed on its first review date and agreed again with the next dates, then the reviewed plan is recorded', () => {
+    const first: EnrolmentEvent = {
+      type: 'ReintegrationPlanAgreed',
+      data: {
+        ...of,
+        goals: ['EDUCATION'],
+        followUpRhythm: 'MONTHLY',
+        reviewDates: ['2026-05-01'],
+        agreedOn: '2026-03-10',
+      },
+    };
+    spec
+      .given([enrolled, first])
+      .when(plan({ agreedOn: '2026-05-01', reviewDates: ['2026-08-01'] }))
+      .then([
+        {
+          type: 'ReintegrationPlanAgreed',
+          data: {
+            ...of,
+            goals: ['EDUCATION', 'FAMILY_REUNIFICATION'],
+            followUpRhythm: 'MONTHLY',
+            reviewDates: ['2026-08-01'],
+            agreedOn: '2026-05-01',
+          },
+        },
+      ]);
   });
 
   it('when it has no goal, a goal twice, or review dates out of order, then it fails', () => {

@@ -19,7 +19,6 @@ import {
   BeneficiaryErased,
   BeneficiaryUnknown,
   DisbursementAboveApproved,
-  EmployerMissing,
   EnrolmentClosed,
   GrantAlreadyDisbursed,
   GrantNotApproved,
@@ -41,6 +40,7 @@ import {
   type EnrolmentState,
   type RecordEmpowermentService,
 } from './enrolment-types';
+import { serviceDetails, wholeYearsBetween } from './service-details';
 
 export const MAX_PLACE_LENGTH = 120;
 
@@ -94,12 +94,34 @@ function factDate(state: Open, value: string, field: string, now: string): strin
   return date;
 }
 
+/**
+ * The person's statistical attributes on the day of a fact (ADR 21): her age at enrolment plus
+ * the whole years since, and whether that makes her a minor (as at enrolment when her age is
+ * unknown).
+ */
+function statisticsOn(state: Open, day: string) {
+  const ageYears =
+    state.ageYears === null ? null : state.ageYears + wholeYearsBetween(state.enrolledOn, day);
+  return {
+    nationality: state.nationality,
+    ageYears,
+    minor: ageYears === null ? state.minor : ageYears < 18,
+  };
+}
+
 /** A record with an id: nothing when it repeats (a retry), refused when the id means another. */
 function once(state: Open, id: string, event: EnrolmentEvent): EnrolmentEvent[] {
   const before = state.records[id];
   if (before === undefined) return [event];
   if (check.sameJson(before, event.data)) return [];
   throw new IdAlreadyUsed();
+}
+
+/** Whole years on `day`, from the age protection knew on `knownOn`; null when unknown. */
+function ageOn(ageYears: number | null, knownOn: string | null, day: string): number | null {
+  if (ageYears === null || ageYears === undefined) return null;
+  if (!knownOn) return ageYears;
+  return Math.max(0, ageYears + wholeYearsBetween(knownOn, day));
 }
 
 function service(command: RecordEmpowermentService, state: Open): EnrolmentEvent[] {
@@ -116,12 +138,12 @@ function service(command: RecordEmpowermentService, state: Open): EnrolmentEvent
     throw new ModeNotAllowed('mode');
   }
   if ((kind === 'REHABILITATION') !== (activity !== null)) throw new ModeNotAllowed('activity');
-  const partnerOrganisationId = check.optionalUuid(data.partnerOrganisationId, 'employer');
-  if ((kind === 'JOB_PLACEMENT') !== (partnerOrganisationId !== null)) {
-    throw new EmployerMissing('partnerOrganisationId');
-  }
+  const details = serviceDetails(kind, data);
+  const providedOn = factDate(state, data.providedOn, 'providedOn', metadata.occurredAt);
+  const { nationality, ageYears, minor } = statisticsOn(state, providedOn);
   return once(state, serviceId, {
     type: 'EmpowermentServiceRecorded',
+    schemaVersion: 2,
     data: {
       enrolmentId: state.enrolmentId,
       beneficiaryId: state.beneficiaryId,
@@ -132,9 +154,11 @@ function service(command: RecordEmpowermentService, state: Open): EnrolmentEvent
       activity,
       outcome:
         data.outcome === null ? null : check.oneOf(SERVICE_OUTCOMES, data.outcome, 'outcome'),
-      partnerOrganisationId,
-      minor: state.minor,
-      providedOn: factDate(state, data.providedOn, 'providedOn', metadata.occurredAt),
+      ...details,
+      nationality,
+      ageYears,
+      minor,
+      providedOn,
       providedBy: check.line(data.providedBy, 'providedBy', 200),
     },
   });
@@ -153,16 +177,20 @@ export function decideEnrolment(
     }
     if (beneficiary.erased) throw new BeneficiaryErased();
     if (!beneficiary.servicesConsent) throw new ServicesConsentMissing();
+    const enrolledOn = check.dateOfFact(data.enrolledOn, 'enrolledOn', now);
     const event: EnrolmentEvent = {
       type: 'BeneficiaryEnrolled',
+      schemaVersion: 2,
       data: {
         enrolmentId: check.uuid(data.enrolmentId, 'enrolmentId'),
         beneficiaryId: check.uuid(data.beneficiaryId, 'beneficiaryId'),
         country: beneficiary.country,
         sex: beneficiary.sex,
         minor: beneficiary.minor === true,
+        nationality: beneficiary.nationality ?? null,
+        ageYears: ageOn(beneficiary.ageYears, beneficiary.ageOn, enrolledOn),
         setting: setting(data.setting),
-        enrolledOn: check.dateOfFact(data.enrolledOn, 'enrolledOn', now),
+        enrolledOn,
       },
     };
     if (state.status === 'NONE') return [event];
@@ -237,8 +265,10 @@ export function decideEnrolment(
         throw new InvalidValue('reached', 'must be true or false.');
       return once(current, followUpId, {
         type: 'FollowUpRecorded',
+        schemaVersion: 2,
         data: {
           ...of,
+          ...statisticsOn(current, followedUpOn),
           followUpId,
           channel: check.oneOf(FOLLOW_UP_CHANNELS, data.channel, 'channel'),
           reached: data.reached,
@@ -287,10 +317,12 @@ export function decideEnrolment(
         if (current.trainedOn === completedOn) return [];
         throw new TrainingAlreadyCompleted();
       }
+      const { nationality, ageYears, minor } = statisticsOn(current, completedOn);
       return [
         {
           type: 'AgentOfChangeTrainingCompleted',
-          data: { ...of, sex: current.sex, minor: current.minor, completedOn },
+          schemaVersion: 2,
+          data: { ...of, sex: current.sex, minor, nationality, ageYears, completedOn },
         },
       ];
     }
@@ -326,6 +358,9 @@ export function evolveEnrolment(state: EnrolmentState, event: EnrolmentEvent): E
       country: data.country,
       sex: data.sex,
       minor: data.minor,
+      // Version 1 enrolments (read through no upcaster, as the audit replays them) knew neither.
+      nationality: data.nationality ?? null,
+      ageYears: data.ageYears ?? null,
       enrolledOn: data.enrolledOn,
       enrolment: data,
       setting: data.setting,
