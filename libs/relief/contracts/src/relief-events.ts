@@ -3,9 +3,9 @@
  * integration events it publishes on the log. Changing a shape here means a new schema version
  * and an upcaster, never an edit in place. No event here carries personal data: a relief
  * recipient is an id and a few coarse attributes (sex, age band), never an alias or a place of
- * residence.
+ * residence; a person at risk is counted, with no id of her own.
  */
-import type { Country, FormOfExploitation, Sex } from '@haven/vocabulary';
+import type { Country, CountryCode, FormOfExploitation, Sex } from '@haven/vocabulary';
 
 /** Stream category of a relief response: `reliefresponse-<uuid>`. */
 export const RELIEF_RESPONSE_CATEGORY = 'reliefresponse';
@@ -96,9 +96,53 @@ export type ReliefDetectionNotified = {
   };
 };
 
-export type ReliefIntegrationEvent = ReliefDistributed | ReliefDetectionNotified;
+/**
+ * A person at risk found in the field, with why (schema version 1). For reports: the reason and
+ * the coarse attributes, the district where she was found (never where she lives), who found her.
+ * No id of the person: a person at risk is counted, never registered.
+ */
+export type PersonAtRiskRecorded = {
+  type: 'PersonAtRiskRecorded';
+  data: {
+    responseId: string;
+    /** The entry's id: what a report counts once. */
+    entryId: string;
+    reason: RiskReason;
+    sex: Sex;
+    ageBand: AgeBand;
+    /** A district or village. */
+    district: string;
+    /** YYYY-MM-DD. */
+    foundOn: string;
+    fieldWorkerKind: FieldWorkerKind;
+    fieldWorkerId: string;
+  };
+};
+
+/** Families of a district who migrated for work: how many, and where they went (schema version 1). */
+export type MigratedFamiliesRecorded = {
+  type: 'MigratedFamiliesRecorded';
+  data: {
+    responseId: string;
+    entryId: string;
+    /** A whole number above 0. */
+    families: number;
+    /** ISO 3166-1 alpha-2 code of where they went. */
+    destination: CountryCode;
+    district: string;
+    /** YYYY-MM-DD. */
+    recordedOn: string;
+    fieldWorkerKind: FieldWorkerKind;
+    fieldWorkerId: string;
+  };
+};
+
+export type ReliefIntegrationEvent =
+  ReliefDistributed | ReliefDetectionNotified | PersonAtRiskRecorded | MigratedFamiliesRecorded;
 
 export const RELIEF_INTEGRATION_EVENT_TYPES: readonly ReliefIntegrationEvent['type'][] = [
   'ReliefDistributed',
   'ReliefDetectionNotified',
+  'PersonAtRiskRecorded',
+  'MigratedFamiliesRecorded',
 ];

@@ -87,3 +87,18 @@ export const AgentOfChangeNeedsReference = domainError(
   'AGENT_OF_CHANGE_NEEDS_REFERENCE',
   'An agent of change is named by their id in networks’ register.',
 );
+export const UnknownAgentOfChange = domainError(
+  'not_found',
+  'UNKNOWN_AGENT_OF_CHANGE',
+  'No agent of change in networks’ register has this id.',
+);
+export const RecipientAliasRequired = domainError(
+  'invalid',
+  'RECIPIENT_ALIAS_REQUIRED',
+  'A relief recipient is recorded with an alias.',
+);
+export const RecipientErased = domainError(
+  'conflict',
+  'RECIPIENT_ERASED',
+  'A relief recipient whose alias was erased takes nothing new.',
+);

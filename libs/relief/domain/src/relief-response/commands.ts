@@ -7,8 +7,12 @@ import type {
 } from '@haven/relief/contracts';
 import type { MicroProjectKind, FollowUpStatus } from './words';
 
-/** Who did a piece of field work: their kind, and their id (networks' register for an agent of change). */
-export type FieldWorker = { kind: FieldWorkerKind; id: string };
+/**
+ * Who did a piece of field work: their kind, and their id (networks' register for an agent of
+ * change). `inRegister` is what relief learnt of an agent of change from networks' events on the
+ * log: whether the register holds that id.
+ */
+export type FieldWorker = { kind: FieldWorkerKind; id: string; inRegister?: boolean };
 
 /** What relief knows of a protection beneficiary, from protection's events on the log. */
 export type BeneficiaryFacts = { known: boolean; erased: boolean };
@@ -45,8 +49,16 @@ export type RegisterReliefRecipient = Cmd<
     riskReason: RiskReason;
     registeredOn: string;
     fieldWorker: FieldWorker;
+    /**
+     * The alias sealed with the recipient's own key before the decider sees it; null only when
+     * the recipient is recorded already (a retry is not sealed again).
+     */
+    sealedAlias: string | null;
   }
 >;
+
+/** A coordinator erases a recipient's alias: its key is destroyed, the rest stays counted. */
+export type EraseReliefRecipientAlias = Cmd<'EraseReliefRecipientAlias', { recipientId: string }>;
 
 /** A coordinator's decision, never automatic. */
 export type LinkRecipientToBeneficiary = Cmd<
@@ -133,6 +145,7 @@ export type ReliefResponseCommand =
   | OpenReliefResponse
   | RegisterReliefRecipient
   | LinkRecipientToBeneficiary
+  | EraseReliefRecipientAlias
   | RecordDistribution
   | RecordPersonAtRisk
   | RecordMigratedFamilies

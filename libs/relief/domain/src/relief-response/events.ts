@@ -1,14 +1,16 @@
 import type {
   AgeBand,
   FieldWorkerKind,
+  MigratedFamiliesRecorded,
+  PersonAtRiskRecorded,
   ReliefDetectionNotified,
   ReliefDistributed,
   RiskReason,
 } from '@haven/relief/contracts';
-import type { Country, CountryCode, FormOfExploitation, Sex } from '@haven/vocabulary';
+import type { Country, FormOfExploitation, Sex } from '@haven/vocabulary';
 import type { FollowUpStatus, MicroProjectKind } from './words';
 
-// Relief's internal events (the two integration events are its contract's). Each carries the
+// Relief's internal events (the integration events are its contract's). Each carries the
 // facts that changed and the coarse attributes reports count by, never a name or an address.
 
 type Ev<Type extends string, Data> = { type: Type; data: Data };
@@ -39,37 +41,23 @@ export type ReliefRecipientRegistered = Ev<
     singleMotherHead: boolean;
     riskReason: RiskReason;
     registeredOn: string;
+    /**
+     * The alias, sealed with the recipient's own key (`pii:v1:…`): only ciphertext is stored.
+     * Absent from recipients recorded before aliases were kept; they read as having none.
+     */
+    sealedAlias?: string | null;
   }
+>;
+
+/** The recipient's key was destroyed: the alias can never be read again, anywhere. */
+export type ReliefRecipientAliasErased = Ev<
+  'ReliefRecipientAliasErased',
+  { responseId: string; recipientId: string }
 >;
 
 export type ReliefRecipientLinked = Ev<
   'ReliefRecipientLinked',
   { responseId: string; recipientId: string; beneficiaryId: string }
->;
-
-export type PersonAtRiskRecorded = Ev<
-  'PersonAtRiskRecorded',
-  FieldWork & {
-    responseId: string;
-    entryId: string;
-    reason: RiskReason;
-    sex: Sex;
-    ageBand: AgeBand;
-    district: string;
-    foundOn: string;
-  }
->;
-
-export type MigratedFamiliesRecorded = Ev<
-  'MigratedFamiliesRecorded',
-  FieldWork & {
-    responseId: string;
-    entryId: string;
-    families: number;
-    destination: CountryCode;
-    district: string;
-    recordedOn: string;
-  }
 >;
 
 export type PotentialVictimDetected = Ev<
@@ -111,10 +99,13 @@ export type MicroProjectFollowedUp = Ev<
   }
 >;
 
+export type { MigratedFamiliesRecorded, PersonAtRiskRecorded };
+
 export type ReliefResponseEvent =
   | ReliefResponseOpened
   | ReliefRecipientRegistered
   | ReliefRecipientLinked
+  | ReliefRecipientAliasErased
   | ReliefDistributed
   | PersonAtRiskRecorded
   | MigratedFamiliesRecorded
@@ -128,6 +119,7 @@ export const RELIEF_RESPONSE_EVENT_TYPES: readonly ReliefResponseEvent['type'][]
   'ReliefResponseOpened',
   'ReliefRecipientRegistered',
   'ReliefRecipientLinked',
+  'ReliefRecipientAliasErased',
   'ReliefDistributed',
   'PersonAtRiskRecorded',
   'MigratedFamiliesRecorded',

@@ -74,6 +74,7 @@ const registered: ReliefResponseEvent = {
     registeredOn: '2020-05-02',
     fieldWorkerKind: 'VOLUNTEER',
     fieldWorkerId: 'worker-1',
+    sealedAlias: 'pii:v1:sealed-alias',
   },
 };
 const detected: ReliefResponseEvent = {
@@ -157,6 +158,7 @@ function register(data: Partial<RegisterReliefRecipient['data']> = {}): Register
       riskReason: 'LOST_WORK_IN_TOURISM',
       registeredOn: '2020-05-02',
       fieldWorker: volunteer,
+      sealedAlias: 'pii:v1:sealed-alias',
       ...data,
     },
     metadata,
@@ -173,7 +175,7 @@ function detect(data: Partial<RecordPotentialVictim['data']> = {}): RecordPotent
       sex: 'FEMALE',
       ageBand: '12_17',
       detectedOn: '2020-05-03',
-      fieldWorker: { kind: 'AGENT_OF_CHANGE', id: agentId },
+      fieldWorker: { kind: 'AGENT_OF_CHANGE', id: agentId, inRegister: true },
       ...data,
     },
     metadata,

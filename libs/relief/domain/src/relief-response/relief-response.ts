@@ -28,10 +28,13 @@ import {
   MicroProjectNotFound,
   OutsideResponseCountry,
   OutsideResponseDates,
+  RecipientAliasRequired,
   RecipientAlreadyLinked,
+  RecipientErased,
   ReliefResponseAlreadyOpened,
   ReliefResponseNotFound,
   ResponseEndsBeforeItStarts,
+  UnknownAgentOfChange,
   UnknownBeneficiary,
   UnknownRecipient,
 } from '../errors';
@@ -44,8 +47,8 @@ import { FOLLOW_UP_STATUSES, MAX_COUNT, MAX_LINE, MICRO_PROJECT_KINDS } from './
 type Open = {
   status: 'OPEN';
   opened: ReliefResponseOpened['data'];
-  /** Relief recipients by id: the beneficiary a coordinator linked them to, if any. */
-  recipients: Record<string, { beneficiaryId: string | null }>;
+  /** Relief recipients by id: the beneficiary a coordinator linked them to, if any; erased or not. */
+  recipients: Record<string, { beneficiaryId: string | null; erased: boolean }>;
   /** Every entry recorded, by id, with its facts (a retry with the same facts is no change). */
   entries: Record<string, unknown>;
   detections: Record<string, { notified: boolean }>;
@@ -76,6 +79,9 @@ function fieldWork(worker: FieldWorker) {
   if (fieldWorkerKind === 'AGENT_OF_CHANGE' && !check.isUuid(worker.id)) {
     throw new AgentOfChangeNeedsReference('fieldWorker.id');
   }
+  if (fieldWorkerKind === 'AGENT_OF_CHANGE' && worker.inRegister !== true) {
+    throw new UnknownAgentOfChange('fieldWorker.agentOfChangeId');
+  }
   const fieldWorkerId =
     fieldWorkerKind === 'AGENT_OF_CHANGE'
       ? check.uuid(worker.id, 'fieldWorker.id')
@@ -98,6 +104,7 @@ function recipientOf(state: Open, recipient: Recipient) {
   const recipientId = check.uuid(recipient.recipientId, 'recipient.recipientId');
   const known = state.recipients[recipientId];
   if (!known) throw new UnknownRecipient('recipient.recipientId');
+  if (known.erased) throw new RecipientErased('recipient.recipientId');
   return {
     recipientKind: 'RELIEF_RECIPIENT' as const,
     beneficiaryId: known.beneficiaryId,
@@ -110,6 +117,15 @@ function recordOnce<E extends ReliefResponseEvent>(state: Open, id: string, even
   if (!(id in state.entries)) return [event];
   if (sameJson(state.entries[id], event.data)) return [];
   throw new EntryIdTaken();
+}
+
+/**
+ * A recipient's coarse facts, without the sealed alias: a seal differs on every sealing, and a
+ * retry is not sealed again, so a retry is judged on the facts in clear.
+ */
+function recipientFacts(data: object): object {
+  const { sealedAlias: _sealed, ...facts } = data as { sealedAlias?: unknown };
+  return facts;
 }
 
 // ---- Decide. ------------------------------------------------------------------------------
@@ -150,24 +166,41 @@ export function decideReliefResponse(
     case 'RegisterReliefRecipient': {
       const { data } = command;
       const recipientId = check.uuid(data.recipientId, 'recipientId');
-      return recordOnce(open, recipientId, {
-        type: 'ReliefRecipientRegistered',
-        data: {
-          responseId,
-          recipientId,
-          ageBand: check.oneOf(AGE_BANDS, data.ageBand, 'ageBand'),
-          sex: check.oneOf(SEXES, data.sex, 'sex'),
-          district: check.line(data.district, 'district', MAX_LINE),
-          householdSize: check.wholeNumber(data.householdSize, 'householdSize', {
-            min: 1,
-            max: MAX_COUNT,
-          }),
-          singleMotherHead: data.singleMotherHead === true,
-          riskReason: check.oneOf(RISK_REASONS, data.riskReason, 'riskReason'),
-          registeredOn: withinResponse(open, data.registeredOn, 'registeredOn', now),
-          ...fieldWork(data.fieldWorker),
+      const facts = {
+        responseId,
+        recipientId,
+        ageBand: check.oneOf(AGE_BANDS, data.ageBand, 'ageBand'),
+        sex: check.oneOf(SEXES, data.sex, 'sex'),
+        district: check.line(data.district, 'district', MAX_LINE),
+        householdSize: check.wholeNumber(data.householdSize, 'householdSize', {
+          min: 1,
+          max: MAX_COUNT,
+        }),
+        singleMotherHead: data.singleMotherHead === true,
+        riskReason: check.oneOf(RISK_REASONS, data.riskReason, 'riskReason'),
+        registeredOn: withinResponse(open, data.registeredOn, 'registeredOn', now),
+        ...fieldWork(data.fieldWorker),
+      };
+      if (recipientId in open.entries) {
+        if (sameJson(recipientFacts(open.entries[recipientId] as object), facts)) return [];
+        throw new EntryIdTaken();
+      }
+      if (typeof data.sealedAlias !== 'string' || data.sealedAlias === '') {
+        throw new RecipientAliasRequired('alias');
+      }
+      return [
+        {
+          type: 'ReliefRecipientRegistered',
+          data: { ...facts, sealedAlias: data.sealedAlias },
         },
-      });
+      ];
+    }
+    case 'EraseReliefRecipientAlias': {
+      const recipientId = check.uuid(command.data.recipientId, 'recipientId');
+      const recipient = open.recipients[recipientId];
+      if (!recipient) throw new UnknownRecipient('recipientId');
+      if (recipient.erased) return [];
+      return [{ type: 'ReliefRecipientAliasErased', data: { responseId, recipientId } }];
     }
     case 'LinkRecipientToBeneficiary': {
       const { data } = command;
@@ -175,8 +208,10 @@ export function decideReliefResponse(
       const beneficiaryId = check.uuid(data.beneficiaryId, 'beneficiaryId');
       const recipient = open.recipients[recipientId];
       if (!recipient) throw new UnknownRecipient('recipientId');
+      // The same link again is a retry: done already, whatever happened since.
       if (recipient.beneficiaryId === beneficiaryId) return [];
-      if (recipient.beneficiaryId !== null) throw new RecipientAlreadyLinked();
+      if (recipient.beneficiaryId !== null) throw new RecipientAlreadyLinked('beneficiaryId');
+      if (recipient.erased) throw new RecipientErased('recipientId');
       mayReceive(data.beneficiary);
       return [{ type: 'ReliefRecipientLinked', data: { responseId, recipientId, beneficiaryId } }];
     }
@@ -360,7 +395,10 @@ export function evolveReliefResponse(
       const next = remember(state, event.data.recipientId, event.data);
       return {
         ...next,
-        recipients: { ...state.recipients, [event.data.recipientId]: { beneficiaryId: null } },
+        recipients: {
+          ...state.recipients,
+          [event.data.recipientId]: { beneficiaryId: null, erased: false },
+        },
       };
     }
     case 'ReliefRecipientLinked':
@@ -368,7 +406,18 @@ export function evolveReliefResponse(
         ...state,
         recipients: {
           ...state.recipients,
-          [event.data.recipientId]: { beneficiaryId: event.data.beneficiaryId },
+          [event.data.recipientId]: {
+            ...state.recipients[event.data.recipientId],
+            beneficiaryId: event.data.beneficiaryId,
+          },
+        },
+      };
+    case 'ReliefRecipientAliasErased':
+      return {
+        ...state,
+        recipients: {
+          ...state.recipients,
+          [event.data.recipientId]: { ...state.recipients[event.data.recipientId], erased: true },
         },
       };
     case 'ReliefDistributed':
