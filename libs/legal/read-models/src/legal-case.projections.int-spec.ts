@@ -16,17 +16,14 @@ import {
   type LegalCaseEvent,
   type LegalCaseState,
 } from '@haven/legal/domain';
-import { runMigrations } from '@haven/platform/database';
 import {
-  migrateEventStore,
-  PostgresEventStore,
   type EventMetadata,
   type JsonObject,
+  type PostgresEventStore,
 } from '@haven/platform/event-store';
-import { migrateProjections, ProjectionRunner } from '@haven/platform/projections';
-import { createTestDatabase, type TestDatabase } from '@haven/platform/testing';
+import { startReadModelTestBed, type ReadModelTestBed } from '@haven/platform/projections/testing';
 import { beneficiaryStreamId } from '@haven/protection/contracts';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import {
   AdvocacyActionRow,
   BeneficiaryLegalCases,
@@ -41,10 +38,9 @@ import {
   ServiceOccasionRow,
 } from './index';
 
-let db: TestDatabase;
+let bed: ReadModelTestBed;
 let store: PostgresEventStore;
 let dataSource: DataSource;
-let runners: ProjectionRunner[];
 
 const metadata: EventMetadata = {
   actorId: 'legal-th-1',
@@ -55,30 +51,18 @@ const metadata: EventMetadata = {
   occurredAt: '2020-12-01T08:00:00.000Z',
 };
 
-async function caughtUp(): Promise<void> {
-  const head = await store.headPosition();
-  await Promise.all(runners.map((runner) => runner.waitFor(head)));
-}
-
 beforeAll(async () => {
-  db = await createTestDatabase('legal_projection');
-  await migrateEventStore(db.url);
-  await migrateProjections(db.url);
-  await runMigrations(db.url, LEGAL_MIGRATIONS);
-  store = new PostgresEventStore({ connectionString: db.url });
-  dataSource = new DataSource({ type: 'postgres', url: db.url, entities: LEGAL_ENTITIES });
-  await dataSource.initialize();
-  runners = LEGAL_PROJECTIONS.map(
-    (projection) => new ProjectionRunner(store, dataSource, projection, { pollIntervalMs: 50 }),
-  );
-  for (const runner of runners) await runner.start();
+  bed = await startReadModelTestBed({
+    name: 'legal_projection',
+    migrations: LEGAL_MIGRATIONS,
+    entities: LEGAL_ENTITIES,
+    projections: LEGAL_PROJECTIONS,
+  });
+  ({ store, dataSource } = bed);
 });
 
 afterAll(async () => {
-  for (const runner of runners ?? []) await runner.stop();
-  await store?.close();
-  await dataSource?.destroy();
-  await db?.drop();
+  await bed?.close();
 });
 
 /** Decides each command against the stream as it stands and appends the events. */
@@ -314,7 +298,7 @@ describe('legal projections', () => {
       })),
       'no_stream',
     );
-    await caughtUp();
+    await bed.caughtUp();
 
     const snapshot = async () => ({
       known: await dataSource.getRepository(KnownBeneficiaryRow).find({
@@ -397,8 +381,8 @@ describe('legal projections', () => {
     });
     expect(before.action).toMatchObject({ kind: 'PETITION', country: 'LA', outcome: 'ACHIEVED' });
 
-    for (const runner of runners) await runner.rebuild();
-    await caughtUp();
+    for (const runner of bed.runners) await runner.rebuild();
+    await bed.caughtUp();
     expect(await snapshot()).toEqual(before);
   });
 });
