@@ -1,4 +1,5 @@
 // `npm run audit:verify -- FILE [--public-key KEY.pem] [--trusted-checkpoint CHECKPOINT.json] [--json]`
+// or, standalone: `node haven-audit-verify.cjs FILE ...` (`npm run audit:bundle-verifier` makes it)
 //
 // Verifies an audit export on the auditor's own machine: no database, no network. Checks every
 // hash chain (with the event store's own hashing), the Merkle root at every checkpoint the file
@@ -6,6 +7,7 @@
 // consistency with a checkpoint the auditor kept from before. Exit code 0: verified; 1: problems
 // found (each named, with its line); 2: the command itself could not run (a file unreadable).
 import { createReadStream, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import {
@@ -14,10 +16,15 @@ import {
   signedCheckpointOf,
   type ExportReport,
   type SignedCheckpoint,
-} from '@haven/platform/audit';
+} from '@haven/platform/audit/offline';
 
-const USAGE =
-  'Usage: npm run audit:verify -- FILE [--public-key KEY.pem] [--trusted-checkpoint CHECKPOINT.json] [--json]';
+// Bundled into one file by `npm run audit:bundle-verifier`, the same code runs as
+// `node haven-audit-verify.cjs FILE ...` on a machine with Node alone.
+const bundled = /\.c?js$/.test(process.argv[1] ?? '');
+const COMMAND = bundled
+  ? `node ${basename(process.argv[1] ?? 'haven-audit-verify.cjs')}`
+  : 'npm run audit:verify --';
+const USAGE = `Usage: ${COMMAND} FILE [--public-key KEY.pem] [--trusted-checkpoint CHECKPOINT.json] [--json]`;
 
 function readTrusted(path: string): SignedCheckpoint {
   let value: unknown;

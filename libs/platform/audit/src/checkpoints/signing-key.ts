@@ -5,13 +5,15 @@ import {
   generateKeyPairSync,
   randomUUID,
   sign,
-  verify,
   type KeyObject,
 } from 'node:crypto';
 import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_KEYS_DIR } from '@haven/platform/security';
 import { checkpointBody, type CheckpointFields, type SignedCheckpoint } from './checkpoint';
+
+// Checking a signature needs no key store: it lives apart, for the standalone verifier.
+export { parsePublicKey, verifyCheckpointSignature } from './signature';
 
 /**
  * The port through which checkpoints are signed: a file key in development, a KMS or HSM in
@@ -59,33 +61,6 @@ export async function signCheckpoint(
 ): Promise<SignedCheckpoint> {
   const signature = await signer.sign(Buffer.from(checkpointBody(fields)));
   return { ...fields, signature: signature.toString('base64'), keyId: signer.keyId };
-}
-
-/** Whether the checkpoint's signature is the key's over its body. Never throws. */
-export function verifyCheckpointSignature(
-  checkpoint: SignedCheckpoint,
-  publicKey: KeyObject,
-): boolean {
-  try {
-    return verify(
-      null,
-      Buffer.from(checkpointBody(checkpoint)),
-      publicKey,
-      Buffer.from(checkpoint.signature, 'base64'),
-    );
-  } catch {
-    return false;
-  }
-}
-
-/** A public key from PEM (SPKI); null when it is not an Ed25519 public key. */
-export function parsePublicKey(pem: string): KeyObject | null {
-  try {
-    const key = createPublicKey(pem);
-    return key.asymmetricKeyType === 'ed25519' ? key : null;
-  } catch {
-    return null;
-  }
 }
 
 const FILE = 'audit-signing-key.pem';

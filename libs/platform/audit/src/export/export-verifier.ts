@@ -4,7 +4,7 @@ import {
   NO_PREVIOUS_CHECKPOINT,
   type SignedCheckpoint,
 } from '../checkpoints/checkpoint';
-import { parsePublicKey, verifyCheckpointSignature } from '../checkpoints/signing-key';
+import { parsePublicKey, verifyCheckpointSignature } from '../checkpoints/signature';
 import { leafHash, RangeVerifier, verifyConsistency } from '../merkle';
 import { ChainChecker } from '../verification/audit-event';
 import {

@@ -4,7 +4,7 @@ import {
   contentDigest,
   GENESIS_HASH,
   type JsonValue,
-} from '@haven/platform/event-store';
+} from '@haven/platform/event-store/hashing';
 
 /**
  * An event as stored, with everything its hash covers: the data and metadata as their exact
