@@ -1,2 +1,3 @@
+export * from './agents-of-change';
 export * from './case-notifications';
 export * from './partner-organisations';

@@ -6,6 +6,11 @@ import {
   sameJson,
   unreachable,
 } from '@haven/platform/domain';
+import {
+  AGENT_OF_CHANGE_CATEGORY,
+  agentOfChangeStreamId,
+  type AgentOfChangeRegistered,
+} from '@haven/networks/contracts';
 import { MAX_NAME_LENGTH, MAX_PLACE_LENGTH } from '../checks';
 import { recorderOf, sameRecorder, type Recorder, type WithRecorder } from '../recorded-by';
 import {
@@ -29,12 +34,11 @@ import {
  * registration. No names of persons: a member is its kind, its place and its dates.
  */
 export const WATCHDOG_CATEGORY = 'watchdog';
-export const AGENT_OF_CHANGE_CATEGORY = 'agentofchange';
+export { AGENT_OF_CHANGE_CATEGORY, agentOfChangeStreamId };
 export const WOMENS_GROUP_CATEGORY = 'womensgroup';
 export const PARTNER_ORGANISATION_CATEGORY = 'partnerorganisation';
 
 export const watchdogStreamId = (id: string) => `${WATCHDOG_CATEGORY}-${id}`;
-export const agentOfChangeStreamId = (id: string) => `${AGENT_OF_CHANGE_CATEGORY}-${id}`;
 export const womensGroupStreamId = (id: string) => `${WOMENS_GROUP_CATEGORY}-${id}`;
 export const partnerOrganisationStreamId = (id: string) => `${PARTNER_ORGANISATION_CATEGORY}-${id}`;
 
@@ -57,19 +61,8 @@ export type WatchdogRegistered = {
   };
 };
 
-/** A beneficiary who completed the programme. Only protection's id of the person is kept. */
-export type AgentOfChangeRegistered = {
-  type: 'AgentOfChangeRegistered';
-  data: {
-    agentOfChangeId: string;
-    beneficiaryId: string;
-    country: Country;
-    province: string | null;
-    /** The day the programme was completed, YYYY-MM-DD. */
-    qualifiedOn: string;
-    registeredAt: string;
-  };
-};
+/** The register's event is networks' contract: relief follows it on the log. */
+export type { AgentOfChangeRegistered };
 
 /** Former victims and women at risk who report cases, not trained yet. */
 export type WomensGroupRegistered = {
