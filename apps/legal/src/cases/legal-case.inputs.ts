@@ -28,9 +28,10 @@ import {
 import {
   CountryCodeEnum,
   CountryEnum,
-  IsDay,
+  DayOfFactField,
   IsId,
   IsShorterThan,
+  MoneyField,
   MoneyInput,
   PageArgs,
 } from '@haven/platform/nest';
@@ -64,8 +65,6 @@ import {
 } from '../enums';
 
 export const LIMITS = { place: 200, names: 500, notes: 5000, content: 10_000, parties: 50 };
-const DATE = 'YYYY-MM-DD: the day it happened (not the day it is recorded).';
-
 @InputType('LegalSentenceInput')
 export class SentenceInput {
   @Field(() => Int)
@@ -129,8 +128,7 @@ export class OpenLegalCaseInput {
   @IsIn(LEGAL_CASE_STAGES)
   stage!: LegalCaseStage;
 
-  @Field({ description: DATE })
-  @IsDay('openedOn')
+  @DayOfFactField()
   openedOn!: string;
 
   @Field(() => [String], { defaultValue: [], description: 'Staff lawyers (user ids).' })
@@ -166,8 +164,7 @@ export class AddBeneficiaryToLegalCaseInput extends CaseInput {
   @Type(() => PartyInput)
   party!: PartyInput;
 
-  @Field({ description: DATE })
-  @IsDay('joinedOn')
+  @DayOfFactField()
   joinedOn!: string;
 }
 
@@ -184,8 +181,7 @@ export class AssignLawyersInput extends CaseInput {
   @IsId('lawFirmId')
   lawFirmId?: string | null;
 
-  @Field({ description: DATE })
-  @IsDay('on')
+  @DayOfFactField()
   on!: string;
 }
 
@@ -195,15 +191,13 @@ export class ChangeLegalCaseStageInput extends CaseInput {
   @IsIn(LEGAL_CASE_STAGES)
   stage!: LegalCaseStage;
 
-  @Field({ description: DATE })
-  @IsDay('on')
+  @DayOfFactField()
   on!: string;
 }
 
 @InputType()
 export class CloseLegalCaseInput extends CaseInput {
-  @Field({ description: DATE })
-  @IsDay('on')
+  @DayOfFactField()
   on!: string;
 }
 
@@ -252,8 +246,7 @@ export class AddOffenderInput extends CaseInput {
   @Type(() => OffenderIdentityInput)
   identity?: OffenderIdentityInput | null;
 
-  @Field({ description: DATE })
-  @IsDay('on')
+  @DayOfFactField()
   on!: string;
 }
 
@@ -267,8 +260,7 @@ export class ChangeOffenderStatusInput extends CaseInput {
   @IsIn(OFFENDER_STATUSES)
   status!: OffenderStatus;
 
-  @Field({ description: DATE })
-  @IsDay('on')
+  @DayOfFactField()
   on!: string;
 }
 
@@ -278,8 +270,7 @@ export class RecordServiceOccasionInput extends CaseInput {
   @IsIn(SERVICE_OCCASION_KINDS)
   kind!: ServiceOccasionKind;
 
-  @Field({ description: DATE })
-  @IsDay('on')
+  @DayOfFactField()
   on!: string;
 
   @Field(() => [ID])
@@ -309,8 +300,7 @@ export class RecordEvidenceDocumentInput extends CaseInput {
   @IsShorterThan('content', LIMITS.content)
   content?: string | null;
 
-  @Field({ description: DATE })
-  @IsDay('on')
+  @DayOfFactField()
   on!: string;
 }
 
@@ -328,8 +318,7 @@ export class VerifyEvidenceDocumentInput extends CaseInput {
   @IsIn(VERIFICATION_FINDINGS)
   finding!: VerificationFinding;
 
-  @Field({ description: DATE })
-  @IsDay('on')
+  @DayOfFactField()
   on!: string;
 }
 
@@ -355,8 +344,7 @@ export class RecordVerdictInput extends CaseInput {
   @Type(() => SentenceInput)
   final?: SentenceInput | null;
 
-  @Field({ description: DATE })
-  @IsDay('on')
+  @DayOfFactField()
   on!: string;
 }
 
@@ -366,8 +354,7 @@ export class AppealVerdictInput extends CaseInput {
   @IsId('offenderId')
   offenderId!: string;
 
-  @Field({ description: DATE })
-  @IsDay('on')
+  @DayOfFactField()
   on!: string;
 }
 
@@ -381,13 +368,10 @@ export class ClaimCompensationInput extends CaseInput {
   @IsIn(COMPENSATION_SOURCES)
   source!: CompensationSource;
 
-  @Field(() => MoneyInput)
-  @ValidateNested()
-  @Type(() => MoneyInput)
+  @MoneyField()
   claimed!: MoneyInput;
 
-  @Field({ description: DATE })
-  @IsDay('on')
+  @DayOfFactField()
   on!: string;
 }
 
@@ -397,13 +381,10 @@ export class ApproveCompensationInput extends CaseInput {
   @IsId('claimId')
   claimId!: string;
 
-  @Field(() => MoneyInput)
-  @ValidateNested()
-  @Type(() => MoneyInput)
+  @MoneyField()
   approved!: MoneyInput;
 
-  @Field({ description: DATE })
-  @IsDay('on')
+  @DayOfFactField()
   on!: string;
 }
 
@@ -413,13 +394,10 @@ export class ReceiveCompensationPaymentInput extends CaseInput {
   @IsId('claimId')
   claimId!: string;
 
-  @Field(() => MoneyInput)
-  @ValidateNested()
-  @Type(() => MoneyInput)
+  @MoneyField()
   amount!: MoneyInput;
 
-  @Field({ description: DATE })
-  @IsDay('on')
+  @DayOfFactField()
   on!: string;
 }
 

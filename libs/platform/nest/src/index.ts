@@ -30,7 +30,15 @@ export {
   type RowPage,
 } from './connections';
 export { DomainErrorFilter, domainErrorToClientError } from './domain-error.filter';
-export { IsDay, IsId, IsShorterThan, Money, MoneyInput } from './inputs';
+export {
+  DayOfFactField,
+  IsDay,
+  IsId,
+  IsShorterThan,
+  Money,
+  MoneyField,
+  MoneyInput,
+} from './inputs';
 export {
   CountryCodeEnum,
   CountryEnum,

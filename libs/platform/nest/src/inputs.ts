@@ -1,9 +1,10 @@
 // What every service's GraphQL inputs share: money, and the checks of ids, days and lines at the
 // edge (messages name the field, never the value). The domain checks the rules again with the
 // kernel's check.*, so these only keep malformed requests from reaching a command.
-import { Directive, Field, Float, InputType, ObjectType } from '@nestjs/graphql';
+import { Directive, Field, Float, InputType, ObjectType, type FieldOptions } from '@nestjs/graphql';
 import { allow, Policy } from '@haven/platform/security';
 import { CURRENCIES } from '@haven/vocabulary';
+import { Type } from 'class-transformer';
 import {
   IsIn,
   IsInt,
@@ -12,6 +13,7 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateNested,
   type ValidationOptions,
 } from 'class-validator';
 import { CurrencyEnum } from './vocabulary.graphql';
@@ -56,3 +58,24 @@ export class MoneyInput {
   @IsIn(CURRENCIES, { message: 'currency must be an ISO 4217 code Haven knows' })
   currency!: string;
 }
+
+/**
+ * A required input field holding the day a fact happened, YYYY-MM-DD, described as such in the
+ * schema; its error message names the property.
+ */
+export const DayOfFactField = (): PropertyDecorator => (target, property) => {
+  Field({ description: 'YYYY-MM-DD: the day it happened (not the day it is recorded).' })(
+    target,
+    property,
+  );
+  IsDay(String(property))(target, property);
+};
+
+/** An input field holding an amount of money, validated as a nested `MoneyInput`. */
+export const MoneyField =
+  (options: FieldOptions = {}): PropertyDecorator =>
+  (target, property) => {
+    Field(() => MoneyInput, options)(target, property);
+    ValidateNested()(target, property);
+    Type(() => MoneyInput)(target, property);
+  };
