@@ -145,6 +145,18 @@ export const FIGURE_NAMES: Record<string, Words> = {
     'တွေ့ရှိ အကြောင်းကြားသော သားကောင်ဖြစ်နိုင်သူများ',
   ),
   fieldWorkers: w('Field workers', 'เจ้าหน้าที่ภาคสนาม', 'ພະນັກງານພາກສະໜາມ', 'ကွင်းဆင်းဝန်ထမ်းများ'),
+  peopleAtRisk: w(
+    'People at risk found in the field',
+    'ผู้ที่มีความเสี่ยงที่พบในพื้นที่',
+    'ຜູ້ທີ່ມີຄວາມສ່ຽງທີ່ພົບໃນພາກສະໜາມ',
+    'ကွင်းဆင်းတွေ့ရှိသော အန္တရာယ်ရှိသူများ',
+  ),
+  migratedFamilies: w(
+    'Families who migrated for work',
+    'ครอบครัวที่ย้ายถิ่นเพื่อหางาน',
+    'ຄອບຄົວທີ່ອົບພະຍົບໄປເຮັດວຽກ',
+    'အလုပ်အတွက် ပြောင်းရွှေ့သွားသော မိသားစုများ',
+  ),
   uniqueBeneficiaries: w(
     'Beneficiaries, each counted once',
     'ผู้รับประโยชน์ (นับคนละครั้ง)',

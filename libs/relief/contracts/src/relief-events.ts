@@ -105,6 +105,11 @@ export type PersonAtRiskRecorded = {
   type: 'PersonAtRiskRecorded';
   data: {
     responseId: string;
+    /**
+     * The response's country. Absent from entries recorded before this event joined the
+     * contracts: a reader takes the response's country from elsewhere, or counts it unknown.
+     */
+    country?: Country;
     /** The entry's id: what a report counts once. */
     entryId: string;
     reason: RiskReason;
@@ -124,6 +129,11 @@ export type MigratedFamiliesRecorded = {
   type: 'MigratedFamiliesRecorded';
   data: {
     responseId: string;
+    /**
+     * The response's country. Absent from entries recorded before this event joined the
+     * contracts: a reader takes the response's country from elsewhere, or counts it unknown.
+     */
+    country?: Country;
     entryId: string;
     /** A whole number above 0. */
     families: number;

@@ -441,6 +441,7 @@ describe('a relief response', () => {
             type: 'PersonAtRiskRecorded',
             data: {
               responseId,
+              country: 'LA',
               entryId: distributionId,
               reason: 'LOST_WORK_IN_PROSTITUTION',
               sex: 'FEMALE',
@@ -488,6 +489,7 @@ describe('a relief response', () => {
             type: 'MigratedFamiliesRecorded',
             data: {
               responseId,
+              country: 'LA',
               entryId: distributionId,
               families: 3,
               destination: 'TH',

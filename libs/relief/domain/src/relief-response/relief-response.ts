@@ -249,6 +249,7 @@ export function decideReliefResponse(
         type: 'PersonAtRiskRecorded',
         data: {
           responseId,
+          country: open.opened.country,
           entryId,
           reason: check.oneOf(RISK_REASONS, data.reason, 'reason'),
           sex: check.oneOf(SEXES, data.sex, 'sex'),
@@ -266,6 +267,7 @@ export function decideReliefResponse(
         type: 'MigratedFamiliesRecorded',
         data: {
           responseId,
+          country: open.opened.country,
           entryId,
           families: check.wholeNumber(data.families, 'families', { min: 1, max: MAX_COUNT }),
           destination: check.oneOf(COUNTRY_CODES, data.destination, 'destination'),

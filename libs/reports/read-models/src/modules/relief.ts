@@ -1,25 +1,44 @@
 import type { RecordedEvent } from '@haven/platform/event-store';
 import { RELIEF_RESPONSE_CATEGORY, type ReliefIntegrationEvent } from '@haven/relief/contracts';
-import { known, type NewFact, type ReportModule } from '../programme-module';
+import { known, type NewFact, type ReportModule, type SubjectBook } from '../programme-module';
+
+const responseKey = (responseId: string) => `reliefresponse:${responseId}`;
+
+/**
+ * Where an entry was recorded: its own country, or (for entries recorded before they carried
+ * one) the country its response's distributions named; OTHER when neither is known.
+ */
+function countryOf(data: { responseId: string; country?: string }, subjects: SubjectBook): string {
+  return data.country ?? (subjects.get(responseKey(data.responseId))?.country as string) ?? 'OTHER';
+}
 
 /**
  * Recipients by kind of distribution (a registered beneficiary counts across programmes),
  * micro-project grant amounts by currency, potential victims detected during relief and notified
- * to networks, and the field workers who distributed, by kind. People at risk recorded without a
- * distribution are not in relief's contracts yet: they are not counted here.
+ * to networks, the field workers who distributed, by kind, the people at risk found in the field
+ * (by reason), and the families who migrated for work (a sum, by destination).
  */
 export const reliefModule: ReportModule = {
   programme: 'relief',
   categories: [RELIEF_RESPONSE_CATEGORY],
-  handles: ['ReliefDistributed', 'ReliefDetectionNotified'],
-  reads: () => [],
-  factsOf(recorded: RecordedEvent): NewFact[] {
+  handles: [
+    'ReliefDistributed',
+    'ReliefDetectionNotified',
+    'PersonAtRiskRecorded',
+    'MigratedFamiliesRecorded',
+  ],
+  reads: (recorded) => {
+    const { responseId } = recorded.data as { responseId?: string };
+    return responseId ? [responseKey(responseId)] : [];
+  },
+  factsOf(recorded: RecordedEvent, subjects: SubjectBook): NewFact[] {
     const event = recorded as unknown as ReliefIntegrationEvent;
     switch (event.type) {
       case 'ReliefDistributed': {
         const { country, kind, recipientKind, beneficiaryId, recipientId, distributedOn } =
           event.data;
         const on = distributedOn;
+        subjects.set(responseKey(event.data.responseId), { country });
         const facts: NewFact[] = [
           {
             kind: 'recipient',
@@ -62,6 +81,27 @@ export const reliefModule: ReportModule = {
             },
           },
         ];
+      case 'PersonAtRiskRecorded':
+        return [
+          {
+            kind: 'personAtRisk',
+            country: countryOf(event.data, subjects),
+            occurredOn: event.data.foundOn,
+            subjectId: event.data.entryId,
+            attributes: { reason: event.data.reason, sex: event.data.sex },
+          },
+        ];
+      case 'MigratedFamiliesRecorded':
+        return [
+          {
+            kind: 'migratedFamilies',
+            country: countryOf(event.data, subjects),
+            occurredOn: event.data.recordedOn,
+            subjectId: event.data.entryId,
+            quantity: event.data.families,
+            attributes: { destination: event.data.destination },
+          },
+        ];
       default:
         return [];
     }
@@ -86,5 +126,17 @@ export const reliefModule: ReportModule = {
       breakdowns: ['form', 'ageGroup'],
     },
     { name: 'fieldWorkers', kind: 'fieldWorker', measure: 'subjects', breakdowns: ['kind'] },
+    {
+      name: 'peopleAtRisk',
+      kind: 'personAtRisk',
+      measure: 'subjects',
+      breakdowns: ['reason', 'sex'],
+    },
+    {
+      name: 'migratedFamilies',
+      kind: 'migratedFamilies',
+      measure: 'sum',
+      breakdowns: ['destination'],
+    },
   ],
 };

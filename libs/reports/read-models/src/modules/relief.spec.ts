@@ -1,0 +1,107 @@
+import type { RecordedEvent } from '@haven/platform/event-store';
+import type { SubjectAttributes, SubjectBook } from '../programme-module';
+import { reliefModule } from './relief';
+
+// Relief's share of the annual report: people at risk and migrated families, from its contracts.
+
+function recorded(type: string, data: Record<string, unknown>): RecordedEvent {
+  return { type, data } as unknown as RecordedEvent;
+}
+
+function book(): SubjectBook {
+  const subjects = new Map<string, SubjectAttributes>();
+  return { get: (key) => subjects.get(key), set: (key, value) => void subjects.set(key, value) };
+}
+
+const responseId = '0193a5c2-7f1e-7d3a-9b4c-2e8f6a1d0e01';
+const atRisk = {
+  responseId,
+  entryId: '0193a5c2-7f1e-7d3a-9b4c-2e8f6a1d0e02',
+  reason: 'LOST_WORK_IN_TOURISM',
+  sex: 'FEMALE',
+  ageBand: '18_24',
+  district: 'Xaythany',
+  foundOn: '2020-05-05',
+  fieldWorkerKind: 'VOLUNTEER',
+  fieldWorkerId: 'vol-1',
+};
+
+describe('the relief report module', () => {
+  it('given a person at risk recorded in LA, when the report reads it, then she is counted by reason and sex, with no place', () => {
+    const facts = reliefModule.factsOf(
+      recorded('PersonAtRiskRecorded', { ...atRisk, country: 'LA' }),
+      book(),
+    );
+    expect(facts).toEqual([
+      {
+        kind: 'personAtRisk',
+        country: 'LA',
+        occurredOn: '2020-05-05',
+        subjectId: atRisk.entryId,
+        attributes: { reason: 'LOST_WORK_IN_TOURISM', sex: 'FEMALE' },
+      },
+    ]);
+  });
+
+  it('given an entry recorded before it carried a country, when its response distributed in MM, then it counts in MM', () => {
+    const subjects = book();
+    reliefModule.factsOf(
+      recorded('ReliefDistributed', {
+        responseId,
+        distributionId: '0193a5c2-7f1e-7d3a-9b4c-2e8f6a1d0e03',
+        country: 'MM',
+        kind: 'NECESSITY_BAG',
+        recipientKind: 'RELIEF_RECIPIENT',
+        beneficiaryId: null,
+        recipientId: '0193a5c2-7f1e-7d3a-9b4c-2e8f6a1d0e04',
+        amountMinor: null,
+        currency: null,
+        fieldWorkerKind: 'VOLUNTEER',
+        fieldWorkerId: 'vol-1',
+        distributedOn: '2020-05-04',
+      }),
+      subjects,
+    );
+    const [fact] = reliefModule.factsOf(recorded('PersonAtRiskRecorded', atRisk), subjects);
+    expect(fact.country).toBe('MM');
+  });
+
+  it('given an old entry of a response nothing else told the country of, then it counts as OTHER', () => {
+    const [fact] = reliefModule.factsOf(recorded('PersonAtRiskRecorded', atRisk), book());
+    expect(fact.country).toBe('OTHER');
+  });
+
+  it('given migrated families, when the report reads them, then their number is summed by destination', () => {
+    const facts = reliefModule.factsOf(
+      recorded('MigratedFamiliesRecorded', {
+        responseId,
+        country: 'LA',
+        entryId: '0193a5c2-7f1e-7d3a-9b4c-2e8f6a1d0e05',
+        families: 7,
+        destination: 'TH',
+        district: 'Xaythany',
+        recordedOn: '2020-06-01',
+        fieldWorkerKind: 'VOLUNTEER',
+        fieldWorkerId: 'vol-1',
+      }),
+      book(),
+    );
+    expect(facts).toEqual([
+      expect.objectContaining({
+        kind: 'migratedFamilies',
+        country: 'LA',
+        quantity: 7,
+        attributes: { destination: 'TH' },
+      }),
+    ]);
+  });
+
+  it('publishes people at risk and migrated families as figures', () => {
+    expect(reliefModule.figures.map((figure) => figure.name)).toEqual(
+      expect.arrayContaining(['peopleAtRisk', 'migratedFamilies']),
+    );
+    expect(reliefModule.handles).toEqual(
+      expect.arrayContaining(['PersonAtRiskRecorded', 'MigratedFamiliesRecorded']),
+    );
+  });
+});
