@@ -128,6 +128,20 @@ const RELIEF_FIGURES: FigureDefinition[] = [
     measure: 'subjects',
     breakdowns: ['kind'],
   },
+  {
+    programme: 'relief',
+    name: 'peopleAtRisk',
+    kind: 'personAtRisk',
+    measure: 'subjects',
+    breakdowns: ['reason', 'sex'],
+  },
+  {
+    programme: 'relief',
+    name: 'migratedFamilies',
+    kind: 'migratedFamilies',
+    measure: 'sum',
+    breakdowns: ['destination'],
+  },
 ];
 
 /**
