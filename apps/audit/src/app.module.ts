@@ -3,6 +3,8 @@ import { HavenServiceModule } from '@haven/platform/nest';
 import { AuditLogService } from './log/audit-log.service';
 import { ProofsResolver } from './records/proofs.resolver';
 import { RecordsResolver } from './records/records.resolver';
+import { LogVerificationJobs } from './verification/log-verification-jobs';
+import { VerificationJobsResolver } from './verification/verification-jobs.resolver';
 
 /**
  * Audit: for auditors and admins. Any record as it stood at a date (its events, sealed; its state
@@ -11,6 +13,12 @@ import { RecordsResolver } from './records/records.resolver';
  */
 @Module({
   imports: [HavenServiceModule.forRoot({ name: 'audit' })],
-  providers: [AuditLogService, RecordsResolver, ProofsResolver],
+  providers: [
+    AuditLogService,
+    RecordsResolver,
+    ProofsResolver,
+    LogVerificationJobs,
+    VerificationJobsResolver,
+  ],
 })
 export class AppModule {}

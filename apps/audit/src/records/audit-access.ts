@@ -1,3 +1,4 @@
+import { checkpointHash, type SignedCheckpoint } from '@haven/platform/audit';
 import { InvalidAppendError, type EventStore } from '@haven/platform/event-store';
 import { actorOf, clientError, type GraphQLContext } from '@haven/platform/nest';
 import type { AccessLog } from '@haven/platform/privacy';
@@ -63,4 +64,38 @@ export async function knownStream(store: EventStore, streamId: string): Promise<
     throw error;
   }
   if (first.length === 0) throw badInput('No stream has this id.');
+}
+
+/** The event log's name in the audit tables, and the record id of calls about the whole log. */
+export const EVENT_LOG = 'event_store';
+
+/** A checkpoint as served: its fields and the hash the next checkpoint names. */
+export function checkpointOf(checkpoint: SignedCheckpoint) {
+  return { ...checkpoint, hash: checkpointHash(checkpoint) };
+}
+
+/**
+ * Refuses a range of global positions that is negative, reversed, or beyond the checkpoint it is
+ * to be proven against (positions after it are not covered by any signature yet).
+ */
+export function checkRange(
+  from: number | null | undefined,
+  to: number | null | undefined,
+  head: SignedCheckpoint,
+): void {
+  for (const [name, value] of [
+    ['fromPosition', from],
+    ['toPosition', to],
+  ] as const) {
+    if (value == null) continue;
+    if (!Number.isSafeInteger(value) || value < 0) throw badInput(`${name} must not be negative.`);
+    if (value > head.position) {
+      throw badInput(
+        `${name} is beyond the newest checkpoint (position ${head.position}); the next one is signed within a minute.`,
+      );
+    }
+  }
+  if (from != null && to != null && from > to) {
+    throw badInput('fromPosition must not exceed toPosition.');
+  }
 }

@@ -16,6 +16,8 @@ export interface ExportOptions {
   /** The signer's public key and id, written in the header for convenience. */
   publicKeyPem: string;
   keyId: string;
+  /** Prove against the checkpoint of this tree size instead of the newest one. */
+  treeSize?: number;
   /** Events read per query (default 5000). */
   pageSize?: number;
   now?: () => Date;
@@ -63,9 +65,17 @@ export async function* exportEventLog(
   options: ExportOptions,
 ): AsyncGenerator<ExportLine> {
   const store = new TreeStore(db, EVENT_STORE_LEAVES.log);
-  const head = await store.latestCheckpoint();
-  if (!head)
-    throw new ExportRangeError('No checkpoint has been signed yet: nothing can be proven.');
+  const head =
+    options.treeSize == null
+      ? await store.latestCheckpoint()
+      : await store.checkpointOfSize(options.treeSize);
+  if (!head) {
+    throw new ExportRangeError(
+      options.treeSize == null
+        ? 'No checkpoint has been signed yet: nothing can be proven.'
+        : 'No checkpoint has this tree size.',
+    );
+  }
   const from = options.fromPosition ?? 1;
   const to = Math.min(options.toPosition ?? head.position, head.position);
   if (!Number.isSafeInteger(from) || from < 0 || !Number.isSafeInteger(to) || from > to) {

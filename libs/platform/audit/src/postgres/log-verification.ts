@@ -9,6 +9,8 @@ export interface LogVerificationOptions extends ExportOptions {
   /** Called every `progressEvery` events with the number checked so far. */
   onProgress?: (eventsChecked: number) => void;
   progressEvery?: number;
+  /** Stops the run between two events (the service is stopping); the run then rejects. */
+  signal?: AbortSignal;
 }
 
 export interface LogVerification extends ExportReport {
@@ -32,10 +34,12 @@ export async function verifyEventLog(
   const every = options.progressEvery ?? 10_000;
   let events = 0;
   for await (const line of exportEventLog(db, options)) {
+    options.signal?.throwIfAborted();
     verifier.line(JSON.stringify(line));
     if (line.kind === 'event' && ++events % every === 0) options.onProgress?.(events);
   }
   const report = verifier.finish();
+  options.onProgress?.(events);
   return {
     ...report,
     firstBrokenLink: report.problems.find((p) => p.eventId) ?? report.problems[0] ?? null,
