@@ -6,13 +6,15 @@ import {
   ensureDevKeys,
   isRole,
   mintDevToken,
+  NETWORK_MEMBER_ROLES,
   principalFromClaims,
   ROLES,
 } from '@haven/platform/security';
 
 const USAGE = `Usage: npm run token -- --role <role> [--country TH[,LA]] [--org <organisation>] [--sub <user id>] [--ttl 8h]
 Roles: ${ROLES.join(', ')}
-Country roles need --country; a partner needs --org.`;
+Country roles need --country; a partner needs --org. A networks member (${NETWORK_MEMBER_ROLES.join(', ')})
+submits as its own record: --sub is its watchdog, women's group or agent of change id in networks.`;
 
 function seconds(ttl: string): number {
   const match = /^(\d+)([smhd]?)$/.exec(ttl);
@@ -40,6 +42,9 @@ async function main(): Promise<void> {
   }
   if (!isRole(values.role)) throw new Error(`--role must be one of the roles.\n${USAGE}`);
   const countries = (values.country ?? []).flatMap((value) => value.split(',')).filter(Boolean);
+  if (NETWORK_MEMBER_ROLES.includes(values.role) && !/^[0-9a-f-]{36}$/i.test(values.sub ?? '')) {
+    throw new Error(`A ${values.role} token needs --sub <the member's id in networks>.\n${USAGE}`);
+  }
   // The gateway's own check, so that a token it would refuse is never printed.
   principalFromClaims({
     sub: values.sub ?? `dev-${values.role}`,

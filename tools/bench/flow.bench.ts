@@ -427,19 +427,30 @@ async function main(): Promise<void> {
     progress(`starting ${subgraphs.map((s) => s.name).join(', ')} and the gateway`);
     system = await startSystem({ databaseUrl: DATABASE_URL, subgraphs });
     const countries = [...COUNTRIES];
+    const coordinator = new Client(
+      system.gatewayUrl,
+      await system.token({ role: 'network_coordinator', countries, subject: 'bench-coordinator' }),
+    );
+    // A watchdog's token is bound to its record: its subject is a registered watchdog's id.
+    const watchdogId = randomUUID();
+    await coordinator.request(
+      'mutation ($input: RegisterWatchdogInput!) { registerWatchdog(input: $input) { watchdogId } }',
+      {
+        input: {
+          id: watchdogId,
+          kind: 'INDIVIDUAL',
+          country: countries[0],
+          joinedOn: '2020-01-01',
+          trained: true,
+        },
+      },
+    );
     const actors: Actors = {
       watchdog: new Client(
         system.gatewayUrl,
-        await system.token({ role: 'watchdog', subject: 'bench-watchdog' }),
+        await system.token({ role: 'watchdog', subject: watchdogId }),
       ),
-      coordinator: new Client(
-        system.gatewayUrl,
-        await system.token({
-          role: 'network_coordinator',
-          countries,
-          subject: 'bench-coordinator',
-        }),
-      ),
+      coordinator,
       officer: new Client(
         system.gatewayUrl,
         await system.token({ role: 'protection_officer', countries, subject: 'bench-officer' }),

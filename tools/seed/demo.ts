@@ -21,6 +21,13 @@ import { v5 as uuidv5 } from 'uuid';
 import { DEFAULT_KEYS_DIR, ensureDevKeys, mintDevToken, type Role } from '@haven/platform/security';
 import { seedEmpowermentDemo } from './empowerment-demo';
 import { seedLegalDemo } from './legal-demo';
+import {
+  MEMBER_ROLE,
+  MEMBERS_PER_KIND,
+  memberId,
+  registerDemoMembers,
+  type MemberCountry,
+} from './networks-members';
 import { seedReliefDemo } from './relief-demo';
 
 const GATEWAY = process.env.HAVEN_GATEWAY_URL ?? 'http://127.0.0.1:4000/graphql';
@@ -115,8 +122,8 @@ export interface CaseSeed {
 }
 
 export interface NotificationSeed {
-  /** The watchdog who submits it (a token subject). */
-  submitter: string;
+  /** Which of its country's members of the reporter's kind submits it (1 to 3). */
+  submitter: number;
   input: {
     id: string;
     reportedBy: 'WATCHDOG' | 'WOMENS_GROUP' | 'AGENT_OF_CHANGE';
@@ -276,7 +283,7 @@ export function demoCaseNotifications(count = 40): NotificationSeed[] {
     }
     const reported = plusDays('2025-01-06', Math.round((i * 470) / count));
     seeds.push({
-      submitter: `seed-watchdog-${facts.country.toLowerCase()}-${1 + (i % 3)}`,
+      submitter: 1 + (i % MEMBERS_PER_KIND),
       input: { id, reportedBy, ...facts },
       outcome,
       rejectionReason:
@@ -510,7 +517,11 @@ async function graphql<Data = unknown>(
 async function notify(seed: NotificationSeed): Promise<void> {
   const { id, country } = seed.input;
   const submitted = await graphql<{ submitCaseNotification: { status: Outcome | null } }>(
-    tokenFor('watchdog', seed.submitter),
+    // The member's own token: its subject is its record's id.
+    tokenFor(
+      MEMBER_ROLE[seed.input.reportedBy],
+      memberId(seed.input.reportedBy, country, seed.submitter),
+    ),
     SUBMIT,
     { input: seed.input },
   );
@@ -703,6 +714,20 @@ async function main(): Promise<void> {
     bar.tick();
   });
   bar.finish();
+
+  // The watchdogs, women's groups and agents of change who submit the notifications. Agents of
+  // change are beneficiaries the empowerment seed does not enrol (it takes every third).
+  const unenrolled = beneficiaries
+    .filter((b) => b.country === 'TH' || b.country === 'LA' || b.country === 'MM')
+    .filter((_, i) => i % 3 === 1);
+  const agentsOfChange = Object.fromEntries(
+    (['TH', 'LA', 'MM'] as const).map((country) => [
+      country,
+      unenrolled.filter((b) => b.country === country).map((b) => b.id),
+    ]),
+  ) as Record<MemberCountry, string[]>;
+  const members = await registerDemoMembers(graphql, coordinator, agentsOfChange);
+  console.log(`Networks: ${members} watchdogs, women's groups and agents of change.`);
 
   // Originals before duplicates, since a duplicate names its original.
   const notifications = demoCaseNotifications();

@@ -3,7 +3,7 @@
 // opens the case from the referral it reads on the log, an officer registers two victims (one a
 // minor) and records the rescue, the identification, the shelter placement and the return, then
 // closes the case; the timeline shows all of it in order; partners and watchdogs are refused.
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createTestDatabase, type TestDatabase } from '@haven/platform/testing';
@@ -31,6 +31,7 @@ describe('from a watchdog’s notification to a safely returned victim, through 
   let system: System;
   let sql: Client;
   const tokens: Record<string, string> = {};
+  const WATCHDOG_ID = randomUUID();
 
   async function as<Data>(
     who: string,
@@ -71,12 +72,27 @@ describe('from a watchdog’s notification to a safely returned victim, through 
     system = await startSystem({ databaseUrl: database.url });
     sql = new Client({ connectionString: database.url });
     await sql.connect();
-    tokens.watchdog = await system.token({ role: 'watchdog', subject: 'watchdog-chiang-rai-7' });
     tokens.coordinator = await system.token({
       role: 'network_coordinator',
       countries: ['TH'],
       subject: 'coordinator-th-1',
     });
+    // A watchdog's token is bound to its record: its subject is the watchdog's id.
+    await ok(
+      'coordinator',
+      `mutation ($input: RegisterWatchdogInput!) { registerWatchdog(input: $input) { watchdogId } }`,
+      {
+        input: {
+          id: WATCHDOG_ID,
+          kind: 'INDIVIDUAL',
+          country: 'TH',
+          province: 'Chiang Rai',
+          joinedOn: '2020-01-15',
+          trained: true,
+        },
+      },
+    );
+    tokens.watchdog = await system.token({ role: 'watchdog', subject: WATCHDOG_ID });
     tokens.officer = await system.token({
       role: 'protection_officer',
       countries: ['TH'],
@@ -252,7 +268,7 @@ describe('from a watchdog’s notification to a safely returned victim, through 
     expect(types.filter((type) => type === 'RepatriationStepRecorded')).toHaveLength(10);
     const who = Object.fromEntries(entries.map((entry) => [entry.type, entry.actorId]));
     expect(who).toMatchObject({
-      CaseNotificationSubmitted: 'watchdog-chiang-rai-7',
+      CaseNotificationSubmitted: WATCHDOG_ID,
       CaseNotificationValidated: 'coordinator-th-1',
       RescueOperationRecorded: 'officer-th-3',
       ProtectionCaseClosed: 'officer-th-3',

@@ -20,6 +20,7 @@ import { CommandRunner, defineCommand, EVENT_STORE } from '@haven/platform/nest'
 import { inScope, type Principal } from '@haven/platform/security';
 import { NETWORK_MANAGER_ROLES } from '../policies';
 import { assertMayWriteIn, outOfScope } from '../scope';
+import { memberKindOf, unregisteredSubmitter } from './submitter';
 
 /** The stream of the record a reporter reference names, by the reporter's kind. */
 const REPORTER_STREAM: Record<ReporterKind, ((id: string) => string) | null> = {
@@ -73,11 +74,13 @@ export class CaseNotificationCommands {
         assertMayWriteIn(principal, input.country);
       }
     },
-    command: async (input, _state, { metadata }): Promise<SubmitCaseNotification> => {
+    command: async (input, _state, { principal, metadata }): Promise<SubmitCaseNotification> => {
       const streamOf = REPORTER_STREAM[input.reportedBy];
       const reporterKnown =
         input.reporterReference === null ||
         (!!streamOf && (await this.exists(streamOf(input.reporterReference))));
+      // A member's token whose subject is no record of its kind submits nothing.
+      if (memberKindOf(principal) && !reporterKnown) throw unregisteredSubmitter();
       return { type: 'SubmitCaseNotification', data: { ...input, reporterKnown }, metadata };
     },
   });

@@ -1,6 +1,5 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
-import type { ReporterKind } from '@haven/networks/contracts';
 import { CaseNotificationRow } from '@haven/networks/read-models';
 import { check } from '@haven/platform/domain';
 import {
@@ -20,6 +19,7 @@ import { NetworksPolicy } from '../policies';
 import { outOfScope } from '../scope';
 import { v7 as uuidv7 } from 'uuid';
 import { CaseNotificationCommands, type DecisionInput } from './case-notification.commands';
+import { reporterFor } from './submitter';
 import {
   NOTIFICATION_CURSOR,
   toCaseNotification,
@@ -37,34 +37,6 @@ import {
   RejectCaseNotificationInput,
   SubmitCaseNotificationInput,
 } from './case-notification.types';
-
-/** The reporter kinds a role may submit as, the first one its default. */
-const REPORTER_KINDS_BY_ROLE: Partial<Record<Principal['role'], readonly ReporterKind[]>> = {
-  // Agents of change and women's groups report with the watchdogs' access.
-  watchdog: ['WATCHDOG', 'AGENT_OF_CHANGE', 'WOMENS_GROUP'],
-  partner: ['PARTNER'],
-};
-const STAFF_REPORTER_KINDS: readonly ReporterKind[] = [
-  'STAFF',
-  'WATCHDOG',
-  'AGENT_OF_CHANGE',
-  'WOMENS_GROUP',
-  'PARTNER',
-  'TRAINEE',
-];
-
-function reporterKind(principal: Principal, asked: ReporterKind | null | undefined): ReporterKind {
-  const allowed = REPORTER_KINDS_BY_ROLE[principal.role] ?? STAFF_REPORTER_KINDS;
-  if (!asked) return allowed[0];
-  if (!allowed.includes(asked)) {
-    throw clientError(
-      'BAD_USER_INPUT',
-      `As ${principal.role} you report as ${allowed.join(' or ')}, not ${asked}.`,
-      { fields: [{ field: 'reportedBy', messages: [`must be ${allowed.join(' or ')}`] }] },
-    );
-  }
-  return asked;
-}
 
 /** Whether a principal reaches a notification's whole record (not only its status). */
 function reaches(principal: Principal, row: CaseNotificationRow): boolean {
@@ -94,7 +66,7 @@ export class CaseNotificationResolver {
     @Context() context: GraphQLContext,
   ): Promise<CaseNotification> {
     const row = await this.readModel.findOne(CaseNotificationRow, id);
-    if (!row) throw clientError('NOT_FOUND', `No case notification has the id ${id}.`);
+    if (!row) throw clientError('NOT_FOUND', 'No case notification has this id.');
     if (!reaches(principalOf(context), row)) throw outOfScope('This case notification');
     return toCaseNotification(row);
   }
@@ -169,8 +141,9 @@ export class CaseNotificationResolver {
   @Policy(NetworksPolicy.submitNotification)
   @Mutation(() => CaseNotificationPayload, {
     description:
-      'Notify a case: structured facts only, no description. Watchdogs and partners anywhere, ' +
-      'staff in their own countries.',
+      'Notify a case: structured facts only, no description. Watchdogs, women’s groups, agents ' +
+      'of change (each as its own record, the token’s subject) and partners anywhere, staff in ' +
+      'their own countries.',
   })
   async submitCaseNotification(
     @Args('input') input: SubmitCaseNotificationInput,
@@ -179,8 +152,10 @@ export class CaseNotificationResolver {
     const principal = principalOf(context);
     const submission = {
       notificationId: check.uuid(input.id ?? uuidv7(), 'id'),
-      reportedBy: reporterKind(principal, input.reportedBy),
-      reporterReference: check.optionalUuid(input.reporterReference, 'reporterReference'),
+      ...reporterFor(principal, {
+        reportedBy: input.reportedBy,
+        reporterReference: check.optionalUuid(input.reporterReference, 'reporterReference'),
+      }),
       formOfExploitation: input.formOfExploitation,
       country: input.country,
       province: input.province ?? null,

@@ -49,6 +49,7 @@ export {
   inScope,
   InvalidIdentityError,
   isRole,
+  NETWORK_MEMBER_ROLES,
   PERSONAL_DATA_ROLES,
   principalFromClaims,
   RECORD_READER_ROLES,

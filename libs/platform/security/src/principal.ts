@@ -14,6 +14,10 @@ export const ROLES = [
   'network_coordinator',
   'partner',
   'watchdog',
+  /** A women's group of the networks, reporting cases: its token's subject is the group's id. */
+  'womens_group',
+  /** An agent of change (a former beneficiary) reporting cases: its subject is their networks id. */
+  'agent_of_change',
   'auditor',
   'analyst',
 ] as const;
@@ -30,6 +34,17 @@ export const COUNTRY_SCOPED_ROLES: ReadonlySet<Role> = new Set<Role>([
   'field_worker',
   'network_coordinator',
 ]);
+
+/**
+ * The networks' members who report cases, each with a token of its own: its subject is the id of
+ * the member's record in networks' register, so that it submits as that record and no other.
+ * They reach no record (see inScope): they see the status of their own submissions only.
+ */
+export const NETWORK_MEMBER_ROLES: readonly Role[] = [
+  'watchdog',
+  'womens_group',
+  'agent_of_change',
+];
 
 export interface Principal {
   /** The token's subject: a stable user id, never a name. */
@@ -114,12 +129,13 @@ export interface ScopedRecord {
 
 /**
  * Whether a principal's scope reaches a record: admins, auditors and analysts everywhere; country
- * roles in their countries; a partner only its own organisation's records; a watchdog none.
+ * roles in their countries; a partner only its own organisation's records; a networks member
+ * (watchdog, women's group, agent of change) none.
  * Which fields of the record a role may read is the fields' policies' business.
  */
 export function inScope(principal: Principal, record: ScopedRecord): boolean {
   if (principal.countries === 'all') return true;
-  if (principal.role === 'watchdog') return false;
+  if (NETWORK_MEMBER_ROLES.includes(principal.role)) return false;
   if (principal.role === 'partner') {
     return !!record.organisationId && record.organisationId === principal.organisationId;
   }
@@ -128,7 +144,7 @@ export function inScope(principal: Principal, record: ScopedRecord): boolean {
 
 /** The countries a list query may return for a principal: `all`, or a (possibly empty) list. */
 export function countriesInScope(principal: Principal): readonly string[] | 'all' {
-  if (principal.role === 'watchdog' || principal.role === 'partner') return [];
+  if (NETWORK_MEMBER_ROLES.includes(principal.role) || principal.role === 'partner') return [];
   return principal.countries;
 }
 
