@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { EMPOWERMENT_UPCASTERS } from '@haven/empowerment/contracts';
+import type { Upcaster } from '@haven/platform/event-store';
 import { HavenServiceModule } from '@haven/platform/nest';
 import { EMPOWERMENT_ENTITIES, EMPOWERMENT_PROJECTIONS } from '@haven/empowerment/read-models';
 import { Beneficiary, BeneficiaryResolver } from './beneficiary';
@@ -18,7 +20,12 @@ import { ServiceResolver } from './services/service.resolver';
   imports: [
     HavenServiceModule.forRoot({
       name: 'empowerment',
-      database: { entities: EMPOWERMENT_ENTITIES, projections: EMPOWERMENT_PROJECTIONS },
+      database: {
+        entities: EMPOWERMENT_ENTITIES,
+        projections: EMPOWERMENT_PROJECTIONS,
+        // Version 1 enrolments, services, follow-ups and training read as version 2.
+        upcasters: EMPOWERMENT_UPCASTERS as readonly Upcaster[],
+      },
       graphql: { orphanedTypes: [Beneficiary] },
     }),
   ],

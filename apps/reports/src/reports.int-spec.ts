@@ -276,35 +276,60 @@ beforeAll(async () => {
     setting,
     enrolledOn: '2020-03-01',
   });
-  const recordService = (kind: string, providedOn: string) =>
-    append(`empowermentenrolment-${enrolment}`, 'EmpowermentServiceRecorded', {
-      ...ofEnrolment,
-      serviceId: randomUUID(),
-      kind,
-      mode: null,
-      activity: null,
-      outcome: null,
-      partnerOrganisationId: null,
-      minor: true,
-      providedOn,
-      providedBy: 'officer-1',
-      ageYears: 16,
-    });
-  await recordService('COUNSELLING', '2020-12-31');
+  // Counselling is of schema version 2 (her nationality and age on the day); the tuition of
+  // version 1, read through empowerment's upcaster.
+  const recordService = (kind: string, providedOn: string, schemaVersion = 1) =>
+    append(
+      `empowermentenrolment-${enrolment}`,
+      'EmpowermentServiceRecorded',
+      {
+        ...ofEnrolment,
+        serviceId: randomUUID(),
+        kind,
+        mode: null,
+        activity: null,
+        outcome: null,
+        partnerOrganisationId: null,
+        minor: true,
+        providedOn,
+        providedBy: 'officer-1',
+        ageYears: 16,
+        ...(schemaVersion === 2
+          ? {
+              nationality: 'MM',
+              occupation: null,
+              institution: null,
+              period: null,
+              amount: null,
+              sealedPlace: null,
+            }
+          : {}),
+      },
+      schemaVersion,
+    );
+  await recordService('COUNSELLING', '2020-12-31', 2);
   await recordService('TUITION_FEES', '2021-01-01');
   for (const [channel, reached, on] of [
     ['PHONE', true, '2020-05-01'],
     ['ONLINE', false, '2020-06-01'],
   ] as const) {
-    await append(`empowermentenrolment-${enrolment}`, 'FollowUpRecorded', {
-      ...ofEnrolment,
-      followUpId: randomUUID(),
-      channel,
-      reached,
-      followedUpOn: on,
-      nextFollowUpOn: null,
-      providedBy: 'officer-1',
-    });
+    await append(
+      `empowermentenrolment-${enrolment}`,
+      'FollowUpRecorded',
+      {
+        ...ofEnrolment,
+        followUpId: randomUUID(),
+        channel,
+        reached,
+        followedUpOn: on,
+        nextFollowUpOn: null,
+        providedBy: 'officer-1',
+        nationality: 'MM',
+        ageYears: 16,
+        minor: true,
+      },
+      2,
+    );
   }
   const grantId = randomUUID();
   await append(`empowermentenrolment-${enrolment}`, 'SmallGrantApproved', {
@@ -487,6 +512,10 @@ it('counts empowerment: persons served by setting and service, follow-ups, grant
   expect(value(served, 'COUNSELLING')).toBe(1);
   expect(value(served, 'FOLLOW_UP')).toBe(1);
   expect(value(served, 'TUITION_FEES')).toBe(0);
+  // Her nationality and age group, as the events of her services and follow-ups carry them.
+  expect(value(served, 'MM')).toBe(1);
+  expect(value(served, 'MINOR')).toBe(1);
+  expect(value(served, 'UNKNOWN')).toBe(0);
   expect(value(figure(r, 'empowerment', 'followUps'))).toBe(2);
   expect(value(figure(r, 'empowerment', 'followUps'), 'REACHED')).toBe(1);
   expect(value(figure(r, 'empowerment', 'followUps'), 'PHONE')).toBe(1);

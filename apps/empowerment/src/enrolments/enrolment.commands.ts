@@ -7,10 +7,10 @@ import {
   type EnrolmentEvent,
   type EnrolmentState,
 } from '@haven/empowerment/domain';
-import { KnownBeneficiaryRow } from '@haven/empowerment/read-models';
+import { KnownBeneficiaryRow, KnownPartnerOrganisationRow } from '@haven/empowerment/read-models';
 import { defineCommand, type CommandDefinition } from '@haven/platform/nest';
 import { forbidden, inScope, type Principal } from '@haven/platform/security';
-import type { Country, Sex } from '@haven/vocabulary';
+import type { Country, CountryCode, Sex } from '@haven/vocabulary';
 import { DataSource } from 'typeorm';
 import type { SettingInput } from './enrolment.types';
 
@@ -43,8 +43,8 @@ export function toSetting(input: SettingInput): Setting {
 }
 
 /**
- * What the commands read beside their stream: protection's beneficiary as empowerment's own
- * read model of protection's events shows it (never a call to protection).
+ * What the commands read beside their stream: protection's beneficiary and networks' partner
+ * organisations as empowerment's own read models of their events show them (never a call).
  */
 @Injectable()
 export class KnownBeneficiaries {
@@ -61,7 +61,18 @@ export class KnownBeneficiaries {
       country: (row?.country as Country | undefined) ?? null,
       sex: (row?.sex as Sex | undefined) ?? null,
       minor: row?.minor ?? null,
+      nationality: (row?.nationality as CountryCode | null | undefined) ?? null,
+      ageYears: row?.ageYears ?? null,
+      ageOn: row?.ageOn ?? null,
     };
+  }
+
+  /** Whether networks registered this partner organisation (as its events on the log show). */
+  async partnerRegistered(partnerOrganisationId: string | null): Promise<boolean> {
+    if (!partnerOrganisationId) return false;
+    return this.dataSource
+      .getRepository(KnownPartnerOrganisationRow)
+      .existsBy({ id: partnerOrganisationId.toLowerCase() });
   }
 
   async erased(beneficiaryId: string): Promise<boolean> {
@@ -79,7 +90,7 @@ export function onEnrolment<Input extends OnEnrolment>(
     input: Input,
     state: EnrolmentState,
     principal: Principal,
-  ) => Omit<EnrolmentCommand, 'metadata'>,
+  ) => Omit<EnrolmentCommand, 'metadata'> | Promise<Omit<EnrolmentCommand, 'metadata'>>,
 ): EnrolmentDefinition<Input> {
   return defineCommand({
     decider: enrolmentDecider,
@@ -88,7 +99,7 @@ export function onEnrolment<Input extends OnEnrolment>(
     async command(input, state, { principal, metadata }) {
       const erased =
         state.status === 'NONE' ? false : await beneficiaries.erased(state.beneficiaryId);
-      const command = build(input, state, principal) as EnrolmentCommand;
+      const command = (await build(input, state, principal)) as EnrolmentCommand;
       const data = 'erased' in command.data ? { ...command.data, erased } : command.data;
       return { ...command, data, metadata } as EnrolmentCommand;
     },

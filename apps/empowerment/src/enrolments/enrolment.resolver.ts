@@ -146,7 +146,8 @@ export class EnrolmentResolver {
   @Query(() => EnrolmentConnection, {
     description:
       'An officer’s first query of the day: open enrolments with a follow-up due this week, ' +
-      'overdue, or not reached `attempts` times in a row; in your countries, optionally one officer’s.',
+      'overdue, or not reached `attempts` times in a row; in your countries, optionally one ' +
+      'officer’s; the earliest due date first.',
   })
   async followUpWorkList(
     @Args() args: WorkListArgs,
@@ -167,13 +168,13 @@ export class EnrolmentResolver {
     } else {
       query.andWhere('row.consecutiveNotReached >= :attempts', { attempts: args.attempts });
     }
-    const page = await this.readModel.page(
+    // Earliest due first: the officer starts with whoever has waited longest.
+    const page = await this.readModel.dueOrderPage(
       query,
-      'enrolledPosition',
       args.first,
       pageAfter('worklist', args.after),
     );
-    return toConnection('worklist', page, (row) => row.enrolledPosition, toEnrolment);
+    return toConnection('worklist', page, page.keyOf, toEnrolment);
   }
 
   @ResolveField(() => [EmpowermentRecord], {

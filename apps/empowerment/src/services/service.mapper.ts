@@ -15,6 +15,13 @@ export function toRecord(row: ServiceRow): EmpowermentRecord {
     activity: row.activity as EmpowermentRecord['activity'],
     outcome: row.outcome as EmpowermentRecord['outcome'],
     partnerOrganisationId: row.partnerOrganisationId,
+    occupation: row.occupation,
+    institution: row.institution,
+    period:
+      row.periodFrom === null || row.periodTo === null
+        ? null
+        : { from: row.periodFrom, to: row.periodTo },
+    amount: money(row.amountMinor),
     channel: row.channel as EmpowermentRecord['channel'],
     reached: row.reached,
     nextFollowUpOn: row.nextFollowUpOn,

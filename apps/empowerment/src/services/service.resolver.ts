@@ -1,5 +1,5 @@
 import { Inject } from '@nestjs/common';
-import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { EnrolmentRow, ServiceRow } from '@haven/empowerment/read-models';
 import {
   commandMetadata,
@@ -11,6 +11,8 @@ import {
 } from '@haven/platform/nest';
 import { Policy } from '@haven/platform/security';
 import { v7 as uuidv7 } from 'uuid';
+import { EmpowermentPrivacy } from '../notes/personal-data';
+import { openPlace, sealPlace } from './accommodation-place';
 import { EmpowermentReadModel } from '../empowerment-read-model';
 import {
   KnownBeneficiaries,
@@ -50,21 +52,33 @@ export class ServiceResolver {
     @Inject(CommandRunner) private readonly commands: CommandRunner,
     @Inject(EmpowermentReadModel) private readonly readModel: EmpowermentReadModel,
     @Inject(KnownBeneficiaries) beneficiaries: KnownBeneficiaries,
+    @Inject(EmpowermentPrivacy) private readonly privacy: EmpowermentPrivacy,
   ) {
-    this.service = onEnrolment(beneficiaries, (input, _state, principal) => ({
-      type: 'RecordEmpowermentService',
-      data: {
-        erased: false,
-        serviceId: input.id,
-        kind: input.kind,
-        mode: input.mode ?? null,
-        activity: input.activity ?? null,
-        outcome: input.outcome ?? null,
-        partnerOrganisationId: input.partnerOrganisationId?.toLowerCase() ?? null,
-        providedOn: input.providedOn,
-        providedBy: input.providedBy ?? principal.subject,
-      },
-    }));
+    this.service = onEnrolment(beneficiaries, async (input, state, principal) => {
+      const partnerOrganisationId = input.partnerOrganisationId?.toLowerCase() ?? null;
+      return {
+        type: 'RecordEmpowermentService',
+        data: {
+          erased: false,
+          serviceId: input.id,
+          kind: input.kind,
+          mode: input.mode ?? null,
+          activity: input.activity ?? null,
+          outcome: input.outcome ?? null,
+          partnerOrganisationId,
+          employerRegistered: await beneficiaries.partnerRegistered(partnerOrganisationId),
+          occupation: input.occupation ?? null,
+          institution: input.institution ?? null,
+          period: input.period ? { from: input.period.from, to: input.period.to } : null,
+          amount: input.amount
+            ? { amountMinor: input.amount.amountMinor, currency: input.amount.currency }
+            : null,
+          sealedPlace: await sealPlace(privacy, state, input.place),
+          providedOn: input.providedOn,
+          providedBy: input.providedBy ?? principal.subject,
+        },
+      };
+    });
     this.followUp = onEnrolment(beneficiaries, (input, _state, principal) => ({
       type: 'RecordFollowUp',
       data: {
@@ -194,6 +208,19 @@ export class ServiceResolver {
       pageAfter('empowermentrecord', args.after),
     );
     return toConnection('empowermentrecord', page, (row) => row.position, toRecord);
+  }
+
+  @Policy(EmpowermentPolicy.readNotes)
+  @ResolveField(() => String, {
+    nullable: true,
+    description:
+      'SAFE_ACCOMMODATION: where she stays, opened for the enrolment’s workers and logged.',
+  })
+  place(
+    @Parent() record: EmpowermentRecord,
+    @Context() context: GraphQLContext,
+  ): Promise<string | null> {
+    return openPlace(this.privacy, this.readModel, record.id, context);
   }
 
   private async run<Input>(

@@ -32,9 +32,35 @@ import {
   ServiceModeEnum,
   ServiceOutcomeEnum,
 } from '../enums';
+import {
+  MAX_INSTITUTION_LENGTH,
+  MAX_OCCUPATION_LENGTH,
+  MAX_PLACE_LENGTH,
+} from '@haven/empowerment/domain';
 import { EmpowermentPolicy } from '../policies';
 
 const READ = EmpowermentPolicy.read;
+
+@ObjectType({ description: 'From one day to another, both included (YYYY-MM-DD).' })
+@Policy(READ)
+export class Period {
+  @Field()
+  from!: string;
+
+  @Field()
+  to!: string;
+}
+
+@InputType({ description: 'From one day to another, both included: `to` not before `from`.' })
+export class PeriodInput {
+  @Field()
+  @IsDay('period.from')
+  from!: string;
+
+  @Field()
+  @IsDay('period.to')
+  to!: string;
+}
 
 @ObjectType({
   description:
@@ -68,6 +94,27 @@ export class EmpowermentRecord {
 
   @Field(() => ID, { nullable: true, description: 'JOB_PLACEMENT: the employer (networks).' })
   partnerOrganisationId!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'JOB_PLACEMENT: the job.' })
+  occupation!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'TUITION_FEES, LIVING_ALLOWANCE: the school, college or training centre.',
+  })
+  institution!: string | null;
+
+  @Field(() => Period, {
+    nullable: true,
+    description: 'TUITION_FEES, LIVING_ALLOWANCE, SAFE_ACCOMMODATION: the period covered.',
+  })
+  period!: Period | null;
+
+  @Field(() => Money, {
+    nullable: true,
+    description: 'TUITION_FEES, LIVING_ALLOWANCE: the amount paid for the period.',
+  })
+  amount!: Money | null;
 
   @Field(() => FollowUpChannelEnum, { nullable: true })
   channel!: FollowUpChannel | null;
@@ -139,10 +186,56 @@ export class RecordEmpowermentServiceInput extends OnEnrolment {
   @IsIn(Object.values(ServiceOutcomeEnum))
   outcome?: ServiceOutcome | null;
 
-  @Field(() => ID, { nullable: true, description: 'JOB_PLACEMENT: the employer.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'JOB_PLACEMENT: the employer, a partner organisation networks registered.',
+  })
   @IsOptional()
   @IsId('partnerOrganisationId')
   partnerOrganisationId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'JOB_PLACEMENT: the job (one line).' })
+  @IsOptional()
+  @IsString()
+  @IsShorterThan('occupation', MAX_OCCUPATION_LENGTH)
+  occupation?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'TUITION_FEES, LIVING_ALLOWANCE: the school, college or training centre.',
+  })
+  @IsOptional()
+  @IsString()
+  @IsShorterThan('institution', MAX_INSTITUTION_LENGTH)
+  institution?: string | null;
+
+  @Field(() => PeriodInput, {
+    nullable: true,
+    description: 'TUITION_FEES, LIVING_ALLOWANCE, SAFE_ACCOMMODATION: the period covered.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PeriodInput)
+  period?: PeriodInput | null;
+
+  @Field(() => MoneyInput, {
+    nullable: true,
+    description: 'TUITION_FEES, LIVING_ALLOWANCE: the amount paid for the period.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MoneyInput)
+  amount?: MoneyInput | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'SAFE_ACCOMMODATION: where she stays (one line). Sealed with her key; read through the access log.',
+  })
+  @IsOptional()
+  @IsString()
+  @IsShorterThan('place', MAX_PLACE_LENGTH)
+  place?: string | null;
 
   @Field({ description: 'The date it was given, YYYY-MM-DD.' })
   @IsDay('providedOn')

@@ -38,6 +38,8 @@ describe('agent-of-change training, followed by networks', () => {
         country: 'TH',
         sex: 'FEMALE',
         minor: false,
+        nationality: 'TH',
+        ageYears: 24,
         completedOn: '2026-06-01',
       },
     };

@@ -21,6 +21,7 @@ import {
   EMPOWERMENT_PROJECTIONS,
   EnrolmentRow,
   KnownBeneficiaryRow,
+  KnownPartnerOrganisationRow,
   NoteRow,
   ServiceRow,
 } from './index';
@@ -138,15 +139,58 @@ describe('empowerment projections', () => {
       minor: true,
       servicesConsent: true,
       erased: false,
+      nationality: 'TH',
+      ageYears: 15,
+      ageOn: '2026-01-01',
     });
+
+    // Networks registers the employer; empowerment follows it on the log.
+    const employerId = randomUUID();
+    await store.append(
+      `partnerorganisation-${employerId}`,
+      [
+        {
+          type: 'PartnerOrganisationRegistered',
+          data: {
+            partnerOrganisationId: employerId,
+            name: 'Mae Sai Garments',
+            kind: 'BUSINESS',
+            country: 'TH',
+            registeredAt: '2026-01-05T00:00:00.000Z',
+          },
+          metadata,
+        },
+      ],
+      'no_stream',
+    );
+    await caughtUp();
+    expect(
+      await dataSource.getRepository(KnownPartnerOrganisationRow).findOneBy({ id: employerId }),
+    ).toEqual({ id: employerId, country: 'TH' });
+    const [placementId, tuitionId, stayId] = [1, 2, 3].map(() => randomUUID());
+    const stats = { nationality: 'TH' as const, ageYears: 15 };
+    const details = {
+      mode: null,
+      activity: null,
+      outcome: null,
+      partnerOrganisationId: null,
+      occupation: null,
+      institution: null,
+      period: null,
+      amount: null,
+      sealedPlace: null,
+      minor: true,
+      providedBy: 'officer-th',
+    };
 
     const of = { enrolmentId, beneficiaryId, country: 'TH' as const };
     const thb = { amountMinor: 500_000, currency: 'THB' };
+    // Version 1 events (no statistical attributes, no details) still read, beside version 2.
     const events: EnrolmentEvent[] = [
       {
         type: 'BeneficiaryEnrolled',
         data: { ...of, sex: 'FEMALE', minor: true, setting: shelter, enrolledOn: '2026-03-01' },
-      },
+      } as EnrolmentEvent,
       {
         type: 'ReintegrationPlanAgreed',
         data: {
@@ -171,6 +215,49 @@ describe('empowerment projections', () => {
           providedOn: '2026-03-03',
           providedBy: 'officer-th',
         },
+      } as EnrolmentEvent,
+      {
+        type: 'EmpowermentServiceRecorded',
+        schemaVersion: 2,
+        data: {
+          ...of,
+          ...stats,
+          ...details,
+          serviceId: placementId,
+          kind: 'JOB_PLACEMENT',
+          partnerOrganisationId: employerId,
+          occupation: 'Sewing machine operator',
+          providedOn: '2026-03-04',
+        },
+      },
+      {
+        type: 'EmpowermentServiceRecorded',
+        schemaVersion: 2,
+        data: {
+          ...of,
+          ...stats,
+          ...details,
+          serviceId: tuitionId,
+          kind: 'TUITION_FEES',
+          institution: 'Chiang Rai Vocational College',
+          period: { from: '2026-05-01', to: '2026-09-30' },
+          amount: { amountMinor: 1_250_000, currency: 'THB' },
+          providedOn: '2026-03-04',
+        },
+      },
+      {
+        type: 'EmpowermentServiceRecorded',
+        schemaVersion: 2,
+        data: {
+          ...of,
+          ...stats,
+          ...details,
+          serviceId: stayId,
+          kind: 'SAFE_ACCOMMODATION',
+          sealedPlace: 'pii:v1:sealed-place',
+          period: { from: '2026-03-01', to: '2026-04-30' },
+          providedOn: '2026-03-04',
+        },
       },
       {
         type: 'EmpowermentNoteRecorded',
@@ -194,7 +281,7 @@ describe('empowerment projections', () => {
           nextFollowUpOn: '2026-05-15',
           providedBy: 'officer-th',
         },
-      },
+      } as EnrolmentEvent,
       {
         type: 'FollowUpRecorded',
         data: {
@@ -205,7 +292,10 @@ describe('empowerment projections', () => {
           followedUpOn: '2026-05-15',
           nextFollowUpOn: '2026-05-22',
           providedBy: 'officer-th',
+          minor: true,
+          ...stats,
         },
+        schemaVersion: 2,
       },
       {
         type: 'SmallGrantApproved',
@@ -223,7 +313,7 @@ describe('empowerment projections', () => {
       {
         type: 'AgentOfChangeTrainingCompleted',
         data: { ...of, sex: 'FEMALE', minor: true, completedOn: '2026-06-01' },
-      },
+      } as EnrolmentEvent,
       { type: 'EnrolmentClosed', data: { ...of, reason: 'GOALS_REACHED', closedOn: '2026-06-10' } },
     ];
     expect(new Set(events.map((event) => event.type))).toEqual(new Set(ENROLMENT_EVENT_TYPES));
@@ -271,12 +361,38 @@ describe('empowerment projections', () => {
       .find({ where: { enrolmentId }, order: { position: 'ASC' } });
     expect(services.map((row) => row.kind)).toEqual([
       'COUNSELLING',
+      'JOB_PLACEMENT',
+      'TUITION_FEES',
+      'SAFE_ACCOMMODATION',
       'FOLLOW_UP',
       'FOLLOW_UP',
       'SMALL_GRANT',
       'AGENT_OF_CHANGE_TRAINING',
     ]);
+    expect(services[0]).toMatchObject({
+      occupation: null,
+      institution: null,
+      periodFrom: null,
+      amountMinor: null,
+      sealedPlace: null,
+    });
+    expect(services[1]).toMatchObject({
+      partnerOrganisationId: employerId,
+      occupation: 'Sewing machine operator',
+    });
+    expect(services[2]).toMatchObject({
+      institution: 'Chiang Rai Vocational College',
+      periodFrom: '2026-05-01',
+      periodTo: '2026-09-30',
+      amountMinor: 1_250_000,
+      currency: 'THB',
+    });
     expect(services[3]).toMatchObject({
+      sealedPlace: 'pii:v1:sealed-place',
+      periodFrom: '2026-03-01',
+      periodTo: '2026-04-30',
+    });
+    expect(services[6]).toMatchObject({
       approvedMinor: 500_000,
       disbursedMinor: 400_000,
       currency: 'THB',

@@ -30,12 +30,16 @@ export const knownBeneficiariesProjection = rowProjection<KnownBeneficiaryRow, R
   evolve(row, event) {
     switch (event.type) {
       case 'BeneficiaryRegistered': {
-        const { beneficiaryId, country, sex, minor } = event.data;
+        const { beneficiaryId, country, sex, minor, nationality, ageYears } = event.data;
         return {
           id: beneficiaryId,
           country,
           sex,
           minor,
+          // Version 1 registrations (protection's upcaster not registered) knew neither.
+          nationality: nationality ?? null,
+          ageYears: ageYears ?? null,
+          ageOn: ageYears == null ? null : event.data.registeredAt.slice(0, 10),
           servicesConsent: row?.servicesConsent ?? false,
           erased: row?.erased ?? false,
         };

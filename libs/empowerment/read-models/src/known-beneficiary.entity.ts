@@ -24,4 +24,15 @@ export class KnownBeneficiaryRow {
 
   @Column('boolean')
   erased!: boolean;
+
+  /** ISO 3166-1 nationality, for statistics (ADR 21); null when unknown. */
+  @Column('text', { nullable: true })
+  nationality!: string | null;
+
+  /** Age in whole years on `ageOn` (the day of registration); null when unknown. */
+  @Column('int', { name: 'age_years', nullable: true })
+  ageYears!: number | null;
+
+  @Column('date', { name: 'age_on', nullable: true })
+  ageOn!: string | null;
 }

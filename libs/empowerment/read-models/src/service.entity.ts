@@ -66,6 +66,29 @@ export class ServiceRow {
   @Column('date', { name: 'disbursed_on', nullable: true })
   disbursedOn!: string | null;
 
+  /** JOB_PLACEMENT: the job. */
+  @Column('text', { nullable: true })
+  occupation!: string | null;
+
+  /** TUITION_FEES, LIVING_ALLOWANCE: the school, college or training centre. */
+  @Column('text', { nullable: true })
+  institution!: string | null;
+
+  /** TUITION_FEES, LIVING_ALLOWANCE, SAFE_ACCOMMODATION: the period covered. */
+  @Column('date', { name: 'period_from', nullable: true })
+  periodFrom!: string | null;
+
+  @Column('date', { name: 'period_to', nullable: true })
+  periodTo!: string | null;
+
+  /** TUITION_FEES, LIVING_ALLOWANCE: the amount paid, in `currency`. */
+  @Column('bigint', { name: 'amount_minor', nullable: true, transformer: bigintAsNumber })
+  amountMinor!: number | null;
+
+  /** SAFE_ACCOMMODATION: the place, sealed with the person's key (opened through the access log). */
+  @Column('text', { name: 'sealed_place', nullable: true })
+  sealedPlace!: string | null;
+
   /** The date it was given (for a grant: approved). */
   @Column('date', { name: 'provided_on' })
   providedOn!: string;

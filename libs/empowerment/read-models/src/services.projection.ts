@@ -53,6 +53,12 @@ const empty = {
   disbursedMinor: null,
   currency: null,
   disbursedOn: null,
+  occupation: null,
+  institution: null,
+  periodFrom: null,
+  periodTo: null,
+  amountMinor: null,
+  sealedPlace: null,
 };
 
 /** `empowerment.services`: what each person received, by the date it was given. */
@@ -75,6 +81,8 @@ export const servicesProjection = rowProjection<ServiceRow, Handled>({
       case 'EmpowermentServiceRecorded': {
         const { kind, mode, activity, outcome, partnerOrganisationId, providedOn, providedBy } =
           event.data;
+        // Version 1 services (read without the upcaster, e.g. by a rebuild) recorded none of these.
+        const { occupation, institution, period, amount, sealedPlace } = event.data;
         return {
           ...base,
           kind,
@@ -82,6 +90,13 @@ export const servicesProjection = rowProjection<ServiceRow, Handled>({
           activity,
           outcome,
           partnerOrganisationId,
+          occupation: occupation ?? null,
+          institution: institution ?? null,
+          periodFrom: period?.from ?? null,
+          periodTo: period?.to ?? null,
+          amountMinor: amount?.amountMinor ?? null,
+          currency: amount?.currency ?? null,
+          sealedPlace: sealedPlace ?? null,
           providedOn,
           providedBy,
         };

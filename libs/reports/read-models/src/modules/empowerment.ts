@@ -6,8 +6,9 @@ import { known, type NewFact, type ReportModule, type SubjectBook } from '../pro
  * Beneficiaries served (a service or a follow-up in the year), by setting, service kind,
  * nationality and minor or adult; their average and youngest age; follow-ups by mode and whether
  * the person was reached; grants (small grants disbursed, tuition paid as a service) with amounts
- * by currency; agents of change trained. Nationality and age count as UNKNOWN until the
- * contract's events carry them (ADR 21).
+ * by currency; agents of change trained. Nationality, age and minor are the ones services and
+ * follow-ups carry on their day (schema version 2, ADR 21); version 1 events, read through
+ * `EMPOWERMENT_UPCASTERS`, count them as UNKNOWN.
  */
 export const empowermentModule: ReportModule = {
   programme: 'empowerment',
@@ -30,7 +31,11 @@ export const empowermentModule: ReportModule = {
   },
   factsOf(recorded: RecordedEvent, subjects: SubjectBook): NewFact[] {
     const event = recorded as unknown as EmpowermentIntegrationEvent;
-    const statistics = event.data as { nationality?: string | null; ageYears?: number | null };
+    const statistics = event.data as {
+      nationality?: string | null;
+      ageYears?: number | null;
+      minor?: boolean | null;
+    };
     switch (event.type) {
       case 'BeneficiaryEnrolled':
       case 'EnrolmentSettingChanged': {
@@ -70,7 +75,7 @@ export const empowermentModule: ReportModule = {
                 country,
                 on: followedUpOn,
                 kind: 'FOLLOW_UP',
-                minor: null,
+                minor: statistics.minor ?? null,
                 nationality: statistics.nationality,
                 ageYears: statistics.ageYears,
               })
