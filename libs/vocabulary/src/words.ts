@@ -278,6 +278,22 @@ export const FORMS_OF_EXPLOITATION = [
 export type FormOfExploitation = (typeof FORMS_OF_EXPLOITATION)[number];
 
 /**
+ * The kind of place where the exploitation happened, as a notification or a case records it (the
+ * report counts by it: "24 victims from hidden brothels"). A kind, never an address.
+ */
+export const PLACES_OF_EXPLOITATION = [
+  'HIDDEN_BROTHEL',
+  'ENTERTAINMENT_VENUE',
+  'MASSAGE_PARLOUR',
+  'PRIVATE_HOUSE',
+  'ONLINE',
+  /** The house of a foreign husband (forced marriage). */
+  'FOREIGN_HUSBANDS_HOUSE',
+  'OTHER',
+] as const;
+export type PlaceOfExploitation = (typeof PLACES_OF_EXPLOITATION)[number];
+
+/**
  * ISO 4217 codes of the currencies the alliance handles: the region's, those of the countries its
  * nationals are trafficked to, and the donors'. Money is always whole minor units with a code.
  */

@@ -45,6 +45,7 @@ export {
   CurrencyEnum,
   enumObject,
   FormOfExploitationEnum,
+  PlaceOfExploitationEnum,
   SexEnum,
 } from './vocabulary.graphql';
 export { loadServiceConfig, SERVICE_CONFIG, type ServiceConfig } from './config';
@@ -52,6 +53,7 @@ export { beneficiaryCountExtension, type BeneficiaryCountOptions } from './benef
 export { CountsById, isUuid } from './counts';
 export { EVENT_STORE, ServiceDatabase, type DatabaseOptions } from './database';
 export {
+  CLIENT_ERROR_CODES,
   clientError,
   ConcurrencyConflictError,
   describeError,

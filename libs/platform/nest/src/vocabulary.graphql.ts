@@ -6,6 +6,7 @@ import {
   COUNTRY_CODES,
   CURRENCIES,
   FORMS_OF_EXPLOITATION,
+  PLACES_OF_EXPLOITATION,
   SEXES,
 } from '@haven/vocabulary';
 
@@ -31,6 +32,12 @@ registerEnumType(SexEnum, { name: 'Sex' });
 
 export const FormOfExploitationEnum = enumObject(FORMS_OF_EXPLOITATION);
 registerEnumType(FormOfExploitationEnum, { name: 'FormOfExploitation' });
+
+export const PlaceOfExploitationEnum = enumObject(PLACES_OF_EXPLOITATION);
+registerEnumType(PlaceOfExploitationEnum, {
+  name: 'PlaceOfExploitation',
+  description: 'The kind of place where the exploitation happened (a kind, never an address).',
+});
 
 export const CurrencyEnum = enumObject(CURRENCIES);
 registerEnumType(CurrencyEnum, { name: 'Currency', description: 'An ISO 4217 currency code.' });
