@@ -287,6 +287,7 @@ describe('the annual programme report through the gateway', () => {
         country: theCase.country,
         on: date,
         subject: `${theCase.id}/${date}`,
+        quantity: ids.length,
       });
       for (const id of ids)
         facts.push({

@@ -96,7 +96,7 @@ describe('consents', () => {
     ]);
   });
 
-  it('refuses sharing without a partner (BAD_USER_INPUT), other roles (FORBIDDEN) and other countries (OUT_OF_SCOPE), writing nothing', async () => {
+  it('refuses sharing without a partner (BAD_USER_INPUT), other roles (FORBIDDEN) and other countries (NOT_FOUND, as for no beneficiary), writing nothing', async () => {
     const id = await registerBeneficiary(service, { country: 'TH', sex: 'FEMALE', minor: true });
     const record = (input: Record<string, unknown>, as: Principal) =>
       service.graphql(
@@ -112,8 +112,8 @@ describe('consents', () => {
     expect(asPartner.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
     const elsewhere = await record({ kind: 'SERVICES' }, officer(['LA'], 'officer-la'));
     expect(elsewhere.body.errors?.[0]?.extensions).toMatchObject({
-      code: 'FORBIDDEN',
-      reason: 'OUT_OF_SCOPE',
+      code: 'NOT_FOUND',
+      reason: 'BENEFICIARY_NOT_FOUND',
     });
     expect(await eventTypes(id)).toEqual(['BeneficiaryRegistered']);
   });

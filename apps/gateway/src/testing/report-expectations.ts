@@ -199,7 +199,7 @@ export const FIGURES: readonly FigureDefinition[] = [
   { programme: 'protection', name: 'casesOpened', kind: 'caseOpened', measure: 'subjects' },
   { programme: 'protection', name: 'casesClosed', kind: 'caseClosed', measure: 'subjects' },
   { programme: 'protection', name: 'rescues', kind: 'rescue', measure: 'subjects' },
-  { programme: 'protection', name: 'personsRescued', kind: 'personRescued', measure: 'subjects' },
+  { programme: 'protection', name: 'personsRescued', kind: 'rescue', measure: 'sum' },
   {
     programme: 'protection',
     name: 'identifications',

@@ -28,17 +28,18 @@ import { DataSource } from 'typeorm';
 import { encodePersonalValue, type PersonalValues } from '../personal-data/personal-values';
 import { Privacy } from '../personal-data/privacy';
 import { statisticalAge } from './ages';
-import { outOfScope } from './beneficiary-access';
 import { matchKeysOf, type MatchKey } from './match-keys';
 
 /**
  * A command on a registered beneficiary: it must exist, in the caller's own scope (its country,
- * or a partner's own organisation; break-glass is for reading, never writing).
+ * or a partner's own organisation; break-glass is for reading, never writing). A record out of
+ * scope answers exactly as one that does not exist: whether it exists is itself not the caller's
+ * to learn (ADR 22).
  */
 export function mayWriteOn(state: BeneficiaryState, principal: Principal): void {
   if (state.status === 'Unregistered') throw new BeneficiaryNotFound();
   const record = { country: state.country, organisationId: state.registrant?.organisationId };
-  if (!inScope(principal, record)) throw outOfScope();
+  if (!inScope(principal, record)) throw new BeneficiaryNotFound();
 }
 
 /** A registration as the resolver gives it: the id checked and lower-cased. */

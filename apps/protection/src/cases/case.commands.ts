@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EventStore } from '@haven/platform/event-store';
+import type { EventStore, RecordedEvent } from '@haven/platform/event-store';
 import { defineCommand, EVENT_STORE } from '@haven/platform/nest';
 import { sealPersonalFields } from '@haven/platform/privacy';
 import { forbidden, inScope, type Principal } from '@haven/platform/security';
@@ -13,6 +13,7 @@ import {
   ProtectionCaseNotFound,
   protectionCaseDecider,
   type AddVictimToCase,
+  type AttachRescuedVictim,
   type CloseProtectionCase,
   type OpenProtectionCase,
   type ProtectionCaseState,
@@ -31,23 +32,42 @@ export const SEALED_CASE_FIELDS = {
   contact: 'guardianContact',
 } as const;
 
-export function outOfScope(country: string) {
-  return forbidden(
-    `This protection case is in ${country}, outside your countries.`,
-    'OUT_OF_SCOPE',
-  );
+/** Refuses a country outside the caller's (the message names no country: ids tell nothing). */
+export function outOfScope(_country?: string) {
+  return forbidden('This protection case is outside your countries.', 'OUT_OF_SCOPE');
 }
 
-/** A command on an existing case: the case must exist, in the caller's countries. */
+/**
+ * A command on an existing case: the case must exist, in the caller's countries. A case out of
+ * scope answers exactly as one that does not exist (ADR 22). A case never changes country: its
+ * opening says where it is for good.
+ */
 function mayWorkOn(state: ProtectionCaseState, principal: Principal): void {
-  if (state.status === 'NONE') throw new ProtectionCaseNotFound();
-  // A case never changes country: its opening says where it is for good.
-  if (!inScope(principal, { country: state.country })) throw outOfScope(state.country);
+  if (state.status === 'NONE' || !inScope(principal, { country: state.country })) {
+    throw new ProtectionCaseNotFound();
+  }
+}
+
+/**
+ * A beneficiary's registration, when she is within the caller's scope; null when she is not
+ * registered or out of scope, which the decider answers alike (BENEFICIARY_NOT_FOUND).
+ */
+function registrationInScope(
+  first: RecordedEvent | undefined,
+  principal: Principal,
+): BeneficiaryRegistered['data'] | null {
+  if (first?.type !== 'BeneficiaryRegistered') return null;
+  const registration = first.data as BeneficiaryRegistered['data'];
+  const organisationId = (first.metadata as { organisationId?: string | null }).organisationId;
+  return inScope(principal, { country: registration.country, organisationId })
+    ? registration
+    : null;
 }
 
 /** The commands that carry no personal data, as the resolver gives them (ids lower-cased). */
 export type PlainCaseInput =
   | Pick<RecordRescueOperation, 'type' | 'data'>
+  | Pick<AttachRescuedVictim, 'type' | 'data'>
   | Pick<RecordVictimIdentification, 'type' | 'data'>
   | Pick<RecordShelterPlacement, 'type' | 'data'>
   | Pick<RecordRepatriationStep, 'type' | 'data'>
@@ -97,15 +117,13 @@ export class CaseCommands {
     decider: protectionCaseDecider,
     streamId: (input: AddVictimInput) => protectionCaseStreamId(input.caseId),
     authorise: mayWorkOn,
-    command: async (input, _state, { metadata }): Promise<AddVictimToCase> => {
-      // The beneficiary's own stream says whether she exists, and her age group by default.
+    command: async (input, _state, { metadata, principal }): Promise<AddVictimToCase> => {
+      // The beneficiary's own stream says whether she exists, and her age group by default; one
+      // out of the caller's scope is not theirs to name, nor to learn of.
       const [first] = await this.store.readStream(beneficiaryStreamId(input.beneficiaryId), {
         to: 1,
       });
-      const registration =
-        first?.type === 'BeneficiaryRegistered'
-          ? (first.data as BeneficiaryRegistered['data'])
-          : null;
+      const registration = registrationInScope(first, principal);
       return {
         type: 'AddVictimToCase',
         data: {

@@ -1,6 +1,6 @@
 // The arguments of protection case queries and the inputs of its mutations, validated before
 // a resolver runs (class-validator); the rules are the decider's.
-import { ArgsType, Field, GraphQLISODateTime, ID, InputType } from '@nestjs/graphql';
+import { ArgsType, Field, GraphQLISODateTime, ID, InputType, Int } from '@nestjs/graphql';
 import {
   CASE_CLOSURE_REASONS,
   CASE_REOPENING_REASONS,
@@ -27,11 +27,14 @@ import {
   IsBoolean,
   IsDate,
   IsIn,
+  IsInt,
   IsOptional,
   IsString,
   IsUUID,
   Length,
   Matches,
+  Max,
+  Min,
 } from 'class-validator';
 import { PageArgs } from '../paging';
 import { purposeRules } from '../personal-data/personal-data.types';
@@ -263,11 +266,37 @@ export class RecordRescueOperationInput extends CaseInput {
   @Matches(SINGLE_LINE, { each: true, message: 'partner agencies must be single lines' })
   partnerAgencies!: string[];
 
-  @Field(() => [ID], { description: 'Victims of the case it rescued (they must be added first).' })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'How many persons it rescued, registered or not yet (0 to 1000): at least the victims ' +
+      'named; the others are attached as they are registered (attachRescuedVictim). By default ' +
+      'the number of victims named.',
+  })
+  @IsOptional()
+  @IsInt({ message: 'personsRescued must be a whole number' })
+  @Min(0, { message: 'personsRescued must be 0 to 1000' })
+  @Max(1000, { message: 'personsRescued must be 0 to 1000' })
+  personsRescued?: number | null;
+
+  @Field(() => [ID], {
+    description: 'Victims of the case it rescued, already added to it (may be empty in a raid).',
+  })
   @IsArray()
   @ArrayMaxSize(200)
   @IsUUID('all', { each: true, message: 'rescuedBeneficiaryIds must be UUIDs' })
   rescuedBeneficiaryIds!: string[];
+}
+
+@InputType({
+  description:
+    'A victim of the case, registered and added after the rescue, named as one of the persons ' +
+    'it rescued.',
+})
+export class AttachRescuedVictimInput extends CaseVictimInput {
+  @Field(() => ID, { description: 'The rescue operation that rescued her.' })
+  @IsUUID('all', { message: 'operationId must be a UUID' })
+  operationId!: string;
 }
 
 @InputType()

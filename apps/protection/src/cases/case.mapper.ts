@@ -51,6 +51,7 @@ export function toProtectionCase(row: ProtectionCaseRow): ProtectionCase {
       place: operation.place,
       online: operation.online === true,
       partnerAgencies: [...operation.partnerAgencies],
+      personsRescued: operation.personsRescued ?? operation.rescuedBeneficiaryIds.length,
       rescuedBeneficiaryIds: [...operation.rescuedBeneficiaryIds],
       recordedAt: new Date(operation.recordedAt),
     })),

@@ -11,7 +11,6 @@ import {
 } from '@nestjs/graphql';
 import { check } from '@haven/platform/domain';
 import {
-  clientError,
   CommandRunner,
   commandMetadata,
   principalOf,
@@ -21,12 +20,16 @@ import {
 } from '@haven/platform/nest';
 import { countriesInScope, inScope, Policy } from '@haven/platform/security';
 import type { ProtectionCaseEvent } from '@haven/protection/contracts';
-import type { ProtectionCaseCommand, ProtectionCaseState } from '@haven/protection/domain';
+import {
+  ProtectionCaseNotFound,
+  type ProtectionCaseCommand,
+  type ProtectionCaseState,
+} from '@haven/protection/domain';
 import type { ProtectionCaseRow } from '@haven/protection/read-models';
 import { v7 as uuidv7 } from 'uuid';
 import { pageAfter } from '../paging';
 import { ProtectionPolicy } from '../policies';
-import { CaseCommands, outOfScope } from './case.commands';
+import { CaseCommands } from './case.commands';
 import { CaseReadModel } from './case-read-model';
 import { CASE_CURSOR, TIMELINE_CURSOR, toProtectionCase } from './case.mapper';
 import {
@@ -39,6 +42,7 @@ import {
   ProtectionCasesArgs,
   RecordGuardianContactInput,
   RecordRepatriationStepInput,
+  AttachRescuedVictimInput,
   RecordRescueOperationInput,
   RecordShelterPlacementInput,
   RecordVictimIdentificationInput,
@@ -66,15 +70,17 @@ export class ProtectionCaseResolver {
   @Query(() => ProtectionCase, {
     nullable: true,
     description:
-      'One case; NOT_FOUND when there is none with this id, FORBIDDEN outside your countries.',
+      'One case; NOT_FOUND when there is none with this id within your countries (a case ' +
+      'elsewhere answers the same: an id tells nothing of a case you may not see).',
   })
   async protectionCase(
     @Args() { id }: ProtectionCaseArgs,
     @Context() context: GraphQLContext,
   ): Promise<ProtectionCase> {
     const row = await this.readModel.load(context, id);
-    if (!row) throw clientError('NOT_FOUND', `No protection case has the id ${id}.`);
-    return this.visible(context, row);
+    const found = row && this.visible(context, row);
+    if (!found) throw new ProtectionCaseNotFound();
+    return found;
   }
 
   @Policy(ProtectionPolicy.readCases)
@@ -193,9 +199,30 @@ export class ProtectionCaseResolver {
         place: input.place,
         online: input.online ?? false,
         partnerAgencies: input.partnerAgencies,
+        personsRescued: input.personsRescued ?? null,
         rescuedBeneficiaryIds: input.rescuedBeneficiaryIds.map((id) =>
           check.uuid(id, 'rescuedBeneficiaryIds'),
         ),
+      },
+    });
+  }
+
+  @Policy(ProtectionPolicy.workCases)
+  @Mutation(() => ProtectionCasePayload, {
+    description:
+      'Names a victim of the case, registered after a rescue, as one of the persons it rescued: ' +
+      'never more than its personsRescued, each victim once (the same call again changes nothing).',
+  })
+  async attachRescuedVictim(
+    @Args('input') input: AttachRescuedVictimInput,
+    @Context() context: GraphQLContext,
+  ): Promise<ProtectionCasePayload> {
+    return this.run(context, this.commands.plain, {
+      type: 'AttachRescuedVictim',
+      data: {
+        caseId: check.uuid(input.caseId, 'caseId'),
+        operationId: check.uuid(input.operationId, 'operationId'),
+        beneficiaryId: check.uuid(input.beneficiaryId, 'beneficiaryId'),
       },
     });
   }
@@ -317,9 +344,9 @@ export class ProtectionCaseResolver {
     return row && inScope(principalOf(context), row) ? toProtectionCase(row) : null;
   }
 
-  private visible(context: GraphQLContext, row: ProtectionCaseRow): ProtectionCase {
-    if (!inScope(principalOf(context), row)) throw outOfScope(row.country);
-    return toProtectionCase(row);
+  /** The case, if it is in the caller's countries; null as if absent otherwise. */
+  private visible(context: GraphQLContext, row: ProtectionCaseRow): ProtectionCase | null {
+    return inScope(principalOf(context), row) ? toProtectionCase(row) : null;
   }
 
   /**

@@ -139,7 +139,16 @@ export class RescueOperation {
   @Field(() => [String])
   partnerAgencies!: string[];
 
-  @Field(() => [ID], { description: 'Victims of the case it rescued.' })
+  @Field(() => Int, {
+    description:
+      'How many persons it rescued, registered or not yet: rescuedBeneficiaryIds names those ' +
+      'attached so far.',
+  })
+  personsRescued!: number;
+
+  @Field(() => [ID], {
+    description: 'Victims of the case it rescued: those named with it, then those attached.',
+  })
   rescuedBeneficiaryIds!: string[];
 
   @Field(() => GraphQLISODateTime)

@@ -316,7 +316,13 @@ describe('working a case, from rescue to a safe return', () => {
 
   beforeAll(async () => {
     girl = await registerBeneficiary(service, { country: 'TH', sex: 'FEMALE', minor: true });
-    woman = await registerBeneficiary(service, { country: 'LA', sex: 'FEMALE', minor: false });
+    // A Lao woman taken in by the Thai programme: registered in TH (her scope), of Lao nationality.
+    woman = await registerBeneficiary(service, {
+      country: 'TH',
+      nationalityCode: 'LA',
+      sex: 'FEMALE',
+      minor: false,
+    });
   });
 
   it('opens a case, returning its stream version and the case as queries show it', async () => {
@@ -664,9 +670,11 @@ describe('working a case, from rescue to a safe return', () => {
   });
 
   it('shows a beneficiary’s timeline: her registration, then what the cases in your countries did about her', async () => {
-    // She is also a victim of a case in Laos, which a Thai officer does not see.
+    // She is also a victim of a case in Laos, which a Thai officer does not see (added by an
+    // officer of both countries: a beneficiary out of one's scope cannot be named).
     const laCase = await openCase({ country: 'LA' }, laOfficer);
-    await addVictim({ caseId: laCase.caseId, beneficiaryId: girl }, laOfficer);
+    const bothCountries = officer(['TH', 'LA'], 'officer-th-la');
+    await addVictim({ caseId: laCase.caseId, beneficiaryId: girl }, bothCountries);
 
     const TIMELINE = `
       query ($id: ID!) {
@@ -760,7 +768,7 @@ describe('who may do what with cases', () => {
     },
   );
 
-  it('lets a Thai officer neither read nor touch a Lao case (OUT_OF_SCOPE), writing nothing', async () => {
+  it('lets a Thai officer neither read nor touch a Lao case (NOT_FOUND, as for no case; opening one in LA: OUT_OF_SCOPE), writing nothing', async () => {
     const read = await service.graphql(
       'query ($id: ID!) { protectionCase(id: $id) { id } }',
       { id: laCase },
@@ -768,7 +776,7 @@ describe('who may do what with cases', () => {
       { as: thOfficer },
     );
     expect(codes(read.body.errors as Errors)).toEqual([
-      { code: 'FORBIDDEN', reason: 'OUT_OF_SCOPE' },
+      { code: 'NOT_FOUND', reason: 'CASE_NOT_FOUND' },
     ]);
     const before = await eventsOf(laCase);
     const note = await mutate('addInvestigationNote', 'AddInvestigationNoteInput', {
@@ -785,9 +793,10 @@ describe('who may do what with cases', () => {
       country: 'LA',
       formOfExploitation: 'SEX_TRAFFICKING',
     });
-    for (const { errors } of [note, rescue, open]) {
-      expect(codes(errors)).toEqual([{ code: 'FORBIDDEN', reason: 'OUT_OF_SCOPE' }]);
+    for (const { errors } of [note, rescue]) {
+      expect(codes(errors)).toEqual([{ code: 'NOT_FOUND', reason: 'CASE_NOT_FOUND' }]);
     }
+    expect(codes(open.errors)).toEqual([{ code: 'FORBIDDEN', reason: 'OUT_OF_SCOPE' }]);
     expect(await eventsOf(laCase)).toBe(before);
     // Nothing was sealed for a case out of scope: no key was made for it.
     const { rows } = await sql.query('SELECT 1 FROM privacy.person_keys WHERE subject_id = $1', [

@@ -138,13 +138,16 @@ export type InvestigationNoteAdded = {
 };
 
 /**
- * A rescue or intervention with the authorities, and which of the case's victims it rescued
- * (schema version 2). Version 2 added `online`: a platform report, an account take-down or a
- * remote intervention, whose `place` is then the platform, not a province (v1: false).
+ * A rescue or intervention with the authorities, how many persons it rescued, and which of the
+ * case's victims it names (schema version 3). Version 2 added `online`: a platform report, an
+ * account take-down or a remote intervention, whose `place` is then the platform, not a province
+ * (v1: false). Version 3 added `personsRescued`: in a raid, persons are rescued first and
+ * registered after, so the count may exceed the victims named; the others are attached as they
+ * are registered (RescuedVictimAttached). Earlier versions counted the victims they named.
  */
 export type RescueOperationRecorded = {
   type: 'RescueOperationRecorded';
-  schemaVersion: 2;
+  schemaVersion: 3;
   data: {
     caseId: string;
     operationId: string;
@@ -153,8 +156,24 @@ export type RescueOperationRecorded = {
     place: string;
     online: boolean;
     partnerAgencies: string[];
+    /** How many persons it rescued, named or not yet: at least the victims named. */
+    personsRescued: number;
     rescuedBeneficiaryIds: string[];
     recordedAt: string;
+  };
+};
+
+/**
+ * A victim of the case, registered after the rescue, was attached to the operation that rescued
+ * her: one of its `personsRescued`, now named (never more than that count, each victim once).
+ */
+export type RescuedVictimAttached = {
+  type: 'RescuedVictimAttached';
+  data: {
+    caseId: string;
+    operationId: string;
+    beneficiaryId: string;
+    attachedAt: string;
   };
 };
 
@@ -234,6 +253,7 @@ export type ProtectionCaseEvent =
   | VictimAddedToCase
   | InvestigationNoteAdded
   | RescueOperationRecorded
+  | RescuedVictimAttached
   | VictimIdentificationRecorded
   | ShelterPlacementRecorded
   | RepatriationStepRecorded
@@ -246,6 +266,7 @@ export const PROTECTION_CASE_EVENT_TYPES: readonly ProtectionCaseEvent['type'][]
   'VictimAddedToCase',
   'InvestigationNoteAdded',
   'RescueOperationRecorded',
+  'RescuedVictimAttached',
   'VictimIdentificationRecorded',
   'ShelterPlacementRecorded',
   'RepatriationStepRecorded',

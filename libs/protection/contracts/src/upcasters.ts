@@ -56,6 +56,20 @@ export const PROTECTION_UPCASTERS: readonly ContractUpcaster[] = [
     upcast: (data) => ({ schemaVersion: 2, data: { online: false, ...data } }),
   },
   {
+    // v2 rescues counted the victims they named.
+    type: 'RescueOperationRecorded',
+    fromSchemaVersion: 2,
+    upcast: (data) => ({
+      schemaVersion: 3,
+      data: {
+        personsRescued: Array.isArray(data.rescuedBeneficiaryIds)
+          ? data.rescuedBeneficiaryIds.length
+          : 0,
+        ...data,
+      },
+    }),
+  },
+  {
     // v1 contacts answered for the whole case.
     type: 'GuardianContactRecorded',
     fromSchemaVersion: 1,

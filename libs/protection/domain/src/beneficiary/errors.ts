@@ -36,11 +36,14 @@ export const BeneficiaryAlreadyRegistered = domainError(
 );
 export type BeneficiaryAlreadyRegistered = InstanceType<typeof BeneficiaryAlreadyRegistered>;
 
-/** No beneficiary was registered with this id. */
+/**
+ * No beneficiary with this id is within the caller's reach: none was registered, or it is out of
+ * the caller's scope (one answer for both, so that an id reveals nothing).
+ */
 export const BeneficiaryNotFound = domainError(
   'not_found',
   'BENEFICIARY_NOT_FOUND',
-  'No beneficiary has this id.',
+  'No beneficiary with this id is within your scope.',
 );
 export type BeneficiaryNotFound = InstanceType<typeof BeneficiaryNotFound>;
 

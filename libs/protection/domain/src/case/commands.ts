@@ -71,8 +71,20 @@ export type RecordRescueOperation = {
     place: string;
     online?: boolean;
     partnerAgencies: string[];
+    /** How many persons it rescued; by default the victims named. Never fewer than those. */
+    personsRescued?: number | null;
     rescuedBeneficiaryIds: string[];
   };
+  metadata: CommandMetadata;
+};
+
+/**
+ * Attach a victim of the case, registered after the rescue, to the operation that rescued her:
+ * one of its persons rescued, now named.
+ */
+export type AttachRescuedVictim = {
+  type: 'AttachRescuedVictim';
+  data: { caseId: string; operationId: string; beneficiaryId: string };
   metadata: CommandMetadata;
 };
 
@@ -138,6 +150,7 @@ export type ProtectionCaseCommand =
   | AddVictimToCase
   | AddInvestigationNote
   | RecordRescueOperation
+  | AttachRescuedVictim
   | RecordVictimIdentification
   | RecordShelterPlacement
   | RecordRepatriationStep

@@ -8,6 +8,7 @@ import {
   type RepatriationStep,
 } from '@haven/protection/contracts';
 import type {
+  AttachRescuedVictim,
   RecordRepatriationStep,
   RecordRescueOperation,
   RecordShelterPlacement,
@@ -18,6 +19,8 @@ import {
   InvalidProtectionCaseData,
   PlacementEndsBeforeStart,
   RepatriationStepOutOfOrder,
+  RescuedCountReached,
+  RescueOperationNotFound,
   VictimNotIdentifiedOrPlaced,
 } from './errors';
 import {
@@ -35,6 +38,8 @@ import type { ProtectionCaseState } from './state';
 export const MAX_PARTNER_AGENCIES = 20;
 /** The most victims one operation names (a raid on a large brothel). */
 export const MAX_RESCUED_PER_OPERATION = 200;
+/** The most persons one operation may count as rescued, named or not yet. */
+export const MAX_PERSONS_RESCUED = 1000;
 
 /** A list of distinct values, each checked by `each`, at most `max` long. */
 function distinctList<T>(
@@ -80,12 +85,26 @@ export function decideRescue(
     'beneficiary ids',
     (id) => check.uuid(id, 'rescuedBeneficiaryIds'),
   );
+  const personsRescued =
+    data.personsRescued == null
+      ? rescuedBeneficiaryIds.length
+      : check.wholeNumber(data.personsRescued, 'personsRescued', {
+          min: 0,
+          max: MAX_PERSONS_RESCUED,
+        });
+  if (personsRescued < rescuedBeneficiaryIds.length) {
+    throw new InvalidProtectionCaseData(
+      'personsRescued',
+      'must be at least the number of rescued victims named.',
+    );
+  }
   const at = recordedAt(metadata);
   const record = {
     kind: 'rescue',
     date,
     place,
     online,
+    personsRescued,
     partnerAgencies,
     rescuedBeneficiaryIds,
   } as const;
@@ -94,7 +113,7 @@ export function decideRescue(
   return [
     {
       type: 'RescueOperationRecorded',
-      schemaVersion: 2,
+      schemaVersion: 3,
       data: {
         caseId: current.caseId,
         operationId,
@@ -102,9 +121,37 @@ export function decideRescue(
         place,
         online,
         partnerAgencies,
+        personsRescued,
         rescuedBeneficiaryIds,
         recordedAt: at,
       },
+    },
+  ];
+}
+
+/**
+ * A victim registered after her rescue is attached to it: the operation must be the case's, she
+ * a victim of the case, and the operation not already naming as many victims as it rescued. The
+ * same attachment again is a retry.
+ */
+export function decideAttachRescued(
+  { data, metadata }: AttachRescuedVictim,
+  state: ProtectionCaseState,
+): ProtectionCaseEvent[] {
+  const current = open(state);
+  const operationId = check.uuid(data.operationId, 'operationId');
+  const beneficiaryId = check.uuid(data.beneficiaryId, 'beneficiaryId');
+  const attachedAt = recordedAt(metadata);
+  const operation = current.records[operationId];
+  if (operation?.kind !== 'rescue') throw new RescueOperationNotFound();
+  victimOf(current, beneficiaryId);
+  const named = current.rescued[operationId] ?? [];
+  if (named.includes(beneficiaryId)) return [];
+  if (named.length >= operation.personsRescued) throw new RescuedCountReached();
+  return [
+    {
+      type: 'RescuedVictimAttached',
+      data: { caseId: current.caseId, operationId, beneficiaryId, attachedAt },
     },
   ];
 }

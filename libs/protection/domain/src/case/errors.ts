@@ -29,11 +29,14 @@ export const InvalidProtectionCaseData = invalidData(
 );
 export type InvalidProtectionCaseData = InstanceType<typeof InvalidProtectionCaseData>;
 
-/** No protection case was opened with this id. */
+/**
+ * No protection case with this id is within the caller's reach: none was opened, or it is in a
+ * country outside the caller's (one answer for both, so that an id reveals nothing).
+ */
 export const ProtectionCaseNotFound = domainError(
   'not_found',
   'CASE_NOT_FOUND',
-  'No protection case has this id.',
+  'No protection case with this id is within your countries.',
 );
 export type ProtectionCaseNotFound = InstanceType<typeof ProtectionCaseNotFound>;
 
@@ -122,3 +125,18 @@ export class CaseRecordIdTaken extends ProtectionCaseRuleViolation {
     super(CaseRecordIdTaken.reason, `${field} is already used in this case for another record.`);
   }
 }
+
+/** An attachment names an operation id that is no rescue of this case. */
+export const RescueOperationNotFound = domainError(
+  'not_found',
+  'RESCUE_OPERATION_NOT_FOUND',
+  'No rescue operation of this case has this id.',
+);
+export type RescueOperationNotFound = InstanceType<typeof RescueOperationNotFound>;
+
+/** A rescue names at most as many victims as the persons it rescued. */
+export const RescuedCountReached = ruleViolation(
+  'RESCUED_COUNT_REACHED',
+  'Every person this rescue operation rescued is already named.',
+);
+export type RescuedCountReached = InstanceType<typeof RescuedCountReached>;

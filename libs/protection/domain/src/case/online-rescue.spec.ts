@@ -47,7 +47,7 @@ const rescue = (data: Partial<RecordRescueOperation['data']> = {}): RecordRescue
 });
 const recorded: ProtectionCaseEvent = {
   type: 'RescueOperationRecorded',
-  schemaVersion: 2,
+  schemaVersion: 3,
   data: {
     caseId,
     operationId,
@@ -55,6 +55,7 @@ const recorded: ProtectionCaseEvent = {
     place: 'Facebook',
     online: true,
     partnerAgencies: ['TICAC'],
+    personsRescued: 0,
     rescuedBeneficiaryIds: [],
     recordedAt: at,
   },

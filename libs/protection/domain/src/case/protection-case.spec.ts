@@ -168,7 +168,7 @@ const rescue = (rescued: string[], id = operationId) =>
 
 const rescued = (ids: string[]): ProtectionCaseEvent => ({
   type: 'RescueOperationRecorded',
-  schemaVersion: 2,
+  schemaVersion: 3,
   data: {
     caseId,
     operationId,
@@ -176,6 +176,7 @@ const rescued = (ids: string[]): ProtectionCaseEvent => ({
     place: 'Karaoke bar, Mueang Rayong',
     online: false,
     partnerAgencies: ['Royal Thai Police', 'DSI'],
+    personsRescued: ids.length,
     rescuedBeneficiaryIds: ids,
     recordedAt: at,
   },

@@ -12,6 +12,7 @@ import {
   decideReopen,
 } from './decide-case';
 import {
+  decideAttachRescued,
   decideIdentification,
   decidePlacement,
   decideRepatriationStep,
@@ -26,7 +27,11 @@ import {
 
 export type { ProtectionCaseEvent };
 export * from './commands';
-export { MAX_PARTNER_AGENCIES, MAX_RESCUED_PER_OPERATION } from './decide-journey';
+export {
+  MAX_PARTNER_AGENCIES,
+  MAX_PERSONS_RESCUED,
+  MAX_RESCUED_PER_OPERATION,
+} from './decide-journey';
 export { MAX_LABEL_LENGTH } from './rules';
 export {
   evolveProtectionCase,
@@ -46,6 +51,8 @@ function decide(command: ProtectionCaseCommand, state: ProtectionCaseState): Pro
       return decideNote(command, state);
     case 'RecordRescueOperation':
       return decideRescue(command, state);
+    case 'AttachRescuedVictim':
+      return decideAttachRescued(command, state);
     case 'RecordVictimIdentification':
       return decideIdentification(command, state);
     case 'RecordShelterPlacement':

@@ -34,6 +34,7 @@ export type CaseRecord =
       place: string;
       online: boolean;
       partnerAgencies: readonly string[];
+      personsRescued: number;
       rescuedBeneficiaryIds: readonly string[];
     }
   | {
@@ -59,6 +60,8 @@ export type ProtectionCaseState =
       guardianContact: boolean;
       /** The ids given to notes, operations and placements, each with what it recorded. */
       records: Readonly<Record<string, CaseRecord>>;
+      /** Each rescue's victims named so far: those it was recorded with, then those attached. */
+      rescued: Readonly<Record<string, readonly string[]>>;
       closureReason: CaseClosureReason | null;
       /**
        * Who opened the case, from its opening's metadata: a replayed opening is only its
@@ -114,6 +117,7 @@ export function evolveProtectionCase(
       victims: {},
       guardianContact: false,
       records: {},
+      rescued: {},
       closureReason: null,
       ...(openerOf(event) ? { openedBy: openerOf(event) } : {}),
     };
@@ -139,15 +143,23 @@ export function evolveProtectionCase(
     case 'RescueOperationRecorded': {
       const { operationId, date, place, online, partnerAgencies, rescuedBeneficiaryIds } =
         event.data;
-      return withRecord(state, operationId, {
+      const recorded = withRecord(state, operationId, {
         kind: 'rescue',
         date,
         place,
         // Absent in a version 1 event read without its upcaster: a physical place, as then.
         online: online === true,
+        // Absent before version 3 read without its upcaster: the victims named, as then.
+        personsRescued: event.data.personsRescued ?? rescuedBeneficiaryIds.length,
         partnerAgencies,
         rescuedBeneficiaryIds,
       });
+      return { ...recorded, rescued: { ...state.rescued, [operationId]: rescuedBeneficiaryIds } };
+    }
+    case 'RescuedVictimAttached': {
+      const { operationId, beneficiaryId } = event.data;
+      const named = state.rescued[operationId] ?? [];
+      return { ...state, rescued: { ...state.rescued, [operationId]: [...named, beneficiaryId] } };
     }
     case 'VictimIdentificationRecorded': {
       const { outcome, date, authority } = event.data;

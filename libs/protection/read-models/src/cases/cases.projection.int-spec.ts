@@ -198,7 +198,7 @@ describe('the protection case projections', () => {
     },
     {
       type: 'RescueOperationRecorded',
-      schemaVersion: 2,
+      schemaVersion: 3,
       data: {
         caseId,
         operationId,
@@ -206,6 +206,7 @@ describe('the protection case projections', () => {
         place: 'Karaoke bar near the pier',
         online: false,
         partnerAgencies: ['Royal Thai Police'],
+        personsRescued: 2,
         rescuedBeneficiaryIds: [girl, woman],
         recordedAt: '2026-11-20T10:00:00.000Z',
       },
@@ -384,6 +385,7 @@ describe('the protection case projections', () => {
           place: 'Karaoke bar near the pier',
           online: false,
           partnerAgencies: ['Royal Thai Police'],
+          personsRescued: 2,
           rescuedBeneficiaryIds: [girl, woman],
           recordedAt: '2026-11-20T10:00:00.000Z',
         },

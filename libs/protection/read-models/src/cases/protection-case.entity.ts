@@ -46,6 +46,9 @@ export interface RescueOperationRecord {
   /** A platform report, a take-down or a remote intervention: `place` is the platform. */
   online?: boolean;
   partnerAgencies: string[];
+  /** How many persons it rescued, named or not yet (absent before it was counted: the named). */
+  personsRescued?: number;
+  /** The victims named: with the operation, then attached as they were registered. */
   rescuedBeneficiaryIds: string[];
   recordedAt: string;
 }

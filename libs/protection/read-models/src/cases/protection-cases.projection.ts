@@ -99,16 +99,45 @@ function evolveCase(
         recordedAt,
       } = event.data;
       const rescued = new Set(rescuedBeneficiaryIds);
+      // Absent in an event stored before rescues were counted: the victims it named.
+      const personsRescued = event.data.personsRescued ?? rescuedBeneficiaryIds.length;
       return {
         ...next,
         rescueOperations: [
           ...next.rescueOperations,
-          { operationId, date, place, online, partnerAgencies, rescuedBeneficiaryIds, recordedAt },
+          {
+            operationId,
+            date,
+            place,
+            online,
+            partnerAgencies,
+            personsRescued,
+            rescuedBeneficiaryIds,
+            recordedAt,
+          },
         ],
         victims: next.victims.map((victim) =>
           rescued.has(victim.beneficiaryId)
             ? { ...victim, rescuedIn: [...victim.rescuedIn, operationId] }
             : victim,
+        ),
+      };
+    }
+    case 'RescuedVictimAttached': {
+      const { operationId, beneficiaryId } = event.data;
+      const attached = withVictim(next, beneficiaryId, (victim) => ({
+        ...victim,
+        rescuedIn: [...victim.rescuedIn, operationId],
+      }));
+      return {
+        ...attached,
+        rescueOperations: attached.rescueOperations.map((operation) =>
+          operation.operationId === operationId
+            ? {
+                ...operation,
+                rescuedBeneficiaryIds: [...operation.rescuedBeneficiaryIds, beneficiaryId],
+              }
+            : operation,
         ),
       };
     }

@@ -99,10 +99,15 @@ function caseEntry(event: RecordedProtectionCaseEvent): Entry {
         summary: {
           operationId,
           date,
-          victimsRescued: rescuedBeneficiaryIds.length,
+          // How many it rescued, registered or not yet (before they were counted: those named).
+          victimsRescued: event.data.personsRescued ?? rescuedBeneficiaryIds.length,
           partnerAgencies: partnerAgencies.length,
         },
       };
+    }
+    case 'RescuedVictimAttached': {
+      const { caseId, operationId, beneficiaryId } = event.data;
+      return { subjects: onCase(caseId, beneficiaryId), summary: { beneficiaryId, operationId } };
     }
     case 'VictimIdentificationRecorded': {
       const { caseId, beneficiaryId, outcome, date } = event.data;

@@ -7,7 +7,11 @@ import { known, type NewFact, type ReportModule, type SubjectBook } from '../pro
  * adult, form of exploitation, in the country or abroad and the destination; cases opened and
  * closed; rescues and persons rescued; identifications by outcome; returns completed (the
  * reception at home). The case's country is the country of operation for all of them.
- * Reads the current (v2) shapes: the report's store registers PROTECTION_UPCASTERS (ADR 21).
+ *
+ * Persons rescued are the rescues' counts summed: a raid rescues persons before they are
+ * registered, so a rescue counts them all at once, and a victim attached to it later is one of
+ * that count, never one more. Her attachment adds only a person fact (unique beneficiaries).
+ * Reads the current shapes: the report's store registers PROTECTION_UPCASTERS (ADR 21).
  */
 export const protectionModule: ReportModule = {
   programme: 'protection',
@@ -16,13 +20,17 @@ export const protectionModule: ReportModule = {
     'ProtectionCaseOpened',
     'VictimAddedToCase',
     'RescueOperationRecorded',
+    'RescuedVictimAttached',
     'VictimIdentificationRecorded',
     'RepatriationStepRecorded',
     'ProtectionCaseClosed',
   ],
   reads(event) {
-    const { caseId } = event.data as { caseId?: string };
-    return caseId && event.type !== 'ProtectionCaseOpened' ? [`case:${caseId}`] : [];
+    const { caseId, operationId } = event.data as { caseId?: string; operationId?: string };
+    if (!caseId || event.type === 'ProtectionCaseOpened') return [];
+    return event.type === 'RescuedVictimAttached'
+      ? [`case:${caseId}`, `rescue:${operationId}`]
+      : [`case:${caseId}`];
   },
   factsOf(recorded: RecordedEvent, subjects: SubjectBook): NewFact[] {
     const event = recorded as unknown as ProtectionCaseEvent;
@@ -65,17 +73,27 @@ export const protectionModule: ReportModule = {
       case 'RescueOperationRecorded': {
         const country = caseCountry(subjects, event.data.caseId);
         if (!country) return [];
-        const { operationId, date, rescuedBeneficiaryIds } = event.data;
+        const { operationId, date, personsRescued, rescuedBeneficiaryIds } = event.data;
+        // Her later attachment is dated by the rescue, not by when she was registered.
+        subjects.set(`rescue:${operationId}`, { date });
         return [
-          { kind: 'rescue', country, occurredOn: date, subjectId: operationId },
-          ...rescuedBeneficiaryIds.map((beneficiaryId) => ({
-            kind: 'personRescued',
+          {
+            kind: 'rescue',
             country,
             occurredOn: date,
-            subjectId: beneficiaryId,
-            person: true,
-          })),
+            subjectId: operationId,
+            quantity: personsRescued,
+          },
+          ...rescuedBeneficiaryIds.map((beneficiaryId) =>
+            personRescued(country, date, beneficiaryId),
+          ),
         ];
+      }
+      case 'RescuedVictimAttached': {
+        const country = caseCountry(subjects, event.data.caseId);
+        const rescue = subjects.get(`rescue:${event.data.operationId}`);
+        if (!country || !rescue) return [];
+        return [personRescued(country, String(rescue.date), event.data.beneficiaryId)];
       }
       case 'VictimIdentificationRecorded': {
         const country = caseCountry(subjects, event.data.caseId);
@@ -132,7 +150,8 @@ export const protectionModule: ReportModule = {
     { name: 'casesOpened', kind: 'caseOpened', measure: 'subjects' },
     { name: 'casesClosed', kind: 'caseClosed', measure: 'subjects' },
     { name: 'rescues', kind: 'rescue', measure: 'subjects' },
-    { name: 'personsRescued', kind: 'personRescued', measure: 'subjects' },
+    // The rescues' counts: registered or not yet, each person once.
+    { name: 'personsRescued', kind: 'rescue', measure: 'sum' },
     {
       name: 'identifications',
       kind: 'identification',
@@ -142,6 +161,20 @@ export const protectionModule: ReportModule = {
     { name: 'returnsCompleted', kind: 'returnCompleted', measure: 'subjects' },
   ],
 };
+
+/**
+ * A named rescued victim: counted among unique beneficiaries, not in personsRescued (the
+ * rescue's count already holds her).
+ */
+function personRescued(country: string, date: string, beneficiaryId: string): NewFact {
+  return {
+    kind: 'personRescued',
+    country,
+    occurredOn: date,
+    subjectId: beneficiaryId,
+    person: true,
+  };
+}
 
 function caseCountry(subjects: SubjectBook, caseId: string): string | undefined {
   const theCase = subjects.get(`case:${caseId}`);
