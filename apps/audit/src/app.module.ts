@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { HavenServiceModule } from '@haven/platform/nest';
 import { AuditLogService } from './log/audit-log.service';
+import { AuditRefusalsPlugin } from './log/refusals.plugin';
 import { ProofsResolver } from './records/proofs.resolver';
 import { RecordsResolver } from './records/records.resolver';
 import { LogVerificationJobs } from './verification/log-verification-jobs';
@@ -15,6 +16,7 @@ import { VerificationJobsResolver } from './verification/verification-jobs.resol
   imports: [HavenServiceModule.forRoot({ name: 'audit' })],
   providers: [
     AuditLogService,
+    AuditRefusalsPlugin,
     RecordsResolver,
     ProofsResolver,
     LogVerificationJobs,
