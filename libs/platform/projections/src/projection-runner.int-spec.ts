@@ -232,6 +232,31 @@ describe('ProjectionRunner', () => {
     expect(projection.status()).toMatchObject({ state: 'running', checkpoint: last(positions) });
   });
 
+  it('given a projection that starts from empty, empties its read model on its first start only, not when it resumes', async () => {
+    const { caseIds } = await appendManyCases(store, 5, 1);
+    // Rows left by the same read model under an earlier projection name.
+    const stray = randomUUID();
+    await dataSource.query(`INSERT INTO read_test.case_summaries VALUES ($1, 'stray', 0, 0)`, [
+      stray,
+    ]);
+    const fromEmpty = { ...caseSummaries(), startsFromEmpty: true };
+    const first = runner(fromEmpty);
+    await first.start();
+    await first.waitFor(await store.headPosition());
+    const ids = (await summaries(dataSource.manager)).map((row) => row.id).sort();
+    expect(ids).toEqual([...caseIds].sort());
+
+    await first.stop();
+    const resumedStray = randomUUID();
+    await dataSource.query(`INSERT INTO read_test.case_summaries VALUES ($1, 'stray', 0, 0)`, [
+      resumedStray,
+    ]);
+    const second = runner(fromEmpty);
+    await second.start();
+    // It has a checkpoint now: what the read model holds is kept.
+    expect((await summaries(dataSource.manager)).map((row) => row.id)).toContain(resumedStray);
+  });
+
   it('reports lag in positions and in the age of the oldest unprojected event, and none once caught up', async () => {
     const projection = runner(caseSummaries());
     const caseId = randomUUID();

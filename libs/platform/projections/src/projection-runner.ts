@@ -176,7 +176,17 @@ export class ProjectionRunner {
   private async startNow(): Promise<void> {
     if (this.subscription) return;
     this.failure = undefined;
-    const checkpoint = await ensureCheckpoint(this.dataSource.manager, this.projection.name);
+    const { name } = this.projection;
+    if (
+      this.projection.startsFromEmpty &&
+      (await readCheckpoint(this.dataSource.manager, name)) === null
+    ) {
+      await this.dataSource.transaction(async (manager) => {
+        await this.projection.reset(manager);
+        await resetCheckpoint(manager, name);
+      });
+    }
+    const checkpoint = await ensureCheckpoint(this.dataSource.manager, name);
     this.checkpoint = checkpoint;
     const subscription = this.store.subscribeBatches(
       checkpoint + 1,

@@ -16,6 +16,12 @@ export interface Projection {
    * a projection without them cannot be rebuilt that way.
    */
   readonly entities?: readonly EntityTarget<ObjectLiteral>[];
+  /**
+   * When it has no checkpoint yet, empty its read model (`reset`) before it starts: for a read
+   * model that outlives a rename of its projection, as the report's facts do when a module's
+   * revision changes its name.
+   */
+  readonly startsFromEmpty?: boolean;
   /** Applies handled events, in global order, inside the transaction that moves the checkpoint. */
   apply(events: readonly RecordedEvent[], manager: EntityManager): Promise<void>;
   /** Empties the read model, inside the transaction that sets the checkpoint back to zero. */

@@ -13,8 +13,11 @@ const FACTS_PER_INSERT = 10_000;
  */
 export function factProjection(module: ReportModule): Projection {
   const prefix = `${module.programme}:`;
+  const revision = module.revision ?? 1;
   return {
-    name: `reports-${module.programme}`,
+    name: `reports-${module.programme}${revision > 1 ? `-r${revision}` : ''}`,
+    // Facts derived by an earlier revision (under the earlier name) are removed before it starts.
+    startsFromEmpty: true,
     handles: module.handles,
     categories: module.categories,
     async apply(events, manager) {

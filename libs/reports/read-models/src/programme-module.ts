@@ -8,6 +8,11 @@ import type { RecordedEvent } from '@haven/platform/event-store';
 export interface ReportModule {
   /** Stable: it names the programme in the report and keys the projection's checkpoint. */
   readonly programme: string;
+  /**
+   * Raised when the facts the module derives change meaning: the projection then takes a new
+   * name, and its facts are derived afresh from the log (the old ones are removed first).
+   */
+  readonly revision?: number;
   readonly categories: readonly string[];
   readonly handles: readonly string[];
   /** The subjects (earlier facts' context) an event needs; loaded before its batch is applied. */
@@ -57,8 +62,14 @@ export interface FigureSpec {
    */
   measure: 'facts' | 'subjects' | 'sum' | 'average' | 'minimum';
   breakdowns?: readonly string[];
-  /** `year` (default): occurred in the year; `untilYearEnd`: on or before its last day. */
-  period?: 'year' | 'untilYearEnd';
+  /**
+   * `year` (default): occurred in the year; `untilYearEnd`: on or before its last day;
+   * `openInYear`: the facts are states of a subject (attribute `state`, OPEN or CLOSED, with
+   * `latest`), counted when the latest state by the year's end is OPEN, or CLOSED within the
+   * year. A case opened years ago and still open counts every year. Its `status` breakdown is
+   * derived: NEW when the attribute `openedYear` is the report's year, ONGOING otherwise.
+   */
+  period?: 'year' | 'untilYearEnd' | 'openInYear';
   /** Only the latest recorded fact of each state key counts (e.g. a notification's outcome). */
   latest?: boolean;
 }

@@ -55,7 +55,18 @@ const MEASURES: Record<FigureSpec['measure'], string> = {
 
 /** The first and last day a figure counts, in the year or up to its end. */
 function period(figure: FigureSpec, year: number): [string, string] {
-  return [figure.period === 'untilYearEnd' ? '1900-01-01' : `${year}-01-01`, `${year}-12-31`];
+  const sinceEver = figure.period === 'untilYearEnd' || figure.period === 'openInYear';
+  return [sinceEver ? '1900-01-01' : `${year}-01-01`, `${year}-12-31`];
+}
+
+/** How a breakdown reads a fact: its attribute, or for `openInYear`, NEW or ONGOING. */
+function breakdownSql(figure: FigureSpec, name: string, year: number): string {
+  if (figure.period === 'openInYear' && name === 'status') {
+    // The year is a validated integer, never a client's text.
+    return `(CASE WHEN attributes->>'openedYear' = '${Math.trunc(year)}' THEN 'NEW' ELSE 'ONGOING' END)`;
+  }
+  // Breakdown names come from the modules' code, never from a request: safe to quote in SQL.
+  return `(attributes->>'${name}')`;
 }
 
 export async function computeFigure(
@@ -66,24 +77,28 @@ export async function computeFigure(
 ): Promise<FigureTable> {
   const breakdowns = figure.breakdowns ?? [];
   const [from, to] = period(figure, request.year);
-  // Breakdown names come from the modules' code, never from a request: safe to quote in SQL.
-  const attribute = (index: number) => `(attributes->>'${breakdowns[index]}')`;
+  const attribute = (index: number) => breakdownSql(figure, breakdowns[index], request.year);
   const sets = ['(country)', '()'];
   breakdowns.forEach((_, index) =>
     sets.push(`(country, ${attribute(index)})`, `(${attribute(index)})`),
   );
-  const latest = figure.latest
-    ? `AND NOT EXISTS (SELECT 1 FROM reports.facts later
+  const latest =
+    figure.latest || figure.period === 'openInYear'
+      ? `AND NOT EXISTS (SELECT 1 FROM reports.facts later
          WHERE later.state_key = f.state_key AND later.recorded_at <= $5
            AND later.occurred_on <= $4 AND later.position > f.position)`
-    : '';
+      : '';
+  const openInYear =
+    figure.period === 'openInYear'
+      ? `AND (attributes->>'state' = 'OPEN' OR occurred_on >= '${Math.trunc(request.year)}-01-01')`
+      : '';
   const rows = await query(
     `SELECT country, GROUPING(country) AS all_countries,
             ${breakdowns.map((_, i) => `${attribute(i)} AS b${i}, GROUPING(${attribute(i)}) AS g${i},`).join('\n')}
             ${MEASURES[figure.measure]} AS value
        FROM reports.facts f
       WHERE programme = $1 AND kind = $2 AND occurred_on BETWEEN $3 AND $4
-        AND recorded_at <= $5 AND country = ANY($6) ${latest}
+        AND recorded_at <= $5 AND country = ANY($6) ${latest} ${openInYear}
       GROUP BY GROUPING SETS (${sets.join(', ')})`,
     [programme, figure.kind, from, to, request.asOf, request.countries],
   );

@@ -3,13 +3,16 @@ import { LEGAL_CASE_CATEGORY, type LegalCaseIntegrationEvent } from '@haven/lega
 import { known, type NewFact, type ReportModule, type SubjectBook } from '../programme-module';
 
 /**
- * Legal cases active in the year (anything recorded on them in it), new (opened that year) or
- * ongoing (opened earlier); their beneficiaries by sex, minor or adult and nationality; service
- * occasions by kind; compensation claimed, approved and paid by source, with amounts, cases and
- * beneficiaries; offenders by kind and by their status at the end of the year; verdicts.
+ * Legal cases active in the year: open at any time in it, whether or not anything was recorded on
+ * them that year, new (opened that year) or ongoing (opened earlier); the beneficiaries of cases
+ * worked in the year by sex, minor or adult and nationality; service occasions by kind;
+ * compensation claimed, approved and paid by source, with amounts, cases and beneficiaries;
+ * offenders by kind and by their status at the end of the year; verdicts.
  */
 export const legalModule: ReportModule = {
   programme: 'legal',
+  // 2: a case counts in every year it is open (its opening, closing and reopening are states).
+  revision: 2,
   categories: [LEGAL_CASE_CATEGORY],
   handles: [
     'LegalCaseOpened',
@@ -22,6 +25,7 @@ export const legalModule: ReportModule = {
     'CompensationApproved',
     'CompensationPaymentReceived',
     'LegalCaseClosed',
+    'LegalCaseReopened',
   ],
   reads(event) {
     const data = event.data as {
@@ -49,18 +53,15 @@ export const legalModule: ReportModule = {
           openedOn: event.data.openedOn,
           kind: event.data.kind,
         });
-        return active(
-          subjects,
-          data.caseId,
-          data.country,
-          event.data.openedOn,
-          event.data.beneficiaryIds,
-        );
+        return [
+          caseState(data.caseId, data.country, event.data.openedOn, 'OPEN', subjects),
+          ...worked(subjects, data.country, event.data.openedOn, event.data.beneficiaryIds),
+        ];
       case 'LegalCaseBeneficiaryJoined': {
         const { beneficiaryId, sex, minor, joinedOn } = event.data;
         const nationality = (event.data as { nationality?: string | null }).nationality ?? null;
         subjects.set(`person:${beneficiaryId}`, { sex, minor, nationality });
-        return active(subjects, data.caseId, data.country, joinedOn, [beneficiaryId]);
+        return worked(subjects, data.country, joinedOn, [beneficiaryId]);
       }
       case 'LegalServiceOccasionRecorded':
         return [
@@ -71,7 +72,7 @@ export const legalModule: ReportModule = {
             subjectId: event.data.occasionId,
             attributes: { kind: event.data.kind },
           },
-          ...active(subjects, data.caseId, data.country, event.data.on, event.data.beneficiaryIds),
+          ...worked(subjects, data.country, event.data.on, event.data.beneficiaryIds),
         ];
       case 'OffenderStatusChanged': {
         const { offenderId, offenderKind, to, on } = event.data;
@@ -84,7 +85,7 @@ export const legalModule: ReportModule = {
             stateKey: `offender:${offenderId}`,
             attributes: { kind: offenderKind, status: to },
           },
-          ...active(subjects, data.caseId, data.country, on, event.data.beneficiaryIds),
+          ...worked(subjects, data.country, on, event.data.beneficiaryIds),
         ];
       }
       case 'VerdictRecorded':
@@ -96,7 +97,7 @@ export const legalModule: ReportModule = {
             subjectId: `${event.data.offenderId}:${event.data.on}`,
             attributes: { outcome: event.data.outcome },
           },
-          ...active(subjects, data.caseId, data.country, event.data.on, event.data.beneficiaryIds),
+          ...worked(subjects, data.country, event.data.on, event.data.beneficiaryIds),
         ];
       case 'CompensationClaimed':
       case 'CompensationApproved':
@@ -137,18 +138,23 @@ export const legalModule: ReportModule = {
             subjectId: beneficiaryId,
             attributes,
           },
-          ...active(subjects, caseId, data.country, on, [beneficiaryId]),
+          ...worked(subjects, data.country, on, [beneficiaryId]),
         ];
       }
       case 'LegalCaseStageChanged':
+        return worked(subjects, data.country, data.on ?? '', data.beneficiaryIds ?? []);
       case 'LegalCaseClosed':
-        return active(
-          subjects,
-          data.caseId,
-          data.country,
-          data.on ?? '',
-          data.beneficiaryIds ?? [],
-        );
+      case 'LegalCaseReopened':
+        return [
+          caseState(
+            data.caseId,
+            data.country,
+            event.data.on,
+            event.type === 'LegalCaseClosed' ? 'CLOSED' : 'OPEN',
+            subjects,
+          ),
+          ...worked(subjects, data.country, event.data.on, event.data.beneficiaryIds),
+        ];
       default:
         return [];
     }
@@ -156,9 +162,11 @@ export const legalModule: ReportModule = {
   figures: [
     {
       name: 'casesActive',
-      kind: 'caseActive',
+      kind: 'caseState',
       measure: 'subjects',
       breakdowns: ['status', 'kind'],
+      period: 'openInYear',
+      latest: true,
     },
     {
       name: 'beneficiaries',
@@ -199,32 +207,40 @@ export const legalModule: ReportModule = {
   ],
 };
 
-/** The case was active on `on`, and so were its beneficiaries named by the event. */
-function active(
-  subjects: SubjectBook,
+/** The case is open or closed from `on`: its state, which the report follows over the years. */
+function caseState(
   caseId: string,
   country: string,
   on: string,
-  beneficiaryIds: readonly string[],
+  state: 'OPEN' | 'CLOSED',
+  subjects: SubjectBook,
+): NewFact {
+  const theCase = subjects.get(`case:${caseId}`);
+  return {
+    kind: 'caseState',
+    country,
+    occurredOn: on,
+    subjectId: caseId,
+    stateKey: `legalcase:${caseId}`,
+    attributes: {
+      state,
+      openedYear: String(theCase?.openedOn ?? on).slice(0, 4),
+      kind: known(theCase?.kind),
+    },
+  };
+}
+
+/** The beneficiaries named by an event were assisted on `on`. */
+function worked(
+  subjects: SubjectBook,
+  country: string,
+  on: string,
+  beneficiaryIds: readonly string[] = [],
 ): NewFact[] {
   if (!on) return [];
-  const theCase = subjects.get(`case:${caseId}`);
-  const openedYear = String(theCase?.openedOn ?? on).slice(0, 4);
-  const facts: NewFact[] = [
-    {
-      kind: 'caseActive',
-      country,
-      occurredOn: on,
-      subjectId: caseId,
-      attributes: {
-        status: openedYear === on.slice(0, 4) ? 'NEW' : 'ONGOING',
-        kind: known(theCase?.kind),
-      },
-    },
-  ];
-  for (const id of beneficiaryIds) {
+  return beneficiaryIds.map((id) => {
     const person = subjects.get(`person:${id}`);
-    facts.push({
+    return {
       kind: 'beneficiary',
       country,
       occurredOn: on,
@@ -235,7 +251,6 @@ function active(
         ageGroup: person ? (person.minor ? 'MINOR' : 'ADULT') : 'UNKNOWN',
         nationality: known(person?.nationality),
       },
-    });
-  }
-  return facts;
+    };
+  });
 }
