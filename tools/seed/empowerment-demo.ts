@@ -2,8 +2,10 @@
  * Empowerment's part of `npm run seed:demo`: for a share of the demo beneficiaries of TH, LA and
  * MM, their consent to services (a protection officer), an enrolment in a shelter, rehabilitation
  * and counselling, a move home to community follow-up, phone follow-ups (some not reached), a
- * small grant approved and disbursed, and for some agent-of-change training (an empowerment
- * officer of the country). Fictional, through the public GraphQL API.
+ * small grant approved and disbursed, tuition fees and living allowances for those whose plan is
+ * education, a safe accommodation for some, a job placement with a partner business (registered
+ * in networks by a network coordinator) for others, and for some agent-of-change training (an
+ * empowerment officer of the country). Fictional, through the public GraphQL API.
  *
  * Running it again adds nothing: every id derives from the seed's numbering, and a command sent
  * again with the same facts changes nothing; consent is recorded only when none is on record.
@@ -22,6 +24,20 @@ const SHELTERS: Record<Country, string> = {
   LA: 'Vientiane Transit Centre',
   MM: 'Tachileik Women’s Shelter',
 };
+// Partner businesses that take placements (networks' partner organisations), and what they hire.
+const EMPLOYERS: Record<Country, { name: string; occupation: string }> = {
+  TH: { name: 'Mae Sai Garment Cooperative', occupation: 'Sewing machine operator' },
+  LA: { name: 'Bokeo Riverside Hotel', occupation: 'Housekeeping attendant' },
+  MM: { name: 'Tachileik Community Bakery', occupation: 'Assistant baker' },
+};
+const COLLEGES: Record<Country, string> = {
+  TH: 'Chiang Rai Vocational College',
+  LA: 'Bokeo Technical and Vocational School',
+  MM: 'Tachileik Government Technical High School',
+};
+// A term's tuition and a month's allowance, in minor units (about 350 and 60 USD).
+const TUITION: Record<Country, number> = { TH: 1_250_000, LA: 700_000_000, MM: 75_000_000 };
+const ALLOWANCE: Record<Country, number> = { TH: 200_000, LA: 120_000_000, MM: 12_000_000 };
 const PROVINCES: Record<Country, string[]> = {
   TH: ['Chiang Rai', 'Chiang Mai', 'Phayao'],
   LA: ['Bokeo', 'Luang Namtha', 'Savannakhet'],
@@ -87,6 +103,25 @@ export async function seedEmpowermentDemo(
       (COUNTRIES as readonly string[]).includes(b.country),
     )
     .filter((_, i) => i % 3 === 0);
+  // Each country's partner business, registered once (a second run finds it registered).
+  const employers = new Map<Country, string>();
+  for (const country of COUNTRIES) {
+    const employerId = uuidv5(`employer:${country}`, NAMESPACE);
+    await graphql(
+      token('network_coordinator', country),
+      `
+        mutation ($input: RegisterPartnerOrganisationInput!) {
+          registerPartnerOrganisation(input: $input) {
+            partnerOrganisationId
+          }
+        }
+      `,
+      { input: { id: employerId, name: EMPLOYERS[country].name, kind: 'BUSINESS', country } },
+    ).catch((error: Error) => {
+      if (!error.message.startsWith('CONFLICT')) throw error;
+    });
+    employers.set(country, employerId);
+  }
   let enrolled = 0;
   for (const [i, person] of chosen.entries()) {
     const { country } = person;
@@ -191,6 +226,16 @@ export async function seedEmpowermentDemo(
       mode: 'INDIVIDUAL',
       providedOn: plusDays(start, 5),
     });
+    if (i % 3 === 2) {
+      // A safe house for the weeks before she goes home (its place is sealed with her key).
+      await record('recordEmpowermentService', {
+        serviceId: id('safe-accommodation'),
+        kind: 'SAFE_ACCOMMODATION',
+        place: `Transit house ${1 + (i % 4)}, ${PROVINCES[country][i % 3]}`,
+        period: { from: plusDays(start, 30), to: plusDays(start, 59) },
+        providedOn: plusDays(start, 30),
+      });
+    }
     if (i % 4 === 3) continue; // still in the shelter
     const home = plusDays(start, 60);
     await record('changeEnrolmentSetting', {
@@ -222,6 +267,39 @@ export async function seedEmpowermentDemo(
         approvedOn: plusDays(home, 40),
       });
       await record('disburseSmallGrant', { grantId, amount, disbursedOn: plusDays(home, 45) });
+    }
+    if (i % 2 === 1) {
+      // Her plan is education: a term's tuition at a vocational college, and a month's allowance.
+      const term = { from: plusDays(home, 50), to: plusDays(home, 170) };
+      const support = (kind: string, amountMinor: number) =>
+        record('recordEmpowermentService', {
+          serviceId: id(kind.toLowerCase()),
+          kind,
+          institution: COLLEGES[country],
+          period: kind === 'TUITION_FEES' ? term : { from: term.from, to: plusDays(term.from, 30) },
+          amount: { amountMinor, currency: CURRENCY[country] },
+          providedOn: plusDays(home, 48),
+        });
+      await support('TUITION_FEES', TUITION[country]);
+      await support('LIVING_ALLOWANCE', ALLOWANCE[country]);
+    } else if (i % 4 === 2) {
+      // Placed with the country's partner business, which empowerment learns of on the log.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await record('recordEmpowermentService', {
+            serviceId: id('job-placement'),
+            kind: 'JOB_PLACEMENT',
+            partnerOrganisationId: employers.get(country),
+            occupation: EMPLOYERS[country].occupation,
+            outcome: 'COMPLETED',
+            providedOn: plusDays(home, 55),
+          });
+          break;
+        } catch (error) {
+          if (attempt >= 50 || !(error as Error).message.startsWith('NOT_FOUND')) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 200));
+        }
+      }
     }
     if (i % 6 === 0)
       await record('completeAgentOfChangeTraining', { completedOn: plusDays(home, 100) });

@@ -282,4 +282,141 @@ describe('from the shelter back home and on to agent of change, through the gate
     expect(legalRead.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect(await eventCount()).toBe(before);
   }, 120_000);
+
+  it('places her with a partner business networks registered, pays her tuition, keeps her safe house sealed, and carries her nationality and age for the report', async () => {
+    // A girl from Myanmar, born 15 years and 4 months ago, registered in Thailand.
+    const born = new Date(Date.now() - (15 * 365 + 120) * 86_400_000).toISOString().slice(0, 10);
+    const { registerBeneficiary } = await ok<{ registerBeneficiary: { beneficiaryId: string } }>(
+      'protection',
+      `mutation ($input: RegisterBeneficiaryInput!) { registerBeneficiary(input: $input) { beneficiaryId } }`,
+      {
+        input: {
+          country: 'TH',
+          sex: 'FEMALE',
+          minor: true,
+          nationalityCode: 'MM',
+          personal: { givenName: 'Fictional Girl Two', dateOfBirth: born },
+        },
+      },
+    );
+    const beneficiaryId = registerBeneficiary.beneficiaryId;
+    await ok(
+      'protection',
+      `mutation ($input: RecordConsentInput!) { recordConsent(input: $input) { streamVersion } }`,
+      { input: { beneficiaryId, kind: 'SERVICES', given: true, recordedOn: day(-5) } },
+    );
+    const enrolled = await eventually(async () => {
+      const response = await as<{ enrolBeneficiary: { id: string } }>(
+        'officer',
+        `mutation ($input: EnrolBeneficiaryInput!) { enrolBeneficiary(input: $input) { id } }`,
+        {
+          input: {
+            beneficiaryId,
+            setting: { kind: 'COMMUNITY', province: 'Chiang Rai' },
+            enrolledOn: day(-4),
+          },
+        },
+      );
+      return response.errors ? null : response.data;
+    });
+    const enrolmentId = enrolled.enrolBeneficiary.id;
+    const SERVICE = `mutation ($input: RecordEmpowermentServiceInput!) {
+      recordEmpowermentService(input: $input) { id node { kind occupation partnerOrganisationId institution period { from to } amount { amountMinor currency } } }
+    }`;
+    const service = (input: Record<string, unknown>) =>
+      as<{ recordEmpowermentService: { id: string; node: Record<string, unknown> } }>(
+        'officer',
+        SERVICE,
+        { input: { enrolmentId, ...input } },
+      );
+
+    // The network coordinator registers the employer; empowerment learns of it on the log.
+    const { registerPartnerOrganisation } = await ok<{
+      registerPartnerOrganisation: { partnerOrganisationId: string };
+    }>(
+      'coordinator',
+      `mutation ($input: RegisterPartnerOrganisationInput!) { registerPartnerOrganisation(input: $input) { partnerOrganisationId } }`,
+      { input: { name: 'Mae Sai Garment Cooperative', kind: 'BUSINESS', country: 'TH' } },
+    );
+    const employerId = registerPartnerOrganisation.partnerOrganisationId;
+    const placement = await eventually(async () => {
+      const response = await service({
+        kind: 'JOB_PLACEMENT',
+        partnerOrganisationId: employerId,
+        occupation: 'Sewing machine operator',
+        providedOn: day(-1),
+      });
+      return response.errors ? null : response.data;
+    });
+    expect(placement.recordEmpowermentService.node).toMatchObject({
+      kind: 'JOB_PLACEMENT',
+      occupation: 'Sewing machine operator',
+      partnerOrganisationId: employerId,
+    });
+    const unknownEmployer = await service({
+      kind: 'JOB_PLACEMENT',
+      partnerOrganisationId: '0193b000-0000-7000-8000-00000000dead',
+      occupation: 'Cook',
+      providedOn: day(-1),
+    });
+    expect(unknownEmployer.errors?.[0].extensions).toMatchObject({
+      code: 'NOT_FOUND',
+      reason: 'EMPLOYER_UNKNOWN',
+    });
+
+    const tuition = await service({
+      kind: 'TUITION_FEES',
+      institution: 'Chiang Rai Vocational College',
+      period: { from: day(-1), to: day(120) },
+      amount: { amountMinor: 1_250_000, currency: 'THB' },
+      providedOn: day(-1),
+    });
+    expect(tuition.errors).toBeUndefined();
+    expect(tuition.data?.recordEmpowermentService.node).toMatchObject({
+      institution: 'Chiang Rai Vocational College',
+      period: { from: day(-1), to: day(120) },
+      amount: { amountMinor: 1_250_000, currency: 'THB' },
+    });
+    const backwards = await service({
+      kind: 'LIVING_ALLOWANCE',
+      institution: 'Chiang Rai Vocational College',
+      period: { from: day(30), to: day(0) },
+      amount: { amountMinor: 200_000, currency: 'THB' },
+      providedOn: day(0),
+    });
+    expect(backwards.errors?.[0].extensions?.reason).toBe('PERIOD_OUT_OF_ORDER');
+
+    const stay = await service({
+      kind: 'SAFE_ACCOMMODATION',
+      place: 'Transit house 2, Soi 7, Mae Sai',
+      period: { from: day(-4), to: day(20) },
+      providedOn: day(-4),
+    });
+    expect(stay.errors).toBeUndefined();
+    const stayId = stay.data?.recordEmpowermentService.id;
+    const PLACE = `query ($id: ID) { empowermentRecords(enrolmentId: $id) { edges { node { id kind place } } } }`;
+    const places = await ok<{
+      empowermentRecords: { edges: Array<{ node: { id: string; place: string | null } }> };
+    }>('officer', PLACE, { id: enrolmentId });
+    expect(places.empowermentRecords.edges.find((e) => e.node.id === stayId)?.node.place).toBe(
+      'Transit house 2, Soi 7, Mae Sai',
+    );
+    // The place is never in the log in clear, and a protection officer cannot open it.
+    const stored = await sql.query(
+      `SELECT data::text FROM event_store.events WHERE stream_id = $1`,
+      [`empowermentenrolment-${enrolmentId}`],
+    );
+    expect(JSON.stringify(stored.rows)).not.toContain('Soi 7');
+    const refused = await as('protection', PLACE, { id: enrolmentId });
+    expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+
+    // Her nationality and age on the day travel in clear for the annual report (ADR 21).
+    expect(
+      stored.rows.map((row) => JSON.parse(row.data as string)).filter((data) => data.serviceId),
+    ).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'TUITION_FEES', nationality: 'MM', ageYears: 15 }),
+      ]),
+    );
+  }, 120_000);
 });

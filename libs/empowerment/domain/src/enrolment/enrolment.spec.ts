@@ -379,6 +379,12 @@ describe('statistical attributes (ADR 21)', () => {
       ]);
   });
 
+  it('when a beneficiary is enrolled a few days before protection registered her at 16, then she is 16 on the enrolment, not 15', () =>
+    spec
+      .given([])
+      .when(enrol({ ...known, ageOn: '2026-03-05' }))
+      .then([enrolled]));
+
   it('when a beneficiary registered with an age is enrolled a year later, then the enrolment carries her age on that day', () =>
     spec
       .given([])

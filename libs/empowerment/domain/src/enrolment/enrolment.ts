@@ -121,7 +121,9 @@ function once(state: Open, id: string, event: EnrolmentEvent): EnrolmentEvent[] 
 function ageOn(ageYears: number | null, knownOn: string | null, day: string): number | null {
   if (ageYears === null || ageYears === undefined) return null;
   if (!knownOn) return ageYears;
-  return Math.max(0, ageYears + wholeYearsBetween(knownOn, day));
+  // Enrolled before protection registered her: count the whole years back, never a part of one.
+  if (day < knownOn) return Math.max(0, ageYears - wholeYearsBetween(day, knownOn));
+  return ageYears + wholeYearsBetween(knownOn, day);
 }
 
 function service(command: RecordEmpowermentService, state: Open): EnrolmentEvent[] {
