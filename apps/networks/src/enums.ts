@@ -15,7 +15,12 @@ import {
   WATCHDOG_KINDS,
 } from '@haven/networks/domain';
 
-export { CountryEnum, FormOfExploitationEnum, SexEnum } from '@haven/platform/nest';
+export {
+  CountryEnum,
+  FormOfExploitationEnum,
+  PlaceOfExploitationEnum,
+  SexEnum,
+} from '@haven/platform/nest';
 
 export const ReporterKindEnum = enumObject(REPORTER_KINDS);
 registerEnumType(ReporterKindEnum, {

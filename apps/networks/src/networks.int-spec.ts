@@ -337,6 +337,7 @@ describe('submitting a case notification', () => {
           // The watchdog's own record, from its token.
           reporterReference: WATCHDOG_IDS['watchdog-1'],
           formOfExploitation: 'SEX_TRAFFICKING',
+          placeOfExploitation: null,
           country: 'LA',
           province: 'Vientiane',
           abroad: false,
@@ -426,6 +427,36 @@ describe('submitting a case notification', () => {
     }
   });
 
+  it('with the kind of place where it happened: on the event in clear, on the record, and as a filter; a kind outside the list writes nothing', async () => {
+    const la = coordinator(['LA']);
+    const id = randomUUID();
+    await submit({ id, placeOfExploitation: 'MASSAGE_PARLOUR' });
+    const [event] = await streamEvents(caseNotificationStreamId(id));
+    expect(event.data.placeOfExploitation).toBe('MASSAGE_PARLOUR');
+    const one = await gql<{ caseNotification: { placeOfExploitation: string } }>(
+      'query ($id: ID!) { caseNotification(id: $id) { placeOfExploitation } }',
+      { id },
+      la,
+    );
+    expect(one.body.data!.caseNotification.placeOfExploitation).toBe('MASSAGE_PARLOUR');
+    const filtered = await gql<{ caseNotifications: { edges: Array<{ node: { id: string } }> } }>(
+      '{ caseNotifications(country: LA, placeOfExploitation: MASSAGE_PARLOUR, first: 100) { edges { node { id } } } }',
+      {},
+      la,
+    );
+    expect(filtered.body.data!.caseNotifications.edges.map(({ node }) => node.id)).toEqual([id]);
+
+    const before = await eventCount();
+    const refused = await gql(
+      SUBMIT,
+      { input: notification({ placeOfExploitation: 'KARAOKE_ON_MAIN_STREET' }) },
+      watchdog(),
+    );
+    expect(refused.body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(refused.body.errors![0].message).not.toContain('MAIN_STREET');
+    expect(await eventCount()).toBe(before);
+  });
+
   it('as a partner, it is reported by PARTNER whatever it asks, and another kind is refused', async () => {
     const payload = await submit({}, partner('ngo-be'));
     const { rows } = await sql.query(
@@ -502,6 +533,7 @@ describe('checking and referring a case notification', () => {
       province: 'Vientiane',
       abroad: false,
       formOfExploitation: 'SEX_TRAFFICKING',
+      placeOfExploitation: null,
       possibleVictims: 5,
       minors: 4,
       reportedBy: 'WATCHDOG',

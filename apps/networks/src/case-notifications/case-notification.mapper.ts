@@ -11,6 +11,7 @@ export function toCaseNotification(row: CaseNotificationRow): CaseNotification {
     reportedBy: row.reportedBy,
     reporterReference: row.reporterReference,
     formOfExploitation: row.formOfExploitation,
+    placeOfExploitation: row.placeOfExploitation,
     country: row.country as CaseNotification['country'],
     province: row.province,
     abroad: row.abroad,

@@ -100,6 +100,9 @@ export class CaseNotificationResolver {
         if (args.formOfExploitation) {
           query.andWhere('row.formOfExploitation = :form', { form: args.formOfExploitation });
         }
+        if (args.placeOfExploitation) {
+          query.andWhere('row.placeOfExploitation = :place', { place: args.placeOfExploitation });
+        }
         if (args.hasMinors === true) query.andWhere('row.minors > 0');
         if (args.hasMinors === false) query.andWhere('row.minors = 0');
         if (args.from) query.andWhere('row.submittedAt >= :from', { from: args.from });
@@ -157,6 +160,7 @@ export class CaseNotificationResolver {
         reporterReference: check.optionalUuid(input.reporterReference, 'reporterReference'),
       }),
       formOfExploitation: input.formOfExploitation,
+      placeOfExploitation: input.placeOfExploitation ?? null,
       country: input.country,
       province: input.province ?? null,
       possibleVictims: input.possibleVictims,

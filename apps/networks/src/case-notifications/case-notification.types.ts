@@ -12,10 +12,12 @@ import {
   CASE_NOTIFICATION_REJECTION_REASONS,
   CASE_NOTIFICATION_STATUSES,
   FORMS_OF_EXPLOITATION,
+  PLACES_OF_EXPLOITATION,
   REPORTER_KINDS,
   type CaseNotificationRejectionReason,
   type CaseNotificationStatus,
   type FormOfExploitation,
+  type PlaceOfExploitation,
   type ReporterKind,
 } from '@haven/networks/contracts';
 import { COUNTRIES, MAX_POSSIBLE_VICTIMS, type Country } from '@haven/networks/domain';
@@ -25,6 +27,7 @@ import {
   CaseNotificationStatusEnum,
   CountryEnum,
   FormOfExploitationEnum,
+  PlaceOfExploitationEnum,
   RejectionReasonEnum,
   ReporterKindEnum,
 } from '../enums';
@@ -62,6 +65,12 @@ export class CaseNotification {
 
   @Field(() => FormOfExploitationEnum)
   formOfExploitation!: FormOfExploitation;
+
+  @Field(() => PlaceOfExploitationEnum, {
+    nullable: true,
+    description: 'The kind of place where it happened; null when not said.',
+  })
+  placeOfExploitation!: PlaceOfExploitation | null;
 
   @Field(() => CountryEnum, { description: 'Where: TH, LA, MM or VN; OTHER when abroad.' })
   country!: Country;
@@ -151,6 +160,11 @@ export class CaseNotificationsArgs extends PageArgs {
   @IsIn(FORMS_OF_EXPLOITATION)
   formOfExploitation?: FormOfExploitation | null;
 
+  @Field(() => PlaceOfExploitationEnum, { nullable: true })
+  @IsOptional()
+  @IsIn(PLACES_OF_EXPLOITATION)
+  placeOfExploitation?: PlaceOfExploitation | null;
+
   @Field(() => Boolean, {
     nullable: true,
     description: 'true: only notifications counting a minor; false: only those counting none.',
@@ -205,6 +219,16 @@ export class SubmitCaseNotificationInput {
   @Field(() => FormOfExploitationEnum)
   @IsIn(FORMS_OF_EXPLOITATION)
   formOfExploitation!: FormOfExploitation;
+
+  @Field(() => PlaceOfExploitationEnum, {
+    nullable: true,
+    description:
+      'The kind of place where it happened (a hidden brothel, an entertainment venue, online…), ' +
+      'when known: a kind, never an address.',
+  })
+  @IsOptional()
+  @IsIn(PLACES_OF_EXPLOITATION)
+  placeOfExploitation?: PlaceOfExploitation | null;
 
   @Field(() => CountryEnum, {
     description: 'Where the case is: TH, LA, MM or VN; OTHER when abroad (then no province).',

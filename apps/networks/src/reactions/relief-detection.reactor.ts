@@ -25,6 +25,7 @@ export const reliefDetectionReactor = reactor({
         reportedBy: 'STAFF',
         reporterReference: null,
         formOfExploitation: data.formOfExploitation,
+        placeOfExploitation: null,
         country: data.country,
         province: data.province,
         possibleVictims: 1,

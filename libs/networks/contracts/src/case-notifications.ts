@@ -12,10 +12,15 @@ export function caseNotificationStreamId(notificationId: string): string {
   return `${CASE_NOTIFICATION_CATEGORY}-${notificationId}`;
 }
 
-import type { FormOfExploitation } from '@haven/vocabulary';
+import type { FormOfExploitation, PlaceOfExploitation } from '@haven/vocabulary';
 
-// A shared word, the vocabulary's; re-exported for existing callers.
-export { FORMS_OF_EXPLOITATION, type FormOfExploitation } from '@haven/vocabulary';
+// Shared words, the vocabulary's; re-exported for existing callers.
+export {
+  FORMS_OF_EXPLOITATION,
+  PLACES_OF_EXPLOITATION,
+  type FormOfExploitation,
+  type PlaceOfExploitation,
+} from '@haven/vocabulary';
 
 /** Who reported a case: a watchdog, an agent of change, a women's group, a partner, a trainee, staff. */
 export const REPORTER_KINDS = [
@@ -44,6 +49,11 @@ export type CaseNotificationReferred = {
     province: string | null;
     abroad: boolean;
     formOfExploitation: FormOfExploitation;
+    /**
+     * The kind of place where it happened (a hidden brothel, online…), when the reporter said;
+     * absent in referrals recorded before it was asked: read as null.
+     */
+    placeOfExploitation?: PlaceOfExploitation | null;
     possibleVictims: number;
     minors: number;
     reportedBy: ReporterKind;
@@ -101,6 +111,11 @@ export type CaseNotificationSubmitted = {
      */
     reporterReference: string | null;
     formOfExploitation: FormOfExploitation;
+    /**
+     * The kind of place where it happened, when the reporter said; absent in notifications
+     * recorded before it was asked: read as null.
+     */
+    placeOfExploitation?: PlaceOfExploitation | null;
     /** TH, LA, MM or VN; OTHER when abroad (outside those countries). */
     country: string;
     /** Free text naming a place, when known; always null abroad. */

@@ -2,6 +2,7 @@ import type {
   CaseNotificationRejectionReason,
   CaseNotificationStatus,
   FormOfExploitation,
+  PlaceOfExploitation,
   ReporterKind,
 } from '@haven/networks/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
@@ -34,6 +35,10 @@ export class CaseNotificationRow {
 
   @Column('text', { nullable: true })
   province!: string | null;
+
+  /** The kind of place where it happened; null when not said (and before it was asked). */
+  @Column('text', { name: 'place_of_exploitation', nullable: true })
+  placeOfExploitation!: PlaceOfExploitation | null;
 
   @Column('boolean')
   abroad!: boolean;

@@ -38,6 +38,7 @@ export const caseNotificationsProjection = rowProjection<
           reportedBy: data.reportedBy,
           reporterReference: data.reporterReference,
           formOfExploitation: data.formOfExploitation,
+          placeOfExploitation: data.placeOfExploitation ?? null,
           country: data.country,
           province: data.province,
           abroad: data.abroad,

@@ -8,6 +8,7 @@ import { CaseNotificationRow } from './case-notification.entity';
 import { caseNotificationsProjection } from './case-notifications.projection';
 import { CreateBeneficiaryCaseNotifications1764100000001 } from './migrations/1764100000001-create-beneficiary-case-notifications';
 import { CreateNetworksRegisters1764700000000 } from './migrations/1764700000000-create-networks-registers';
+import { AddNotificationPlace1767500000019 } from './migrations/1767500000019-add-notification-place';
 import {
   AgentOfChangeRow,
   PartnerOrganisationRow,
@@ -63,5 +64,6 @@ export const NETWORKS_MIGRATIONS: MigrationSet = {
   migrations: [
     CreateBeneficiaryCaseNotifications1764100000001,
     CreateNetworksRegisters1764700000000,
+    AddNotificationPlace1767500000019,
   ],
 };

@@ -132,6 +132,8 @@ describe('the networks.case_notifications projection', () => {
       reportedBy: 'PARTNER',
       reporterReference: null,
       formOfExploitation: 'FORCED_MARRIAGE',
+      // Submitted in the shape from before the place was asked: read as not said.
+      placeOfExploitation: null,
       country: 'LA',
       province: 'Bokeo',
       abroad: false,

@@ -44,6 +44,7 @@ function submit(data: Partial<SubmitCaseNotification['data']> = {}): SubmitCaseN
       reportedBy: 'WATCHDOG',
       reporterReference: watchdogId,
       formOfExploitation: 'SEX_TRAFFICKING',
+      placeOfExploitation: 'HIDDEN_BROTHEL',
       country: 'LA',
       province: 'Vientiane',
       possibleVictims: 3,
@@ -62,6 +63,7 @@ const submitted: CaseNotificationEvent = {
     reportedBy: 'WATCHDOG',
     reporterReference: watchdogId,
     formOfExploitation: 'SEX_TRAFFICKING',
+    placeOfExploitation: 'HIDDEN_BROTHEL',
     country: 'LA',
     province: 'Vientiane',
     abroad: false,
@@ -90,6 +92,7 @@ const referred: CaseNotificationEvent = {
     province: 'Vientiane',
     abroad: false,
     formOfExploitation: 'SEX_TRAFFICKING',
+    placeOfExploitation: 'HIDDEN_BROTHEL',
     possibleVictims: 3,
     minors: 2,
     reportedBy: 'WATCHDOG',
@@ -180,6 +183,44 @@ describe('Case notification decider: submission', () => {
           'CASE_NOTIFICATION_ALREADY_SUBMITTED',
         ),
       );
+  });
+
+  describe('the kind of place where it happened', () => {
+    // A notification recorded before the place was asked: its event has no such field.
+    const { placeOfExploitation: _place, ...before } = submitted.data as typeof submitted.data & {
+      placeOfExploitation?: unknown;
+    };
+    const recordedBefore = { ...submitted, data: before } as CaseNotificationEvent;
+
+    it('given no place, when submitted, then the event says null', () => {
+      spec
+        .given([])
+        .when(submit({ placeOfExploitation: null }))
+        .then([{ ...submitted, data: { ...submitted.data, placeOfExploitation: null } }]);
+    });
+
+    it('given a notification recorded before places were asked, when it is retried without a place, then nothing happens', () => {
+      spec
+        .given([recordedBefore])
+        .when(submit({ placeOfExploitation: null }))
+        .then([]);
+    });
+
+    it('given a notification recorded before places were asked, when it is referred, then the referral says null', () => {
+      spec
+        .given([recordedBefore, validated])
+        .when(refer)
+        .then([{ ...referred, data: { ...referred.data, placeOfExploitation: null } }]);
+    });
+
+    it('given a place outside the list, then it fails naming the field', () => {
+      spec
+        .given([])
+        .when(submit({ placeOfExploitation: 'A BAR ON MAIN STREET' as never }))
+        .thenThrows(InvalidCaseNotificationData, (error) =>
+          expect((error as InvalidCaseNotificationData).message).not.toContain('MAIN STREET'),
+        );
+    });
   });
 
   describe('given a notification recorded with its submitter', () => {

@@ -1,6 +1,7 @@
 import {
   CASE_NOTIFICATION_REJECTION_REASONS,
   FORMS_OF_EXPLOITATION,
+  PLACES_OF_EXPLOITATION,
   REPORTER_KINDS,
   type CaseNotificationEvent,
   type CaseNotificationReferred,
@@ -8,6 +9,7 @@ import {
   type CaseNotificationStatus,
   type CaseNotificationSubmitted,
   type FormOfExploitation,
+  type PlaceOfExploitation,
   type ReporterKind,
 } from '@haven/networks/contracts';
 import {
@@ -55,6 +57,8 @@ export type SubmitCaseNotification = {
     reportedBy: ReporterKind;
     reporterReference: string | null;
     formOfExploitation: FormOfExploitation;
+    /** The kind of place where it happened, when the reporter said. */
+    placeOfExploitation: PlaceOfExploitation | null;
     /** TH, LA, MM or VN; OTHER when abroad. */
     country: Country;
     province: string | null;
@@ -111,8 +115,11 @@ export type CaseNotificationCommand =
 
 // ---- State. ------------------------------------------------------------------------------
 
-/** What a submission said, as recorded (without its time). */
-export type SubmittedFacts = Omit<CaseNotificationSubmitted['data'], 'submittedAt'>;
+/** What a submission said, as recorded (without its time; the place null when not said). */
+export type SubmittedFacts = Omit<
+  CaseNotificationSubmitted['data'],
+  'submittedAt' | 'placeOfExploitation'
+> & { placeOfExploitation: PlaceOfExploitation | null };
 
 /**
  * Who submitted a notification, from its first event's metadata: a retry of a submission is
@@ -148,6 +155,10 @@ function checkSubmission({ data }: SubmitCaseNotification): SubmittedFacts {
     data.formOfExploitation,
     'formOfExploitation',
   );
+  const placeOfExploitation =
+    data.placeOfExploitation === null || data.placeOfExploitation === undefined
+      ? null
+      : check.oneOf(PLACES_OF_EXPLOITATION, data.placeOfExploitation, 'placeOfExploitation');
   const country = check.oneOf(COUNTRIES, data.country, 'country');
   const abroad = country === 'OTHER';
   const province = check.optionalLine(data.province, 'province', MAX_PLACE_LENGTH);
@@ -165,6 +176,7 @@ function checkSubmission({ data }: SubmitCaseNotification): SubmittedFacts {
     reportedBy,
     reporterReference,
     formOfExploitation,
+    placeOfExploitation,
     country,
     province,
     abroad,
@@ -282,6 +294,7 @@ function refer(
       province: facts.province,
       abroad: facts.abroad,
       formOfExploitation: facts.formOfExploitation,
+      placeOfExploitation: facts.placeOfExploitation,
       possibleVictims: facts.possibleVictims,
       minors: facts.minors,
       reportedBy: facts.reportedBy,
@@ -318,7 +331,9 @@ export function evolveCaseNotification(
 ): CaseNotificationState {
   switch (event.type) {
     case 'CaseNotificationSubmitted': {
-      const { submittedAt: _submittedAt, ...facts } = event.data;
+      // A notification recorded before the place was asked said none.
+      const { submittedAt: _submittedAt, ...recorded } = event.data;
+      const facts = { ...recorded, placeOfExploitation: recorded.placeOfExploitation ?? null };
       const submitter = recorderOf(event);
       return submitter ? { status: 'SUBMITTED', facts, submitter } : { status: 'SUBMITTED', facts };
     }
