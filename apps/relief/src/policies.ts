@@ -16,6 +16,8 @@ export const RELIEF_COORDINATOR_ROLES: readonly Role[] = [
  * - A field worker (an agent of change or a volunteer, country-scoped) records recipients,
  *   distributions, people at risk, migrated families and detections for its countries, and reads
  *   back only its own entries of the day.
+ * - A relief recipient's alias is read by coordinators only, each read written to the access log
+ *   first; auditors read entries, never an alias.
  * - Partners, watchdogs and analysts see nothing; auditors read.
  */
 export const ReliefPolicy = {
@@ -24,6 +26,8 @@ export const ReliefPolicy = {
   read: allow([...RELIEF_COORDINATOR_ROLES, 'auditor']),
   /** Entries: readers, and a field worker for its own entries of the day. */
   readEntries: allow([...RELIEF_COORDINATOR_ROLES, 'auditor', 'field_worker']),
+  /** A relief recipient's alias: coordinators of the response's country, through the access log. */
+  readRecipientAlias: allow(RELIEF_COORDINATOR_ROLES),
   /** A mutation's payload: whoever may make the mutation may read its plain fields. */
   payload: allow('any'),
 } as const;

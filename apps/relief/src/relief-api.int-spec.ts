@@ -93,6 +93,7 @@ async function recordRecipient(responseId: string, as: Principal = volunteer): P
       input: {
         responseId,
         fieldWorker: worker,
+        alias: 'Mae Noi',
         ageBand: 'AGE_25_39',
         sex: 'FEMALE',
         district: MARKER,
@@ -182,7 +183,7 @@ describe('relief through its subgraph', () => {
       {
         input: {
           responseId,
-          fieldWorker: { kind: 'AGENT_OF_CHANGE', agentOfChangeId: randomUUID() },
+          fieldWorker: worker,
           formOfExploitation: 'FORCED_MARRIAGE',
           place: 'Xaythany',
           sex: 'FEMALE',
@@ -342,6 +343,7 @@ describe('relief through its subgraph', () => {
         input: {
           responseId,
           fieldWorker: { kind: 'STAFF' },
+          alias: 'Mae Noi',
           ageBand: 'AGE_25_39',
           sex: 'FEMALE',
           district: 'X',

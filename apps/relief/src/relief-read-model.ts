@@ -3,6 +3,24 @@ import { ServiceDatabase } from '@haven/platform/nest';
 import { countriesInScope, type Principal } from '@haven/platform/security';
 import { ReliefEntryRow, ReliefResponseRow } from '@haven/relief/read-models';
 import type { SelectQueryBuilder } from 'typeorm';
+import type { FiguresFilter } from './responses/response.types';
+
+/** The SQL condition and parameters of a figures filter, after `response_id = $1`. */
+function figuresWhere(responseId: string, filter: FiguresFilter) {
+  const params: unknown[] = [responseId];
+  const where = ['response_id = $1'];
+  const add = (condition: (n: string) => string, value: unknown) => {
+    params.push(value);
+    where.push(condition(`$${params.length}`));
+  };
+  if (filter.from) add((n) => `occurred_on >= ${n}`, filter.from);
+  if (filter.to) add((n) => `occurred_on <= ${n}`, filter.to);
+  if (filter.fieldWorkerId) add((n) => `field_worker_id = ${n}`, filter.fieldWorkerId);
+  if (filter.distributionKind) {
+    add((n) => `(entry_type <> 'DISTRIBUTION' OR kind = ${n})`, filter.distributionKind);
+  }
+  return { where: where.join(' AND '), params };
+}
 
 /** Relief's read models, always read within a principal's countries. */
 @Injectable()
@@ -44,7 +62,8 @@ export class ReliefReadModel {
   }
 
   /** Counts over a response's entries, in one query. */
-  async figures(responseId: string) {
+  async figures(responseId: string, filter: FiguresFilter = {}) {
+    const { where, params } = figuresWhere(responseId, filter);
     const [row] = await this.database.dataSource.query(
       `SELECT
          count(*) FILTER (WHERE entry_type = 'DISTRIBUTION')::int AS distributions,
@@ -56,13 +75,13 @@ export class ReliefReadModel {
          count(*) FILTER (WHERE entry_type = 'DETECTION' AND notification_id IS NOT NULL)::int AS notified,
          count(DISTINCT field_worker_id) FILTER (WHERE field_worker_kind = 'AGENT_OF_CHANGE')::int AS agents,
          count(DISTINCT field_worker_id) FILTER (WHERE field_worker_kind = 'VOLUNTEER')::int AS volunteers
-       FROM relief.entries WHERE response_id = $1`,
-      [responseId],
+       FROM relief.entries WHERE ${where}`,
+      params,
     );
     const byKind: Array<{ kind: string; count: number }> = await this.database.dataSource.query(
       `SELECT kind, count(*)::int AS count FROM relief.entries
-        WHERE response_id = $1 AND entry_type = 'DISTRIBUTION' GROUP BY kind ORDER BY kind`,
-      [responseId],
+        WHERE ${where} AND entry_type = 'DISTRIBUTION' GROUP BY kind ORDER BY kind`,
+      params,
     );
     return {
       responseId,

@@ -107,6 +107,8 @@ describe('relief: Beneficiary.reliefDistributionCount', () => {
       'relief.entries',
       'relief.known_beneficiaries',
       'relief.beneficiary_relief_distributions',
+      'relief.recipient_aliases',
+      'relief.known_agents_of_change',
     ]);
   });
 });

@@ -1,14 +1,20 @@
+import { check } from '@haven/platform/domain';
 import { clientError, defineCommand, type CommandContext } from '@haven/platform/nest';
+import { PersonKeyDestroyedError, sealPersonalFields } from '@haven/platform/privacy';
 import { forbidden, type Principal } from '@haven/platform/security';
 import { reliefResponseStreamId } from '@haven/relief/contracts';
 import {
+  RecipientErased,
   reliefResponseDecider,
   type FieldWorker,
   type Recipient,
+  type RegisterReliefRecipient,
   type ReliefResponseState,
 } from '@haven/relief/domain';
 import { toAgeBand } from '../enums';
+import type { KnownAgentsOfChange } from '../known-agents-of-change';
 import type { KnownBeneficiaries } from '../known-beneficiaries';
+import type { ReliefPrivacy } from '../privacy';
 import { mustReachResponse } from '../scope';
 import type {
   FieldWorkerInput,
@@ -28,13 +34,50 @@ export type WithId<Input> = Input & { id: string };
  * register id) or a volunteer (named by their user id), never staff; staff record as themselves
  * or on behalf of an agent of change or a volunteer of theirs.
  */
-export function fieldWorkerOf(principal: Principal, input: FieldWorkerInput): FieldWorker {
+export async function fieldWorkerOf(
+  principal: Principal,
+  input: FieldWorkerInput,
+  agents: KnownAgentsOfChange,
+): Promise<FieldWorker> {
   if (principal.role === 'field_worker' && input.kind === 'STAFF') {
     throw forbidden('A field worker records as an agent of change or a volunteer.', 'NOT_STAFF');
   }
-  if (input.kind === 'AGENT_OF_CHANGE')
-    return { kind: input.kind, id: input.agentOfChangeId ?? '' };
+  if (input.kind === 'AGENT_OF_CHANGE') {
+    const id = (input.agentOfChangeId ?? '').toLowerCase();
+    // Networks' register as relief learnt it from the log; the decider refuses an unknown id.
+    return { kind: input.kind, id, inRegister: check.isUuid(id) && (await agents.inRegister(id)) };
+  }
   return { kind: input.kind, id: principal.subject };
+}
+
+/** What the field commands read besides the stream: relief's projections and the key store. */
+export interface FieldDependencies {
+  beneficiaries: KnownBeneficiaries;
+  agents: KnownAgentsOfChange;
+  privacy: ReliefPrivacy;
+}
+
+/**
+ * The alias, sealed with the recipient's own key, for a recipient not recorded yet (a retry is
+ * not sealed again). The decider judges the rest first, so a refused command makes no key.
+ */
+async function withSealedAlias(
+  command: RegisterReliefRecipient,
+  alias: string,
+  state: ReliefResponseState,
+  privacy: ReliefPrivacy,
+): Promise<RegisterReliefRecipient> {
+  const { recipientId } = command.data;
+  if (state.status === 'OPEN' && recipientId in state.recipients) return command;
+  reliefResponseDecider.decide({ ...command, data: { ...command.data, sealedAlias: '-' } }, state);
+  try {
+    const sealed = await sealPersonalFields(privacy.keys, recipientId, { alias });
+    return { ...command, data: { ...command.data, sealedAlias: sealed.alias } };
+  } catch (error) {
+    // This id's key was destroyed (its alias erased in another response): it takes nothing new.
+    if (error instanceof PersonKeyDestroyedError) throw new RecipientErased('id');
+    throw error;
+  }
 }
 
 /** Exactly one of the two ids, with what relief knows of a registered beneficiary. */
@@ -61,27 +104,31 @@ const authorise = (state: ReliefResponseState, principal: Principal) =>
 const meta = ({ metadata }: CommandContext) => metadata;
 
 /** The commands field workers and coordinators give in the field, on the response's stream. */
-export function fieldCommands(known: KnownBeneficiaries) {
+export function fieldCommands({ beneficiaries: known, agents, privacy }: FieldDependencies) {
   return {
     recordReliefRecipient: defineCommand({
       decider: reliefResponseDecider,
       streamId: onResponse<WithId<RecordReliefRecipientInput>>,
       authorise,
-      command: (input, _state, context) => ({
-        type: 'RegisterReliefRecipient' as const,
-        data: {
-          recipientId: input.id,
-          ageBand: toAgeBand(input.ageBand),
-          sex: input.sex,
-          district: input.district,
-          householdSize: input.householdSize,
-          singleMotherHead: input.singleMotherHead,
-          riskReason: input.riskReason,
-          registeredOn: input.registeredOn,
-          fieldWorker: fieldWorkerOf(context.principal, input.fieldWorker),
-        },
-        metadata: meta(context),
-      }),
+      command: async (input, state, context) => {
+        const command: RegisterReliefRecipient = {
+          type: 'RegisterReliefRecipient' as const,
+          data: {
+            recipientId: input.id,
+            ageBand: toAgeBand(input.ageBand),
+            sex: input.sex,
+            district: input.district,
+            householdSize: input.householdSize,
+            singleMotherHead: input.singleMotherHead,
+            riskReason: input.riskReason,
+            registeredOn: input.registeredOn,
+            fieldWorker: await fieldWorkerOf(context.principal, input.fieldWorker, agents),
+            sealedAlias: null,
+          },
+          metadata: meta(context),
+        };
+        return withSealedAlias(command, input.alias.trim(), state, privacy);
+      },
     }),
     recordDistribution: defineCommand({
       decider: reliefResponseDecider,
@@ -98,7 +145,7 @@ export function fieldCommands(known: KnownBeneficiaries) {
             : null,
           country: input.country,
           distributedOn: input.distributedOn,
-          fieldWorker: fieldWorkerOf(context.principal, input.fieldWorker),
+          fieldWorker: await fieldWorkerOf(context.principal, input.fieldWorker, agents),
         },
         metadata: meta(context),
       }),
@@ -107,7 +154,7 @@ export function fieldCommands(known: KnownBeneficiaries) {
       decider: reliefResponseDecider,
       streamId: onResponse<WithId<RecordPersonAtRiskInput>>,
       authorise,
-      command: (input, _state, context) => ({
+      command: async (input, _state, context) => ({
         type: 'RecordPersonAtRisk' as const,
         data: {
           entryId: input.id,
@@ -116,7 +163,7 @@ export function fieldCommands(known: KnownBeneficiaries) {
           ageBand: toAgeBand(input.ageBand),
           district: input.district,
           foundOn: input.foundOn,
-          fieldWorker: fieldWorkerOf(context.principal, input.fieldWorker),
+          fieldWorker: await fieldWorkerOf(context.principal, input.fieldWorker, agents),
         },
         metadata: meta(context),
       }),
@@ -125,7 +172,7 @@ export function fieldCommands(known: KnownBeneficiaries) {
       decider: reliefResponseDecider,
       streamId: onResponse<WithId<RecordMigratedFamiliesInput>>,
       authorise,
-      command: (input, _state, context) => ({
+      command: async (input, _state, context) => ({
         type: 'RecordMigratedFamilies' as const,
         data: {
           entryId: input.id,
@@ -133,7 +180,7 @@ export function fieldCommands(known: KnownBeneficiaries) {
           destination: input.destination,
           district: input.district,
           recordedOn: input.recordedOn,
-          fieldWorker: fieldWorkerOf(context.principal, input.fieldWorker),
+          fieldWorker: await fieldWorkerOf(context.principal, input.fieldWorker, agents),
         },
         metadata: meta(context),
       }),
@@ -142,7 +189,7 @@ export function fieldCommands(known: KnownBeneficiaries) {
       decider: reliefResponseDecider,
       streamId: onResponse<WithId<RecordPotentialVictimInput>>,
       authorise,
-      command: (input, _state, context) => ({
+      command: async (input, _state, context) => ({
         type: 'RecordPotentialVictim' as const,
         data: {
           detectionId: input.id,
@@ -151,7 +198,7 @@ export function fieldCommands(known: KnownBeneficiaries) {
           sex: input.sex,
           ageBand: toAgeBand(input.ageBand),
           detectedOn: input.detectedOn,
-          fieldWorker: fieldWorkerOf(context.principal, input.fieldWorker),
+          fieldWorker: await fieldWorkerOf(context.principal, input.fieldWorker, agents),
         },
         metadata: meta(context),
       }),

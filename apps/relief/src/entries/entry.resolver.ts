@@ -13,9 +13,12 @@ import {
   type GraphQLContext,
 } from '@haven/platform/nest';
 import { Policy } from '@haven/platform/security';
+import { KnownAgentsOfChange } from '../known-agents-of-change';
 import { KnownBeneficiaries } from '../known-beneficiaries';
 import { ReliefPolicy } from '../policies';
+import { ReliefPrivacy } from '../privacy';
 import { ReliefReadModel } from '../relief-read-model';
+import { dayRange } from '../filters';
 import { fieldCommands } from './entry.commands';
 import { ENTRY_CURSOR, toReliefEntry } from './entry.mapper';
 import {
@@ -43,9 +46,11 @@ export class ReliefEntryResolver {
   constructor(
     @Inject(CommandRunner) private readonly commands: CommandRunner,
     @Inject(ReliefReadModel) private readonly readModel: ReliefReadModel,
-    @Inject(KnownBeneficiaries) known: KnownBeneficiaries,
+    @Inject(KnownBeneficiaries) beneficiaries: KnownBeneficiaries,
+    @Inject(KnownAgentsOfChange) agents: KnownAgentsOfChange,
+    @Inject(ReliefPrivacy) privacy: ReliefPrivacy,
   ) {
-    this.field = fieldCommands(known);
+    this.field = fieldCommands({ beneficiaries, agents, privacy });
   }
 
   /** Runs a field command with the entry's id settled, and returns the entry as recorded. */
@@ -133,6 +138,7 @@ export class ReliefEntryResolver {
     @Args() args: ReliefEntriesArgs,
     @Context() context: GraphQLContext,
   ): Promise<ReliefEntryConnection> {
+    dayRange(args);
     const principal = principalOf(context);
     const query = this.readModel.entries(principal);
     if (principal.role === 'field_worker') {

@@ -104,6 +104,15 @@ export class FieldEntryInput {
   description: 'A person or household relief records with minimal data: never a full registration.',
 })
 export class RecordReliefRecipientInput extends FieldEntryInput {
+  @Field({
+    description:
+      'What the field knows them by (a nickname, the household head’s alias). Sealed with the ' +
+      'recipient’s own key before it is stored; read back only through `reliefRecipientAlias`.',
+  })
+  @Matches(/\S/, { message: 'alias must not be blank' })
+  @MaxLength(200, { message: 'alias must be at most 200 characters' })
+  alias!: string;
+
   @Field(() => AgeBandEnum)
   @IsIn(AGE_BAND_VALUES, { message: 'ageBand must be an age band' })
   ageBand!: string;

@@ -15,14 +15,15 @@ import {
 import { Policy } from '@haven/platform/security';
 import { ReliefPolicy } from '../policies';
 import { ReliefReadModel } from '../relief-read-model';
+import { dayRange } from '../filters';
 import { openReliefResponse } from './response.commands';
 import { RESPONSE_CURSOR, toReliefResponse } from './response.mapper';
 import {
   OpenReliefResponseInput,
   ReliefResponse,
-  ReliefResponseArgs,
   ReliefResponseConnection,
   ReliefResponseFigures,
+  ReliefResponseFiguresArgs,
   ReliefResponsePayload,
   ReliefResponsesArgs,
 } from './response.types';
@@ -64,8 +65,12 @@ export class ReliefResponseResolver {
     @Args() args: ReliefResponsesArgs,
     @Context() context: GraphQLContext,
   ): Promise<ReliefResponseConnection> {
+    dayRange(args);
     const query = this.readModel.responses(principalOf(context));
     if (args.country) query.andWhere('row.country = :country', { country: args.country });
+    if (args.from)
+      query.andWhere('(row.endsOn IS NULL OR row.endsOn >= :from)', { from: args.from });
+    if (args.to) query.andWhere('row.startsOn <= :to', { to: args.to });
     const page = await keysetPage(query, {
       position: 'openedPosition',
       first: args.first,
@@ -78,14 +83,15 @@ export class ReliefResponseResolver {
   @Query(() => ReliefResponseFigures, {
     description:
       'What a response did: distributions, recipients by kind, people at risk, migrated ' +
-      'families, detections, notifications raised, agents of change and volunteers.',
+      'families, detections, notifications raised, agents of change and volunteers; on the ' +
+      'facts’ dates between from and to, of one distribution kind, by one field worker.',
   })
   async reliefResponseFigures(
-    @Args() { id }: ReliefResponseArgs,
+    @Args() { id, ...filter }: ReliefResponseFiguresArgs,
     @Context() context: GraphQLContext,
   ): Promise<ReliefResponseFigures> {
     const row = await this.readModel.response(principalOf(context), id.toLowerCase());
     if (!row) throw clientError('NOT_FOUND', 'No relief response of your countries has this id.');
-    return this.readModel.figures(row.id);
+    return this.readModel.figures(row.id, dayRange(filter));
   }
 }

@@ -9,9 +9,10 @@ import {
   payloadType,
 } from '@haven/platform/nest';
 import { Policy } from '@haven/platform/security';
+import { DISTRIBUTION_KINDS, type DistributionKind } from '@haven/relief/contracts';
 import { COUNTRIES } from '@haven/vocabulary';
 import { IsIn, IsOptional, MaxLength } from 'class-validator';
-import { RecipientKindEnum } from '../enums';
+import { DistributionKindEnum, RecipientKindEnum } from '../enums';
 import { ReliefPolicy } from '../policies';
 
 @ObjectType({ description: 'A relief response: a crisis, in one country, between dates, funded.' })
@@ -83,14 +84,63 @@ export class ReliefResponsesArgs extends PageArgs {
   @IsOptional()
   @IsIn(COUNTRIES, { message: 'country must be a country' })
   country?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Responses still running on or after this day (YYYY-MM-DD).',
+  })
+  @IsOptional()
+  @IsDay('from')
+  from?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Responses started on or before this day (YYYY-MM-DD).',
+  })
+  @IsOptional()
+  @IsDay('to')
+  to?: string | null;
+}
+
+/** A date range: from and to, both optional, both included (YYYY-MM-DD). */
+@ArgsType()
+export class DateRangeArgs {
+  @Field(() => String, { nullable: true, description: 'From this day (YYYY-MM-DD).' })
+  @IsOptional()
+  @IsDay('from')
+  from?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Up to this day (YYYY-MM-DD), included.' })
+  @IsOptional()
+  @IsDay('to')
+  to?: string | null;
 }
 
 @ArgsType()
-export class ReliefResponseArgs {
+export class ReliefResponseFiguresArgs extends DateRangeArgs {
   @Field(() => ID)
   @IsId('id')
   id!: string;
+
+  @Field(() => DistributionKindEnum, {
+    nullable: true,
+    description: 'Count only distributions of this kind (other entries are counted as they are).',
+  })
+  @IsOptional()
+  @IsIn(DISTRIBUTION_KINDS, { message: 'distributionKind must be a distribution kind' })
+  distributionKind?: DistributionKind | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Count only what this field worker did (a user id or an agent of change’s id).',
+  })
+  @IsOptional()
+  @MaxLength(200, { message: 'fieldWorkerId must be at most 200 characters' })
+  fieldWorkerId?: string | null;
 }
+
+/** What the figures count: entries of the response, on facts' dates and by whom. */
+export type FiguresFilter = Omit<ReliefResponseFiguresArgs, 'id'>;
 
 @ObjectType()
 @Policy(ReliefPolicy.read)

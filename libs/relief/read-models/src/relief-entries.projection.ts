@@ -16,6 +16,7 @@ function keyOf(event: RecordedReliefEvent): string | undefined {
       return undefined;
     case 'ReliefRecipientRegistered':
     case 'ReliefRecipientLinked':
+    case 'ReliefRecipientAliasErased':
       return event.data.recipientId;
     case 'ReliefDistributed':
       return event.data.distributionId;
@@ -95,6 +96,9 @@ export const reliefEntriesProjection = rowProjection<ReliefEntryRow, RecordedRel
       }
       case 'ReliefRecipientLinked':
         return row && { ...row, beneficiaryId: event.data.beneficiaryId };
+      case 'ReliefRecipientAliasErased':
+        // The entry holds no alias: its coarse facts stay counted.
+        return row;
       case 'ReliefDistributed': {
         const { data } = event;
         return {

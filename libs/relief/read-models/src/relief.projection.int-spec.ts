@@ -14,6 +14,7 @@ import { DataSource } from 'typeorm';
 import {
   BeneficiaryReliefDistributions,
   KnownBeneficiaryRow,
+  RecipientAliasRow,
   RELIEF_ENTITIES,
   RELIEF_ENTRY_EVENT_TYPES,
   RELIEF_MIGRATIONS,
@@ -140,6 +141,8 @@ describe('relief read models', () => {
         },
       },
       { type: 'ReliefRecipientLinked', data: { responseId, recipientId, beneficiaryId } },
+      // Recorded before aliases were kept (no sealedAlias), then erased: both still read.
+      { type: 'ReliefRecipientAliasErased', data: { responseId, recipientId } },
       {
         type: 'ReliefDistributed',
         data: {
@@ -291,6 +294,9 @@ describe('relief read models', () => {
     expect(
       await dataSource.getRepository(KnownBeneficiaryRow).findOneByOrFail({ beneficiaryId }),
     ).toEqual({ beneficiaryId, country: 'LA', erased: true });
+    expect(
+      await dataSource.getRepository(RecipientAliasRow).findOneByOrFail({ recipientId }),
+    ).toEqual({ recipientId, responseId, sealedAlias: null, erased: true });
 
     // A rebuild gives the same rows.
     for (const runner of runners) await runner.rebuild();
