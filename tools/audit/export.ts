@@ -7,8 +7,9 @@
 // as --trusted-checkpoint.
 //
 // Through the gateway with an auditor's token (HAVEN_TOKEN or --token; --url, default
-// http://127.0.0.1:4000/graphql), up to 50,000 events; or straight from the database when
-// DATABASE_URL is set (operators; any size, streamed).
+// http://127.0.0.1:4000/graphql), any size, in pages of --page-size events (10,000; at most
+// 50,000) written one after the other, all proven against the first page's checkpoint; or
+// straight from the database when DATABASE_URL is set (operators; any size, streamed).
 import { createWriteStream, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
@@ -22,34 +23,41 @@ import {
 } from '@haven/platform/audit';
 
 const USAGE =
-  'Usage: npm run audit:export -- [--from P] [--to Q] [--out FILE] [--token T | DATABASE_URL=...] [--url GRAPHQL_URL]';
+  'Usage: npm run audit:export -- [--from P] [--to Q] [--out FILE] [--token T | DATABASE_URL=...] [--url GRAPHQL_URL] [--page-size N]';
 
+/** The pages of the export through the gateway, cursor after cursor: one export when joined. */
 async function* fromGateway(
   url: string,
   token: string,
+  pageSize: number,
   from?: number,
   to?: number,
 ): AsyncGenerator<string> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({
-      query:
-        'query ($from: Int, $to: Int) { auditExport(fromPosition: $from, toPosition: $to) { lines } }',
-      variables: { from, to },
-    }),
-  });
-  const body = (await response.json()) as {
-    data?: { auditExport?: { lines: string[] } } | null;
-    errors?: Array<{ message: string; extensions?: { code?: string } }>;
-  };
-  if (body.errors?.length) {
-    const [error] = body.errors;
-    throw new Error(
-      `The gateway refused the export (${error.extensions?.code ?? 'error'}): ${error.message}`,
-    );
-  }
-  yield* body.data?.auditExport?.lines ?? [];
+  let after: string | null = null;
+  do {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        query: `query ($from: Int, $to: Int, $size: Int, $after: String) {
+          auditExport(fromPosition: $from, toPosition: $to, pageSize: $size, after: $after) { lines nextPage }
+        }`,
+        variables: after == null ? { from, to, size: pageSize } : { size: pageSize, after },
+      }),
+    });
+    const body = (await response.json()) as {
+      data?: { auditExport?: { lines: string[]; nextPage: string | null } } | null;
+      errors?: Array<{ message: string; extensions?: { code?: string } }>;
+    };
+    if (body.errors?.length) {
+      const [error] = body.errors;
+      throw new Error(
+        `The gateway refused the export (${error.extensions?.code ?? 'error'}): ${error.message}`,
+      );
+    }
+    yield* body.data?.auditExport?.lines ?? [];
+    after = body.data?.auditExport?.nextPage ?? null;
+  } while (after != null);
 }
 
 async function* fromDatabase(url: string, from?: number, to?: number): AsyncGenerator<string> {
@@ -85,6 +93,7 @@ async function main(): Promise<void> {
       out: { type: 'string' },
       token: { type: 'string' },
       url: { type: 'string', default: 'http://127.0.0.1:4000/graphql' },
+      'page-size': { type: 'string', default: '10000' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -94,6 +103,10 @@ async function main(): Promise<void> {
   }
   const from = count(values.from, '--from');
   const to = count(values.to, '--to');
+  const pageSize = Number(values['page-size']);
+  if (!Number.isSafeInteger(pageSize) || pageSize < 1 || pageSize > 50_000) {
+    throw new Error('--page-size must be a whole number from 1 to 50000.');
+  }
   const token = values.token ?? process.env.HAVEN_TOKEN;
   const databaseUrl = process.env.DATABASE_URL;
   if (!token && !databaseUrl) {
@@ -101,7 +114,7 @@ async function main(): Promise<void> {
   }
   const file = values.out ?? `audit-export-${new Date().toISOString().replace(/[:.]/g, '-')}.jsonl`;
   const lines = token
-    ? fromGateway(values.url ?? '', token, from, to)
+    ? fromGateway(values.url ?? '', token, pageSize, from, to)
     : fromDatabase(databaseUrl ?? '', from, to);
   const out = createWriteStream(file);
   let head: CheckpointLine | null = null;

@@ -246,6 +246,33 @@ describe('the audit subgraph, for auditors', () => {
     expect(key.body.data?.auditPublicKey.pem).toBe(pem);
   });
 
+  it('given a page size below the log, when the export is read page by page, then the pages joined verify as one export', async () => {
+    type Page = { auditExport: { events: number; lines: string[]; nextPage: string | null } };
+    const query = `query ($after: String) { auditExport(pageSize: 2, after: $after) { events lines nextPage } }`;
+    const first = await ask<Page>(query);
+    expect(first.body.data?.auditExport).toMatchObject({ events: 2, nextPage: expect.any(String) });
+    const second = await ask<Page>(query, { after: first.body.data!.auditExport.nextPage });
+    expect(second.body.data?.auditExport).toMatchObject({ events: 1, nextPage: null });
+    const verifier = new ExportVerifier({ publicKeyPem: pem });
+    for (const page of [first, second]) {
+      for (const line of page.body.data!.auditExport.lines) verifier.line(line);
+    }
+    expect(verifier.finish()).toMatchObject({ ok: true, events: 3 });
+  });
+
+  it.each([
+    ['a page size of 0', `{ auditExport(pageSize: 0) { events } }`],
+    ['a page size above 50,000', `{ auditExport(pageSize: 50001) { events } }`],
+    ['a cursor it never gave', `{ auditExport(after: "eyJub3BlIjp0cnVlfQ") { events } }`],
+    [
+      'a cursor with a range',
+      `{ auditExport(fromPosition: 1, after: "WzEsMSwzLDAsMywwXQ") { events } }`,
+    ],
+  ])('refuses an export page with %s with BAD_USER_INPUT', async (_name, query) => {
+    const response = await ask(query);
+    expect(response.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('exports a range that verifies offline with the published key, and verifies the log, naming an edited event', async () => {
     const exported = await ask<{ auditExport: { events: number; lines: string[] } }>(
       `{ auditExport { events lines } }`,

@@ -124,9 +124,14 @@ export class AuditPublicKeyType {
   @Field({ description: 'Ed25519 public key, PEM (SPKI).' }) pem!: string;
 }
 
-@ObjectType({ description: 'An audit export: JSON Lines, one string per line.' })
+@ObjectType({ description: 'A page of an audit export: JSON Lines, one string per line.' })
 @Policy(AuditPolicy.audit)
 export class AuditExportType {
-  @Field(() => Int) events!: number;
+  @Field(() => Int, { description: 'The events on this page.' }) events!: number;
   @Field(() => [String]) lines!: string[];
+  @Field(() => String, {
+    nullable: true,
+    description: 'The cursor of the next page (pass it as `after`); null on the last page.',
+  })
+  nextPage!: string | null;
 }

@@ -1,7 +1,7 @@
 import { Args, Context, GraphQLISODateTime, Int, Query, Resolver } from '@nestjs/graphql';
 import {
   consistencyProof,
-  exportEventLog,
+  exportEventLogPage,
   ExportRangeError,
   inclusionProof,
   verifyEventLog,
@@ -30,8 +30,9 @@ import {
 } from './audit.types';
 
 const LOG = EVENT_LOG;
-/** The most events one export through the API holds (a larger one: `npm run audit:export` with DATABASE_URL). */
+/** The most events one page of an export through the API holds, and a page's default size. */
 export const MAX_EXPORT_EVENTS = 50_000;
+export const DEFAULT_EXPORT_PAGE = 10_000;
 
 const toCheckpointType = (checkpoint: SignedCheckpoint): AuditCheckpointType =>
   checkpointOf(checkpoint);
@@ -174,37 +175,47 @@ export class ProofsResolver {
   }
 
   @Query(() => AuditExportType, {
-    description: `A range of the log as an audit export (JSON Lines, one string per line), at most ${MAX_EXPORT_EVENTS} events.`,
+    description: `A range of the log as an audit export (JSON Lines, one string per line), in pages of at most \`pageSize\` events (${DEFAULT_EXPORT_PAGE} by default, ${MAX_EXPORT_EVENTS} at most): pass \`nextPage\` as \`after\` for the next page, until it is null. The pages' lines, in order, are one export proven against one checkpoint.`,
   })
   @Policy(AuditPolicy.audit)
   async auditExport(
     @Context() context: GraphQLContext,
     @Args('fromPosition', { type: () => Int, nullable: true }) fromPosition?: number | null,
     @Args('toPosition', { type: () => Int, nullable: true }) toPosition?: number | null,
+    // Not `first`: the lines are strings, not records fetched per item, so the cost limit's
+    // reading of `first` as a list's size does not apply; this bound is the page's own.
+    @Args('pageSize', { type: () => Int, defaultValue: DEFAULT_EXPORT_PAGE })
+    pageSize = DEFAULT_EXPORT_PAGE,
+    @Args('after', { type: () => String, nullable: true }) after?: string | null,
   ): Promise<AuditExportType> {
-    const head = await this.checkpointOrLatest(null);
-    checkRange(fromPosition, toPosition, head);
+    if (!Number.isSafeInteger(pageSize) || pageSize < 1 || pageSize > MAX_EXPORT_EVENTS) {
+      throw badInput(`pageSize must be between 1 and ${MAX_EXPORT_EVENTS}.`);
+    }
+    if (after != null && (fromPosition != null || toPosition != null)) {
+      throw badInput('Give a range for the first page, or the cursor of the next page, not both.');
+    }
+    if (after == null) checkRange(fromPosition, toPosition, await this.checkpointOrLatest(null));
     await recordAuditAccess(this.audit.accessLog, context, 'AuditLog', LOG, ['export']);
-    const lines: string[] = [];
-    let events = 0;
     try {
-      for await (const line of exportEventLog(this.audit.db, {
-        fromPosition: fromPosition ?? undefined,
-        toPosition: toPosition ?? undefined,
-        publicKeyPem: this.audit.signer.publicKeyPem,
-        keyId: this.audit.signer.keyId,
-      })) {
-        if (line.kind === 'event' && ++events > MAX_EXPORT_EVENTS) {
-          throw badInput(
-            `The range holds more than ${MAX_EXPORT_EVENTS} events: export a smaller one.`,
-          );
-        }
-        lines.push(JSON.stringify(line));
-      }
+      const page = await exportEventLogPage(
+        this.audit.db,
+        {
+          fromPosition: fromPosition ?? undefined,
+          toPosition: toPosition ?? undefined,
+          publicKeyPem: this.audit.signer.publicKeyPem,
+          keyId: this.audit.signer.keyId,
+          maxEvents: pageSize,
+        },
+        after,
+      );
+      return {
+        events: page.events,
+        lines: page.lines.map((line) => JSON.stringify(line)),
+        nextPage: page.nextPage,
+      };
     } catch (error) {
       if (error instanceof ExportRangeError) throw badInput(error.message);
       throw error;
     }
-    return { events, lines };
   }
 }

@@ -10,9 +10,11 @@ export { EVENT_STORE_LEAVES, type LeafSource } from './postgres/leaf-sources';
 export { TreeFollower, type TreeFollowerOptions } from './postgres/tree-follower';
 export {
   exportEventLog,
+  exportEventLogPage,
   ExportRangeError,
   latestCheckpointWithHash,
   type ExportOptions,
+  type ExportPage,
 } from './postgres/exporter';
 export {
   verifyEventLog,
