@@ -550,6 +550,29 @@ describe('safe accommodation', () => {
         } as EnrolmentEvent,
       ]));
 
+  it('given a recorded safe accommodation, when it is sent again with its place sealed anew, then nothing changes (a retry)', () => {
+    const recorded = {
+      ...serviceRecorded,
+      data: {
+        ...serviceRecorded.data,
+        kind: 'SAFE_ACCOMMODATION',
+        mode: null,
+        activity: null,
+        sealedPlace: 'pii:v1:sealed-place',
+        period: stay,
+        providedOn: '2026-04-01',
+      },
+    } as EnrolmentEvent;
+    spec
+      .given([enrolled, recorded])
+      .when(accommodation({ sealedPlace: 'pii:v1:sealed-again' }))
+      .then([]);
+    spec
+      .given([enrolled, recorded])
+      .when(accommodation({ period: { from: '2026-04-01', to: '2026-07-31' } }))
+      .thenThrows(IdAlreadyUsed);
+  });
+
   it('when it names no place or no period, then it fails', () => {
     spec
       .given([enrolled])

@@ -113,8 +113,17 @@ function statisticsOn(state: Open, day: string) {
 function once(state: Open, id: string, event: EnrolmentEvent): EnrolmentEvent[] {
   const before = state.records[id];
   if (before === undefined) return [event];
-  if (check.sameJson(before, event.data)) return [];
+  if (check.sameJson(inClear(before), inClear(event.data))) return [];
   throw new IdAlreadyUsed();
+}
+
+/**
+ * A record's facts in clear: a sealed value differs each time it is sealed (a fresh nonce), so a
+ * retry is recognised by the rest.
+ */
+function inClear(data: object): object {
+  const { sealedPlace: _place, ...clear } = data as { sealedPlace?: unknown };
+  return clear;
 }
 
 /** Whole years on `day`, from the age protection knew on `knownOn`; null when unknown. */
