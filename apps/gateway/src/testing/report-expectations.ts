@@ -194,7 +194,7 @@ export const FIGURES: readonly FigureDefinition[] = [
     name: 'personsProtected',
     kind: 'personProtected',
     measure: 'subjects',
-    breakdowns: ['nationality', 'ageGroup', 'form', 'place', 'destination'],
+    breakdowns: ['nationality', 'ageGroup', 'form', 'place', 'destination', 'placeOfExploitation'],
   },
   { programme: 'protection', name: 'casesOpened', kind: 'caseOpened', measure: 'subjects' },
   { programme: 'protection', name: 'casesClosed', kind: 'caseClosed', measure: 'subjects' },

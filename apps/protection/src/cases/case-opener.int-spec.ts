@@ -200,3 +200,23 @@ describe('the case opener', () => {
     expect(await caseEvents(next)).toHaveLength(1);
   });
 });
+
+describe('the case opener and the kind of place', () => {
+  it('given referrals naming a kind of place, one unknown to protection, and none, then the cases hold it, OTHER and null', async () => {
+    const [named, unknown, none] = [randomUUID(), randomUUID(), randomUUID()];
+    // Passed as data, not by the referral's type: older referrals carry no such field.
+    await refer(named, { placeOfExploitation: 'MASSAGE_PARLOUR' } as never);
+    await refer(unknown, { placeOfExploitation: 'A_PLACE_NOT_YET_KNOWN' } as never);
+    const position = await refer(none);
+    const opener = runner();
+    await opener.start();
+    await opener.waitFor(position);
+    await opener.stop();
+
+    const placeOf = async (id: string) =>
+      ((await caseEvents(id))[0].data as { placeOfExploitation: unknown }).placeOfExploitation;
+    expect(await placeOf(named)).toBe('MASSAGE_PARLOUR');
+    expect(await placeOf(unknown)).toBe('OTHER');
+    expect(await placeOf(none)).toBeNull();
+  });
+});

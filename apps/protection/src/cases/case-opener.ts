@@ -11,6 +11,7 @@ import {
 import {
   COUNTRIES,
   FORMS_OF_EXPLOITATION,
+  PLACES_OF_EXPLOITATION,
   protectionCaseIdForNotification,
   protectionCaseStreamId,
 } from '@haven/protection/contracts';
@@ -58,6 +59,8 @@ export function caseOpenerReactor(store: EventStore, options: CaseOpenerOptions 
           province: province(data.province),
           abroad: data.abroad === true,
           formOfExploitation: known(data.formOfExploitation, FORMS_OF_EXPLOITATION, 'OTHER'),
+          // Absent from referrals recorded before networks asked for it: unknown.
+          placeOfExploitation: placeOf(data),
           sourceNotificationId: notificationId,
         },
         // The referral's own time, not the clock's: a replay decides the same event.
@@ -68,6 +71,14 @@ export function caseOpenerReactor(store: EventStore, options: CaseOpenerOptions 
     },
     onRefused: options.onSkipped,
   })(store);
+}
+
+/** The kind of place a referral names, if it names one protection knows; else unknown. */
+function placeOf(data: object): OpenProtectionCase['data']['placeOfExploitation'] {
+  const { placeOfExploitation } = data as { placeOfExploitation?: unknown };
+  return placeOfExploitation == null
+    ? null
+    : known(placeOfExploitation, PLACES_OF_EXPLOITATION, 'OTHER');
 }
 
 function notificationOf(event: RecordedEvent): string {

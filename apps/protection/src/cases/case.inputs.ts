@@ -19,8 +19,18 @@ import {
   type ProtectionCaseStatus,
   type RepatriationStep,
 } from '@haven/protection/contracts';
-import { CountryCodeEnum, CountryEnum, FormOfExploitationEnum } from '@haven/platform/nest';
-import { COUNTRY_CODES, type CountryCode } from '@haven/vocabulary';
+import {
+  CountryCodeEnum,
+  CountryEnum,
+  FormOfExploitationEnum,
+  PlaceOfExploitationEnum,
+} from '@haven/platform/nest';
+import {
+  COUNTRY_CODES,
+  PLACES_OF_EXPLOITATION,
+  type CountryCode,
+  type PlaceOfExploitation,
+} from '@haven/vocabulary';
 import {
   ArrayMaxSize,
   IsArray,
@@ -178,6 +188,16 @@ export class OpenProtectionCaseInput {
   @Field(() => FormOfExploitationEnum)
   @IsIn(FORMS_OF_EXPLOITATION)
   formOfExploitation!: FormOfExploitation;
+
+  @Field(() => PlaceOfExploitationEnum, {
+    nullable: true,
+    description:
+      'The kind of place where the exploitation happened (a hidden brothel, a massage parlour, ' +
+      'online…): a kind, never an address. Unknown by default.',
+  })
+  @IsOptional()
+  @IsIn(PLACES_OF_EXPLOITATION)
+  placeOfExploitation?: PlaceOfExploitation | null;
 
   @Field(() => String, {
     nullable: true,

@@ -21,6 +21,7 @@ export function toProtectionCase(row: ProtectionCaseRow): ProtectionCase {
     province: row.province,
     abroad: row.abroad,
     formOfExploitation: row.formOfExploitation,
+    placeOfExploitation: row.placeOfExploitation ?? null,
     status: row.status,
     sourceNotificationId: row.sourceNotificationId,
     openedAt: row.openedAt,

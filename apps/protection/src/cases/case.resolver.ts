@@ -146,6 +146,7 @@ export class ProtectionCaseResolver {
       abroad: input.abroad,
       destination: input.destination ?? null,
       formOfExploitation: input.formOfExploitation,
+      placeOfExploitation: input.placeOfExploitation ?? null,
       openedOn: input.openedOn ?? null,
     });
   }

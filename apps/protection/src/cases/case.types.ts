@@ -11,7 +11,13 @@ import {
   type RepatriationStep,
 } from '@haven/protection/contracts';
 import { Policy } from '@haven/platform/security';
-import { connectionType, CountryEnum, FormOfExploitationEnum } from '@haven/platform/nest';
+import {
+  connectionType,
+  CountryEnum,
+  FormOfExploitationEnum,
+  PlaceOfExploitationEnum,
+} from '@haven/platform/nest';
+import type { PlaceOfExploitation } from '@haven/vocabulary';
 import { ProtectionPolicy } from '../policies';
 
 import type { Connection } from '@haven/platform/nest';
@@ -221,6 +227,12 @@ export class ProtectionCase {
 
   @Field(() => FormOfExploitationEnum)
   formOfExploitation!: FormOfExploitation;
+
+  @Field(() => PlaceOfExploitationEnum, {
+    nullable: true,
+    description: 'The kind of place where the exploitation happened; null when unknown.',
+  })
+  placeOfExploitation!: PlaceOfExploitation | null;
 
   @Field(() => ProtectionCaseStatusEnum)
   status!: ProtectionCaseStatus;

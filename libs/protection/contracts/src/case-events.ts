@@ -9,11 +9,13 @@
  */
 import type { FormOfExploitation } from '@haven/networks/contracts';
 import { v5 as uuidv5 } from 'uuid';
-import type { CountryCode, Sex } from '@haven/vocabulary';
+import type { CountryCode, PlaceOfExploitation, Sex } from '@haven/vocabulary';
 import type { Country } from './beneficiary-events';
 
 // One vocabulary from the notification to the case: a referral's form is the case's form.
 export { FORMS_OF_EXPLOITATION, type FormOfExploitation } from '@haven/networks/contracts';
+// The kind of place where it happened: the shared word, as networks' notifications use it.
+export { PLACES_OF_EXPLOITATION, type PlaceOfExploitation } from '@haven/vocabulary';
 
 /** Stream category of a protection case: `protectioncase-<uuid>`. */
 export const PROTECTION_CASE_CATEGORY = 'protectioncase';
@@ -76,14 +78,16 @@ export type CaseReopeningReason = (typeof CASE_REOPENING_REASONS)[number];
 export type CalendarDate = string;
 
 /**
- * A protection case was opened (schema version 2): from a referred notification (then
+ * A protection case was opened (schema version 3): from a referred notification (then
  * `sourceNotificationId` names it and the case id derives from it), or directly by an officer.
  * Version 2 added `openedOn` (the day it was opened, which reports count by) and `destination`
  * (the place abroad, an ISO 3166-1 code), kept apart from `country`, the country of operation.
+ * Version 3 added `placeOfExploitation`, the kind of place where it happened (a hidden brothel,
+ * online…): a kind from a closed list, never an address, so in clear (ADR 21); earlier: null.
  */
 export type ProtectionCaseOpened = {
   type: 'ProtectionCaseOpened';
-  schemaVersion: 2;
+  schemaVersion: 3;
   data: {
     caseId: string;
     /** The country of operation: whose programme acts; the case's scope. */
@@ -94,6 +98,8 @@ export type ProtectionCaseOpened = {
     /** Where abroad (ISO 3166-1 alpha-2), when abroad and known; null otherwise. */
     destination: CountryCode | null;
     formOfExploitation: FormOfExploitation;
+    /** The kind of place where the exploitation happened; null when unknown. */
+    placeOfExploitation: PlaceOfExploitation | null;
     sourceNotificationId: string | null;
     /** YYYY-MM-DD: the day the case was opened. */
     openedOn: CalendarDate;

@@ -36,6 +36,12 @@ export const PROTECTION_UPCASTERS: readonly ContractUpcaster[] = [
     }),
   },
   {
+    // v2 cases did not say where the exploitation happened.
+    type: 'ProtectionCaseOpened',
+    fromSchemaVersion: 2,
+    upcast: (data) => ({ schemaVersion: 3, data: { placeOfExploitation: null, ...data } }),
+  },
+  {
     type: 'VictimAddedToCase',
     fromSchemaVersion: 1,
     upcast: (data, event) => ({

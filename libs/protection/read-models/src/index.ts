@@ -30,6 +30,7 @@ import { AddBeneficiaryPersonalData1764500000000 } from './migrations/1764500000
 import { CreateBreakGlassGrants1764600000000 } from './migrations/1764600000000-create-break-glass-grants';
 import { CreateProtectionCases1764700000000 } from './migrations/1764700000000-create-protection-cases';
 import { AddBeneficiaryConsentsAndDuplicates1764800000000 } from './migrations/1764800000000-add-beneficiary-consents-and-duplicates';
+import { AddCasePlaceOfExploitation1767600000001 } from './migrations/1767600000001-add-case-place-of-exploitation';
 
 export {
   BeneficiaryRow,
@@ -71,6 +72,7 @@ export const PROTECTION_MIGRATIONS: MigrationSet = {
     CreateBreakGlassGrants1764600000000,
     CreateProtectionCases1764700000000,
     AddBeneficiaryConsentsAndDuplicates1764800000000,
+    AddCasePlaceOfExploitation1767600000001,
   ],
 };
 /** Break-glass grants (write-side state, see its migration). */

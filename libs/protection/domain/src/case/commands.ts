@@ -9,7 +9,7 @@ import type {
   IdentificationOutcome,
   RepatriationStep,
 } from '@haven/protection/contracts';
-import type { CountryCode, Sex } from '@haven/vocabulary';
+import type { CountryCode, PlaceOfExploitation, Sex } from '@haven/vocabulary';
 
 /**
  * Open a case: from a referred notification (`sourceNotificationId`, and then the case id must be
@@ -28,6 +28,8 @@ export type OpenProtectionCase = {
     destination?: CountryCode | null;
     /** The day it was opened; by default the day of the command. */
     openedOn?: string | null;
+    /** The kind of place where the exploitation happened, when known. */
+    placeOfExploitation?: PlaceOfExploitation | null;
   };
   metadata: CommandMetadata;
 };

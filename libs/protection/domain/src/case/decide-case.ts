@@ -7,6 +7,7 @@ import {
   COUNTRIES,
   FORMS_OF_EXPLOITATION,
   GUARDIAN_CONTACT_KINDS,
+  PLACES_OF_EXPLOITATION,
   protectionCaseIdForNotification,
   type ProtectionCaseEvent,
 } from '@haven/protection/contracts';
@@ -56,6 +57,10 @@ export function decideOpen(
     data.formOfExploitation,
     'formOfExploitation',
   );
+  const placeOfExploitation =
+    data.placeOfExploitation == null
+      ? null
+      : check.oneOf(PLACES_OF_EXPLOITATION, data.placeOfExploitation, 'placeOfExploitation');
   const sourceNotificationId = check.optionalUuid(
     data.sourceNotificationId,
     'sourceNotificationId',
@@ -91,6 +96,7 @@ export function decideOpen(
       state.province === province &&
       state.abroad === data.abroad &&
       state.formOfExploitation === formOfExploitation &&
+      state.placeOfExploitation === placeOfExploitation &&
       state.sourceNotificationId === sourceNotificationId;
     if (same) return [];
     throw new ProtectionCaseAlreadyOpened();
@@ -98,7 +104,7 @@ export function decideOpen(
   return [
     {
       type: 'ProtectionCaseOpened',
-      schemaVersion: 2,
+      schemaVersion: 3,
       data: {
         caseId,
         country,
@@ -106,6 +112,7 @@ export function decideOpen(
         abroad: data.abroad,
         destination,
         formOfExploitation,
+        placeOfExploitation,
         sourceNotificationId,
         openedOn,
         openedAt,

@@ -25,7 +25,7 @@ const sealed = 'pii:v1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
 const opened: ProtectionCaseEvent = {
   type: 'ProtectionCaseOpened',
-  schemaVersion: 2,
+  schemaVersion: 3,
   data: {
     caseId,
     country: 'LA',
@@ -33,6 +33,7 @@ const opened: ProtectionCaseEvent = {
     abroad: true,
     destination: 'TH',
     formOfExploitation: 'SEX_TRAFFICKING',
+    placeOfExploitation: null,
     sourceNotificationId: null,
     openedOn: '2026-11-20',
     openedAt: at,

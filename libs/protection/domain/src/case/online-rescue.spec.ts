@@ -18,7 +18,7 @@ const metadata = {
 };
 const opened: ProtectionCaseEvent = {
   type: 'ProtectionCaseOpened',
-  schemaVersion: 2,
+  schemaVersion: 3,
   data: {
     caseId,
     country: 'TH',
@@ -26,6 +26,7 @@ const opened: ProtectionCaseEvent = {
     abroad: false,
     destination: null,
     formOfExploitation: 'ONLINE_SEXUAL_EXPLOITATION',
+    placeOfExploitation: null,
     sourceNotificationId: null,
     openedOn: '2026-11-20',
     openedAt: at,

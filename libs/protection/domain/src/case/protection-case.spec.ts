@@ -68,7 +68,7 @@ const unknownAttributes = { sex: null, nationality: null, ageYears: null };
 
 const opened: ProtectionCaseEvent = {
   type: 'ProtectionCaseOpened',
-  schemaVersion: 2,
+  schemaVersion: 3,
   data: {
     caseId,
     country: 'TH',
@@ -76,6 +76,7 @@ const opened: ProtectionCaseEvent = {
     abroad: false,
     destination: null,
     formOfExploitation: 'SEX_TRAFFICKING',
+    placeOfExploitation: null,
     sourceNotificationId: null,
     openedOn: at.slice(0, 10),
     openedAt: at,

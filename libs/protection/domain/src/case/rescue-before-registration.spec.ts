@@ -38,7 +38,7 @@ const metadata = {
 
 const opened: ProtectionCaseEvent = {
   type: 'ProtectionCaseOpened',
-  schemaVersion: 2,
+  schemaVersion: 3,
   data: {
     caseId,
     country: 'TH',
@@ -46,6 +46,7 @@ const opened: ProtectionCaseEvent = {
     abroad: false,
     destination: null,
     formOfExploitation: 'SEX_TRAFFICKING',
+    placeOfExploitation: null,
     sourceNotificationId: null,
     openedOn: '2026-11-15',
     openedAt: at,

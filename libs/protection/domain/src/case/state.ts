@@ -7,6 +7,7 @@ import type {
   FormOfExploitation,
   IdentificationOutcome,
   ProtectionCaseEvent,
+  PlaceOfExploitation,
   RepatriationStep,
 } from '@haven/protection/contracts';
 
@@ -54,6 +55,7 @@ export type ProtectionCaseState =
       province: string | null;
       abroad: boolean;
       formOfExploitation: FormOfExploitation;
+      placeOfExploitation: PlaceOfExploitation | null;
       sourceNotificationId: string | null;
       victims: Readonly<Record<string, VictimState>>;
       /** A contact for the whole case was recorded (as every contact was before per victim). */
@@ -113,6 +115,8 @@ export function evolveProtectionCase(
       province,
       abroad,
       formOfExploitation,
+      // Absent before version 3 read without its upcaster: unknown.
+      placeOfExploitation: event.data.placeOfExploitation ?? null,
       sourceNotificationId,
       victims: {},
       guardianContact: false,

@@ -149,13 +149,14 @@ describe('the protection case projections', () => {
   const caseEvents: ProtectionCaseEvent[] = [
     {
       type: 'ProtectionCaseOpened',
-      schemaVersion: 2,
+      schemaVersion: 3,
       data: {
         caseId,
         country: 'TH',
         province: 'Rayong',
         abroad: false,
         formOfExploitation: 'SEX_TRAFFICKING',
+        placeOfExploitation: 'HIDDEN_BROTHEL',
         sourceNotificationId: notificationId,
         destination: null,
         openedOn: '2026-11-19',
@@ -331,6 +332,7 @@ describe('the protection case projections', () => {
       province: 'Rayong',
       abroad: false,
       formOfExploitation: 'SEX_TRAFFICKING',
+      placeOfExploitation: 'HIDDEN_BROTHEL',
       status: 'CLOSED',
       sourceNotificationId: notificationId,
       openedAt: new Date('2026-11-19T09:00:00.000Z'),

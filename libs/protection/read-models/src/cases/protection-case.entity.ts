@@ -3,6 +3,7 @@ import type {
   CaseClosureReason,
   Country,
   FormOfExploitation,
+  PlaceOfExploitation,
   GuardianContactKind,
   IdentificationOutcome,
   ProtectionCaseStatus,
@@ -77,6 +78,10 @@ export class ProtectionCaseRow {
 
   @Column('text', { name: 'form_of_exploitation' })
   formOfExploitation!: FormOfExploitation;
+
+  /** The kind of place where it happened (a hidden brothel, online…); null when unknown. */
+  @Column('text', { name: 'place_of_exploitation', nullable: true })
+  placeOfExploitation!: PlaceOfExploitation | null;
 
   @Column('text')
   status!: ProtectionCaseStatus;

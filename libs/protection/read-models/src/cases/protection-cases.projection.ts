@@ -42,12 +42,15 @@ function evolveCase(
       sourceNotificationId,
       openedAt,
     } = event.data;
+    // Absent before version 3 (when the store reads it without its upcaster): unknown.
+    const placeOfExploitation = event.data.placeOfExploitation ?? null;
     return {
       id: caseId,
       country,
       province,
       abroad,
       formOfExploitation,
+      placeOfExploitation,
       status: 'OPEN',
       sourceNotificationId,
       openedAt: new Date(openedAt),

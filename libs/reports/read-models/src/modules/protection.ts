@@ -4,7 +4,8 @@ import { known, type NewFact, type ReportModule, type SubjectBook } from '../pro
 
 /**
  * Persons protected (a victim taken into a case, on the day she was), by nationality, minor or
- * adult, form of exploitation, in the country or abroad and the destination; cases opened and
+ * adult, form of exploitation, in the country or abroad and the destination, and the kind of
+ * place where the case's exploitation happened ("24 victims from hidden brothels"); cases opened and
  * closed; rescues and persons rescued; identifications by outcome; returns completed (the
  * reception at home). The case's country is the country of operation for all of them.
  *
@@ -37,7 +38,13 @@ export const protectionModule: ReportModule = {
     switch (event.type) {
       case 'ProtectionCaseOpened': {
         const { caseId, country, abroad, destination, formOfExploitation, openedOn } = event.data;
-        subjects.set(`case:${caseId}`, { country, abroad, destination, form: formOfExploitation });
+        subjects.set(`case:${caseId}`, {
+          country,
+          abroad,
+          destination,
+          form: formOfExploitation,
+          placeOfExploitation: event.data.placeOfExploitation ?? null,
+        });
         return [
           {
             kind: 'caseOpened',
@@ -66,6 +73,7 @@ export const protectionModule: ReportModule = {
               form: formOfExploitation,
               place: theCase.abroad ? 'ABROAD' : 'IN_COUNTRY',
               destination: theCase.abroad ? known(theCase.destination) : 'IN_COUNTRY',
+              placeOfExploitation: known(theCase.placeOfExploitation),
             },
           },
         ];
@@ -145,7 +153,14 @@ export const protectionModule: ReportModule = {
       name: 'personsProtected',
       kind: 'personProtected',
       measure: 'subjects',
-      breakdowns: ['nationality', 'ageGroup', 'form', 'place', 'destination'],
+      breakdowns: [
+        'nationality',
+        'ageGroup',
+        'form',
+        'place',
+        'destination',
+        'placeOfExploitation',
+      ],
     },
     { name: 'casesOpened', kind: 'caseOpened', measure: 'subjects' },
     { name: 'casesClosed', kind: 'caseClosed', measure: 'subjects' },
