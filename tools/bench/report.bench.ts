@@ -239,16 +239,26 @@ function handWrittenSql(): Array<[string, unknown[]]> {
   const queries: Array<[string, unknown[]]> = [];
   for (const module of REPORT_MODULES) {
     for (const figure of module.figures) {
-      const start = figure.period === 'untilYearEnd' ? '1900-01-01' : from;
+      const sinceEver = figure.period === 'untilYearEnd' || figure.period === 'openInYear';
+      const start = sinceEver ? '1900-01-01' : from;
       const latest = figure.latest
-        ? `AND NOT EXISTS (SELECT 1 FROM reports.facts l WHERE l.state_key = f.state_key AND l.position > f.position)`
+        ? `AND NOT EXISTS (SELECT 1 FROM reports.facts l WHERE l.state_key = f.state_key AND l.occurred_on <= '${to}' AND l.position > f.position)`
         : '';
+      const open =
+        figure.period === 'openInYear'
+          ? `AND (attributes->>'state' = 'OPEN' OR occurred_on >= '${from}')`
+          : '';
       for (const column of [null, ...(figure.breakdowns ?? [])]) {
-        const key = column ? `attributes->>'${column}'` : `''`;
+        const key =
+          figure.period === 'openInYear' && column === 'status'
+            ? `CASE WHEN attributes->>'openedYear' = '${YEAR}' THEN 'NEW' ELSE 'ONGOING' END`
+            : column
+              ? `attributes->>'${column}'`
+              : `''`;
         for (const byCountry of [true, false]) {
           queries.push([
             `SELECT ${byCountry ? 'country' : "'all'"}, ${key} AS key, ${measure[figure.measure]} AS value
-               FROM reports.facts f WHERE programme = $1 AND kind = $2 AND occurred_on BETWEEN $3 AND $4 ${latest}
+               FROM reports.facts f WHERE programme = $1 AND kind = $2 AND occurred_on BETWEEN $3 AND $4 ${latest} ${open}
               GROUP BY 1, 2`,
             [module.programme, figure.kind, start, to],
           ]);

@@ -2,16 +2,10 @@
 // years, in the alliance's proportions (2020's annual report) scaled up, appended through the
 // event store as the services append them (one append per stream and command).
 import { randomUUID } from 'node:crypto';
-import type { EventMetadata, NewEvent, PostgresEventStore } from '@haven/platform/event-store';
+import type { NewEvent, PostgresEventStore } from '@haven/platform/event-store';
+import { country, day, event, NATIONALITIES, pick, random, YEARS } from './generator';
+import { EVENTS_PER_LEGAL_CASE, LEGAL_CASE_SHARE, legalCase } from './legal-data';
 
-export const YEARS = [2016, 2017, 2018, 2019, 2020];
-const COUNTRIES: Array<[string, number]> = [
-  ['TH', 0.5],
-  ['LA', 0.3],
-  ['MM', 0.15],
-  ['VN', 0.05],
-];
-const NATIONALITIES = ['TH', 'LA', 'MM', 'KH', 'VN', 'CN'];
 const FORMS = ['SEX_TRAFFICKING', 'FORCED_MARRIAGE', 'ONLINE_SEXUAL_EXPLOITATION', 'SEXUAL_ABUSE'];
 const SOURCES = ['WATCHDOG', 'AGENT_OF_CHANGE', 'WOMENS_GROUP', 'PARTNER', 'TRAINEE', 'STAFF'];
 const SERVICES = [
@@ -22,39 +16,11 @@ const SERVICES = [
   'TUITION_FEES',
 ];
 
-/** Events in one unit of activity (a case, two victims, three notifications, two enrolments…). */
-export const EVENTS_PER_UNIT = 57;
-
-let seed = 20_201_231;
-function random(): number {
-  seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
-  return seed / 2 ** 31;
-}
-const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
-const country = () => {
-  let r = random();
-  for (const [code, share] of COUNTRIES) if ((r -= share) < 0) return code;
-  return 'TH';
-};
-const pad = (n: number) => String(n).padStart(2, '0');
-const day = (year: number) =>
-  `${year}-${pad(1 + Math.floor(random() * 12))}-${pad(1 + Math.floor(random() * 28))}`;
-
-const metadata = (occurredAt: string): EventMetadata => ({
-  actorId: 'bench',
-  role: 'admin',
-  organisationId: null,
-  correlationId: 'bench-report',
-  causationId: null,
-  occurredAt,
-});
-const event = (
-  type: string,
-  data: Record<string, unknown>,
-  on: string,
-  schemaVersion = 1,
-): NewEvent =>
-  ({ type, data, schemaVersion, metadata: metadata(`${on}T10:00:00.000Z`) }) as NewEvent;
+/**
+ * Events in one unit of activity (a case, two victims, three notifications, two enrolments…), on
+ * average: legal cases and relief come with some units only.
+ */
+export const EVENTS_PER_UNIT = 57 + LEGAL_CASE_SHARE * EVENTS_PER_LEGAL_CASE;
 
 /** The streams of one unit: [streamId, events] in the order they are appended. */
 export function unit(): Array<[string, NewEvent[]]> {
@@ -175,6 +141,7 @@ export function unit(): Array<[string, NewEvent[]]> {
     ),
   );
   streams.push([`protectioncase-${caseId}`, caseEvents]);
+  streams.push(...legalCase(where, on, victims));
   for (let n = 0; n < 3; n++) {
     const notificationId = randomUUID();
     const at = `${day(year)}T08:00:00.000Z`;
