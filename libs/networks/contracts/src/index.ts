@@ -1,3 +1,5 @@
 export * from './agents-of-change';
 export * from './case-notifications';
 export * from './partner-organisations';
+export * from './prevention-activities';
+export * from './watchdogs';

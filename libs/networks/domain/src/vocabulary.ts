@@ -4,14 +4,17 @@ import { COUNTRIES, SEXES, type Country, type Sex } from '@haven/vocabulary';
 // that both subgraphs declare the same enums.
 export { COUNTRIES, SEXES, type Country, type Sex };
 
-export const WATCHDOG_KINDS = [
-  'INDIVIDUAL',
-  'COMMUNITY_GROUP',
-  'CSO',
-  'GOVERNMENT_AGENCY',
-  'VOLUNTEER_ABROAD',
-] as const;
-export type WatchdogKind = (typeof WATCHDOG_KINDS)[number];
+// The words of networks' integration events are its contracts'.
+export {
+  PARTICIPANT_ROLES,
+  PREVENTION_ACTIVITY_KINDS,
+  PREVENTION_TOPICS,
+  WATCHDOG_KINDS,
+  type ParticipantRole,
+  type PreventionActivityKind,
+  type PreventionTopic,
+  type WatchdogKind,
+} from '@haven/networks/contracts';
 
 export const PARTNER_ORGANISATION_KINDS = [
   'NGO',
@@ -26,28 +29,3 @@ export const PARTNER_ORGANISATION_KINDS = [
   'OTHER',
 ] as const;
 export type PartnerOrganisationKind = (typeof PARTNER_ORGANISATION_KINDS)[number];
-
-export const PREVENTION_ACTIVITY_KINDS = ['TRAINING', 'CAMPAIGN'] as const;
-export type PreventionActivityKind = (typeof PREVENTION_ACTIVITY_KINDS)[number];
-
-export const PREVENTION_TOPICS = [
-  'HUMAN_TRAFFICKING',
-  'SEXUAL_EXPLOITATION',
-  'ONLINE_SEXUAL_EXPLOITATION',
-  'SAFE_MIGRATION',
-  'FORCED_MARRIAGE',
-  'FORCED_SURROGACY',
-  'CASE_NOTIFICATION',
-  'OTHER',
-] as const;
-export type PreventionTopic = (typeof PREVENTION_TOPICS)[number];
-
-export const PARTICIPANT_ROLES = [
-  'STUDENTS',
-  'TEACHERS',
-  'VILLAGERS',
-  'PARENTS',
-  'OFFICIALS',
-  'OTHER',
-] as const;
-export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];

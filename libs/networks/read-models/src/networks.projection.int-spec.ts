@@ -431,7 +431,7 @@ describe('the networks.beneficiary_case_notifications projection', () => {
     const events: ProtectionCaseEvent[] = [
       {
         type: 'ProtectionCaseOpened',
-        schemaVersion: 2,
+        schemaVersion: 3,
         data: {
           caseId,
           country: 'TH',
@@ -439,6 +439,7 @@ describe('the networks.beneficiary_case_notifications projection', () => {
           abroad: false,
           destination: null,
           formOfExploitation: 'SEX_TRAFFICKING',
+          placeOfExploitation: null,
           sourceNotificationId,
           openedOn: '2026-11-21',
           openedAt: '2026-11-21T10:00:00.000Z',

@@ -9,7 +9,10 @@ import {
 import {
   AGENT_OF_CHANGE_CATEGORY,
   agentOfChangeStreamId,
+  WATCHDOG_CATEGORY,
+  watchdogStreamId,
   type AgentOfChangeRegistered,
+  type WatchdogRegistered,
 } from '@haven/networks/contracts';
 import { MAX_NAME_LENGTH, MAX_PLACE_LENGTH } from '../checks';
 import { recorderOf, sameRecorder, type Recorder, type WithRecorder } from '../recorded-by';
@@ -25,7 +28,6 @@ import {
   WATCHDOG_KINDS,
   type Country,
   type PartnerOrganisationKind,
-  type WatchdogKind,
 } from '../vocabulary';
 
 /**
@@ -33,33 +35,17 @@ import {
  * and partner organisations. Each is a stream of its own (`watchdog-<uuid>`, …) holding its
  * registration. No names of persons: a member is its kind, its place and its dates.
  */
-export const WATCHDOG_CATEGORY = 'watchdog';
-export { AGENT_OF_CHANGE_CATEGORY, agentOfChangeStreamId };
+export { AGENT_OF_CHANGE_CATEGORY, agentOfChangeStreamId, WATCHDOG_CATEGORY, watchdogStreamId };
 export const WOMENS_GROUP_CATEGORY = 'womensgroup';
 export const PARTNER_ORGANISATION_CATEGORY = 'partnerorganisation';
 
-export const watchdogStreamId = (id: string) => `${WATCHDOG_CATEGORY}-${id}`;
 export const womensGroupStreamId = (id: string) => `${WOMENS_GROUP_CATEGORY}-${id}`;
 export const partnerOrganisationStreamId = (id: string) => `${PARTNER_ORGANISATION_CATEGORY}-${id}`;
 
 // ---- Events. -----------------------------------------------------------------------------
 
-export type WatchdogRegistered = {
-  type: 'WatchdogRegistered';
-  data: {
-    watchdogId: string;
-    kind: WatchdogKind;
-    /** The country whose network it belongs to (a volunteer abroad: their home country's). */
-    country: Country;
-    province: string | null;
-    /** YYYY-MM-DD. */
-    joinedOn: string;
-    /** Trained to spot and notify cases. */
-    trained: boolean;
-    /** ISO 8601 instant. */
-    registeredAt: string;
-  };
-};
+/** The watchdogs' register is networks' contract: the report follows it on the log. */
+export type { WatchdogRegistered };
 
 /** The register's event is networks' contract: relief follows it on the log. */
 export type { AgentOfChangeRegistered };

@@ -5,6 +5,12 @@ import {
   refusingAs,
   sameJson,
 } from '@haven/platform/domain';
+import {
+  PREVENTION_ACTIVITY_CATEGORY,
+  preventionActivityStreamId,
+  type ParticipantCount,
+  type PreventionActivityRecorded,
+} from '@haven/networks/contracts';
 import { MAX_PLACE_LENGTH } from '../checks';
 import { recorderOf, sameRecorder, type Recorder, type WithRecorder } from '../recorded-by';
 import { InvalidPreventionActivityData, PreventionActivityAlreadyRecorded } from '../errors';
@@ -14,16 +20,9 @@ import {
   PREVENTION_ACTIVITY_KINDS,
   PREVENTION_TOPICS,
   SEXES,
-  type Country,
-  type ParticipantRole,
-  type PreventionActivityKind,
-  type PreventionTopic,
-  type Sex,
 } from '../vocabulary';
 
-/** Stream category of a prevention activity (a training or a campaign): `preventionactivity-<uuid>`. */
-export const PREVENTION_ACTIVITY_CATEGORY = 'preventionactivity';
-export const preventionActivityStreamId = (id: string) => `${PREVENTION_ACTIVITY_CATEGORY}-${id}`;
+export { PREVENTION_ACTIVITY_CATEGORY, preventionActivityStreamId };
 
 /** The most people one line of participants or one campaign's reach may count. */
 export const MAX_PARTICIPANTS = 100_000;
@@ -31,32 +30,8 @@ export const MAX_REACH = 100_000_000;
 
 const fail = (field: string, reason: string) => new InvalidPreventionActivityData(field, reason);
 
-/** How many participants of one sex and one role took part: counts, never names. */
-export type ParticipantCount = { sex: Sex; role: ParticipantRole; count: number };
-
-/**
- * A training or a campaign took place. Either its participants are counted by sex and role, or,
- * for an online campaign, its reach (how many people it reached) is given.
- */
-export type PreventionActivityRecorded = {
-  type: 'PreventionActivityRecorded';
-  data: {
-    activityId: string;
-    kind: PreventionActivityKind;
-    topic: PreventionTopic;
-    /** The day it took place, YYYY-MM-DD. */
-    date: string;
-    country: Country;
-    province: string | null;
-    district: string | null;
-    online: boolean;
-    /** Sorted by role, then sex; null when the reach is given instead. */
-    participants: ParticipantCount[] | null;
-    reach: number | null;
-    /** ISO 8601 instant. */
-    recordedAt: string;
-  };
-};
+/** The activity's event is networks' contract: the report follows it on the log. */
+export type { ParticipantCount, PreventionActivityRecorded };
 
 export type PreventionActivityEvent = PreventionActivityRecorded;
 

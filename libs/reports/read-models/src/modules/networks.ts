@@ -1,38 +1,16 @@
 import type { RecordedEvent } from '@haven/platform/event-store';
 import {
   CASE_NOTIFICATION_CATEGORY,
+  PREVENTION_ACTIVITY_CATEGORY,
+  WATCHDOG_CATEGORY,
   type CaseNotificationEvent,
   type CaseNotificationSubmitted,
+  type PreventionActivityRecorded,
+  type WatchdogRegistered,
 } from '@haven/networks/contracts';
 import { dayOf, known, type NewFact, type ReportModule } from '../programme-module';
 
-/**
- * Networks' registers of watchdogs and prevention activities are not (yet) in its contracts: the
- * report reads these two event types by their stable names, and only these fields of them.
- */
-type WatchdogRegistered = {
-  type: 'WatchdogRegistered';
-  data: {
-    watchdogId: string;
-    kind: string;
-    country: string;
-    province: string | null;
-    joinedOn: string;
-  };
-};
-type PreventionActivityRecorded = {
-  type: 'PreventionActivityRecorded';
-  data: {
-    activityId: string;
-    kind: 'TRAINING' | 'CAMPAIGN' | string;
-    date: string;
-    country: string;
-    province: string | null;
-    district: string | null;
-    participants: Array<{ sex: string; role: string; count: number }> | null;
-    reach: number | null;
-  };
-};
+/** The events of networks' contracts the report follows: no internal event of networks. */
 type NetworksEvent = CaseNotificationEvent | WatchdogRegistered | PreventionActivityRecorded;
 
 const OUTCOME_OF: Record<string, string> = {
@@ -49,7 +27,7 @@ const OUTCOME_OF: Record<string, string> = {
  */
 export const networksModule: ReportModule = {
   programme: 'networks',
-  categories: [CASE_NOTIFICATION_CATEGORY, 'watchdog', 'preventionactivity'],
+  categories: [CASE_NOTIFICATION_CATEGORY, WATCHDOG_CATEGORY, PREVENTION_ACTIVITY_CATEGORY],
   handles: [
     'CaseNotificationSubmitted',
     ...Object.keys(OUTCOME_OF),
