@@ -21,10 +21,14 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
-import { PostgresEventStore, type NewEvent, type Upcaster } from '@haven/platform/event-store';
+import { PostgresEventStore, type NewEvent } from '@haven/platform/event-store';
 import { ProjectionRunner } from '@haven/platform/projections';
-import { PROTECTION_UPCASTERS } from '@haven/protection/contracts';
-import { REPORT_MODULES, REPORTS_ENTITIES, REPORTS_PROJECTIONS } from '@haven/reports/read-models';
+import {
+  REPORT_MODULES,
+  REPORTS_ENTITIES,
+  REPORTS_PROJECTIONS,
+  REPORTS_UPCASTERS,
+} from '@haven/reports/read-models';
 import { migrate, startSystem, SUBGRAPHS } from '../../apps/gateway/src/testing/system';
 import { PROGRAMME_REPORT_DOCUMENT } from '../../apps/gateway/src/reports/report-client';
 import { projectionFigure } from './projection-figure';
@@ -82,7 +86,7 @@ async function main(): Promise<void> {
   const store = new PostgresEventStore({
     connectionString: DATABASE_URL,
     poolSize: 16,
-    upcasters: PROTECTION_UPCASTERS as readonly Upcaster[],
+    upcasters: REPORTS_UPCASTERS,
   });
   const started = performance.now();
   const loaded = await load(store, units, 16, progress);

@@ -1,7 +1,10 @@
 // Reports's read models, registered in one place: the app's DataSource takes the entities, its
 // runners the projections, and tools/migrate.ts the migrations.
+import { EMPOWERMENT_UPCASTERS } from '@haven/empowerment/contracts';
 import type { MigrationSet } from '@haven/platform/database';
+import type { Upcaster } from '@haven/platform/event-store';
 import type { Projection } from '@haven/platform/projections';
+import { PROTECTION_UPCASTERS } from '@haven/protection/contracts';
 import { factProjection } from './fact-projection';
 import { CreateReportFacts1765000000000 } from './migrations/1765000000000-create-report-facts';
 import { REPORT_MODULES } from './modules';
@@ -20,3 +23,8 @@ export const REPORTS_MIGRATIONS: MigrationSet = {
   schema: 'reports',
   migrations: [CreateReportFacts1765000000000],
 };
+/** The older shapes of the integration events the modules read, upcast to the current ones. */
+export const REPORTS_UPCASTERS = [
+  ...PROTECTION_UPCASTERS,
+  ...EMPOWERMENT_UPCASTERS,
+] as readonly Upcaster[];
