@@ -34,7 +34,7 @@ describe('empowerment’s demo data', () => {
     });
     sql = new Client({ connectionString: database.url });
     await sql.connect();
-    admin = await system.token({ role: 'admin', countries: 'all', subject: 'admin-1' });
+    admin = await system.token({ role: 'admin', countries: ['TH'], subject: 'admin-1' });
   }, 300_000);
 
   afterAll(async () => {
