@@ -140,6 +140,13 @@ describe('the audit subgraph, for auditors', () => {
       closureReason: 'NO_VICTIM_FOUND',
     });
 
+    const atPosition = await ask<{ auditRecord: { state: string; upToPosition: number } }>(
+      `query ($s: String!) { auditRecord(streamId: $s, upToPosition: 1) { state upToPosition } }`,
+      { s: streamId },
+    );
+    expect(atPosition.body.data?.auditRecord.upToPosition).toBe(1);
+    expect(JSON.parse(atPosition.body.data!.auditRecord.state)).toMatchObject({ status: 'OPEN' });
+
     const stream = await ask<{ auditStream: { events: Array<{ type: string; data: string }> } }>(
       `query ($s: String!, $t: DateTime) { auditStream(streamId: $s, asOf: $t) { events { type data } } }`,
       { s: streamId, t: whileOpen.toISOString() },
@@ -183,6 +190,10 @@ describe('the audit subgraph, for auditors', () => {
       `{ auditRecord(streamId: "protectioncase-${randomUUID()}", asOf: "2026-01-01T00:00:00Z") { state } }`,
     ],
     ['a malformed stream id', `{ auditVerifyStream(streamId: "Not A Stream") { ok } }`],
+    [
+      'a record with neither date nor position',
+      `{ auditRecord(streamId: "${streamId}") { state } }`,
+    ],
     ['a proof for a size never signed', `{ auditConsistencyProof(fromSize: 77777) { hashes } }`],
   ])('refuses %s with BAD_USER_INPUT', async (_name, query) => {
     const response = await ask(query);

@@ -29,14 +29,16 @@ export class AuditStreamType {
 }
 
 @ObjectType({
-  description: "A record's state as of a date, rebuilt through its service's own evolve.",
+  description:
+    "A record's state as of a date or a position, rebuilt through its service's own evolve.",
 })
 @Policy(AuditPolicy.audit)
 export class AuditRecordType {
   @Field() streamId!: string;
   @Field() recordType!: string;
   @Field() service!: string;
-  @Field(() => GraphQLISODateTime) asOf!: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true }) asOf!: Date | null;
+  @Field(() => Int, { nullable: true }) upToPosition!: number | null;
   @Field(() => Int, { description: 'The stream version the state includes (0: none yet).' })
   version!: number;
   @Field(() => Int, { nullable: true }) lastPosition!: number | null;

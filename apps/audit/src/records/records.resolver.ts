@@ -66,15 +66,20 @@ export class RecordsResolver {
 
   @Query(() => AuditRecordType, {
     description:
-      "A record's state as of a date, rebuilt by replaying its events through its own service's evolve.",
+      "A record's state as of a date, or a global position, or both, rebuilt by replaying its events through its own service's evolve.",
   })
   @Policy(AuditPolicy.audit)
   async auditRecord(
     @Context() context: GraphQLContext,
     @Args('streamId') streamId: string,
-    @Args('asOf', { type: () => GraphQLISODateTime }) asOf: Date,
+    @Args('asOf', { type: () => GraphQLISODateTime, nullable: true }) asOf?: Date | null,
+    @Args('upToPosition', { type: () => Int, nullable: true }) upToPosition?: number | null,
   ): Promise<AuditRecordType> {
-    const time = pastInstant(asOf) as Date;
+    if (asOf == null && upToPosition == null) {
+      throw badInput('Give asOf, upToPosition, or both: the moment to rebuild the record at.');
+    }
+    const time = pastInstant(asOf);
+    const position = await positionInLog(this.store, upToPosition);
     await knownStream(this.store, streamId);
     const replayer = REPLAYERS.forStream(streamId);
     if (!replayer) {
@@ -83,13 +88,17 @@ export class RecordsResolver {
       );
     }
     await recordAuditAccess(this.audit.accessLog, context, 'AuditRecord', streamId, ['state']);
-    const events = await this.store.readStream(streamId, { upToTime: time });
+    const events = await this.store.readStream(streamId, {
+      upToTime: time ?? undefined,
+      upToPosition: position ?? undefined,
+    });
     const last = events[events.length - 1];
     return {
       streamId,
       recordType: replayer.recordType,
       service: replayer.service,
       asOf: time,
+      upToPosition: position,
       version: last?.streamVersion ?? 0,
       lastPosition: last?.globalPosition ?? null,
       state: JSON.stringify(replayer.replay(events)),
