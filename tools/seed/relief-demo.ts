@@ -1,17 +1,19 @@
 /**
  * Relief's part of `npm run seed:demo`: a COVID-19 response in TH, LA and MM (a relief
- * coordinator of the country), where an agent of change and a volunteer, each with a field-worker
- * token, record relief recipients with minimal data, necessity bags for single mothers, goods for
+ * coordinator of the country), where an agent of change (the first networks registered in the
+ * country) and a volunteer, each with a field-worker token, record relief recipients with minimal
+ * data and a fictional alias (sealed by relief), necessity bags for single mothers, goods for
  * families and for some registered beneficiaries, micro-project grants, people at risk, families
  * who migrated for work, and potential victims of forced marriage; the coordinator turns one
- * detection a country into a case notification for networks. Fictional, through the public
- * GraphQL API.
+ * detection a country into a case notification for networks, and links one relief recipient to
+ * a registered beneficiary. Fictional, through the public GraphQL API.
  *
  * Running it again adds nothing: every id derives from the seed's numbering, the same facts again
  * change nothing, and a detection already notified is left as it is.
  */
 import { v5 as uuidv5 } from 'uuid';
 import { DEFAULT_KEYS_DIR, ensureDevKeys, mintDevToken, type Role } from '@haven/platform/security';
+import { memberId } from './networks-members';
 
 const NAMESPACE = '5c1e9a7b-2d4f-4b8e-9a3c-7e6d5f4a3b21';
 const COUNTRIES = ['TH', 'LA', 'MM'] as const;
@@ -27,6 +29,15 @@ const DISTRICTS: Record<Country, string[]> = {
 const DESTINATION: Record<Country, string> = { TH: 'MY', LA: 'TH', MM: 'CN' };
 const RISKS = ['LOST_WORK_IN_TOURISM', 'LOST_WORK_IN_PROSTITUTION', 'SINGLE_MOTHER', 'OTHER'];
 const BANDS = ['AGE_18_24', 'AGE_25_39', 'AGE_40_59', 'AGE_12_17'];
+// What the field calls a household: fictional nicknames, sealed with the recipient's own key.
+const ALIASES: Record<Country, string[]> = {
+  TH: ['Mae Noi', 'Pa Kham', 'Nong Fah', 'Mae Ploy', 'Ta Somchai', 'Yai Bua'],
+  LA: ['Mae Bounmy', 'Nang Kham', 'Pa Vanh', 'Mae Dao', 'Thao Somphone', 'Nang Noy'],
+  MM: ['Daw Mya', 'Ma Hla', 'Daw Khin', 'Ma Nu', 'U Tun', 'Daw Aye'],
+};
+// Relief learns networks' agents of change from the log: the seed waits for it a little.
+const AGENT_RETRIES = 40;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface ReliefSeedBeneficiary {
   id: string;
@@ -78,6 +89,18 @@ export async function seedReliefDemo(
       throw new Error(`${first.extensions?.code ?? 'ERROR'}: ${first.message}`);
     }
   }
+  /** The same, while relief has not read the agent of change from networks' log yet. */
+  async function asFieldWorker(auth: Promise<string>, query: string, input: object) {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await graphql(auth, query, input);
+      } catch (error) {
+        const unknown = (error as Error).message.startsWith('NOT_FOUND: No agent of change');
+        if (!unknown || attempt >= AGENT_RETRIES) throw error;
+        await sleep(250);
+      }
+    }
+  }
   const mutation = (name: string, type: string) =>
     `mutation ($input: ${type}!) { ${name}(input: $input) { id } }`;
   const id = (...parts: Array<string | number>) => uuidv5(parts.join(':'), NAMESPACE);
@@ -95,7 +118,11 @@ export async function seedReliefDemo(
     const workers = [
       {
         auth: agent,
-        fieldWorker: { kind: 'AGENT_OF_CHANGE', agentOfChangeId: id(country, 'aoc') },
+        // Registered by the networks seed, from a beneficiary who completed the programme.
+        fieldWorker: {
+          kind: 'AGENT_OF_CHANGE',
+          agentOfChangeId: memberId('AGENT_OF_CHANGE', country, 1),
+        },
       },
       { auth: volunteer, fieldWorker: { kind: 'VOLUNTEER' } },
     ];
@@ -114,10 +141,11 @@ export async function seedReliefDemo(
       const day = plusDays('2020-04-15', i * 3);
       const recipientId = id(country, 'recipient', i);
       const singleMother = i % 3 === 0;
-      await graphql(auth, mutation('recordReliefRecipient', 'RecordReliefRecipientInput'), {
+      await asFieldWorker(auth, mutation('recordReliefRecipient', 'RecordReliefRecipientInput'), {
         id: recipientId,
         responseId,
         fieldWorker,
+        alias: ALIASES[country][i % ALIASES[country].length],
         ageBand: BANDS[i % 3],
         sex: i % 5 === 4 ? 'MALE' : 'FEMALE',
         district: districts[i % districts.length],
@@ -171,6 +199,15 @@ export async function seedReliefDemo(
         kind: 'GOODS',
       });
       distributions += 1;
+    }
+    // A coordinator's decision: the first relief recipient is the first of these beneficiaries
+    // (again on a second run is no change).
+    if (registered[0]) {
+      await graphql(coordinator, mutation('linkReliefRecipient', 'LinkReliefRecipientInput'), {
+        responseId,
+        recipientId: id(country, 'recipient', 0),
+        beneficiaryId: registered[0].id,
+      });
     }
     for (let i = 0; i < 10; i += 1) {
       const { auth, fieldWorker } = workers[i % 2];

@@ -1,10 +1,14 @@
 // Crisis relief end to end, through the gateway, each step with the token of the role that takes
-// it: a relief coordinator for LA opens a COVID-19 response; an agent of change and a volunteer,
+// it: protection registers two women and networks makes one an agent of change (relief learns
+// it from the log); a relief coordinator for LA opens a COVID-19 response; an agent of change
+// and a volunteer,
 // each with a field-worker token, record ten distributions, three people at risk and two
 // potential victims of forced marriage; the coordinator turns one detection into a case
 // notification, which networks submits from the log; a network coordinator validates and refers
 // it, and protection opens a case; the response's figures come back; the field worker reads
-// nothing but its own entries; partners and analysts are refused.
+// nothing but its own entries; partners and analysts are refused. Along the way: an unknown
+// agent of change is refused, a recipient's alias is read only by the coordinator, a recipient
+// is linked to a beneficiary (twice: the same link again succeeds), whose relief record pages.
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '@haven/platform/testing';
 import { notificationIdForDetection } from '@haven/relief/contracts';
@@ -20,6 +24,7 @@ describe('a COVID-19 relief response in Laos, through the gateway', () => {
   let database: TestDatabase;
   let system: System;
   const tokens: Record<string, string> = {};
+  const ALIAS = 'Mae Bounmy-Zq7';
 
   async function as<Data>(
     who: string,
@@ -90,6 +95,11 @@ describe('a COVID-19 relief response in Laos, through the gateway', () => {
       countries: ['LA'],
       subject: 'prot-la-1',
     });
+    tokens.manager = await system.token({
+      role: 'country_manager',
+      countries: ['LA'],
+      subject: 'manager-la-1',
+    });
     tokens.partner = await system.token({ role: 'partner', organisationId: 'ngo-a' });
     tokens.analyst = await system.token({ role: 'analyst', subject: 'analyst-1' });
   }, 180_000);
@@ -117,31 +127,61 @@ describe('a COVID-19 relief response in Laos, through the gateway', () => {
     const responseId = opened.openReliefResponse.id;
     expect(opened.openReliefResponse.node).toEqual({ country: 'LA' });
 
+    // Protection registers two women; networks registers the first as an agent of change.
+    const register = async () =>
+      (
+        await ok<{ registerBeneficiary: { beneficiaryId: string } }>(
+          'officer',
+          `mutation ($input: RegisterBeneficiaryInput!) { registerBeneficiary(input: $input) { beneficiaryId } }`,
+          { input: { country: 'LA', sex: 'FEMALE', minor: false } },
+        )
+      ).registerBeneficiary.beneficiaryId;
+    const [agentBeneficiaryId, recipientBeneficiaryId] = [await register(), await register()];
+    const registered = await eventually(
+      () =>
+        as<{ registerAgentOfChange: { agentOfChangeId: string } }>(
+          'networks',
+          `mutation ($input: RegisterAgentOfChangeInput!) { registerAgentOfChange(input: $input) { agentOfChangeId } }`,
+          {
+            input: { beneficiaryId: agentBeneficiaryId, country: 'LA', qualifiedOn: '2019-11-01' },
+          },
+        ),
+      () => true,
+    );
+    const agentOfChangeId = registered.registerAgentOfChange.agentOfChangeId;
+
     // 2. An agent of change and a volunteer record in the field.
-    const agentOfChangeId = randomUUID();
     const workers = {
       agent: { kind: 'AGENT_OF_CHANGE', agentOfChangeId },
       volunteer: { kind: 'VOLUNTEER' },
     } as const;
     const entered: Record<'agent' | 'volunteer', string[]> = { agent: [], volunteer: [] };
+    const recipientIds = Array.from({ length: 10 }, () => randomUUID());
     for (let i = 0; i < 10; i += 1) {
       const who = i % 2 === 0 ? 'agent' : 'volunteer';
-      const recipient = await ok<{ recordReliefRecipient: { id: string } }>(
-        who,
-        `mutation ($input: RecordReliefRecipientInput!) { recordReliefRecipient(input: $input) { id } }`,
-        {
-          input: {
-            responseId,
-            fieldWorker: workers[who],
-            ageBand: 'AGE_25_39',
-            sex: 'FEMALE',
-            district: 'Xaythany',
-            householdSize: 3 + (i % 4),
-            singleMotherHead: i % 3 === 0,
-            riskReason: 'LOST_WORK_IN_TOURISM',
-            registeredOn: '2020-05-04',
-          },
-        },
+      const recipient = await eventually(
+        // The first time, until relief has read the agent of change from networks' log.
+        () =>
+          as<{ recordReliefRecipient: { id: string } }>(
+            who,
+            `mutation ($input: RecordReliefRecipientInput!) { recordReliefRecipient(input: $input) { id } }`,
+            {
+              input: {
+                id: recipientIds[i],
+                responseId,
+                fieldWorker: workers[who],
+                alias: `${ALIAS} ${i}`,
+                ageBand: 'AGE_25_39',
+                sex: 'FEMALE',
+                district: 'Xaythany',
+                householdSize: 3 + (i % 4),
+                singleMotherHead: i % 3 === 0,
+                riskReason: 'LOST_WORK_IN_TOURISM',
+                registeredOn: '2020-05-04',
+              },
+            },
+          ),
+        () => true,
       );
       const distributed = await ok<{ recordDistribution: { id: string } }>(
         who,
@@ -203,6 +243,71 @@ describe('a COVID-19 relief response in Laos, through the gateway', () => {
       detections.push(detected.recordPotentialVictim.id);
       entered[who].push(detected.recordPotentialVictim.id);
     }
+
+    // An agent of change networks' register does not hold is refused, and nothing is written.
+    const ENTRIES_COUNT = `query ($id: ID) { reliefEntries(responseId: $id, first: 1) { totalCount } }`;
+    const count = async () =>
+      (
+        await ok<{ reliefEntries: { totalCount: number } }>('coordinator', ENTRIES_COUNT, {
+          id: responseId,
+        })
+      ).reliefEntries.totalCount;
+    const before = await count();
+    const unknownAgent = await as(
+      'agent',
+      `mutation ($input: RecordPersonAtRiskInput!) { recordPersonAtRisk(input: $input) { id } }`,
+      {
+        input: {
+          responseId,
+          fieldWorker: { kind: 'AGENT_OF_CHANGE', agentOfChangeId: randomUUID() },
+          reason: 'OTHER',
+          sex: 'FEMALE',
+          ageBand: 'AGE_18_24',
+          district: 'Sikhottabong',
+          foundOn: '2020-05-06',
+        },
+      },
+    );
+    expect(unknownAgent.errors?.[0].extensions).toMatchObject({
+      code: 'NOT_FOUND',
+      reason: 'UNKNOWN_AGENT_OF_CHANGE',
+    });
+    expect(await count()).toBe(before);
+
+    // A recipient's alias: the coordinator reads it (logged); the field worker may not.
+    const ALIAS_QUERY = `query ($id: ID!) { reliefRecipientAlias(recipientId: $id, purpose: "home visit") { alias erased } }`;
+    const alias = await ok<{ reliefRecipientAlias: unknown }>('coordinator', ALIAS_QUERY, {
+      id: recipientIds[0],
+    });
+    expect(alias.reliefRecipientAlias).toEqual({ alias: `${ALIAS} 0`, erased: false });
+    const hidden = await as('agent', ALIAS_QUERY, { id: recipientIds[0] });
+    expect(hidden.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(JSON.stringify(hidden)).not.toContain(ALIAS);
+
+    // The coordinator links a recipient to the registered beneficiary; the same link again
+    // succeeds; her relief record shows the bag she received as that recipient.
+    const LINK = `mutation ($input: LinkReliefRecipientInput!) { linkReliefRecipient(input: $input) { id } }`;
+    const link = {
+      input: { responseId, recipientId: recipientIds[1], beneficiaryId: recipientBeneficiaryId },
+    };
+    await eventually(
+      () => as('coordinator', LINK, link),
+      () => true,
+    );
+    await ok('coordinator', LINK, link);
+    const record = await ok<{
+      beneficiary: {
+        reliefDistributions: { totalCount: number; edges: Array<{ node: { kind: string } }> };
+      };
+    }>(
+      'manager',
+      `query ($id: ID!) { beneficiary(id: $id) { reliefDistributions(first: 5) { totalCount edges { node { kind } } } } }`,
+      { id: recipientBeneficiaryId },
+    );
+    expect(record.beneficiary.reliefDistributions).toEqual({
+      totalCount: 1,
+      edges: [{ node: { kind: 'GOODS' } }],
+    });
 
     // 3. The coordinator turns one detection into a case notification.
     const notified = await ok<{ notifyDetection: { node: { notificationId: string } } }>(
@@ -299,6 +404,9 @@ describe('a COVID-19 relief response in Laos, through the gateway', () => {
       const refused = await as<{ reliefEntries: unknown }>(who, ENTRIES, { id: responseId });
       expect(refused.errors?.length).toBeGreaterThan(0);
       expect(refused.data?.reliefEntries ?? null).toBeNull();
+      const noAlias = await as(who, ALIAS_QUERY, { id: recipientIds[0] });
+      expect(noAlias.errors?.length).toBeGreaterThan(0);
+      expect(JSON.stringify(noAlias)).not.toContain(ALIAS);
     }
   }, 180_000);
 });

@@ -64,9 +64,14 @@ export class BeneficiaryReliefRecordResolver {
     const query = this.readModel
       .entries(principalOf(context))
       .andWhere("row.entryType = 'DISTRIBUTION'")
-      .andWhere('row.beneficiaryId = :beneficiaryId', {
-        beneficiaryId: beneficiary.id.toLowerCase(),
-      });
+      // Given to her directly, or to a relief recipient a coordinator linked to her (before or
+      // after the link: the recipient's row carries the link).
+      .andWhere(
+        `(row.beneficiaryId = :beneficiaryId OR row.recipientId IN (
+           SELECT r.id FROM relief.entries r
+            WHERE r.entry_type = 'RECIPIENT' AND r.beneficiary_id = :beneficiaryId))`,
+        { beneficiaryId: beneficiary.id.toLowerCase() },
+      );
     const page = await keysetPage(query, {
       position: 'position',
       first: args.first,
