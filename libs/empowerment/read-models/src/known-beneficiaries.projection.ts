@@ -20,6 +20,10 @@ export const KNOWN_BENEFICIARY_EVENT_TYPES: readonly Followed['type'][] = [
   'BeneficiaryErased',
 ];
 
+function registrationDay(data: { registeredAt: string; registeredOn?: string }): string {
+  return data.registeredOn ?? data.registeredAt.slice(0, 10);
+}
+
 /** `empowerment.known_beneficiaries`: protection's beneficiaries, their consent to services. */
 export const knownBeneficiariesProjection = rowProjection<KnownBeneficiaryRow, RecordedFollowed>({
   name: 'empowerment.known_beneficiaries',
@@ -39,7 +43,9 @@ export const knownBeneficiariesProjection = rowProjection<KnownBeneficiaryRow, R
           // Version 1 registrations (protection's upcaster not registered) knew neither.
           nationality: nationality ?? null,
           ageYears: ageYears ?? null,
-          ageOn: ageYears == null ? null : event.data.registeredAt.slice(0, 10),
+          // Her age is the one on the day she was registered (`registeredOn` where the event
+          // carries it, else the day it was recorded).
+          ageOn: ageYears == null ? null : registrationDay(event.data),
           servicesConsent: row?.servicesConsent ?? false,
           erased: row?.erased ?? false,
         };
