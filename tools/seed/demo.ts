@@ -19,6 +19,7 @@
  */
 import { v5 as uuidv5 } from 'uuid';
 import { DEFAULT_KEYS_DIR, ensureDevKeys, mintDevToken, type Role } from '@haven/platform/security';
+import type { PlaceOfExploitation } from '@haven/vocabulary';
 import { seedEmpowermentDemo } from './empowerment-demo';
 import { seedLegalDemo } from './legal-demo';
 import {
@@ -128,6 +129,7 @@ export interface NotificationSeed {
     id: string;
     reportedBy: 'WATCHDOG' | 'WOMENS_GROUP' | 'AGENT_OF_CHANGE';
     formOfExploitation: FormOfExploitation;
+    placeOfExploitation: PlaceOfExploitation;
     country: CaseCountry;
     province: string;
     possibleVictims: number;
@@ -195,6 +197,21 @@ const REPATRIATION: readonly RepatriationStep[] = [
 ];
 
 /** A calendar day `days` after `date` (YYYY-MM-DD). */
+/** Where a form of exploitation happens, in the alliance's reports, most often first. */
+const PLACES_BY_FORM: Record<FormOfExploitation, PlaceOfExploitation[]> = {
+  SEX_TRAFFICKING: ['HIDDEN_BROTHEL', 'ENTERTAINMENT_VENUE', 'HIDDEN_BROTHEL', 'MASSAGE_PARLOUR'],
+  ONLINE_SEXUAL_EXPLOITATION: ['ONLINE'],
+  FORCED_MARRIAGE: ['FOREIGN_HUSBANDS_HOUSE'],
+  SEXUAL_ABUSE: ['PRIVATE_HOUSE', 'OTHER'],
+  FORCED_SURROGACY: ['PRIVATE_HOUSE'],
+  OTHER: ['OTHER', 'ENTERTAINMENT_VENUE'],
+};
+
+function placeOf(form: FormOfExploitation, i: number): PlaceOfExploitation {
+  const places = PLACES_BY_FORM[form];
+  return places[i % places.length];
+}
+
 function plusDays(date: string, days: number): string {
   const day = new Date(`${date}T00:00:00Z`);
   day.setUTCDate(day.getUTCDate() + days);
@@ -266,15 +283,19 @@ export function demoCaseNotifications(count = 40): NotificationSeed[] {
         [2, 0.3],
         [3, 0.2],
       ]);
+      const formOfExploitation = pick<FormOfExploitation>([
+        ['SEX_TRAFFICKING', 0.45],
+        ['ONLINE_SEXUAL_EXPLOITATION', 0.2],
+        ['FORCED_MARRIAGE', 0.15],
+        ['SEXUAL_ABUSE', 0.1],
+        ['FORCED_SURROGACY', 0.05],
+        ['OTHER', 0.05],
+      ]);
       facts = {
-        formOfExploitation: pick<FormOfExploitation>([
-          ['SEX_TRAFFICKING', 0.45],
-          ['ONLINE_SEXUAL_EXPLOITATION', 0.2],
-          ['FORCED_MARRIAGE', 0.15],
-          ['SEXUAL_ABUSE', 0.1],
-          ['FORCED_SURROGACY', 0.05],
-          ['OTHER', 0.05],
-        ]),
+        formOfExploitation,
+        // Taken from the form and the index, not the random sequence, so that the rest of the
+        // demo is what it was before places were recorded.
+        placeOfExploitation: placeOf(formOfExploitation, i),
         country,
         province: oneOf(PLACES[country]).province,
         possibleVictims,
