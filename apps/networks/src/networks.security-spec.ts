@@ -93,21 +93,38 @@ const facts = {
   minors: 1,
 };
 
+/** A watchdog registered by an LA coordinator: a watchdog's token's subject is its id. */
+async function registeredWatchdog(): Promise<Principal> {
+  const watchdogId = randomUUID();
+  const registered = await gql(
+    'mutation ($input: RegisterWatchdogInput!) { registerWatchdog(input: $input) { watchdogId } }',
+    {
+      input: {
+        id: watchdogId,
+        kind: 'INDIVIDUAL',
+        country: 'LA',
+        joinedOn: '2020-01-15',
+        trained: true,
+      },
+    },
+    coordinator(['LA']),
+  );
+  expect(registered.body.errors).toBeUndefined();
+  return watchdog(watchdogId);
+}
+
 describe('a replayed case notification id', () => {
   it('is an idempotent retry for its own submitter only; anyone else gets one answer, whatever the facts', async () => {
+    const [a, b] = [await registeredWatchdog(), await registeredWatchdog()];
     const id = randomUUID();
-    const first = await gql(SUBMIT, { input: { ...facts, id } }, watchdog('watchdog-a'));
+    const first = await gql(SUBMIT, { input: { ...facts, id } }, a);
     expect(first.body.errors).toBeUndefined();
-    const retry = await gql(SUBMIT, { input: { ...facts, id } }, watchdog('watchdog-a'));
+    const retry = await gql(SUBMIT, { input: { ...facts, id } }, a);
     expect(retry.body).toEqual(first.body);
 
     const before = await eventCount();
-    const sameFacts = await gql(SUBMIT, { input: { ...facts, id } }, watchdog('watchdog-b'));
-    const otherFacts = await gql(
-      SUBMIT,
-      { input: { ...facts, id, possibleVictims: 9 } },
-      watchdog('watchdog-b'),
-    );
+    const sameFacts = await gql(SUBMIT, { input: { ...facts, id } }, b);
+    const otherFacts = await gql(SUBMIT, { input: { ...facts, id, possibleVictims: 9 } }, b);
     // No success, no status, no way to tell the facts apart.
     expect(sameFacts.body.data).toBeNull();
     expect(sameFacts.body.errors).toEqual(otherFacts.body.errors);
