@@ -312,3 +312,29 @@ describe('a replayed member or prevention activity id', () => {
     },
   );
 });
+
+describe('a replayed agent of change id', () => {
+  it('is its registrant’s retry only; another coordinator gets one answer whatever the facts, and nothing is written', async () => {
+    const beneficiaryId = await beneficiaryRegistered('TH');
+    const query = `mutation ($input: RegisterAgentOfChangeInput!) {
+      registerAgentOfChange(input: $input) { streamVersion }
+    }`;
+    const input = { id: randomUUID(), beneficiaryId, country: 'TH', qualifiedOn: '2020-12-01' };
+    const first = await gql(query, { input }, coordinatorNamed('th-1', ['TH']));
+    expect(first.body.errors).toBeUndefined();
+    expect(await gql(query, { input }, coordinatorNamed('th-1', ['TH']))).toMatchObject({
+      body: first.body,
+    });
+
+    const before = await eventCount();
+    const other = coordinatorNamed('th-2', ['TH']);
+    const sameFacts = await gql(query, { input }, other);
+    const different = await gql(query, { input: { ...input, qualifiedOn: '2021-01-01' } }, other);
+    expect(sameFacts.body.errors).toEqual(different.body.errors);
+    expect(sameFacts.body.errors![0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'ALREADY_REGISTERED',
+    });
+    expect(await eventCount()).toBe(before);
+  });
+});
