@@ -171,6 +171,37 @@ describe('linking a relief recipient again', () => {
       .thenThrows(RecipientAlreadyLinked));
 });
 
+const bagGiven: ReliefResponseEvent = {
+  type: 'ReliefDistributed',
+  data: {
+    responseId,
+    distributionId,
+    country: 'LA',
+    kind: 'NECESSITY_BAG',
+    recipientKind: 'RELIEF_RECIPIENT',
+    beneficiaryId: null,
+    recipientId,
+    amountMinor: null,
+    currency: null,
+    fieldWorkerKind: 'AGENT_OF_CHANGE',
+    fieldWorkerId: agentId,
+    distributedOn: '2020-05-04',
+  },
+};
+
+describe('retrying a distribution after what happened since', () => {
+  const agent = { kind: 'AGENT_OF_CHANGE' as const, id: agentId, inRegister: true };
+  it('given a bag to a recipient who was linked since, when the bag is retried, then nothing changes', () =>
+    spec.given([opened, registered, bagGiven, linked]).when(bag(agent)).then([]));
+  it('given a bag to a recipient whose alias was erased since, when the bag is retried, then nothing changes', () =>
+    spec.given([opened, registered, bagGiven, erased]).when(bag(agent)).then([]));
+  it('given a bag, when its id is retried for another recipient kind of facts, then it fails', () =>
+    spec
+      .given([opened, registered, bagGiven, linked])
+      .when({ ...bag(agent), data: { ...bag(agent).data, kind: 'GOODS' } })
+      .thenThrows(EntryIdTaken));
+});
+
 describe('agents of change, from networks’ register', () => {
   it('given an agent of change the register holds, when she records a bag, then it is recorded', () =>
     spec

@@ -94,17 +94,22 @@ function mayReceive(beneficiary: BeneficiaryFacts): void {
   if (beneficiary.erased) throw new BeneficiaryErased('beneficiaryId');
 }
 
-/** Who receives, as recorded: a beneficiary (directly or through a link) and/or a relief recipient. */
-function recipientOf(state: Open, recipient: Recipient) {
+/**
+ * Who receives, as recorded: a beneficiary (directly or through a link) and/or a relief recipient.
+ * For a retry (`entryId` recorded already) what happened since (an erasure) does not refuse it:
+ * the recorded facts decide.
+ */
+function recipientOf(state: Open, recipient: Recipient, entryId: string) {
+  const retry = entryId in state.entries;
   if (recipient.kind === 'BENEFICIARY') {
     const beneficiaryId = check.uuid(recipient.beneficiaryId, 'recipient.beneficiaryId');
-    mayReceive(recipient.beneficiary);
+    if (!retry) mayReceive(recipient.beneficiary);
     return { recipientKind: 'BENEFICIARY' as const, beneficiaryId, recipientId: null };
   }
   const recipientId = check.uuid(recipient.recipientId, 'recipient.recipientId');
   const known = state.recipients[recipientId];
   if (!known) throw new UnknownRecipient('recipient.recipientId');
-  if (known.erased) throw new RecipientErased('recipient.recipientId');
+  if (known.erased && !retry) throw new RecipientErased('recipient.recipientId');
   return {
     recipientKind: 'RELIEF_RECIPIENT' as const,
     beneficiaryId: known.beneficiaryId,
@@ -115,8 +120,18 @@ function recipientOf(state: Open, recipient: Recipient) {
 /** New facts under a new id, nothing for a retry with the same facts, a conflict otherwise. */
 function recordOnce<E extends ReliefResponseEvent>(state: Open, id: string, event: E): E[] {
   if (!(id in state.entries)) return [event];
-  if (sameJson(state.entries[id], event.data)) return [];
+  if (sameJson(asGiven(state.entries[id]), asGiven(event.data))) return [];
   throw new EntryIdTaken();
+}
+
+/**
+ * An entry's facts as its giver gave them: a relief recipient's beneficiary is derived from the
+ * link at the time, so a retry after a coordinator linked the recipient is the same entry.
+ */
+function asGiven(facts: unknown): unknown {
+  const given = facts as { recipientId?: string | null; beneficiaryId?: string | null };
+  if (!given.recipientId) return facts;
+  return { ...given, beneficiaryId: null };
 }
 
 /**
@@ -233,7 +248,7 @@ export function decideReliefResponse(
           distributionId,
           country: open.opened.country,
           kind,
-          ...recipientOf(open, data.recipient),
+          ...recipientOf(open, data.recipient, distributionId),
           amountMinor: grant?.amountMinor ?? null,
           currency: grant?.currency ?? null,
           ...fieldWork(data.fieldWorker),
@@ -330,7 +345,7 @@ export function decideReliefResponse(
       const { data } = command;
       const projectId = check.uuid(data.projectId, 'projectId');
       const grant = check.money(data.grant, 'grant', CURRENCIES);
-      const { beneficiaryId, recipientId } = recipientOf(open, data.recipient);
+      const { beneficiaryId, recipientId } = recipientOf(open, data.recipient, projectId);
       return recordOnce(open, projectId, {
         type: 'MicroProjectStarted',
         data: {
