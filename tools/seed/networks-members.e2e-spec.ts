@@ -11,8 +11,13 @@ import {
   registerDemoMembers,
   type MemberCountry,
   type MemberKind,
-} from '../../../tools/seed/networks-members';
-import { migrate, startSystem, SUBGRAPHS, type System } from './testing/system';
+} from './networks-members';
+import {
+  migrate,
+  startSystem,
+  SUBGRAPHS,
+  type System,
+} from '../../apps/gateway/src/testing/system';
 
 describe('networks’ demo members', () => {
   let database: TestDatabase;
