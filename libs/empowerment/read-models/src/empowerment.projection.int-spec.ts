@@ -5,16 +5,10 @@ import {
   type Setting,
 } from '@haven/empowerment/contracts';
 import { ENROLMENT_EVENT_TYPES, type EnrolmentEvent } from '@haven/empowerment/domain';
-import { runMigrations } from '@haven/platform/database';
-import {
-  migrateEventStore,
-  PostgresEventStore,
-  type EventMetadata,
-} from '@haven/platform/event-store';
-import { migrateProjections, ProjectionRunner } from '@haven/platform/projections';
-import { createTestDatabase, type TestDatabase } from '@haven/platform/testing';
+import { type PostgresEventStore, type EventMetadata } from '@haven/platform/event-store';
+import { startReadModelTestBed, type ReadModelTestBed } from '@haven/platform/projections/testing';
 import { beneficiaryStreamId, type BeneficiaryEvent } from '@haven/protection/contracts';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import {
   EMPOWERMENT_ENTITIES,
   EMPOWERMENT_MIGRATIONS,
@@ -27,10 +21,9 @@ import {
 } from './index';
 import { KNOWN_BENEFICIARY_EVENT_TYPES } from './known-beneficiaries.projection';
 
-let db: TestDatabase;
+let bed: ReadModelTestBed;
 let store: PostgresEventStore;
 let dataSource: DataSource;
-let runners: ProjectionRunner[];
 
 const metadata: EventMetadata = {
   actorId: 'officer-th',
@@ -41,30 +34,18 @@ const metadata: EventMetadata = {
   occurredAt: '2026-06-15T10:00:00.000Z',
 };
 
-async function caughtUp(): Promise<void> {
-  const head = await store.headPosition();
-  await Promise.all(runners.map((runner) => runner.waitFor(head)));
-}
-
 beforeAll(async () => {
-  db = await createTestDatabase('empowerment_projection');
-  await migrateEventStore(db.url);
-  await migrateProjections(db.url);
-  await runMigrations(db.url, EMPOWERMENT_MIGRATIONS);
-  store = new PostgresEventStore({ connectionString: db.url });
-  dataSource = new DataSource({ type: 'postgres', url: db.url, entities: EMPOWERMENT_ENTITIES });
-  await dataSource.initialize();
-  runners = EMPOWERMENT_PROJECTIONS.map(
-    (projection) => new ProjectionRunner(store, dataSource, projection, { pollIntervalMs: 50 }),
-  );
-  for (const runner of runners) await runner.start();
+  bed = await startReadModelTestBed({
+    name: 'empowerment_projection',
+    migrations: EMPOWERMENT_MIGRATIONS,
+    entities: EMPOWERMENT_ENTITIES,
+    projections: EMPOWERMENT_PROJECTIONS,
+  });
+  ({ store, dataSource } = bed);
 });
 
 afterAll(async () => {
-  for (const runner of runners ?? []) await runner.stop();
-  await store?.close();
-  await dataSource?.destroy();
-  await db?.drop();
+  await bed?.close();
 });
 
 const shelter: Setting = {
@@ -129,7 +110,7 @@ describe('empowerment projections', () => {
       protection.map((event) => ({ ...event, metadata })),
       'no_stream',
     );
-    await caughtUp();
+    await bed.caughtUp();
     expect(
       await dataSource.getRepository(KnownBeneficiaryRow).findOneBy({ id: beneficiaryId }),
     ).toEqual({
@@ -163,7 +144,7 @@ describe('empowerment projections', () => {
       ],
       'no_stream',
     );
-    await caughtUp();
+    await bed.caughtUp();
     expect(
       await dataSource.getRepository(KnownPartnerOrganisationRow).findOneBy({ id: employerId }),
     ).toEqual({ id: employerId, country: 'TH' });
@@ -338,7 +319,7 @@ describe('empowerment projections', () => {
       ],
       'any',
     );
-    await caughtUp();
+    await bed.caughtUp();
 
     const enrolment = await dataSource
       .getRepository(EnrolmentRow)

@@ -4,7 +4,7 @@
  * Every programme's projection spec needs exactly this, so it lives here once.
  */
 import { runMigrations, type MigrationSet } from '@haven/platform/database';
-import { migrateEventStore, PostgresEventStore } from '@haven/platform/event-store';
+import { migrateEventStore, PostgresEventStore, type Upcaster } from '@haven/platform/event-store';
 import { createTestDatabase, type TestDatabase } from '@haven/platform/testing';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { migrateProjections } from './checkpoints';
@@ -17,6 +17,8 @@ export interface ReadModelTestBedOptions {
   migrations: MigrationSet;
   entities: NonNullable<DataSourceOptions['entities']>;
   projections: readonly Projection[];
+  /** Older event shapes the store reads as current ones, as the service registers them. */
+  upcasters?: readonly Upcaster[];
 }
 
 export interface ReadModelTestBed {
@@ -37,7 +39,10 @@ export async function startReadModelTestBed(
   await migrateEventStore(db.url);
   await migrateProjections(db.url);
   await runMigrations(db.url, options.migrations);
-  const store = new PostgresEventStore({ connectionString: db.url });
+  const store = new PostgresEventStore({
+    connectionString: db.url,
+    upcasters: options.upcasters,
+  });
   const dataSource = new DataSource({ type: 'postgres', url: db.url, entities: options.entities });
   await dataSource.initialize();
   const runners = options.projections.map(
