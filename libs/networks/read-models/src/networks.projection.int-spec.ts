@@ -13,16 +13,10 @@ import {
   type NetworkMemberEvent,
   type PreventionActivityEvent,
 } from '@haven/networks/domain';
-import { runMigrations } from '@haven/platform/database';
-import {
-  migrateEventStore,
-  PostgresEventStore,
-  type EventMetadata,
-} from '@haven/platform/event-store';
-import { migrateProjections, ProjectionRunner } from '@haven/platform/projections';
-import { createTestDatabase, type TestDatabase } from '@haven/platform/testing';
+import { type PostgresEventStore, type EventMetadata } from '@haven/platform/event-store';
+import { startReadModelTestBed, type ReadModelTestBed } from '@haven/platform/projections/testing';
 import { protectionCaseStreamId, type ProtectionCaseEvent } from '@haven/protection/contracts';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import {
   AgentOfChangeRow,
   BeneficiaryCaseNotifications,
@@ -37,10 +31,9 @@ import {
   WomensGroupRow,
 } from './index';
 
-let db: TestDatabase;
+let bed: ReadModelTestBed;
 let store: PostgresEventStore;
 let dataSource: DataSource;
-let runners: ProjectionRunner[];
 
 const metadata = (actorId: string, role: string, organisationId: string | null = null) =>
   ({
@@ -53,14 +46,9 @@ const metadata = (actorId: string, role: string, organisationId: string | null =
   }) satisfies EventMetadata;
 const coordinator = metadata('coordinator-1', 'network_coordinator');
 
-async function caughtUp(): Promise<void> {
-  const head = await store.headPosition();
-  await Promise.all(runners.map((runner) => runner.waitFor(head)));
-}
-
 async function rebuilt(): Promise<void> {
-  for (const runner of runners) await runner.rebuild();
-  await caughtUp();
+  for (const runner of bed.runners) await runner.rebuild();
+  await bed.caughtUp();
 }
 
 function submitted(notificationId: string, minors = 1): CaseNotificationEvent {
@@ -82,24 +70,17 @@ function submitted(notificationId: string, minors = 1): CaseNotificationEvent {
 }
 
 beforeAll(async () => {
-  db = await createTestDatabase('networks_projection');
-  await migrateEventStore(db.url);
-  await migrateProjections(db.url);
-  await runMigrations(db.url, NETWORKS_MIGRATIONS);
-  store = new PostgresEventStore({ connectionString: db.url });
-  dataSource = new DataSource({ type: 'postgres', url: db.url, entities: NETWORKS_ENTITIES });
-  await dataSource.initialize();
-  runners = NETWORKS_PROJECTIONS.map(
-    (projection) => new ProjectionRunner(store, dataSource, projection, { pollIntervalMs: 50 }),
-  );
-  for (const runner of runners) await runner.start();
+  bed = await startReadModelTestBed({
+    name: 'networks_projection',
+    migrations: NETWORKS_MIGRATIONS,
+    entities: NETWORKS_ENTITIES,
+    projections: NETWORKS_PROJECTIONS,
+  });
+  ({ store, dataSource } = bed);
 });
 
 afterAll(async () => {
-  for (const runner of runners ?? []) await runner.stop();
-  await store?.close();
-  await dataSource?.destroy();
-  await db?.drop();
+  await bed?.close();
 });
 
 describe('the networks.case_notifications projection', () => {
@@ -124,7 +105,7 @@ describe('the networks.case_notifications projection', () => {
       [{ type: 'LegalCaseOpened', data: {}, metadata: coordinator }],
       'no_stream',
     );
-    await caughtUp();
+    await bed.caughtUp();
     const rows = dataSource.getRepository(CaseNotificationRow);
     expect(await rows.findOneByOrFail({ id })).toEqual({
       id,
@@ -177,7 +158,7 @@ describe('the networks.case_notifications projection', () => {
       ],
       1,
     );
-    await caughtUp();
+    await bed.caughtUp();
     const referred = await rows.findOneByOrFail({ id });
     expect(referred).toMatchObject({
       status: 'REFERRED',
@@ -230,7 +211,7 @@ describe('the networks.case_notifications projection', () => {
       ],
       'no_stream',
     );
-    await caughtUp();
+    await bed.caughtUp();
     const rows = dataSource.getRepository(CaseNotificationRow);
     expect(await rows.findOneByOrFail({ id: rejectedId })).toMatchObject({
       status: 'REJECTED',
@@ -347,7 +328,7 @@ describe('the networks member and prevention projections', () => {
       [{ ...training, metadata: coordinator }],
       'no_stream',
     );
-    await caughtUp();
+    await bed.caughtUp();
 
     const snapshot = async () => ({
       watchdog: await dataSource.getRepository(WatchdogRow).findOneByOrFail({ id: ids.watchdog }),
@@ -480,7 +461,7 @@ describe('the networks.beneficiary_case_notifications projection', () => {
     await openCase(randomUUID(), [first, second]);
     await openCase(randomUUID(), [first]);
     await openCase(null, [first, direct]);
-    await caughtUp();
+    await bed.caughtUp();
 
     const expected = { [first]: 2, [second]: 1, [direct]: 0 };
     expect(await counts([first, second, direct])).toEqual(expected);
@@ -508,7 +489,7 @@ describe('the networks.beneficiary_case_notifications projection', () => {
       ],
       2,
     );
-    await caughtUp();
+    await bed.caughtUp();
     expect(await counts([beneficiaryId])).toEqual({ [beneficiaryId]: 1 });
   });
 });
