@@ -116,6 +116,8 @@ describe('registering a beneficiary', () => {
           // Schema version 2: the statistical attributes, unknown when not given (ADR 21).
           nationality: null,
           ageYears: null,
+          // Schema version 3: the day of registration, today when not given.
+          registeredOn: payload.beneficiary!.registeredAt.slice(0, 10),
           registeredAt: payload.beneficiary!.registeredAt,
         },
         metadata: expect.objectContaining({

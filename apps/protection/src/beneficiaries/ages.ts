@@ -7,10 +7,11 @@ import type { PersonalValues } from '../personal-data/personal-values';
  */
 export function statisticalAge(
   personal: Partial<PersonalValues> | null | undefined,
-  occurredAt: string,
+  /** The day of registration (YYYY-MM-DD), or an instant on it. */
+  registeredOn: string,
 ): number | null {
   if (personal?.dateOfBirth)
-    return wholeYearsBetween(personal.dateOfBirth, occurredAt.slice(0, 10));
+    return wholeYearsBetween(personal.dateOfBirth, registeredOn.slice(0, 10));
   return personal?.assessedAge ?? personal?.documentedAge ?? null;
 }
 

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { check, refusingAs } from '@haven/platform/domain';
 import { defineCommand } from '@haven/platform/nest';
 import { PersonKeyDestroyedError, sealPersonalFields } from '@haven/platform/privacy';
 import { forbidden, inScope, type Principal } from '@haven/platform/security';
@@ -8,6 +9,7 @@ import {
   BeneficiaryAlreadyErased,
   BeneficiaryNotFound,
   beneficiaryDecider,
+  InvalidBeneficiaryData,
   PERSONAL_FIELDS,
   type BeneficiaryState,
   type Country,
@@ -50,6 +52,8 @@ export interface RegisterInput {
   minor: boolean;
   /** ISO 3166-1 nationality, in clear for statistics (ADR 21). */
   nationality: CountryCode | null;
+  /** The day she was registered on the ground; null: the day of the command. */
+  registeredOn: string | null;
   /** Personal fields in clear, as the client sent them: sealed before any event exists. */
   personal?: Partial<PersonalValues> | null;
 }
@@ -91,6 +95,13 @@ export class BeneficiaryCommands {
       // A replay of a registered id by anyone but its registrant is refused before anything is
       // sealed or drawn: an erased person's missing key must not tell it apart.
       if (state.status !== 'Unregistered') assertRegistrant(state, metadata);
+      // So is a day she cannot have been registered on: a refusal makes no key.
+      const { registeredOn } = input;
+      if (registeredOn != null) {
+        refusingAs(InvalidBeneficiaryData, () =>
+          check.dateOfFact(registeredOn, 'registeredOn', metadata.occurredAt),
+        );
+      }
       const personal = await this.seal(input.beneficiaryId, input.personal);
       const possibleDuplicates = await this.candidates(
         input.beneficiaryId,
@@ -106,7 +117,9 @@ export class BeneficiaryCommands {
           sex: input.sex,
           minor: input.minor,
           nationality: input.nationality,
-          ageYears: statisticalAge(input.personal, metadata.occurredAt),
+          registeredOn: input.registeredOn,
+          // Her age on the day she was registered, not on the day it was entered.
+          ageYears: statisticalAge(input.personal, input.registeredOn ?? metadata.occurredAt),
           ...(personal ? { personal } : {}),
           ...(possibleDuplicates ? { possibleDuplicates } : {}),
         },

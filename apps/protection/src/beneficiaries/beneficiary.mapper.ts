@@ -9,6 +9,7 @@ export function toBeneficiary(row: BeneficiaryRow): Beneficiary {
     country: row.country,
     sex: row.sex,
     minor: row.minor,
+    registeredOn: row.registeredOn ?? row.registeredAt.toISOString().slice(0, 10),
     registeredAt: row.registeredAt,
   };
 }

@@ -29,7 +29,15 @@ import { BeneficiaryCommands } from './beneficiary.commands';
 import { ProtectionPolicy } from '../policies';
 
 /** The record's own fields (not its personal details), as a break-glass read logs them. */
-const RECORD_FIELDS = ['id', 'referenceCode', 'country', 'sex', 'minor', 'registeredAt'] as const;
+const RECORD_FIELDS = [
+  'id',
+  'referenceCode',
+  'country',
+  'sex',
+  'minor',
+  'registeredOn',
+  'registeredAt',
+] as const;
 
 /**
  * Beneficiary queries, the registration mutation and the entity's reference resolver. Thin on
@@ -113,6 +121,7 @@ export class BeneficiaryResolver {
         sex: input.sex,
         minor: input.minor,
         nationality: input.nationalityCode ?? null,
+        registeredOn: input.registeredOn ?? null,
         personal: input.personal,
       },
       { principal: principalOf(context), metadata: commandMetadata(context) },

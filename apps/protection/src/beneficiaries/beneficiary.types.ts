@@ -15,6 +15,7 @@ import {
   connectionType,
   CountryCodeEnum,
   CountryEnum,
+  IsDay,
   SexEnum,
   type Connection,
 } from '@haven/platform/nest';
@@ -56,7 +57,12 @@ export class Beneficiary {
   @Field({ description: 'Under 18 when registered.' })
   minor!: boolean;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => String, {
+    description: 'The day she was registered, YYYY-MM-DD (the fact), apart from registeredAt.',
+  })
+  registeredOn!: string;
+
+  @Field(() => GraphQLISODateTime, { description: 'When the registration was recorded.' })
   registeredAt!: Date;
 
   /**
@@ -127,6 +133,17 @@ export class RegisterBeneficiaryInput {
   @IsOptional()
   @IsIn(COUNTRY_CODES, { message: 'nationalityCode must be an ISO 3166-1 alpha-2 code' })
   nationalityCode?: CountryCode | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The day she was registered on the ground (an intake form entered later), YYYY-MM-DD: ' +
+      'no later than today, no earlier than 1990. Today by default. When it was recorded is ' +
+      'kept apart (registeredAt).',
+  })
+  @IsOptional()
+  @IsDay('registeredOn')
+  registeredOn?: string | null;
 
   @Field(() => PersonalDetailsInput, { nullable: true })
   @IsOptional()

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EventStore, RecordedEvent } from '@haven/platform/event-store';
+import { check, refusingAs } from '@haven/platform/domain';
 import { defineCommand, EVENT_STORE } from '@haven/platform/nest';
 import { sealPersonalFields } from '@haven/platform/privacy';
 import { forbidden, inScope, type Principal } from '@haven/platform/security';
@@ -10,6 +11,7 @@ import {
   type GuardianContactKind,
 } from '@haven/protection/contracts';
 import {
+  InvalidProtectionCaseData,
   ProtectionCaseNotFound,
   protectionCaseDecider,
   type AddVictimToCase,
@@ -84,7 +86,13 @@ export type AddVictimInput = Omit<
 /** Personal text in clear, sealed with the case's key once the caller is authorised. */
 export type SealedTextInput =
   | { caseId: string; noteId: string; text: string }
-  | { caseId: string; beneficiaryId: string | null; kind: GuardianContactKind; details: string };
+  | {
+      caseId: string;
+      beneficiaryId: string | null;
+      kind: GuardianContactKind;
+      details: string;
+      contactedOn: string | null;
+    };
 
 /**
  * The commands on protection cases, each declared once for the CommandRunner: one load of the
@@ -146,8 +154,15 @@ export class CaseCommands {
     decider: protectionCaseDecider,
     streamId: (input: SealedTextInput) => protectionCaseStreamId(input.caseId),
     authorise: mayWorkOn,
-    command: async (input, _state, { metadata }) =>
-      'noteId' in input
+    command: async (input, _state, { metadata }) => {
+      // The day is checked before anything is sealed: a refused contact makes no key.
+      if ('contactedOn' in input && input.contactedOn != null) {
+        const { contactedOn } = input;
+        refusingAs(InvalidProtectionCaseData, () =>
+          check.dateOfFact(contactedOn, 'contactedOn', metadata.occurredAt),
+        );
+      }
+      return 'noteId' in input
         ? {
             type: 'AddInvestigationNote' as const,
             data: {
@@ -164,9 +179,11 @@ export class CaseCommands {
               beneficiaryId: input.beneficiaryId,
               kind: input.kind,
               details: await this.seal(input.caseId, SEALED_CASE_FIELDS.contact, input.details),
+              contactedOn: input.contactedOn,
             },
             metadata,
-          },
+          };
+    },
   });
 
   /** The commands that carry no personal data, as they are. */
@@ -187,6 +204,7 @@ export class CaseCommands {
 /** Whole years on `day`, from the age she had on the day she was registered; null if unknown. */
 function ageOn(registration: BeneficiaryRegistered['data'] | null, day: string): number | null {
   if (!registration || registration.ageYears == null) return null;
-  const registeredOn = registration.registeredAt.slice(0, 10);
+  // Absent before registrations took their day (read without the upcaster): the recording day.
+  const registeredOn = registration.registeredOn ?? registration.registeredAt.slice(0, 10);
   return Math.max(0, registration.ageYears + wholeYearsBetween(registeredOn, day));
 }

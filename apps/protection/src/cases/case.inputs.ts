@@ -396,6 +396,14 @@ export class RecordGuardianContactInput extends CaseInput {
   @Matches(NOT_BLANK, { message: 'details must not be blank' })
   @Matches(FREE_TEXT, { message: 'details must not contain control characters' })
   details!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: `The day the contact was made; today by default. ${DATE_DESCRIPTION}`,
+  })
+  @IsOptional()
+  @dateRule('contactedOn')
+  contactedOn?: string | null;
 }
 
 @InputType()
@@ -418,4 +426,12 @@ export class ReopenProtectionCaseInput extends CaseInput {
   @Field(() => CaseReopeningReasonEnum)
   @IsIn(CASE_REOPENING_REASONS)
   reason!: CaseReopeningReason;
+
+  @Field(() => String, {
+    nullable: true,
+    description: `The day it was reopened; today by default. ${DATE_DESCRIPTION}`,
+  })
+  @IsOptional()
+  @dateRule('reopenedOn')
+  reopenedOn?: string | null;
 }

@@ -70,6 +70,7 @@ export function toProtectionCase(row: ProtectionCaseRow): ProtectionCase {
     investigationNoteCount: row.noteCount,
     guardianOrShelterContact: row.guardianContact && {
       kind: row.guardianContact.kind,
+      contactedOn: row.guardianContact.contactedOn ?? row.guardianContact.recordedAt.slice(0, 10),
       recordedAt: new Date(row.guardianContact.recordedAt),
       caseId: row.id,
       caseCountry: row.country,

@@ -302,6 +302,7 @@ export class ProtectionCaseResolver {
       beneficiaryId: check.optionalUuid(input.beneficiaryId, 'beneficiaryId'),
       kind: input.kind,
       details: input.details,
+      contactedOn: input.contactedOn ?? null,
     });
   }
 
@@ -331,7 +332,11 @@ export class ProtectionCaseResolver {
   ): Promise<ProtectionCasePayload> {
     return this.run(context, this.commands.plain, {
       type: 'ReopenProtectionCase',
-      data: { caseId: check.uuid(input.caseId, 'caseId'), reason: input.reason },
+      data: {
+        caseId: check.uuid(input.caseId, 'caseId'),
+        reason: input.reason,
+        reopenedOn: input.reopenedOn ?? null,
+      },
     });
   }
 

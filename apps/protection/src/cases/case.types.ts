@@ -194,7 +194,10 @@ export class GuardianContact {
   @Field(() => GuardianContactKindEnum)
   kind!: GuardianContactKind;
 
-  @Field(() => GraphQLISODateTime)
+  @Field({ description: 'The day the contact was made, YYYY-MM-DD (the fact).' })
+  contactedOn!: string;
+
+  @Field(() => GraphQLISODateTime, { description: 'When it was recorded.' })
   recordedAt!: Date;
 
   // `details` is resolved (decrypted, the read logged) in case-personal-data.resolver.ts.

@@ -51,15 +51,17 @@ export type PersonalField = (typeof PERSONAL_FIELDS)[number];
 export type SealedPersonalFields = { [Field in PersonalField]?: string };
 
 /**
- * A person was registered as a beneficiary of the alliance (schema version 2). `personal`, when
+ * A person was registered as a beneficiary of the alliance (schema version 3). `personal`, when
  * present, holds their personal fields sealed. The other facts carry no identity: the coarse
  * statistical attributes (country of operation, sex, minor, nationality code, age in whole years
  * on the day of registration) are in clear so that aggregates need no key (ADR 21). Version 1
- * had no `nationality` nor `ageYears`; its upcaster reads them as unknown (null).
+ * had no `nationality` nor `ageYears`; its upcaster reads them as unknown (null). Version 3 added
+ * `registeredOn`, the day she was registered on the ground (an intake form entered later), apart
+ * from `registeredAt`, when it was recorded; earlier versions read the day of `registeredAt`.
  */
 export type BeneficiaryRegistered = {
   type: 'BeneficiaryRegistered';
-  schemaVersion: 2;
+  schemaVersion: 3;
   data: {
     beneficiaryId: string;
     /** Human-readable and unique, e.g. `BEN-TH-000123`. */
@@ -71,7 +73,9 @@ export type BeneficiaryRegistered = {
     nationality: CountryCode | null;
     /** Age in whole years on the day of registration, for statistics; null when unknown. */
     ageYears: number | null;
-    /** ISO 8601 instant. */
+    /** YYYY-MM-DD: the day she was registered (the fact's date). */
+    registeredOn: string;
+    /** ISO 8601 instant: when the registration was recorded. */
     registeredAt: string;
     personal?: SealedPersonalFields;
   };

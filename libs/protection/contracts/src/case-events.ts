@@ -224,19 +224,22 @@ export type RepatriationStepRecorded = {
 };
 
 /**
- * Who answers for a minor victim: a guardian, or the shelter (schema version 2). `beneficiaryId`
+ * Who answers for a minor victim: a guardian, or the shelter (schema version 3). `beneficiaryId`
  * names the victim it is for (three minors of three families have three contacts); null for a
  * contact of the whole case, as every version 1 contact was. `details` (names, phone numbers)
- * are sealed with the case's key, field `guardianContact`.
+ * are sealed with the case's key, field `guardianContact`. Version 3 added `contactedOn`, the
+ * day the contact was made, apart from `recordedAt` (earlier: the day it was recorded).
  */
 export type GuardianContactRecorded = {
   type: 'GuardianContactRecorded';
-  schemaVersion: 2;
+  schemaVersion: 3;
   data: {
     caseId: string;
     beneficiaryId: string | null;
     kind: GuardianContactKind;
     details: string;
+    /** YYYY-MM-DD: the day the contact was made. */
+    contactedOn: CalendarDate;
     recordedAt: string;
   };
 };
@@ -248,9 +251,16 @@ export type ProtectionCaseClosed = {
   data: { caseId: string; reason: CaseClosureReason; closedOn: CalendarDate; closedAt: string };
 };
 
+/** Schema version 2 added `reopenedOn`, the day it was reopened (earlier: the recording day). */
 export type ProtectionCaseReopened = {
   type: 'ProtectionCaseReopened';
-  data: { caseId: string; reason: CaseReopeningReason; reopenedAt: string };
+  schemaVersion: 2;
+  data: {
+    caseId: string;
+    reason: CaseReopeningReason;
+    reopenedOn: CalendarDate;
+    reopenedAt: string;
+  };
 };
 
 /** Every event of a protection case stream. */

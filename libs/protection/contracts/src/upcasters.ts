@@ -27,6 +27,15 @@ export const PROTECTION_UPCASTERS: readonly ContractUpcaster[] = [
     upcast: (data) => ({ schemaVersion: 2, data: { nationality: null, ageYears: null, ...data } }),
   },
   {
+    // v2 had no day of the fact: the recording day stands in.
+    type: 'BeneficiaryRegistered',
+    fromSchemaVersion: 2,
+    upcast: (data, event) => ({
+      schemaVersion: 3,
+      data: { registeredOn: dayOf(data.registeredAt, event), ...data },
+    }),
+  },
+  {
     // v1 had no day of opening (the recording day stands in) and no place abroad.
     type: 'ProtectionCaseOpened',
     fromSchemaVersion: 1,
@@ -80,6 +89,23 @@ export const PROTECTION_UPCASTERS: readonly ContractUpcaster[] = [
     type: 'GuardianContactRecorded',
     fromSchemaVersion: 1,
     upcast: (data) => ({ schemaVersion: 2, data: { beneficiaryId: null, ...data } }),
+  },
+  {
+    // v2 contacts had no day of the fact: the recording day stands in.
+    type: 'GuardianContactRecorded',
+    fromSchemaVersion: 2,
+    upcast: (data, event) => ({
+      schemaVersion: 3,
+      data: { contactedOn: dayOf(data.recordedAt, event), ...data },
+    }),
+  },
+  {
+    type: 'ProtectionCaseReopened',
+    fromSchemaVersion: 1,
+    upcast: (data, event) => ({
+      schemaVersion: 2,
+      data: { reopenedOn: dayOf(data.reopenedAt, event), ...data },
+    }),
   },
   {
     type: 'ProtectionCaseClosed',

@@ -28,7 +28,7 @@ const metadata = {
 function registered(beneficiaryId: string, n: number): BeneficiaryEvent {
   return {
     type: 'BeneficiaryRegistered',
-    schemaVersion: 2,
+    schemaVersion: 3,
     data: {
       beneficiaryId,
       referenceCode: `BEN-LA-${String(n).padStart(6, '0')}`,
@@ -37,6 +37,7 @@ function registered(beneficiaryId: string, n: number): BeneficiaryEvent {
       minor: n % 2 === 0,
       nationality: null,
       ageYears: null,
+      registeredOn: '2026-11-20',
       registeredAt: '2026-11-20T10:00:00.000Z',
     },
   };
@@ -97,6 +98,7 @@ describe('the protection.beneficiaries projection', () => {
         country: 'LA',
         sex: 'FEMALE',
         minor: (index + 1) % 2 === 0,
+        registeredOn: '2026-11-20',
         registeredAt: new Date('2026-11-20T10:00:00.000Z'),
         organisationId: null,
         personal: null,

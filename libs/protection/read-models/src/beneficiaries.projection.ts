@@ -32,6 +32,9 @@ export const beneficiariesProjection = rowProjection<BeneficiaryRow, RecordedBen
           country,
           sex,
           minor,
+          // Absent before version 3 (read without the upcaster): the day it was recorded.
+          registeredOn:
+            event.data.registeredOn ?? new Date(registeredAt).toISOString().slice(0, 10),
           registeredAt: new Date(registeredAt),
           organisationId: event.metadata.organisationId ?? null,
           personal: personal && Object.keys(personal).length ? personal : null,

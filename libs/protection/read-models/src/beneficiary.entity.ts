@@ -52,6 +52,11 @@ export class BeneficiaryRow {
   @Column('boolean')
   minor!: boolean;
 
+  /** YYYY-MM-DD: the day she was registered (null in rows projected before it was kept). */
+  @Column('text', { name: 'registered_on', nullable: true })
+  registeredOn!: string | null;
+
+  /** When the registration was recorded. */
   @Column('timestamptz', { name: 'registered_at' })
   registeredAt!: Date;
 

@@ -31,6 +31,7 @@ import { CreateBreakGlassGrants1764600000000 } from './migrations/1764600000000-
 import { CreateProtectionCases1764700000000 } from './migrations/1764700000000-create-protection-cases';
 import { AddBeneficiaryConsentsAndDuplicates1764800000000 } from './migrations/1764800000000-add-beneficiary-consents-and-duplicates';
 import { AddCasePlaceOfExploitation1767600000001 } from './migrations/1767600000001-add-case-place-of-exploitation';
+import { AddBeneficiaryRegisteredOn1767600000002 } from './migrations/1767600000002-add-beneficiary-registered-on';
 
 export {
   BeneficiaryRow,
@@ -73,6 +74,7 @@ export const PROTECTION_MIGRATIONS: MigrationSet = {
     CreateProtectionCases1764700000000,
     AddBeneficiaryConsentsAndDuplicates1764800000000,
     AddCasePlaceOfExploitation1767600000001,
+    AddBeneficiaryRegisteredOn1767600000002,
   ],
 };
 /** Break-glass grants (write-side state, see its migration). */

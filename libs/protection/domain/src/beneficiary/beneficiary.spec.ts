@@ -46,7 +46,7 @@ function register(data: Partial<RegisterBeneficiary['data']> = {}): RegisterBene
 
 const registered: BeneficiaryEvent = {
   type: 'BeneficiaryRegistered',
-  schemaVersion: 2,
+  schemaVersion: 3,
   data: {
     beneficiaryId,
     referenceCode: 'BEN-TH-000123',
@@ -55,6 +55,7 @@ const registered: BeneficiaryEvent = {
     minor: true,
     nationality: null,
     ageYears: null,
+    registeredOn: '2026-11-20',
     registeredAt: '2026-11-20T08:30:00.000Z',
   },
 };
@@ -125,6 +126,7 @@ describe('Beneficiary decider', () => {
       sex: 'FEMALE',
       minor: true,
       personalFields: [],
+      registeredOn: '2026-11-20',
       possibleDuplicates: {},
       erasureRequest: null,
     });
@@ -137,7 +139,7 @@ const sealedB = 'pii:v1:BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB';
 
 const registeredWithPersonal: BeneficiaryEvent = {
   type: 'BeneficiaryRegistered',
-  schemaVersion: 2,
+  schemaVersion: 3,
   data: {
     ...(registered.data as Extract<BeneficiaryEvent, { type: 'BeneficiaryRegistered' }>['data']),
     personal: { givenName: sealedA, dateOfBirth: sealedA },
@@ -301,6 +303,7 @@ describe('Beneficiary decider: erasure, by two admins', () => {
       sex: 'FEMALE',
       minor: true,
       personalFields: ['givenName', 'dateOfBirth'],
+      registeredOn: '2026-11-20',
       possibleDuplicates: {},
     });
   });

@@ -87,6 +87,8 @@ export type RegisterBeneficiary = {
     /** For statistics, in clear (ADR 21): ISO 3166-1 nationality and whole years at registration. */
     nationality?: CountryCode | null;
     ageYears?: number | null;
+    /** The day she was registered on the ground; by default the day of the command. */
+    registeredOn?: string | null;
     personal?: SealedPersonalFields;
     /**
      * Registered beneficiaries of the same country whose blind match keys equal this one's (the
@@ -147,6 +149,8 @@ interface RegisteredFacts {
   minor: boolean;
   /** Which personal fields the registration carried (sorted): their values stay sealed. */
   personalFields: readonly PersonalField[];
+  /** The day of the registration, as recorded (a retry naming another day is a conflict). */
+  registeredOn?: string;
   /** Flagged candidates, by id: the decision taken on each, or null while pending. */
   possibleDuplicates: Readonly<Record<string, DuplicateDecision | null>>;
   /**
@@ -225,6 +229,8 @@ function checkRegistration({ data, metadata }: RegisterBeneficiary): void {
   }
   if (data.nationality != null) check.oneOf(COUNTRY_CODES, data.nationality, 'nationality');
   if (data.ageYears != null) check.wholeNumber(data.ageYears, 'ageYears', { min: 0, max: 120 });
+  if (data.registeredOn != null)
+    check.dateOfFact(data.registeredOn, 'registeredOn', metadata.occurredAt);
   checkPersonal(data.personal);
   checkPossibleDuplicates(data.beneficiaryId, data.possibleDuplicates);
   checkOccurredAt(metadata);
@@ -294,6 +300,7 @@ function register(command: RegisterBeneficiary, state: BeneficiaryState): Benefi
       state.country === data.country &&
       state.sex === data.sex &&
       state.minor === data.minor &&
+      (data.registeredOn == null || data.registeredOn === state.registeredOn) &&
       fields.length === state.personalFields.length &&
       fields.every((field, index) => field === state.personalFields[index]);
     if (same) return [];
@@ -304,7 +311,7 @@ function register(command: RegisterBeneficiary, state: BeneficiaryState): Benefi
   for (const field of presentFields(data.personal)) personal[field] = data.personal?.[field];
   const registered: BeneficiaryRegistered = {
     type: 'BeneficiaryRegistered',
-    schemaVersion: 2,
+    schemaVersion: 3,
     data: {
       beneficiaryId: data.beneficiaryId,
       referenceCode: referenceCode(data.country, data.referenceNumber),
@@ -313,6 +320,7 @@ function register(command: RegisterBeneficiary, state: BeneficiaryState): Benefi
       minor: data.minor,
       nationality: data.nationality ?? null,
       ageYears: data.ageYears ?? null,
+      registeredOn: data.registeredOn ?? new Date(metadata.occurredAt).toISOString().slice(0, 10),
       registeredAt: new Date(metadata.occurredAt).toISOString(),
       ...(Object.keys(personal).length ? { personal } : {}),
     },
@@ -474,13 +482,15 @@ function decideCommand(command: BeneficiaryCommand, state: BeneficiaryState): Be
 export function evolve(state: BeneficiaryState, event: BeneficiaryEvent): BeneficiaryState {
   switch (event.type) {
     case 'BeneficiaryRegistered': {
-      const { country, sex, minor, personal } = event.data;
+      const { country, sex, minor, personal, registeredAt } = event.data;
       return {
         status: 'Registered',
         country,
         sex,
         minor,
         personalFields: presentFields(personal),
+        // Absent before version 3 read without its upcaster: the day it was recorded.
+        registeredOn: event.data.registeredOn ?? String(registeredAt).slice(0, 10),
         possibleDuplicates: {},
         erasureRequest: null,
         ...(registrantOf(event) ? { registrant: registrantOf(event) } : {}),

@@ -19,7 +19,7 @@ const partnerB = { ...partnerA, actorId: 'partner-b', organisationId: 'org-b' };
 /** The registration as the store returns it: with the metadata it was recorded with. */
 const registeredByA = {
   type: 'BeneficiaryRegistered',
-  schemaVersion: 2,
+  schemaVersion: 3,
   data: {
     beneficiaryId,
     referenceCode: 'BEN-LA-000001',
@@ -28,6 +28,7 @@ const registeredByA = {
     minor: true,
     nationality: null,
     ageYears: null,
+    registeredOn: String(partnerA.occurredAt).slice(0, 10),
     registeredAt: partnerA.occurredAt,
   },
   metadata: partnerA,

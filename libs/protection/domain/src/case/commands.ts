@@ -130,6 +130,8 @@ export type RecordGuardianContact = {
     beneficiaryId?: string | null;
     kind: GuardianContactKind;
     details: string;
+    /** The day the contact was made; by default the day of the command. */
+    contactedOn?: string | null;
   };
   metadata: CommandMetadata;
 };
@@ -143,7 +145,8 @@ export type CloseProtectionCase = {
 
 export type ReopenProtectionCase = {
   type: 'ReopenProtectionCase';
-  data: { caseId: string; reason: CaseReopeningReason };
+  /** `reopenedOn`: the day it was reopened; by default the day of the command. */
+  data: { caseId: string; reason: CaseReopeningReason; reopenedOn?: string | null };
   metadata: CommandMetadata;
 };
 

@@ -190,16 +190,18 @@ export function decideGuardianContact(
   const beneficiaryId = check.optionalUuid(data.beneficiaryId, 'beneficiaryId');
   const kind = check.oneOf(GUARDIAN_CONTACT_KINDS, data.kind, 'kind');
   const details = sealed(data.details, 'details');
+  const contactedOn = dayOfFact(data.contactedOn, 'contactedOn', metadata);
   if (beneficiaryId !== null) victimOf(current, beneficiaryId);
   return [
     {
       type: 'GuardianContactRecorded',
-      schemaVersion: 2,
+      schemaVersion: 3,
       data: {
         caseId: current.caseId,
         beneficiaryId,
         kind,
         details,
+        contactedOn,
         recordedAt: recordedAt(metadata),
       },
     },
@@ -238,11 +240,13 @@ export function decideReopen(
   const current = opened(state);
   const reason = check.oneOf(CASE_REOPENING_REASONS, data.reason, 'reason');
   const reopenedAt = recordedAt(metadata);
+  const reopenedOn = dayOfFact(data.reopenedOn, 'reopenedOn', metadata);
   if (current.status !== 'CLOSED') throw new ProtectionCaseNotClosed();
   return [
     {
       type: 'ProtectionCaseReopened',
-      data: { caseId: current.caseId, reason, reopenedAt },
+      schemaVersion: 2,
+      data: { caseId: current.caseId, reason, reopenedOn, reopenedAt },
     },
   ];
 }

@@ -67,8 +67,15 @@ const identified = (beneficiaryId: string): ProtectionCaseEvent => ({
 });
 const contactOf = (beneficiaryId: string | null): ProtectionCaseEvent => ({
   type: 'GuardianContactRecorded',
-  schemaVersion: 2,
-  data: { caseId, beneficiaryId, kind: 'GUARDIAN', details: sealed, recordedAt: at },
+  schemaVersion: 3,
+  data: {
+    caseId,
+    beneficiaryId,
+    kind: 'GUARDIAN',
+    details: sealed,
+    contactedOn: at.slice(0, 10),
+    recordedAt: at,
+  },
 });
 const threeMinors = [
   opened,

@@ -147,8 +147,15 @@ const recordStep = (beneficiaryId: string, name: string, date = '2026-11-19') =>
 
 const contact: ProtectionCaseEvent = {
   type: 'GuardianContactRecorded',
-  schemaVersion: 2,
-  data: { caseId, beneficiaryId: null, kind: 'SHELTER', details: sealed, recordedAt: at },
+  schemaVersion: 3,
+  data: {
+    caseId,
+    beneficiaryId: null,
+    kind: 'SHELTER',
+    details: sealed,
+    contactedOn: at.slice(0, 10),
+    recordedAt: at,
+  },
 };
 
 const closed: ProtectionCaseEvent = {
@@ -567,7 +574,8 @@ describe('Protection case decider: guardian or shelter contact, closing and reop
   const reopen = () => command('ReopenProtectionCase', { caseId, reason: 'NEW_INFORMATION' });
   const reopened: ProtectionCaseEvent = {
     type: 'ProtectionCaseReopened',
-    data: { caseId, reason: 'NEW_INFORMATION', reopenedAt: at },
+    schemaVersion: 2,
+    data: { caseId, reason: 'NEW_INFORMATION', reopenedOn: at.slice(0, 10), reopenedAt: at },
   };
 
   it('given an open case, when a sealed contact is recorded, then it is recorded; a contact in clear fails', () => {

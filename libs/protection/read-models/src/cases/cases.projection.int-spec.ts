@@ -134,7 +134,7 @@ describe('the protection case projections', () => {
   ];
   const registered = (beneficiaryId: string, minor: boolean): BeneficiaryEvent => ({
     type: 'BeneficiaryRegistered',
-    schemaVersion: 2,
+    schemaVersion: 3,
     data: {
       beneficiaryId,
       referenceCode: `BEN-LA-${beneficiaryId.slice(0, 6)}`,
@@ -143,6 +143,7 @@ describe('the protection case projections', () => {
       minor,
       nationality: null,
       ageYears: null,
+      registeredOn: '2026-11-20',
       registeredAt: '2026-11-20T10:00:00.000Z',
     },
   });
@@ -237,12 +238,13 @@ describe('the protection case projections', () => {
     },
     {
       type: 'GuardianContactRecorded',
-      schemaVersion: 2,
+      schemaVersion: 3,
       data: {
         caseId,
         beneficiaryId: null,
         kind: 'SHELTER',
         details: sealed,
+        contactedOn: '2026-11-19',
         recordedAt: '2026-11-20T10:00:00.000Z',
       },
     },
@@ -392,7 +394,12 @@ describe('the protection case projections', () => {
           recordedAt: '2026-11-20T10:00:00.000Z',
         },
       ],
-      guardianContact: { kind: 'SHELTER', details: sealed, recordedAt: '2026-11-20T10:00:00.000Z' },
+      guardianContact: {
+        kind: 'SHELTER',
+        details: sealed,
+        contactedOn: '2026-11-19',
+        recordedAt: '2026-11-20T10:00:00.000Z',
+      },
       noteCount: 1,
       streamVersion: caseEvents.length,
       openedPosition: positions.opened[0],

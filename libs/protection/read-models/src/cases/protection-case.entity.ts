@@ -58,6 +58,8 @@ export interface RescueOperationRecord {
 export interface GuardianContactRecord {
   kind: GuardianContactKind;
   details: string;
+  /** The day the contact was made (absent in rows projected before it was kept). */
+  contactedOn?: string;
   recordedAt: string;
 }
 

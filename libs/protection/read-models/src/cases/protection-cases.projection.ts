@@ -167,7 +167,9 @@ function evolveCase(
     }
     case 'GuardianContactRecorded': {
       const { kind, details, recordedAt } = event.data;
-      return { ...next, guardianContact: { kind, details, recordedAt } };
+      // Absent before version 3 (read without the upcaster): the day it was recorded.
+      const contactedOn = event.data.contactedOn ?? recordedAt.slice(0, 10);
+      return { ...next, guardianContact: { kind, details, contactedOn, recordedAt } };
     }
     case 'ProtectionCaseClosed':
       return {

@@ -124,14 +124,21 @@ function caseEntry(event: RecordedProtectionCaseEvent): Entry {
       const { caseId, beneficiaryId, step, date } = event.data;
       return { subjects: onCase(caseId, beneficiaryId), summary: { beneficiaryId, step, date } };
     }
-    case 'GuardianContactRecorded':
-      return { subjects: onCase(event.data.caseId), summary: { kind: event.data.kind } };
+    case 'GuardianContactRecorded': {
+      // The victim it answers for, if one; `date`: the day it was made.
+      const { caseId, beneficiaryId, kind, contactedOn: date } = event.data;
+      return beneficiaryId
+        ? { subjects: onCase(caseId, beneficiaryId), summary: { beneficiaryId, kind, date } }
+        : { subjects: onCase(caseId), summary: { kind, date } };
+    }
     case 'ProtectionCaseClosed': {
       const { caseId, reason, closedOn: date } = event.data;
       return { subjects: onCase(caseId), summary: { reason, date } };
     }
-    case 'ProtectionCaseReopened':
-      return { subjects: onCase(event.data.caseId), summary: { reason: event.data.reason } };
+    case 'ProtectionCaseReopened': {
+      const { caseId, reason, reopenedOn: date } = event.data;
+      return { subjects: onCase(caseId), summary: { reason, date } };
+    }
     default: {
       const unknown: never = event;
       throw new Error(`timeline cannot apply ${String((unknown as { type: unknown }).type)}`);
@@ -150,8 +157,9 @@ function beneficiaryEntry(event: RecordedBeneficiaryEvent): Entry {
   ];
   switch (event.type) {
     case 'BeneficiaryRegistered': {
-      const { referenceCode, country, minor } = event.data;
-      return { subjects, summary: { referenceCode, country, minor } };
+      // `date`: the day she was registered; the entry's occurredAt is when it was recorded.
+      const { referenceCode, country, minor, registeredOn: date } = event.data;
+      return { subjects, summary: { referenceCode, country, minor, date } };
     }
     case 'BeneficiaryErasureRequested':
     case 'BeneficiaryErased':
