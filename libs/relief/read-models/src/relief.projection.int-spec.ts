@@ -1,16 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { runMigrations } from '@haven/platform/database';
-import {
-  migrateEventStore,
-  PostgresEventStore,
-  type EventMetadata,
-} from '@haven/platform/event-store';
-import { migrateProjections, ProjectionRunner } from '@haven/platform/projections';
-import { createTestDatabase, type TestDatabase } from '@haven/platform/testing';
+import { type PostgresEventStore, type EventMetadata } from '@haven/platform/event-store';
+import { startReadModelTestBed, type ReadModelTestBed } from '@haven/platform/projections/testing';
 import { beneficiaryStreamId } from '@haven/protection/contracts';
 import { reliefResponseStreamId } from '@haven/relief/contracts';
 import { RELIEF_RESPONSE_EVENT_TYPES, type ReliefResponseEvent } from '@haven/relief/domain';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import {
   BeneficiaryReliefDistributions,
   KnownBeneficiaryRow,
@@ -25,10 +19,9 @@ import {
   reliefResponsesProjection,
 } from './index';
 
-let db: TestDatabase;
+let bed: ReadModelTestBed;
 let store: PostgresEventStore;
 let dataSource: DataSource;
-let runners: ProjectionRunner[];
 
 const metadata: EventMetadata = {
   actorId: 'worker-1',
@@ -39,30 +32,18 @@ const metadata: EventMetadata = {
   occurredAt: '2020-06-30T08:00:00.000Z',
 };
 
-async function caughtUp(): Promise<void> {
-  const head = await store.headPosition();
-  await Promise.all(runners.map((runner) => runner.waitFor(head)));
-}
-
 beforeAll(async () => {
-  db = await createTestDatabase('relief_read_models');
-  await migrateEventStore(db.url);
-  await migrateProjections(db.url);
-  await runMigrations(db.url, RELIEF_MIGRATIONS);
-  store = new PostgresEventStore({ connectionString: db.url });
-  dataSource = new DataSource({ type: 'postgres', url: db.url, entities: RELIEF_ENTITIES });
-  await dataSource.initialize();
-  runners = RELIEF_PROJECTIONS.map(
-    (projection) => new ProjectionRunner(store, dataSource, projection, { pollIntervalMs: 50 }),
-  );
-  for (const runner of runners) await runner.start();
+  bed = await startReadModelTestBed({
+    name: 'relief_read_models',
+    migrations: RELIEF_MIGRATIONS,
+    entities: RELIEF_ENTITIES,
+    projections: RELIEF_PROJECTIONS,
+  });
+  ({ store, dataSource } = bed);
 });
 
 afterAll(async () => {
-  for (const runner of runners ?? []) await runner.stop();
-  await store?.close();
-  await dataSource?.destroy();
-  await db?.drop();
+  await bed?.close();
 });
 
 describe('relief read models', () => {
@@ -239,7 +220,7 @@ describe('relief read models', () => {
       events.map((event) => ({ ...event, metadata })),
       'no_stream',
     );
-    await caughtUp();
+    await bed.caughtUp();
 
     expect(
       await dataSource.getRepository(ReliefResponseRow).findOneByOrFail({ id: responseId }),
@@ -299,8 +280,8 @@ describe('relief read models', () => {
     ).toEqual({ recipientId, responseId, sealedAlias: null, erased: true });
 
     // A rebuild gives the same rows.
-    for (const runner of runners) await runner.rebuild();
-    await caughtUp();
+    for (const runner of bed.runners) await runner.rebuild();
+    await bed.caughtUp();
     expect(await dataSource.getRepository(ReliefEntryRow).findBy({ responseId })).toHaveLength(7);
     expect(
       await dataSource
