@@ -36,7 +36,7 @@ import { matchKeysOf, type MatchKey } from './match-keys';
  * A command on a registered beneficiary: it must exist, in the caller's own scope (its country,
  * or a partner's own organisation; break-glass is for reading, never writing). A record out of
  * scope answers exactly as one that does not exist: whether it exists is itself not the caller's
- * to learn (ADR 22).
+ * to learn (ADR 23).
  */
 export function mayWriteOn(state: BeneficiaryState, principal: Principal): void {
   if (state.status === 'Unregistered') throw new BeneficiaryNotFound();

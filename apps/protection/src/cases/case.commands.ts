@@ -41,7 +41,7 @@ export function outOfScope(_country?: string) {
 
 /**
  * A command on an existing case: the case must exist, in the caller's countries. A case out of
- * scope answers exactly as one that does not exist (ADR 22). A case never changes country: its
+ * scope answers exactly as one that does not exist (ADR 23). A case never changes country: its
  * opening says where it is for good.
  */
 function mayWorkOn(state: ProtectionCaseState, principal: Principal): void {
