@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { HavenServiceModule } from '@haven/platform/nest';
+import { HavenServiceModule, PersonalData } from '@haven/platform/nest';
 import { RELIEF_ENTITIES, RELIEF_PROJECTIONS } from '@haven/relief/read-models';
 import { Beneficiary, BeneficiaryResolver } from './beneficiary';
 import { BeneficiaryReliefRecordResolver } from './beneficiary-relief-record';
@@ -7,7 +7,6 @@ import { ReliefCoordinationResolver } from './coordination/coordination.resolver
 import { ReliefEntryResolver } from './entries/entry.resolver';
 import { KnownAgentsOfChange } from './known-agents-of-change';
 import { KnownBeneficiaries } from './known-beneficiaries';
-import { ReliefPrivacy } from './privacy';
 import { ReliefRecipientResolver } from './recipients/recipient.resolver';
 import { ReliefReadModel } from './relief-read-model';
 import { ReliefResponseResolver } from './responses/response.resolver';
@@ -33,7 +32,7 @@ import { ReliefResponseResolver } from './responses/response.resolver';
     ReliefReadModel,
     KnownBeneficiaries,
     KnownAgentsOfChange,
-    ReliefPrivacy,
+    PersonalData,
     ReliefResponseResolver,
     ReliefRecipientResolver,
     ReliefEntryResolver,

@@ -1,5 +1,10 @@
 import { check } from '@haven/platform/domain';
-import { clientError, defineCommand, type CommandContext } from '@haven/platform/nest';
+import {
+  clientError,
+  type CommandContext,
+  defineCommand,
+  type PersonalData,
+} from '@haven/platform/nest';
 import { PersonKeyDestroyedError, sealPersonalFields } from '@haven/platform/privacy';
 import { forbidden, type Principal } from '@haven/platform/security';
 import { reliefResponseStreamId } from '@haven/relief/contracts';
@@ -14,7 +19,6 @@ import {
 import { toAgeBand } from '../enums';
 import type { KnownAgentsOfChange } from '../known-agents-of-change';
 import type { KnownBeneficiaries } from '../known-beneficiaries';
-import type { ReliefPrivacy } from '../privacy';
 import { mustReachResponse } from '../scope';
 import type {
   FieldWorkerInput,
@@ -54,7 +58,7 @@ export async function fieldWorkerOf(
 export interface FieldDependencies {
   beneficiaries: KnownBeneficiaries;
   agents: KnownAgentsOfChange;
-  privacy: ReliefPrivacy;
+  privacy: PersonalData;
 }
 
 /**
@@ -65,7 +69,7 @@ async function withSealedAlias(
   command: RegisterReliefRecipient,
   alias: string,
   state: ReliefResponseState,
-  privacy: ReliefPrivacy,
+  privacy: PersonalData,
 ): Promise<RegisterReliefRecipient> {
   const { recipientId } = command.data;
   if (state.status === 'OPEN' && recipientId in state.recipients) return command;

@@ -3,20 +3,20 @@ import { Inject } from '@nestjs/common';
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import {
   afterWrite,
-  CommandRunner,
+  type CommandDefinition,
   commandMetadata,
+  CommandRunner,
+  type GraphQLContext,
   keysetPage,
   pageAfter,
+  PersonalData,
   principalOf,
   toConnection,
-  type CommandDefinition,
-  type GraphQLContext,
 } from '@haven/platform/nest';
 import { Policy } from '@haven/platform/security';
 import { KnownAgentsOfChange } from '../known-agents-of-change';
 import { KnownBeneficiaries } from '../known-beneficiaries';
 import { ReliefPolicy } from '../policies';
-import { ReliefPrivacy } from '../privacy';
 import { ReliefReadModel } from '../relief-read-model';
 import { dayRange } from '../filters';
 import { fieldCommands } from './entry.commands';
@@ -48,7 +48,7 @@ export class ReliefEntryResolver {
     @Inject(ReliefReadModel) private readonly readModel: ReliefReadModel,
     @Inject(KnownBeneficiaries) beneficiaries: KnownBeneficiaries,
     @Inject(KnownAgentsOfChange) agents: KnownAgentsOfChange,
-    @Inject(ReliefPrivacy) privacy: ReliefPrivacy,
+    @Inject(PersonalData) privacy: PersonalData,
   ) {
     this.field = fieldCommands({ beneficiaries, agents, privacy });
   }

@@ -1,7 +1,6 @@
-import { defineCommand } from '@haven/platform/nest';
+import { defineCommand, type PersonalData } from '@haven/platform/nest';
 import { reliefResponseStreamId } from '@haven/relief/contracts';
 import { reliefResponseDecider } from '@haven/relief/domain';
-import type { ReliefPrivacy } from '../privacy';
 import { mustReachResponse } from '../scope';
 import type { EraseReliefRecipientAliasInput } from './recipient.types';
 
@@ -9,7 +8,7 @@ import type { EraseReliefRecipientAliasInput } from './recipient.types';
  * Erasing an alias: the event and the key's destruction commit together or not at all, so no
  * stream says "erased" while the key still opens the alias, nor the other way round.
  */
-export function eraseReliefRecipientAlias(privacy: ReliefPrivacy) {
+export function eraseReliefRecipientAlias(privacy: PersonalData) {
   return defineCommand({
     decider: reliefResponseDecider,
     streamId: (input: EraseReliefRecipientAliasInput) =>

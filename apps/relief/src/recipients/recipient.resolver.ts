@@ -3,10 +3,11 @@ import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import {
   afterWrite,
   clientError,
-  CommandRunner,
   commandMetadata,
-  principalOf,
+  CommandRunner,
   type GraphQLContext,
+  PersonalData,
+  principalOf,
 } from '@haven/platform/nest';
 import { openPersonalFields } from '@haven/platform/privacy';
 import { forbidden, inScope, Policy } from '@haven/platform/security';
@@ -14,7 +15,6 @@ import { RecipientAliasRow, ReliefResponseRow } from '@haven/relief/read-models'
 import { toReliefEntry } from '../entries/entry.mapper';
 import { ReliefEntryPayload } from '../entries/entry.types';
 import { ReliefPolicy } from '../policies';
-import { ReliefPrivacy } from '../privacy';
 import { ReliefReadModel } from '../relief-read-model';
 import { eraseReliefRecipientAlias } from './recipient.commands';
 import {
@@ -31,7 +31,7 @@ export class ReliefRecipientResolver {
   constructor(
     @Inject(CommandRunner) private readonly commands: CommandRunner,
     @Inject(ReliefReadModel) private readonly readModel: ReliefReadModel,
-    @Inject(ReliefPrivacy) private readonly privacy: ReliefPrivacy,
+    @Inject(PersonalData) private readonly privacy: PersonalData,
   ) {
     this.erase = eraseReliefRecipientAlias(privacy);
   }

@@ -49,6 +49,7 @@ export {
   SexEnum,
 } from './vocabulary.graphql';
 export { loadServiceConfig, SERVICE_CONFIG, type ServiceConfig } from './config';
+export { loadMasterKey, PersonalData } from './personal-data';
 export { beneficiaryCountExtension, type BeneficiaryCountOptions } from './beneficiary-extension';
 export { CountsById, isUuid } from './counts';
 export { EVENT_STORE, ServiceDatabase, type DatabaseOptions } from './database';
