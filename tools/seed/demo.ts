@@ -459,7 +459,7 @@ const CASE_FOR_NOTIFICATION = `query CaseFor($id: ID!) {
     id
     status
     victims { beneficiaryId identification { outcome date authority } }
-    rescueOperations { id }
+    rescueOperations { id rescuedBeneficiaryIds }
     shelterPlacements { id }
     repatriationSteps { beneficiaryId step date }
     guardianOrShelterContact { kind }
@@ -477,7 +477,7 @@ interface CaseState {
     beneficiaryId: string;
     identification: { outcome: string; date: string; authority: string | null } | null;
   }>;
-  rescueOperations: Array<{ id: string }>;
+  rescueOperations: Array<{ id: string; rescuedBeneficiaryIds: string[] }>;
   shelterPlacements: Array<{ id: string }>;
   repatriationSteps: Array<{ beneficiaryId: string; step: string; date: string }>;
   guardianOrShelterContact: { kind: string } | null;
@@ -611,8 +611,9 @@ async function caseFor(seed: NotificationSeed): Promise<CaseState> {
 
 /**
  * Works a case as its country's protection officer: each step the case's state does not show
- * yet, in the order the rules need (victims before the rescue, the guardian contact before a
- * minor's return, identification or shelter before the escorted journey).
+ * yet, in the order the rules need (the guardian contact before a minor's return,
+ * identification or shelter before the escorted journey). As in a raid, the rescue is recorded
+ * first with how many it rescued, and each victim attached to it once added to the case.
  */
 async function workCase(seed: NotificationSeed, plan: CaseSeed): Promise<void> {
   const country = seed.input.country;
@@ -622,17 +623,26 @@ async function workCase(seed: NotificationSeed, plan: CaseSeed): Promise<void> {
   const caseId = state.id;
   const record = (mutation: string, input: object) =>
     graphql(officer(country), caseMutation(mutation), { input: { caseId, ...input } });
+  const rescue = plan.rescue;
+  const recorded = rescue && state.rescueOperations.find((op) => op.id === rescue.operationId);
+  if (rescue && !recorded) {
+    await record('recordRescueOperation', {
+      ...rescue,
+      personsRescued: plan.victims.length,
+      rescuedBeneficiaryIds: [],
+    });
+  }
   const added = new Set(state.victims.map((victim) => victim.beneficiaryId));
   for (const victim of plan.victims) {
     if (!added.has(victim.id)) {
       await record('addVictimToCase', { beneficiaryId: victim.id, minor: victim.minor });
     }
-  }
-  if (plan.rescue && !state.rescueOperations.some((op) => op.id === plan.rescue?.operationId)) {
-    await record('recordRescueOperation', {
-      ...plan.rescue,
-      rescuedBeneficiaryIds: plan.victims.map((victim) => victim.id),
-    });
+    if (rescue && !recorded?.rescuedBeneficiaryIds.includes(victim.id)) {
+      await record('attachRescuedVictim', {
+        operationId: rescue.operationId,
+        beneficiaryId: victim.id,
+      });
+    }
   }
   // Each recording replaces the contact: record it only once.
   if (plan.guardianContact && !state.guardianOrShelterContact) {
