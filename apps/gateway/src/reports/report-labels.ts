@@ -190,6 +190,12 @@ export const BREAKDOWN_NAMES: Record<string, Words> = {
   purpose: w('Purpose', 'วัตถุประสงค์', 'ຈຸດປະສົງ', 'ရည်ရွယ်ချက်'),
   currency: w('Currency', 'สกุลเงิน', 'ສະກຸນເງິນ', 'ငွေကြေး'),
   reason: w('Reason', 'เหตุผล', 'ເຫດຜົນ', 'အကြောင်းရင်း'),
+  placeOfExploitation: w(
+    'Place of exploitation',
+    'สถานที่ถูกแสวงประโยชน์',
+    'ສະຖານທີ່ຖືກຂູດຮີດ',
+    'အမြတ်ထုတ်ခံရသည့် နေရာ',
+  ),
 };
 
 export const KEY_NAMES: Record<string, Words> = {
@@ -200,6 +206,17 @@ export const KEY_NAMES: Record<string, Words> = {
   ABROAD: w('Abroad', 'ต่างประเทศ', 'ຕ່າງປະເທດ', 'နိုင်ငံခြား'),
   IN_COUNTRY: w('In the country', 'ในประเทศ', 'ພາຍໃນປະເທດ', 'နိုင်ငံတွင်း'),
   UNKNOWN: w('Unknown', 'ไม่ทราบ', 'ບໍ່ຮູ້', 'မသိ'),
+  HIDDEN_BROTHEL: w('Hidden brothel', 'ซ่องแอบแฝง', 'ຊ່ອງໂສເພນີລັບ', 'လျှို့ဝှက် ပြည့်တန်ဆာခန်း'),
+  ENTERTAINMENT_VENUE: w('Entertainment venue', 'สถานบันเทิง', 'ສະຖານບັນເທີງ', 'ဖျော်ဖြေရေး နေရာ'),
+  MASSAGE_PARLOUR: w('Massage parlour', 'ร้านนวด', 'ຮ້ານນວດ', 'အနှိပ်ခန်း'),
+  PRIVATE_HOUSE: w('Private house', 'บ้านส่วนบุคคล', 'ເຮືອນສ່ວນຕົວ', 'ကိုယ်ပိုင်အိမ်'),
+  ONLINE: w('Online', 'ออนไลน์', 'ອອນລາຍ', 'အွန်လိုင်း'),
+  FOREIGN_HUSBANDS_HOUSE: w(
+    "A foreign husband's house",
+    'บ้านสามีชาวต่างชาติ',
+    'ເຮືອນຂອງສາມີຕ່າງຊາດ',
+    'နိုင်ငံခြားသား ခင်ပွန်း၏ အိမ်',
+  ),
 };
 
 /** The word for `code` in `language`, or the code itself. */

@@ -154,7 +154,7 @@ export const FIGURES: readonly FigureDefinition[] = [
     name: 'caseNotifications',
     kind: 'notification',
     measure: 'facts',
-    breakdowns: ['source', 'form'],
+    breakdowns: ['source', 'form', 'placeOfExploitation'],
   },
   {
     programme: 'networks',

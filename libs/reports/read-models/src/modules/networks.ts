@@ -21,12 +21,14 @@ const OUTCOME_OF: Record<string, string> = {
 };
 
 /**
- * Case notifications by source, form and outcome (the latest recorded), counted on the day they
- * were notified; watchdogs active (joined by the year's end) and new, by kind and region;
+ * Case notifications by source, form, kind of place and outcome (the latest recorded), counted on
+ * the day they were notified; watchdogs active (joined by the year's end) and new, by kind and region;
  * trainings (sessions, places, participants by sex and role); campaign reach.
  */
 export const networksModule: ReportModule = {
   programme: 'networks',
+  // 2: notifications carry the kind of place where the exploitation happened.
+  revision: 2,
   categories: [CASE_NOTIFICATION_CATEGORY, WATCHDOG_CATEGORY, PREVENTION_ACTIVITY_CATEGORY],
   handles: [
     'CaseNotificationSubmitted',
@@ -42,7 +44,8 @@ export const networksModule: ReportModule = {
     const event = recorded as unknown as NetworksEvent;
     switch (event.type) {
       case 'CaseNotificationSubmitted': {
-        const { notificationId, country, reportedBy, formOfExploitation } = event.data;
+        const { notificationId, country, reportedBy, formOfExploitation, placeOfExploitation } =
+          event.data;
         const occurredOn = dayOf((event as CaseNotificationSubmitted).data.submittedAt);
         subjects.set(notificationId, { country, occurredOn });
         return [
@@ -51,7 +54,11 @@ export const networksModule: ReportModule = {
             country,
             occurredOn,
             subjectId: notificationId,
-            attributes: { source: reportedBy, form: formOfExploitation },
+            attributes: {
+              source: reportedBy,
+              form: formOfExploitation,
+              placeOfExploitation: known(placeOfExploitation),
+            },
           },
           outcome(notificationId, country, occurredOn, 'SUBMITTED'),
         ];
@@ -94,7 +101,7 @@ export const networksModule: ReportModule = {
       name: 'caseNotifications',
       kind: 'notification',
       measure: 'facts',
-      breakdowns: ['source', 'form'],
+      breakdowns: ['source', 'form', 'placeOfExploitation'],
     },
     {
       name: 'caseNotificationOutcomes',
