@@ -8,6 +8,7 @@ import { LegalCaseQueries } from './cases/legal-case-queries.resolver';
 import { LegalCaseReadModel } from './cases/legal-case.read-model';
 import { LegalCaseMutations } from './cases/legal-case.resolver';
 import { KnownBeneficiaries } from './known-beneficiaries';
+import { OffenderErasureResolver } from './offenders/offender-erasure';
 import { LegalPrivacy } from './privacy';
 
 /**
@@ -33,6 +34,7 @@ import { LegalPrivacy } from './privacy';
     LegalCaseCommands,
     LegalCaseMutations,
     LegalCaseQueries,
+    OffenderErasureResolver,
     AdvocacyResolver,
   ],
 })

@@ -22,4 +22,6 @@ export const LegalPolicy = {
    * the access log before the values leave the service.
    */
   readOffenderIdentity: allow(['admin', 'legal_officer'], { personal: true }),
+  /** Erasing an offender's identity: admins only, as protection erases a beneficiary's data. */
+  eraseOffenderIdentity: allow(['admin']),
 } as const;

@@ -169,14 +169,24 @@ export const beneficiaryLegalCasesProjection = rowProjection<
 });
 
 type OffenderEvent = CaseEvent<
-  'OffenderAdded' | 'OffenderStatusChanged' | 'VerdictRecorded' | 'VerdictAppealed'
+  | 'OffenderAdded'
+  | 'OffenderStatusChanged'
+  | 'OffenderIdentityErased'
+  | 'VerdictRecorded'
+  | 'VerdictAppealed'
 >;
 
 /** `legal.offenders`: each offender, the dated history of statuses, the verdict; identity sealed. */
 export const offendersProjection = rowProjection<OffenderRow, OffenderEvent>({
   name: 'legal.offenders',
   entity: OffenderRow,
-  handles: ['OffenderAdded', 'OffenderStatusChanged', 'VerdictRecorded', 'VerdictAppealed'],
+  handles: [
+    'OffenderAdded',
+    'OffenderStatusChanged',
+    'OffenderIdentityErased',
+    'VerdictRecorded',
+    'VerdictAppealed',
+  ],
   categories: [LEGAL_CASE_CATEGORY],
   keyOf: (event) => event.data.offenderId,
   evolve(row, event) {
@@ -227,6 +237,9 @@ export const offendersProjection = rowProjection<OffenderRow, OffenderEvent>({
       }
       case 'VerdictAppealed':
         return { ...row, appealedOn: event.data.on };
+      case 'OffenderIdentityErased':
+        // The key is gone, so the sealed values can never open: the read model drops them too.
+        return { ...row, sealedNames: null, sealedAliases: null, sealedNotes: null };
       default:
         return cannot('legal.offenders', event);
     }

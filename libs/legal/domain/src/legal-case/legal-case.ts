@@ -1,6 +1,6 @@
 // The legal case decider: who may be on a case, how offenders move through proceedings, what a
 // verdict holds, and how compensation is paid. Pure: no clock, no I/O.
-import { unreachable, type Decider } from '@haven/platform/domain';
+import { check, unreachable, type Decider } from '@haven/platform/domain';
 import type { LegalCaseStage, MoneyAmount, Sentence } from '@haven/legal/contracts';
 import {
   AlreadyAppealed,
@@ -51,6 +51,9 @@ import type {
   OffenderState,
   Party,
 } from './legal-case.types';
+
+/** An erasure's reason, in clear for the record (a ticket, a legal ground): one line. */
+export const MAX_OFFENDER_ERASURE_REASON_LENGTH = 500;
 
 type Open = Extract<LegalCaseState, { status: 'OPEN' }>;
 
@@ -292,6 +295,20 @@ export function decideLegalCase(
       if (VERDICT_STATUSES.includes(status)) throw new StatusNeedsVerdict();
       notBeforeOpening(current, on);
       return [statusEvent(current, offenderId, found, found.kind, found.nationality, status, on)];
+    }
+    case 'EraseOffenderIdentity': {
+      // Not a new fact of the case: a closed case's offender is erased too.
+      if (state.status === 'NONE') throw new LegalCaseNotFound();
+      const { offenderId, reason } = command.data;
+      const found = offender(state, offenderId);
+      if (found.identityErased) return [];
+      const text = check.line(reason, 'reason', MAX_OFFENDER_ERASURE_REASON_LENGTH);
+      return [
+        {
+          type: 'OffenderIdentityErased',
+          data: { caseId: state.caseId, offenderId, reason: text },
+        },
+      ];
     }
     case 'RecordServiceOccasion': {
       const current = open(state);
@@ -538,12 +555,15 @@ export function evolveLegalCase(state: LegalCaseState, event: LegalCaseEvent): L
             status: 'UNDER_INVESTIGATION',
             verdict: null,
             appealed: false,
+            identityErased: false,
           },
         },
       }));
     }
     case 'OffenderStatusChanged':
       return withOffender(state, event.data.offenderId, () => ({ status: event.data.to }));
+    case 'OffenderIdentityErased':
+      return withOffender(state, event.data.offenderId, () => ({ identityErased: true }));
     case 'VerdictRecorded':
       return withOffender(state, event.data.offenderId, () => ({ verdict: event.data.outcome }));
     case 'VerdictAppealed':

@@ -94,6 +94,14 @@ export type ChangeOffenderStatus = Cmd<
   'ChangeOffenderStatus',
   { caseId: string; offenderId: string; status: OffenderStatus; on: string }
 >;
+/**
+ * An admin erases an offender's sealed identity: the offender's key is destroyed with the event,
+ * so names, aliases and notes can never be opened again. Kind, statuses and verdict stay.
+ */
+export type EraseOffenderIdentity = Cmd<
+  'EraseOffenderIdentity',
+  { caseId: string; offenderId: string; reason: string }
+>;
 export type RecordServiceOccasion = Cmd<
   'RecordServiceOccasion',
   {
@@ -171,6 +179,7 @@ export type LegalCaseCommand =
   | ReopenLegalCase
   | AddOffender
   | ChangeOffenderStatus
+  | EraseOffenderIdentity
   | RecordServiceOccasion
   | RecordEvidenceDocument
   | VerifyEvidenceDocument
@@ -197,6 +206,12 @@ export type OffenderAdded = {
     on: string;
   };
 };
+/** The offender's key was destroyed: the sealed identity reads as erased, for good. */
+export type OffenderIdentityErased = {
+  type: 'OffenderIdentityErased';
+  /** The reason is kept in clear, for the record: never personal data. */
+  data: { caseId: string; offenderId: string; reason: string };
+};
 export type EvidenceDocumentRecorded = {
   type: 'EvidenceDocumentRecorded';
   data: {
@@ -210,12 +225,14 @@ export type EvidenceDocumentRecorded = {
   };
 };
 
-export type LegalCaseInternalEvent = LawyersAssigned | OffenderAdded | EvidenceDocumentRecorded;
+export type LegalCaseInternalEvent =
+  LawyersAssigned | OffenderAdded | OffenderIdentityErased | EvidenceDocumentRecorded;
 export type LegalCaseEvent = LegalCaseIntegrationEvent | LegalCaseInternalEvent;
 
 export const LEGAL_CASE_INTERNAL_EVENT_TYPES: readonly LegalCaseInternalEvent['type'][] = [
   'LawyersAssigned',
   'OffenderAdded',
+  'OffenderIdentityErased',
   'EvidenceDocumentRecorded',
 ];
 
@@ -227,6 +244,7 @@ export type OffenderState = {
   status: OffenderStatus;
   verdict: VerdictOutcome | null;
   appealed: boolean;
+  identityErased: boolean;
 };
 export type ClaimState = {
   beneficiaryId: string;
