@@ -457,6 +457,30 @@ describe('submitting a case notification', () => {
     expect(await eventCount()).toBe(before);
   });
 
+  it('dated when it reached the alliance: a call taken last week is dated last week; a date in the future or not a date writes nothing and quotes nothing', async () => {
+    const id = randomUUID();
+    const lastWeek = new Date(Date.now() - 7 * 86_400_000);
+    lastWeek.setUTCMilliseconds(0);
+    await submit({ id, notifiedAt: lastWeek.toISOString() });
+    const [event] = await streamEvents(caseNotificationStreamId(id));
+    expect(event.data.submittedAt).toBe(lastWeek.toISOString());
+    const one = await gql<{ caseNotification: { submittedAt: string } }>(
+      'query ($id: ID!) { caseNotification(id: $id) { submittedAt } }',
+      { id },
+      coordinator(['LA']),
+    );
+    expect(one.body.data!.caseNotification.submittedAt).toBe(lastWeek.toISOString());
+
+    const before = await eventCount();
+    const nextWeek = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    for (const notifiedAt of [nextWeek, '1989-06-01T00:00:00.000Z', 'last-week-marker']) {
+      const refused = await gql(SUBMIT, { input: notification({ notifiedAt }) }, watchdog());
+      expect(refused.body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+      expect(JSON.stringify(refused.body.errors)).not.toContain(notifiedAt);
+    }
+    expect(await eventCount()).toBe(before);
+  });
+
   it('as a partner, it is reported by PARTNER whatever it asks, and another kind is refused', async () => {
     const payload = await submit({}, partner('ngo-be'));
     const { rows } = await sql.query(

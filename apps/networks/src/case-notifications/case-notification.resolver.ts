@@ -165,6 +165,7 @@ export class CaseNotificationResolver {
       province: input.province ?? null,
       possibleVictims: input.possibleVictims,
       minors: input.minors,
+      notifiedAt: input.notifiedAt?.toISOString() ?? null,
     };
     const result = await this.runner.run(this.commands.submit, submission, {
       principal,

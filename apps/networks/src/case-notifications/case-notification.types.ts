@@ -251,6 +251,16 @@ export class SubmitCaseNotificationInput {
   @Min(0)
   @Max(MAX_POSSIBLE_VICTIMS)
   minors!: number;
+
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description:
+      'When the notification reached the alliance, if earlier than now (a call taken last ' +
+      'week): the notification is dated by it. Not in the future, not before 1990; now by default.',
+  })
+  @IsOptional()
+  @IsDate({ message: 'notifiedAt must be a date and time' })
+  notifiedAt?: Date | null;
 }
 
 @InputType()

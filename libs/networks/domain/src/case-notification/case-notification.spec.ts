@@ -223,6 +223,44 @@ describe('Case notification decider: submission', () => {
     });
   });
 
+  describe('the date it reached the alliance', () => {
+    it('given no events, when a call taken last week is entered now, then the notification is dated by the call', () => {
+      spec
+        .given([])
+        .when(submit({ notifiedAt: '2026-11-13T10:15:00+07:00' }))
+        .then([
+          { ...submitted, data: { ...submitted.data, submittedAt: '2026-11-13T03:15:00.000Z' } },
+        ]);
+    });
+
+    it('given a notification dated last week, when the same submission is retried, then nothing happens', () => {
+      const dated = {
+        ...submitted,
+        data: { ...submitted.data, submittedAt: '2026-11-13T03:15:00.000Z' },
+      };
+      spec
+        .given([dated])
+        .when(submit({ notifiedAt: '2026-11-13T03:15:00.000Z' }))
+        .then([]);
+    });
+
+    it('given a date after the command, or before 1990, then it fails naming the field', () => {
+      for (const notifiedAt of [
+        '2026-11-21T08:30:00.000Z',
+        '1989-12-31T23:00:00.000Z',
+        'last week',
+      ]) {
+        spec
+          .given([])
+          .when(submit({ notifiedAt }))
+          .thenThrows(InvalidCaseNotificationData, (error) => {
+            expect((error as InvalidCaseNotificationData).message).toContain('notifiedAt');
+            expect((error as InvalidCaseNotificationData).message).not.toContain(notifiedAt);
+          });
+      }
+    });
+  });
+
   describe('given a notification recorded with its submitter', () => {
     const recorded = {
       ...submitted,

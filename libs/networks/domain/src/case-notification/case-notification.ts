@@ -65,6 +65,11 @@ export type SubmitCaseNotification = {
     possibleVictims: number;
     minors: number;
     /**
+     * When the notification reached the alliance (a call taken last week, entered today), if
+     * before it is recorded: the date of the fact. Absent, it is the time it is recorded.
+     */
+    notifiedAt?: string | null;
+    /**
      * Whether `reporterReference` names a record of the reporter's kind (true when there is no
      * reference): the caller looks it up, the domain decides.
      */
@@ -190,7 +195,12 @@ function submit(
   state: CaseNotificationState,
 ): CaseNotificationEvent[] {
   const facts = checkSubmission(command);
-  const submittedAt = occurredAt(command.metadata);
+  const recordedAt = occurredAt(command.metadata);
+  // The notification is dated when it reached the alliance; the store keeps when it was recorded.
+  const submittedAt =
+    command.data.notifiedAt === null || command.data.notifiedAt === undefined
+      ? recordedAt
+      : check.instantOfFact(command.data.notifiedAt, 'notifiedAt', recordedAt);
   if (state.status !== 'NONE') {
     // The same submission again, by its submitter (a client retrying with its id), changes
     // nothing. Anyone else is told the id is taken whatever the facts they send, so that an id
