@@ -9,6 +9,7 @@ import type {
 import {
   connectionType,
   CountryEnum,
+  DayOfFactField,
   IsDay,
   IsId,
   IsShorterThan,
@@ -165,8 +166,7 @@ export class EnrolBeneficiaryInput {
   @Type(() => SettingInput)
   setting!: SettingInput;
 
-  @Field({ description: 'YYYY-MM-DD.' })
-  @IsDay('enrolledOn')
+  @DayOfFactField()
   enrolledOn!: string;
 }
 
@@ -181,8 +181,7 @@ export class ChangeEnrolmentSettingInput {
   @Type(() => SettingInput)
   setting!: SettingInput;
 
-  @Field()
-  @IsDay('changedOn')
+  @DayOfFactField()
   changedOn!: string;
 }
 
@@ -206,8 +205,7 @@ export class AgreeReintegrationPlanInput {
   @IsDay('reviewDates', { each: true })
   reviewDates!: string[];
 
-  @Field()
-  @IsDay('agreedOn')
+  @DayOfFactField()
   agreedOn!: string;
 }
 
@@ -221,8 +219,7 @@ export class CloseEnrolmentInput {
   @IsIn(Object.values(ClosureReasonEnum))
   reason!: ClosureReason;
 
-  @Field()
-  @IsDay('closedOn')
+  @DayOfFactField()
   closedOn!: string;
 }
 

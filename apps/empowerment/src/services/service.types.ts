@@ -11,10 +11,12 @@ import type {
 import {
   connectionType,
   CountryEnum,
+  DayOfFactField,
   IsDay,
   IsId,
   IsShorterThan,
   Money,
+  MoneyField,
   MoneyInput,
   PageArgs,
   payloadType,
@@ -237,8 +239,7 @@ export class RecordEmpowermentServiceInput extends OnEnrolment {
   @IsShorterThan('place', MAX_PLACE_LENGTH)
   place?: string | null;
 
-  @Field({ description: 'The date it was given, YYYY-MM-DD.' })
-  @IsDay('providedOn')
+  @DayOfFactField()
   providedOn!: string;
 
   @Field(() => String, {
@@ -266,8 +267,7 @@ export class RecordFollowUpInput extends OnEnrolment {
   @IsBoolean()
   reached!: boolean;
 
-  @Field()
-  @IsDay('followedUpOn')
+  @DayOfFactField()
   followedUpOn!: string;
 
   @Field(() => String, { nullable: true, description: 'After followedUpOn.' })
@@ -293,13 +293,10 @@ export class ApproveSmallGrantInput extends OnEnrolment {
   @IsIn(Object.values(GrantPurposeEnum))
   purpose!: GrantPurpose;
 
-  @Field(() => MoneyInput)
-  @ValidateNested()
-  @Type(() => MoneyInput)
+  @MoneyField()
   amount!: MoneyInput;
 
-  @Field()
-  @IsDay('approvedOn')
+  @DayOfFactField()
   approvedOn!: string;
 }
 
@@ -309,20 +306,16 @@ export class DisburseSmallGrantInput extends OnEnrolment {
   @IsId('grantId')
   grantId!: string;
 
-  @Field(() => MoneyInput)
-  @ValidateNested()
-  @Type(() => MoneyInput)
+  @MoneyField()
   amount!: MoneyInput;
 
-  @Field()
-  @IsDay('disbursedOn')
+  @DayOfFactField()
   disbursedOn!: string;
 }
 
 @InputType()
 export class CompleteAgentOfChangeTrainingInput extends OnEnrolment {
-  @Field()
-  @IsDay('completedOn')
+  @DayOfFactField()
   completedOn!: string;
 }
 

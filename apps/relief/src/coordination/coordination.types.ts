@@ -1,4 +1,4 @@
-import { IsDay, IsId, MoneyInput } from '@haven/platform/nest';
+import { DayOfFactField, IsId, MoneyField, MoneyInput } from '@haven/platform/nest';
 // The GraphQL inputs of what only coordinators do: link, notify, micro-projects.
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { MICRO_PROJECT_KINDS, FOLLOW_UP_STATUSES } from '@haven/relief/domain';
@@ -53,17 +53,14 @@ export class StartMicroProjectInput {
   @IsIn(MICRO_PROJECT_KINDS, { message: 'kind must be a micro-project kind' })
   kind!: string;
 
-  @Field(() => MoneyInput)
-  @ValidateNested()
-  @Type(() => MoneyInput)
+  @MoneyField()
   grant!: MoneyInput;
 
   @Field()
   @IsBoolean({ message: 'marketCheckDone must be true or false' })
   marketCheckDone!: boolean;
 
-  @Field({ description: 'YYYY-MM-DD.' })
-  @IsDay('startedOn')
+  @DayOfFactField()
   startedOn!: string;
 }
 
@@ -82,8 +79,7 @@ export class FollowUpMicroProjectInput {
   @IsId('projectId')
   projectId!: string;
 
-  @Field({ description: 'YYYY-MM-DD.' })
-  @IsDay('followedUpOn')
+  @DayOfFactField()
   followedUpOn!: string;
 
   @Field(() => FollowUpStatusEnum)

@@ -4,6 +4,7 @@ import {
   connectionType,
   CountryCodeEnum,
   CountryEnum,
+  DayOfFactField,
   FormOfExploitationEnum,
   IsDay,
   IsId,
@@ -139,8 +140,7 @@ export class RecordReliefRecipientInput extends FieldEntryInput {
   @IsIn(RISK_REASONS, { message: 'riskReason must be a risk reason' })
   riskReason!: RiskReason;
 
-  @Field({ description: 'YYYY-MM-DD.' })
-  @IsDay('registeredOn')
+  @DayOfFactField()
   registeredOn!: string;
 }
 
@@ -165,8 +165,7 @@ export class RecordDistributionInput extends FieldEntryInput {
   @IsIn(COUNTRIES, { message: 'country must be a country' })
   country!: string;
 
-  @Field({ description: 'YYYY-MM-DD.' })
-  @IsDay('distributedOn')
+  @DayOfFactField()
   distributedOn!: string;
 }
 
@@ -188,8 +187,7 @@ export class RecordPersonAtRiskInput extends FieldEntryInput {
   @place('district')
   district!: string;
 
-  @Field({ description: 'YYYY-MM-DD.' })
-  @IsDay('foundOn')
+  @DayOfFactField()
   foundOn!: string;
 }
 
@@ -209,8 +207,7 @@ export class RecordMigratedFamiliesInput extends FieldEntryInput {
   @place('district')
   district!: string;
 
-  @Field({ description: 'YYYY-MM-DD.' })
-  @IsDay('recordedOn')
+  @DayOfFactField()
   recordedOn!: string;
 }
 
@@ -232,8 +229,7 @@ export class RecordPotentialVictimInput extends FieldEntryInput {
   @IsIn(AGE_BAND_VALUES, { message: 'ageBand must be an age band' })
   ageBand!: string;
 
-  @Field({ description: 'YYYY-MM-DD.' })
-  @IsDay('detectedOn')
+  @DayOfFactField()
   detectedOn!: string;
 }
 

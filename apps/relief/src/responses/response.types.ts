@@ -3,6 +3,7 @@ import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql
 import {
   connectionType,
   CountryEnum,
+  DayOfFactField,
   IsDay,
   IsId,
   PageArgs,
@@ -63,8 +64,7 @@ export class OpenReliefResponseInput {
   })
   country!: string;
 
-  @Field({ description: 'YYYY-MM-DD.' })
-  @IsDay('startsOn')
+  @DayOfFactField()
   startsOn!: string;
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD.' })
