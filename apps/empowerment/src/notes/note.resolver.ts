@@ -29,6 +29,7 @@ import { Enrolment } from '../enrolments/enrolment.types';
 import { EmpowermentPolicy } from '../policies';
 import { MAX_NOTE } from '../validation';
 import { EmpowermentNote, EmpowermentNotePayload, RecordEmpowermentNoteInput } from './note.types';
+import { noteDigest } from './note-digest';
 import { EmpowermentPrivacy } from './personal-data';
 
 /** The name the text is sealed under (bound into the ciphertext with the person's id). */
@@ -53,6 +54,7 @@ export class NoteResolver {
       async command(input, state, { metadata }): Promise<EnrolmentCommand> {
         const text = check.optionalText(input.text, 'text', MAX_NOTE);
         let sealedText = '';
+        let textDigest = '';
         let erased = false;
         if (state.status !== 'NONE' && text !== null) {
           erased = await beneficiaries.erased(state.beneficiaryId);
@@ -64,6 +66,7 @@ export class NoteResolver {
             if (error instanceof PersonKeyDestroyedError) throw new BeneficiaryErased();
             throw error;
           }
+          textDigest = await noteDigest(privacy.keys, state.beneficiaryId, metadata.actorId, text);
         }
         return {
           type: 'RecordEmpowermentNote',
@@ -73,6 +76,7 @@ export class NoteResolver {
             topic: input.topic,
             writtenOn: input.writtenOn,
             sealedText,
+            textDigest,
           },
           metadata,
         };

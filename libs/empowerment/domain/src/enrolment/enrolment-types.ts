@@ -35,6 +35,12 @@ export type EmpowermentNoteRecorded = {
     writtenOn: string;
     /** `pii:v1:…`, sealed for the beneficiary and the field `note`. */
     sealedText: string;
+    /**
+     * An HMAC of the author and the plain text under a key derived from the beneficiary's data
+     * key: the same author sending the same text again makes the same digest (a retry), while
+     * the sealed text differs at each seal. Absent from notes recorded before it was kept.
+     */
+    textDigest?: string;
   };
 };
 
@@ -144,7 +150,14 @@ export type CompleteAgentOfChangeTraining = Cmd<
 >;
 export type RecordEmpowermentNote = Cmd<
   'RecordEmpowermentNote',
-  Erasure & { noteId: string; topic: NoteTopic; writtenOn: string; sealedText: string }
+  Erasure & {
+    noteId: string;
+    topic: NoteTopic;
+    writtenOn: string;
+    sealedText: string;
+    /** See EmpowermentNoteRecorded's `textDigest`: made where the text is sealed. */
+    textDigest: string;
+  }
 >;
 export type CloseEnrolment = Cmd<'CloseEnrolment', { reason: ClosureReason; closedOn: string }>;
 

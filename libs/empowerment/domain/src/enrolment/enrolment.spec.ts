@@ -777,6 +777,7 @@ describe('notes', () => {
           topic: 'COUNSELLING',
           writtenOn: '2026-03-05',
           sealedText: '',
+          textDigest: '',
         }),
       )
       .thenThrows(NoteEmpty));

@@ -119,10 +119,14 @@ function once(state: Open, id: string, event: EnrolmentEvent): EnrolmentEvent[] 
 
 /**
  * A record's facts in clear: a sealed value differs each time it is sealed (a fresh nonce), so a
- * retry is recognised by the rest.
+ * retry is recognised by the rest (a note by its text's digest, which binds the author too).
  */
 function inClear(data: object): object {
-  const { sealedPlace: _place, ...clear } = data as { sealedPlace?: unknown };
+  const {
+    sealedPlace: _place,
+    sealedText: _text,
+    ...clear
+  } = data as { sealedPlace?: unknown; sealedText?: unknown };
   return clear;
 }
 
@@ -351,6 +355,7 @@ export function decideEnrolment(
           topic: check.oneOf(NOTE_TOPICS, data.topic, 'topic'),
           writtenOn: factDate(current, data.writtenOn, 'writtenOn', now),
           sealedText: data.sealedText,
+          textDigest: check.line(data.textDigest, 'textDigest', 128),
         },
       });
     }
