@@ -290,7 +290,7 @@ describe('legal assistance: the Good Practice story, through the gateway', () =>
     const { legalCase } = await ok<{
       legalCase: Record<string, unknown> & {
         offenders: Array<Record<string, unknown>>;
-        serviceOccasions: unknown[];
+        serviceOccasions: { totalCount: number; edges: unknown[] };
         compensationClaims: Array<Record<string, unknown>>;
       };
     }>(
@@ -298,7 +298,7 @@ describe('legal assistance: the Good Practice story, through the gateway', () =>
       `query ($id: ID!) { legalCase(id: $id) {
         parties { beneficiaryId }
         offenders { status statusSince verdict { outcome pronounced { termYears termMonths fine { amountMinor currency } } final { termYears termMonths fine { amountMinor currency } } } }
-        serviceOccasions { kind }
+        serviceOccasions(first: 20) { totalCount edges { node { kind } } }
         compensationClaims { source approved { amountMinor } paid { amountMinor } }
         evidenceDocuments { kind issuingCountry }
       } }`,
@@ -323,7 +323,8 @@ describe('legal assistance: the Good Practice story, through the gateway', () =>
         },
       },
     ]);
-    expect(legalCase.serviceOccasions).toHaveLength(8);
+    expect(legalCase.serviceOccasions.totalCount).toBe(8);
+    expect(legalCase.serviceOccasions.edges).toHaveLength(8);
     expect(legalCase.compensationClaims).toEqual([
       {
         source: 'STATE_FUND',

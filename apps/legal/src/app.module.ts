@@ -3,6 +3,7 @@ import { HavenServiceModule } from '@haven/platform/nest';
 import { LEGAL_ENTITIES, LEGAL_PROJECTIONS } from '@haven/legal/read-models';
 import { AdvocacyResolver } from './advocacy/advocacy';
 import { Beneficiary, BeneficiaryLegalCasesResolver, BeneficiaryResolver } from './beneficiary';
+import { CAPPED_LIST_RESOLVERS } from './cases/capped-lists';
 import { LegalCaseCommands } from './cases/legal-case.commands';
 import { LegalCaseQueries } from './cases/legal-case-queries.resolver';
 import { LegalCaseReadModel } from './cases/legal-case.read-model';
@@ -35,6 +36,7 @@ import { LegalPrivacy } from './privacy';
     LegalCaseMutations,
     LegalCaseQueries,
     OffenderErasureResolver,
+    ...CAPPED_LIST_RESOLVERS,
     AdvocacyResolver,
   ],
 })

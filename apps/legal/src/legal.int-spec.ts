@@ -257,12 +257,15 @@ describe('legal subgraph', () => {
       code: 'CONFLICT',
       reason: 'NO_LEGAL_ACTION_CONSENT',
     });
-    const kept = await as<{ legalCase: { serviceOccasions: unknown[] } }>(
+    const kept = await as<{ legalCase: { serviceOccasions: unknown } }>(
       legalTH,
-      `query ($id: ID!) { legalCase(id: $id) { serviceOccasions { kind } } }`,
+      `query ($id: ID!) { legalCase(id: $id) { serviceOccasions(first: 10) { totalCount edges { node { kind } } } } }`,
       { id: caseId },
     );
-    expect(kept.data?.legalCase.serviceOccasions).toEqual([{ kind: 'MEETING_PROSECUTOR' }]);
+    expect(kept.data?.legalCase.serviceOccasions).toEqual({
+      totalCount: 1,
+      edges: [{ node: { kind: 'MEETING_PROSECUTOR' } }],
+    });
   });
 
   it('lists cases by filters within the reader’s countries; partners, watchdogs, analysts and other countries see nothing', async () => {

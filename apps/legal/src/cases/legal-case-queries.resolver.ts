@@ -4,6 +4,7 @@ import { Inject } from '@nestjs/common';
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import {
   clientError,
+  PageArgs,
   pageAfter,
   principalOf,
   toConnection,
@@ -11,11 +12,14 @@ import {
 } from '@haven/platform/nest';
 import { openPersonalFields } from '@haven/platform/privacy';
 import { forbidden, inScope, Policy } from '@haven/platform/security';
+import { LEGAL_CASE_LIMITS as L } from '@haven/legal/domain';
 import { LegalPolicy } from '../policies';
 import { LegalPrivacy } from '../privacy';
+import { CappedFirst, capped } from './capped-lists';
 import { LegalCaseArgs, LegalCasesArgs, OffenderIdentityArgs } from './legal-case.inputs';
 import {
   LEGAL_CASE_CURSOR,
+  SERVICE_OCCASION_CURSOR,
   toCompensationClaim,
   toEvidenceDocument,
   toLegalCase,
@@ -28,7 +32,7 @@ import {
   EvidenceDocument,
   LegalCase,
   LegalCaseConnection,
-  LegalServiceOccasion,
+  LegalServiceOccasionConnection,
   Offender,
   OffenderIdentity,
 } from './legal-case.types';
@@ -69,24 +73,51 @@ export class LegalCaseQueries {
     return toConnection(LEGAL_CASE_CURSOR, page, (row) => row.position, toLegalCase);
   }
 
-  @ResolveField(() => [Offender])
-  async offenders(@Parent() legalCase: LegalCase): Promise<Offender[]> {
-    return (await this.readModel.offenders(legalCase.id)).map(toOffender);
+  @ResolveField(() => [Offender], {
+    description: `In the order they were added (at most ${L.offenders}).`,
+  })
+  async offenders(
+    @Parent() legalCase: LegalCase,
+    @CappedFirst(L.offenders, 'offenders') first: number,
+  ): Promise<Offender[]> {
+    const rows = await this.readModel.offenders(legalCase.id, capped(first, L.offenders));
+    return rows.map(toOffender);
   }
 
-  @ResolveField(() => [LegalServiceOccasion], { description: 'In the order they were recorded.' })
-  async serviceOccasions(@Parent() legalCase: LegalCase): Promise<LegalServiceOccasion[]> {
-    return (await this.readModel.occasions(legalCase.id)).map(toServiceOccasion);
+  @ResolveField(() => LegalServiceOccasionConnection, {
+    description:
+      'In the order they were recorded, a page at a time: a case runs for years and staff act ' +
+      'on it many times.',
+  })
+  async serviceOccasions(@Parent() legalCase: LegalCase, @Args() { first, after }: PageArgs) {
+    const page = await this.readModel.occasions(
+      legalCase.id,
+      first,
+      pageAfter(SERVICE_OCCASION_CURSOR, after),
+    );
+    return toConnection(SERVICE_OCCASION_CURSOR, page, (row) => row.position, toServiceOccasion);
   }
 
-  @ResolveField(() => [EvidenceDocument])
-  async evidenceDocuments(@Parent() legalCase: LegalCase): Promise<EvidenceDocument[]> {
-    return (await this.readModel.documents(legalCase.id)).map(toEvidenceDocument);
+  @ResolveField(() => [EvidenceDocument], {
+    description: `In the order they were recorded (at most ${L.documents}).`,
+  })
+  async evidenceDocuments(
+    @Parent() legalCase: LegalCase,
+    @CappedFirst(L.documents, 'documents') first: number,
+  ): Promise<EvidenceDocument[]> {
+    const rows = await this.readModel.documents(legalCase.id, capped(first, L.documents));
+    return rows.map(toEvidenceDocument);
   }
 
-  @ResolveField(() => [CompensationClaim])
-  async compensationClaims(@Parent() legalCase: LegalCase): Promise<CompensationClaim[]> {
-    return (await this.readModel.claims(legalCase.id)).map(toCompensationClaim);
+  @ResolveField(() => [CompensationClaim], {
+    description: `In the order they were claimed (at most ${L.claims}).`,
+  })
+  async compensationClaims(
+    @Parent() legalCase: LegalCase,
+    @CappedFirst(L.claims, 'claims') first: number,
+  ): Promise<CompensationClaim[]> {
+    const rows = await this.readModel.claims(legalCase.id, capped(first, L.claims));
+    return rows.map(toCompensationClaim);
   }
 
   @Policy(LegalPolicy.readOffenderIdentity)

@@ -16,6 +16,7 @@ import type {
 } from './legal-case.types';
 
 export const LEGAL_CASE_CURSOR = 'legalcase';
+export const SERVICE_OCCASION_CURSOR = 'legaloccasion';
 
 export function toLegalCase(row: LegalCaseRow): LegalCase {
   return {

@@ -67,29 +67,40 @@ export class LegalCaseReadModel {
     return query.getMany();
   }
 
-  private ofCase<Row extends ObjectLiteral>(entity: new () => Row, caseId: string): Promise<Row[]> {
+  /** The first `first` rows of a case's part, in the order recorded (the decider caps them). */
+  private ofCase<Row extends ObjectLiteral>(
+    entity: new () => Row,
+    caseId: string,
+    first: number,
+  ): Promise<Row[]> {
     return this.dataSource
       .getRepository(entity)
       .createQueryBuilder('row')
       .where('row.caseId = :caseId', { caseId })
       .orderBy('row.position', 'ASC')
+      .limit(first)
       .getMany();
   }
 
-  offenders(caseId: string) {
-    return this.ofCase(OffenderRow, caseId);
+  offenders(caseId: string, first: number) {
+    return this.ofCase(OffenderRow, caseId, first);
   }
 
-  occasions(caseId: string) {
-    return this.ofCase(ServiceOccasionRow, caseId);
+  /** A page of a case's service occasions, in the order they were recorded. */
+  occasions(caseId: string, first: number, after: number | undefined) {
+    const query = this.dataSource
+      .getRepository(ServiceOccasionRow)
+      .createQueryBuilder('row')
+      .where('row.caseId = :caseId', { caseId });
+    return keysetPage(query, { position: 'position', first, after });
   }
 
-  documents(caseId: string) {
-    return this.ofCase(EvidenceDocumentRow, caseId);
+  documents(caseId: string, first: number) {
+    return this.ofCase(EvidenceDocumentRow, caseId, first);
   }
 
-  claims(caseId: string) {
-    return this.ofCase(CompensationClaimRow, caseId);
+  claims(caseId: string, first: number) {
+    return this.ofCase(CompensationClaimRow, caseId, first);
   }
 
   findOffender(id: string): Promise<OffenderRow | null> {

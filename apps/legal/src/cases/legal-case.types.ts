@@ -118,7 +118,7 @@ export class Offender {
   @Field({ description: DATE })
   statusSince!: string;
 
-  @Field(() => [OffenderStatusChange])
+  // Resolved with its cap (capped-lists.ts).
   statusHistory!: OffenderStatusChange[];
 
   @Field(() => Verdict, { nullable: true })
@@ -172,7 +172,7 @@ export class EvidenceDocument {
   @Field({ description: DATE })
   recordedOn!: string;
 
-  @Field(() => [EvidenceVerification], { description: 'The chain of verification, in order.' })
+  // Resolved with its cap (capped-lists.ts).
   verifications!: EvidenceVerification[];
 }
 
@@ -216,7 +216,7 @@ export class CompensationClaim {
   @Field(() => Money)
   paid!: Money;
 
-  @Field(() => [CompensationPayment])
+  // Resolved with its cap (capped-lists.ts).
   payments!: CompensationPayment[];
 }
 
@@ -260,12 +260,18 @@ export class LegalCase {
   @Field(() => ID, { nullable: true, description: 'A partner law firm (networks’ partner id).' })
   lawFirmId!: string | null;
 
-  @Field(() => [LegalCaseParty])
+  // Resolved with its cap (capped-lists.ts).
   parties!: LegalCaseParty[];
 }
 
 export const LegalCaseConnection = connectionType('LegalCase', LegalCase, LegalPolicy.readCases);
 export const LegalCasePayload = payloadType('LegalCasePayload', LegalCase);
+/** A case's service occasions grow for as long as it runs (years): they come in pages. */
+export const LegalServiceOccasionConnection = connectionType(
+  'LegalServiceOccasion',
+  LegalServiceOccasion,
+  LegalPolicy.readCases,
+);
 
 @ObjectType({ description: 'An offender’s identity, opened for you and logged as read.' })
 @Policy(LegalPolicy.readOffenderIdentity)

@@ -41,6 +41,16 @@ import {
   UnknownBeneficiary,
   VerdictAlreadyRecorded,
 } from '../errors';
+import {
+  LEGAL_CASE_LIMITS as LIMITS,
+  TooManyClaims,
+  TooManyDocuments,
+  TooManyOffenders,
+  TooManyParties,
+  TooManyPayments,
+  TooManyStatusChanges,
+  TooManyVerifications,
+} from './limits';
 import { OFFENDER_TRANSITIONS, statusFits, VERDICT_STATUSES } from './offender-status';
 import type {
   BeneficiaryFacts,
@@ -164,6 +174,7 @@ export function decideLegalCase(
       const { data } = command;
       if (state.status !== 'NONE') throw new LegalCaseAlreadyOpened();
       if (data.parties.length === 0) throw new NoBeneficiaries();
+      if (data.parties.length > LIMITS.parties) throw new TooManyParties();
       const ids = new Set(data.parties.map((p) => p.facts.beneficiaryId));
       if (ids.size !== data.parties.length) throw new BeneficiaryAlreadyOnCase();
       if (data.stage === 'CLOSED') throw new CloseToCloseCase('stage');
@@ -207,6 +218,7 @@ export function decideLegalCase(
       const current = open(state);
       const { data } = command;
       if (data.party.facts.beneficiaryId in current.parties) throw new BeneficiaryAlreadyOnCase();
+      if (partyIds(current).length >= LIMITS.parties) throw new TooManyParties();
       notBeforeOpening(current, data.joinedOn);
       return [joined(current.caseId, current.country, data.party, data.joinedOn)];
     }
@@ -273,6 +285,7 @@ export function decideLegalCase(
       const { data } = command;
       const { caseId, offenderId, kind, nationality, identity, on } = data;
       if (data.offenderId in current.offenders) throw new OffenderAlreadyAdded();
+      if (Object.keys(current.offenders).length >= LIMITS.offenders) throw new TooManyOffenders();
       if (VERDICT_STATUSES.includes(data.status)) throw new StatusNeedsVerdict();
       notBeforeOpening(current, data.on);
       return [
@@ -293,6 +306,9 @@ export function decideLegalCase(
       const { offenderId, status, on } = command.data;
       const found = offender(current, offenderId);
       if (VERDICT_STATUSES.includes(status)) throw new StatusNeedsVerdict();
+      // One change stays free for the verdict's, which is never refused for room.
+      const room = LIMITS.statusChanges - (found.verdict ? 0 : 1);
+      if (found.statusChanges >= room) throw new TooManyStatusChanges();
       notBeforeOpening(current, on);
       return [statusEvent(current, offenderId, found, found.kind, found.nationality, status, on)];
     }
@@ -335,6 +351,7 @@ export function decideLegalCase(
       const current = open(state);
       const { beneficiary, ...data } = command.data;
       if (data.documentId in current.documents) throw new DocumentAlreadyRecorded();
+      if (Object.keys(current.documents).length >= LIMITS.documents) throw new TooManyDocuments();
       party(current, beneficiary);
       return [
         {
@@ -348,6 +365,7 @@ export function decideLegalCase(
       const { documentId, verifiedBy, finding, on } = command.data;
       const document = current.documents[documentId];
       if (!document) throw new DocumentNotFound();
+      if (document.verifications >= LIMITS.verifications) throw new TooManyVerifications();
       return [
         {
           type: 'EvidenceVerified',
@@ -417,6 +435,7 @@ export function decideLegalCase(
       const current = open(state);
       const { beneficiary, ...data } = command.data;
       if (data.claimId in current.claims) throw new ClaimAlreadyRecorded();
+      if (Object.keys(current.claims).length >= LIMITS.claims) throw new TooManyClaims();
       party(current, beneficiary);
       notBeforeOpening(current, data.on);
       return [
@@ -455,6 +474,7 @@ export function decideLegalCase(
       const claim = current.claims[claimId];
       if (!claim) throw new ClaimNotFound();
       if (claim.payments.includes(paymentId)) throw new PaymentAlreadyRecorded();
+      if (claim.payments.length >= LIMITS.payments) throw new TooManyPayments();
       if (claim.approved === null) throw new ClaimNotApproved();
       sameCurrency(claim.currency, amount, 'amount.currency');
       if (claim.paid + amount.amountMinor > claim.approved) throw new PaymentExceedsApproved();
@@ -556,12 +576,16 @@ export function evolveLegalCase(state: LegalCaseState, event: LegalCaseEvent): L
             verdict: null,
             appealed: false,
             identityErased: false,
+            statusChanges: 0,
           },
         },
       }));
     }
     case 'OffenderStatusChanged':
-      return withOffender(state, event.data.offenderId, () => ({ status: event.data.to }));
+      return withOffender(state, event.data.offenderId, (found) => ({
+        status: event.data.to,
+        statusChanges: found.statusChanges + 1,
+      }));
     case 'OffenderIdentityErased':
       return withOffender(state, event.data.offenderId, () => ({ identityErased: true }));
     case 'VerdictRecorded':
@@ -573,11 +597,19 @@ export function evolveLegalCase(state: LegalCaseState, event: LegalCaseEvent): L
     case 'EvidenceDocumentRecorded': {
       const { documentId, beneficiaryId, kind, issuingCountry } = event.data;
       return withFile(state, (file) => ({
-        documents: { ...file.documents, [documentId]: { beneficiaryId, kind, issuingCountry } },
+        documents: {
+          ...file.documents,
+          [documentId]: { beneficiaryId, kind, issuingCountry, verifications: 0 },
+        },
       }));
     }
     case 'EvidenceVerified':
-      return state;
+      return withFile(state, (file) => {
+        const found = file.documents[event.data.documentId];
+        if (!found) return {};
+        const counted = { ...found, verifications: found.verifications + 1 };
+        return { documents: { ...file.documents, [event.data.documentId]: counted } };
+      });
     case 'CompensationClaimed': {
       const { claimId, beneficiaryId, source, claimed } = event.data;
       return withFile(state, (file) => ({

@@ -245,6 +245,8 @@ export type OffenderState = {
   verdict: VerdictOutcome | null;
   appealed: boolean;
   identityErased: boolean;
+  /** OffenderStatusChanged events so far (the first status included). */
+  statusChanges: number;
 };
 export type ClaimState = {
   beneficiaryId: string;
@@ -264,7 +266,12 @@ export type CaseFile = {
   offenders: Record<string, OffenderState>;
   documents: Record<
     string,
-    { beneficiaryId: string; kind: EvidenceDocumentKind; issuingCountry: string }
+    {
+      beneficiaryId: string;
+      kind: EvidenceDocumentKind;
+      issuingCountry: string;
+      verifications: number;
+    }
   >;
   occasions: string[];
   claims: Record<string, ClaimState>;

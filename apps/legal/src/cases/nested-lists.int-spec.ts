@@ -1,0 +1,186 @@
+// The lists under a legal case against the real legal app: its parts and their histories are
+// capped lists (all of them by default, priced at their caps, so a case with everything it holds
+// is one query within the cost limit), and its service occasions come in pages.
+import { randomUUID } from 'node:crypto';
+import { LEGAL_MIGRATIONS } from '@haven/legal/read-models';
+import { PostgresEventStore, type EventMetadata, type NewEvent } from '@haven/platform/event-store';
+import { startTestService, type TestService } from '@haven/platform/nest/testing';
+import type { Principal } from '@haven/platform/security';
+import { beneficiaryStreamId } from '@haven/protection/contracts';
+import { Client } from 'pg';
+import { AppModule } from '../app.module';
+
+const person = (role: Principal['role'], countries: string[]): Principal => ({
+  subject: `${role}-${countries.join('') || 'all'}`,
+  role,
+  countries,
+  organisationId: null,
+});
+const legalTH = person('legal_officer', ['TH']);
+const metadata: EventMetadata = {
+  actorId: 'protection-th-1',
+  role: 'protection_officer',
+  organisationId: null,
+  correlationId: 'c',
+  causationId: null,
+  occurredAt: '2020-01-01T00:00:00.000Z',
+};
+
+let service: TestService;
+let sql: Client;
+const ana = randomUUID();
+
+async function as<Data = Record<string, unknown>>(
+  principal: Principal,
+  query: string,
+  variables: Record<string, unknown> = {},
+) {
+  return (await service.graphql<Data>(query, variables, {}, { as: principal })).body;
+}
+
+beforeAll(async () => {
+  service = await startTestService(AppModule, { migrations: [LEGAL_MIGRATIONS] });
+  sql = new Client({ connectionString: service.db.url });
+  await sql.connect();
+  const writer = new PostgresEventStore({ connectionString: service.db.url });
+  const registered = [
+    {
+      type: 'BeneficiaryRegistered',
+      data: {
+        beneficiaryId: ana,
+        referenceCode: `BEN-TH-${ana.slice(0, 6)}`,
+        country: 'TH',
+        sex: 'FEMALE',
+        minor: true,
+        registeredAt: '2019-05-01T00:00:00.000Z',
+      },
+      metadata,
+    },
+    {
+      type: 'ConsentRecorded',
+      data: {
+        beneficiaryId: ana,
+        kind: 'LEGAL_ACTION',
+        partnerOrganisationId: null,
+        given: true,
+        recordedOn: '2019-05-02',
+      },
+      metadata,
+    },
+  ];
+  await writer.append(beneficiaryStreamId(ana), registered as unknown as NewEvent[], 'any');
+  await writer.close();
+}, 60_000);
+
+afterAll(async () => {
+  await sql?.end();
+  await service?.close();
+});
+
+const mutate = async (name: string, inputType: string, input: Record<string, unknown>) => {
+  const body = await as(
+    legalTH,
+    `mutation ($input: ${inputType}!) { ${name}(input: $input) { id } }`,
+    { input },
+  );
+  expect(body.errors).toBeUndefined();
+};
+
+describe('the lists under a legal case', () => {
+  let caseId: string;
+
+  beforeAll(async () => {
+    const opened = await as<{ openLegalCase: { id: string } }>(
+      legalTH,
+      `mutation ($input: OpenLegalCaseInput!) { openLegalCase(input: $input) { id } }`,
+      {
+        input: {
+          kind: 'SEX_TRAFFICKING',
+          country: 'TH',
+          stage: 'INVESTIGATION',
+          openedOn: '2019-06-01',
+          parties: [{ beneficiaryId: ana, role: 'VICTIM' }],
+        },
+      },
+    );
+    caseId = opened.data!.openLegalCase.id;
+    for (const kind of ['REPORTING_TO_POLICE', 'MEETING_PROSECUTOR', 'ATTENDING_HEARING']) {
+      await mutate('recordLegalServiceOccasion', 'RecordServiceOccasionInput', {
+        caseId,
+        kind,
+        on: '2019-07-01',
+        beneficiaryIds: [ana],
+      });
+    }
+    await mutate('addOffender', 'AddOffenderInput', {
+      caseId,
+      kind: 'ADULT_MALE',
+      nationality: 'TH',
+      identity: {},
+      on: '2019-06-02',
+    });
+  });
+
+  it('given a case with its parts, when all of them and their histories are asked at once, then the query is within the cost limit', async () => {
+    const body = await as<{ legalCase: Record<string, unknown> }>(
+      legalTH,
+      `query ($id: ID!) { legalCase(id: $id) {
+        parties { beneficiaryId role joinedOn }
+        offenders { id status statusHistory { from to on } verdict { outcome } }
+        evidenceDocuments { id kind verifications { verifiedBy finding on } }
+        compensationClaims { id source paid { amountMinor currency } payments { id on amount { amountMinor currency } } }
+        serviceOccasions { totalCount edges { node { kind on beneficiaryIds } } }
+      } }`,
+      { id: caseId },
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.legalCase).toMatchObject({
+      parties: [{ beneficiaryId: ana, role: 'VICTIM' }],
+      offenders: [
+        {
+          status: 'UNDER_INVESTIGATION',
+          statusHistory: [{ from: null, to: 'UNDER_INVESTIGATION', on: '2019-06-02' }],
+        },
+      ],
+      evidenceDocuments: [],
+      compensationClaims: [],
+      serviceOccasions: { totalCount: 3 },
+    });
+  });
+
+  it('given three service occasions, when they are paged two at a time, then the second page holds the last, in the order recorded', async () => {
+    const PAGE = `query ($id: ID!, $after: String) { legalCase(id: $id) {
+      serviceOccasions(first: 2, after: $after) { edges { node { kind } } pageInfo { hasNextPage endCursor } }
+    } }`;
+    type Page = {
+      legalCase: {
+        serviceOccasions: {
+          edges: Array<{ node: { kind: string } }>;
+          pageInfo: { hasNextPage: boolean; endCursor: string };
+        };
+      };
+    };
+    const first = (await as<Page>(legalTH, PAGE, { id: caseId })).data!.legalCase.serviceOccasions;
+    expect(first.edges.map((edge) => edge.node.kind)).toEqual([
+      'REPORTING_TO_POLICE',
+      'MEETING_PROSECUTOR',
+    ]);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const second = (await as<Page>(legalTH, PAGE, { id: caseId, after: first.pageInfo.endCursor }))
+      .data!.legalCase.serviceOccasions;
+    expect(second.edges.map((edge) => edge.node.kind)).toEqual(['ATTENDING_HEARING']);
+    expect(second.pageInfo.hasNextPage).toBe(false);
+  });
+
+  it('given a capped list, when more than its cap or fewer than one is asked, then it is a BAD_USER_INPUT naming the field', async () => {
+    for (const query of [
+      `query ($id: ID!) { legalCase(id: $id) { offenders(first: 21) { id } } }`,
+      `query ($id: ID!) { legalCase(id: $id) { parties(first: 0) { role } } }`,
+      `query ($id: ID!) { legalCase(id: $id) { offenders { statusHistory(first: 21) { to } } } }`,
+      `query ($id: ID!) { legalCase(id: $id) { serviceOccasions(first: 101) { totalCount } } }`,
+    ]) {
+      const body = await as(legalTH, query, { id: caseId });
+      expect(body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    }
+  });
+});
