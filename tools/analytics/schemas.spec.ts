@@ -1,15 +1,25 @@
 import {
+  ADVOCACY_ACTIONS_V1,
   BENEFICIARIES_V1,
   breakingChanges,
   CASE_NOTIFICATIONS_V1,
+  ENROLMENTS_V1,
   FEED_TOPICS,
+  LEGAL_CASES_V1,
   MessageValidator,
   PROTECTION_CASES_V1,
+  RELIEF_RESPONSES_V1,
   topicSchema,
   type JsonSchema,
 } from '@haven/analytics/feed';
+import { EMPOWERMENT_INTEGRATION_EVENT_TYPES } from '@haven/empowerment/contracts';
+import {
+  ADVOCACY_INTEGRATION_EVENT_TYPES,
+  LEGAL_CASE_INTEGRATION_EVENT_TYPES,
+} from '@haven/legal/contracts';
 import { BENEFICIARY_EVENT_TYPES, PROTECTION_CASE_EVENT_TYPES } from '@haven/protection/contracts';
 import { CASE_NOTIFICATION_EVENT_TYPES } from '@haven/networks/contracts';
+import { RELIEF_INTEGRATION_EVENT_TYPES } from '@haven/relief/contracts';
 import { compareSchemas } from './schemas';
 
 const clone = (schema: JsonSchema): JsonSchema => JSON.parse(JSON.stringify(schema)) as JsonSchema;
@@ -34,10 +44,27 @@ describe('the published schemas of the analysts feed', () => {
       [CASE_NOTIFICATIONS_V1.name]: CASE_NOTIFICATION_EVENT_TYPES,
       [PROTECTION_CASES_V1.name]: PROTECTION_CASE_EVENT_TYPES,
       [BENEFICIARIES_V1.name]: BENEFICIARY_EVENT_TYPES,
+      [ENROLMENTS_V1.name]: EMPOWERMENT_INTEGRATION_EVENT_TYPES,
+      [LEGAL_CASES_V1.name]: LEGAL_CASE_INTEGRATION_EVENT_TYPES,
+      [ADVOCACY_ACTIONS_V1.name]: ADVOCACY_INTEGRATION_EVENT_TYPES,
+      [RELIEF_RESPONSES_V1.name]: RELIEF_INTEGRATION_EVENT_TYPES,
     };
     for (const topic of FEED_TOPICS) {
       for (const type of Object.keys(topic.events)) expect(declared[topic.name]).toContain(type);
     }
+  });
+
+  it("of empowerment, legal and relief publish every integration event of their programme's contracts", () => {
+    const programmes = [ENROLMENTS_V1, LEGAL_CASES_V1, ADVOCACY_ACTIONS_V1, RELIEF_RESPONSES_V1];
+    const published = programmes.flatMap((topic) => Object.keys(topic.events));
+    expect(published.sort()).toEqual(
+      [
+        ...EMPOWERMENT_INTEGRATION_EVENT_TYPES,
+        ...LEGAL_CASE_INTEGRATION_EVENT_TYPES,
+        ...ADVOCACY_INTEGRATION_EVENT_TYPES,
+        ...RELIEF_INTEGRATION_EVENT_TYPES,
+      ].sort(),
+    );
   });
 
   it('refuse a value outside a closed list, a missing field and a field not declared', () => {
@@ -108,6 +135,17 @@ describe('the published schemas of the analysts feed', () => {
       dropped.oneOf = (dropped.oneOf as JsonSchema[]).slice(1);
       expect(breakingChanges(published, dropped)).toEqual([
         'CaseNotificationSubmitted: the event type was removed',
+      ]);
+    });
+
+    it("that removes a value from a list of a closed list's values (a plan's goals) is breaking too", () => {
+      const goals = topicSchema(ENROLMENTS_V1);
+      const narrowed = clone(goals);
+      const items = dataOf(narrowed, 'ReintegrationPlanAgreed').properties.goals
+        .items as JsonSchema;
+      items.enum = (items.enum as string[]).filter((value) => value !== 'AGENT_OF_CHANGE');
+      expect(breakingChanges(goals, narrowed)).toEqual([
+        'ReintegrationPlanAgreed.goals: values removed: AGENT_OF_CHANGE',
       ]);
     });
 

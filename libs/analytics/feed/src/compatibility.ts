@@ -53,9 +53,11 @@ function normalise(schema: JsonSchema): { types: string[]; enum?: string[]; patt
   const options = Array.isArray(schema.oneOf) ? (schema.oneOf as JsonSchema[]) : [schema];
   const types = options.map((option) => String(option.type)).sort();
   const main = options.find((option) => option.type !== 'null') ?? options[0];
+  // A list of a closed list's values (a plan's goals): its values are the items'.
+  const listed = (main.items as JsonSchema | undefined) ?? main;
   return {
     types,
-    enum: Array.isArray(main.enum) ? (main.enum as string[]) : undefined,
+    enum: Array.isArray(listed.enum) ? (listed.enum as string[]) : undefined,
     pattern: typeof main.pattern === 'string' ? main.pattern : undefined,
   };
 }

@@ -9,6 +9,7 @@ export type JsonSchema = { [keyword: string]: JsonValue };
  * schema. A topic lists these per event type (an allow-list): a field not listed never leaves.
  */
 export interface Field {
+  /** The field of the event's data, or a dotted path into it (`amount.amountMinor`). */
   readonly from: string;
   readonly schema: JsonSchema;
   map(value: unknown, pseudonyms: Pseudonymiser): JsonValue;
@@ -56,13 +57,32 @@ export function oneOf(from: string, values: readonly string[]): Field {
   };
 }
 
+export const nullableOneOf = (from: string, values: readonly string[]) =>
+  nullable(oneOf(from, values));
+
+/** A list of values of a closed list (a plan's goals), copied as it is. */
+export function listOf(from: string, values: readonly string[]): Field {
+  return {
+    from,
+    schema: { type: 'array', items: { type: 'string', enum: [...values] } },
+    map: (value) => {
+      if (!Array.isArray(value)) throw new FieldError(`${from} is not a list`);
+      return value as JsonValue;
+    },
+  };
+}
+
 export function integer(from: string): Field {
   return { from, schema: { type: 'integer', minimum: 0 }, map: (value) => value as JsonValue };
 }
 
+export const nullableInteger = (from: string) => nullable(integer(from));
+
 export function flag(from: string): Field {
   return { from, schema: { type: 'boolean' }, map: (value) => value as JsonValue };
 }
+
+export const nullableFlag = (from: string) => nullable(flag(from));
 
 /** How many items a list holds (the items themselves stay out). */
 export function countOf(from: string): Field {

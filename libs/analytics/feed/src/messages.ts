@@ -77,7 +77,7 @@ export function mappedMessagesFor(
       for (const name in fields) {
         const field = fields[name];
         try {
-          data[name] = field.map((event.data as JsonObject)[field.from], pseudonyms);
+          data[name] = field.map(valueAt(event.data as JsonObject, field.from), pseudonyms);
         } catch (error) {
           const reason = error instanceof FieldError ? error.message : 'it could not be mapped';
           throw new MessageMappingError(
@@ -109,6 +109,17 @@ export function mappedMessagesFor(
     }
   }
   return messages;
+}
+
+/** A field of the event's data, or a dotted path into it; undefined where a step is missing. */
+function valueAt(data: JsonObject, from: string): unknown {
+  if (!from.includes('.')) return data[from];
+  let value: unknown = data;
+  for (const step of from.split('.')) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as JsonObject)[step];
+  }
+  return value;
 }
 
 /** The stream categories the topics follow (an erasure event is in its topic's category). */

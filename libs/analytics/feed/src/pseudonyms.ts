@@ -3,7 +3,18 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** What an id names; the kind is part of the keyed hash, so one id gets a different pseudonym per kind. */
-export type PseudonymKind = 'person' | 'case' | 'notification' | 'organisation' | 'event';
+export type PseudonymKind =
+  | 'person'
+  | 'case'
+  | 'notification'
+  | 'organisation'
+  | 'event'
+  | 'enrolment'
+  | 'grant'
+  | 'offender'
+  | 'claim'
+  | 'advocacy'
+  | 'response';
 
 /** The analysts' feed key: a secret and the id analysts see (header `haven-key-id`). */
 export interface FeedKey {
