@@ -1,7 +1,10 @@
 // The lists under a legal case against the real legal app: its parts and their histories are
 // capped lists (all of them by default, priced at their caps, so a case with everything it holds
-// is one query within the cost limit), and its service occasions come in pages.
+// is one query within the cost limit), its service occasions come in pages, and the README's
+// legal operations answer as pasted.
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { LEGAL_MIGRATIONS } from '@haven/legal/read-models';
 import { PostgresEventStore, type EventMetadata, type NewEvent } from '@haven/platform/event-store';
 import { startTestService, type TestService } from '@haven/platform/nest/testing';
@@ -17,6 +20,7 @@ const person = (role: Principal['role'], countries: string[]): Principal => ({
   organisationId: null,
 });
 const legalTH = person('legal_officer', ['TH']);
+const admin = person('admin', []);
 const metadata: EventMetadata = {
   actorId: 'protection-th-1',
   role: 'protection_officer',
@@ -182,5 +186,34 @@ describe('the lists under a legal case', () => {
       const body = await as(legalTH, query, { id: caseId });
       expect(body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     }
+  });
+
+  it('given the README’s legal section, when its operations are pasted in order, then each answers without error', async () => {
+    const readme = readFileSync(path.resolve(__dirname, '../../../../README.md'), 'utf8');
+    const section = readme.slice(
+      readme.indexOf('## Legal assistance'),
+      readme.indexOf('## Crisis relief'),
+    );
+    const operations = [...section.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]);
+    expect(operations.length).toBeGreaterThanOrEqual(4);
+    const listed = await as<{ legalCase: { offenders: Array<{ id: string }> } }>(
+      legalTH,
+      `query ($id: ID!) { legalCase(id: $id) { offenders { id } } }`,
+      { id: caseId },
+    );
+    const offenderId = listed.data!.legalCase.offenders[0].id;
+    const answers: Array<Record<string, unknown> | undefined> = [];
+    for (const operation of operations) {
+      const text = operation
+        .replaceAll('<a consenting beneficiary>', ana)
+        .replaceAll('<the case>', caseId)
+        .replaceAll('<its offender>', offenderId);
+      const body = await as(text.includes('eraseOffenderIdentity') ? admin : legalTH, text);
+      expect(body.errors).toBeUndefined();
+      answers.push(body.data);
+    }
+    expect(answers.at(-1)).toEqual({
+      offenderIdentity: { names: null, aliases: null, notes: null, erased: true },
+    });
   });
 });
