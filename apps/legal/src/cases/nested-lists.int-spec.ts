@@ -202,7 +202,7 @@ describe('the lists under a legal case', () => {
       { id: caseId },
     );
     const offenderId = listed.data!.legalCase.offenders[0].id;
-    const answers: Array<Record<string, unknown> | undefined> = [];
+    const answers: unknown[] = [];
     for (const operation of operations) {
       const text = operation
         .replaceAll('<a consenting beneficiary>', ana)
