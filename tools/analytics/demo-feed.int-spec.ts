@@ -1,17 +1,26 @@
 // A demo-like run through the analysts' feed: the demo data set (tools/seed/demo.ts) appended as
-// the services' events, published by the relay to a real broker. Every message is then searched
+// the services' events, with the empowerment, legal and relief events of its victims
+// (demo-programmes.ts), published by the relay to a real broker. Every message is then searched
 // for every personal string and every Haven id the demo used, and the analysts' example consumer
 // counts the notifications from the topic.
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { CASE_NOTIFICATIONS_V1, FEED_TOPICS } from '@haven/analytics/feed';
+import {
+  ADVOCACY_ACTIONS_V1,
+  CASE_NOTIFICATIONS_V1,
+  ENROLMENTS_V1,
+  FEED_TOPICS,
+  LEGAL_CASES_V1,
+  RELIEF_RESPONSES_V1,
+} from '@haven/analytics/feed';
 import { eventually, feedTestBed, metadata, type FeedTestBed } from '@haven/analytics/feed/testing';
 import type { NewEvent } from '@haven/platform/event-store';
 import { messagesText, testKafkaBrokers } from '@haven/platform/kafka/testing';
 import { encryptField, generateDataKey } from '@haven/platform/privacy';
 import { demoCaseNotifications } from '../seed/demo';
+import { demoProgrammeStreams, type DemoVictim } from './demo-programmes';
 
 const root = path.resolve(__dirname, '../..');
 let bed: FeedTestBed;
@@ -36,6 +45,7 @@ const sealed = (subject: string, field: string, value: string) => {
 beforeAll(async () => {
   bed = await feedTestBed();
   const appends: Array<[string, NewEvent[]]> = [];
+  const victims: DemoVictim[] = [];
   for (const [index, seed] of demoCaseNotifications(40).entries()) {
     const { input } = seed;
     const at = `2025-${String((index % 12) + 1).padStart(2, '0')}-${String((index % 27) + 1).padStart(2, '0')}T08:15:00.000Z`;
@@ -114,6 +124,13 @@ beforeAll(async () => {
     ];
     for (const victim of plan.victims) {
       ids.add(victim.id);
+      victims.push({
+        id: victim.id,
+        country: input.country as DemoVictim['country'],
+        minor: victim.minor,
+        on: at.slice(0, 10),
+        province: input.province,
+      });
       const { givenName, familyName, dateOfBirth, notes } = victim.personal;
       appends.push([
         `beneficiary-${victim.id}`,
@@ -217,6 +234,7 @@ beforeAll(async () => {
       work.push(event('ProtectionCaseClosed', { caseId, reason: plan.closure, closedAt: at }, at));
     appends.push([`protectioncase-${caseId}`, work]);
   }
+  appends.push(...demoProgrammeStreams(victims, { event, sealed, personal, ids }));
   for (const [stream, events] of appends) {
     await bed.store.append(stream, events, 'no_stream');
     events.forEach((appended) => ids.add(appended.eventId as string));
@@ -236,6 +254,10 @@ describe('the analysts feed of a demo-like run', () => {
       await Promise.all(FEED_TOPICS.map((topic) => bed.messages(topic.name)))
     ).flat();
     expect(messages.length).toBeGreaterThan(100);
+    // Every programme's topic is in the scan.
+    for (const topic of [ENROLMENTS_V1, LEGAL_CASES_V1, ADVOCACY_ACTIONS_V1, RELIEF_RESPONSES_V1]) {
+      expect((await bed.messages(topic.name)).length).toBeGreaterThan(0);
+    }
     const text = messagesText(messages).toLowerCase();
     // Every string a message carries: its key, header values, and each string in its value.
     const leaves = new Set<string>();

@@ -19,18 +19,18 @@ type Country = (typeof COUNTRIES)[number];
 const CURRENCY: Record<Country, string> = { TH: 'THB', LA: 'LAK', MM: 'MMK' };
 // A grant's size in each currency's minor units (about 150 USD).
 const GRANT: Record<Country, number> = { TH: 500_000, LA: 300_000_000, MM: 30_000_000 };
-const SHELTERS: Record<Country, string> = {
+export const SHELTERS: Record<Country, string> = {
   TH: 'Kredtrakarn Protection and Occupational Development Centre',
   LA: 'Vientiane Transit Centre',
   MM: 'Tachileik Women’s Shelter',
 };
 // Partner businesses that take placements (networks' partner organisations), and what they hire.
-const EMPLOYERS: Record<Country, { name: string; occupation: string }> = {
+export const EMPLOYERS: Record<Country, { name: string; occupation: string }> = {
   TH: { name: 'Mae Sai Garment Cooperative', occupation: 'Sewing machine operator' },
   LA: { name: 'Bokeo Riverside Hotel', occupation: 'Housekeeping attendant' },
   MM: { name: 'Tachileik Community Bakery', occupation: 'Assistant baker' },
 };
-const COLLEGES: Record<Country, string> = {
+export const COLLEGES: Record<Country, string> = {
   TH: 'Chiang Rai Vocational College',
   LA: 'Bokeo Technical and Vocational School',
   MM: 'Tachileik Government Technical High School',
@@ -38,7 +38,7 @@ const COLLEGES: Record<Country, string> = {
 // A term's tuition and a month's allowance, in minor units (about 350 and 60 USD).
 const TUITION: Record<Country, number> = { TH: 1_250_000, LA: 700_000_000, MM: 75_000_000 };
 const ALLOWANCE: Record<Country, number> = { TH: 200_000, LA: 120_000_000, MM: 12_000_000 };
-const PROVINCES: Record<Country, string[]> = {
+export const PROVINCES: Record<Country, string[]> = {
   TH: ['Chiang Rai', 'Chiang Mai', 'Phayao'],
   LA: ['Bokeo', 'Luang Namtha', 'Savannakhet'],
   MM: ['Shan', 'Kayin', 'Mon'],

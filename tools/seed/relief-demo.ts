@@ -21,7 +21,7 @@ type Country = (typeof COUNTRIES)[number];
 const CURRENCY: Record<Country, string> = { TH: 'THB', LA: 'LAK', MM: 'MMK' };
 // A micro-project grant in each currency's minor units (about 100 USD).
 const GRANT: Record<Country, number> = { TH: 350_000, LA: 200_000_000, MM: 20_000_000 };
-const DISTRICTS: Record<Country, string[]> = {
+export const DISTRICTS: Record<Country, string[]> = {
   TH: ['Mueang Chiang Rai', 'Mae Sai', 'Pattaya'],
   LA: ['Xaythany', 'Sikhottabong', 'Houayxay'],
   MM: ['Lashio', 'Muse', 'Tachileik'],
@@ -30,7 +30,7 @@ const DESTINATION: Record<Country, string> = { TH: 'MY', LA: 'TH', MM: 'CN' };
 const RISKS = ['LOST_WORK_IN_TOURISM', 'LOST_WORK_IN_PROSTITUTION', 'SINGLE_MOTHER', 'OTHER'];
 const BANDS = ['AGE_18_24', 'AGE_25_39', 'AGE_40_59', 'AGE_12_17'];
 // What the field calls a household: fictional nicknames, sealed with the recipient's own key.
-const ALIASES: Record<Country, string[]> = {
+export const ALIASES: Record<Country, string[]> = {
   TH: ['Mae Noi', 'Pa Kham', 'Nong Fah', 'Mae Ploy', 'Ta Somchai', 'Yai Bua'],
   LA: ['Mae Bounmy', 'Nang Kham', 'Pa Vanh', 'Mae Dao', 'Thao Somphone', 'Nang Noy'],
   MM: ['Daw Mya', 'Ma Hla', 'Daw Khin', 'Ma Nu', 'U Tun', 'Daw Aye'],
