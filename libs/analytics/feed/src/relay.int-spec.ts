@@ -3,7 +3,15 @@ import { messagesText } from '@haven/platform/kafka/testing';
 import { HEADERS } from './messages';
 import type { AnalyticsRelay } from './relay';
 import { eventually, feedTestBed, metadata, type FeedTestBed } from './test-support';
-import { BENEFICIARIES_V1, CASE_NOTIFICATIONS_V1, PROTECTION_CASES_V1 } from './topics';
+import {
+  ADVOCACY_ACTIONS_V1,
+  BENEFICIARIES_V1,
+  CASE_NOTIFICATIONS_V1,
+  ENROLMENTS_V1,
+  LEGAL_CASES_V1,
+  PROTECTION_CASES_V1,
+  RELIEF_RESPONSES_V1,
+} from './topics';
 
 const NOTIFICATIONS = CASE_NOTIFICATIONS_V1.name;
 
@@ -176,6 +184,127 @@ describe('the analytics relay, against a real Kafka broker', () => {
     });
     const text = messagesText(await bed.messages(BENEFICIARIES_V1.name));
     for (const secret of ['BEN-TH-000777', 'sealed-marker', 'guardian', 'admin-1', beneficiaryId]) {
+      expect(text).not.toContain(secret);
+    }
+  });
+
+  it("publishes empowerment's, legal's and relief's integration events on their own topics, each keyed by its stream's pseudonym, and nothing of their internal events", async () => {
+    const [enrolmentId, beneficiaryId, caseId, actionId, responseId] = Array.from(
+      { length: 5 },
+      () => randomUUID(),
+    );
+    const of = { enrolmentId, beneficiaryId, country: 'MM' };
+    const appends: Array<[string, Array<{ type: string; data: Record<string, unknown> }>]> = [
+      [
+        `empowermentenrolment-${enrolmentId}`,
+        [
+          {
+            type: 'EnrolmentSettingChanged',
+            data: {
+              ...of,
+              setting: {
+                kind: 'SHELTER',
+                shelterName: 'Shelter-Marker',
+                governmentRun: false,
+                province: null,
+                district: null,
+              },
+              changedOn: '2026-05-01',
+            },
+          },
+          // Internal to empowerment (not in its contract): never published.
+          { type: 'CounsellingNoteAdded', data: { enrolmentId, text: 'pii:v1:note-Marker' } },
+          {
+            type: 'EnrolmentClosed',
+            data: { ...of, reason: 'MOVED_AWAY', closedOn: '2026-06-01' },
+          },
+        ],
+      ],
+      [
+        `legalcase-${caseId}`,
+        [
+          {
+            type: 'LegalCaseClosed',
+            data: { caseId, country: 'TH', beneficiaryIds: [beneficiaryId], on: '2026-07-01' },
+          },
+        ],
+      ],
+      [
+        `legaladvocacy-${actionId}`,
+        [
+          {
+            type: 'AdvocacyOutcomeRecorded',
+            data: { actionId, country: 'LA', outcome: 'ACHIEVED', on: '2026-08-01' },
+          },
+        ],
+      ],
+      [
+        `reliefresponse-${responseId}`,
+        [
+          {
+            type: 'MigratedFamiliesRecorded',
+            data: {
+              responseId,
+              country: 'TH',
+              entryId: randomUUID(),
+              families: 3,
+              destination: 'MY',
+              district: 'District-Marker',
+              recordedOn: '2026-09-01',
+              fieldWorkerKind: 'STAFF',
+              fieldWorkerId: 'user-Marker',
+            },
+          },
+        ],
+      ],
+    ];
+    for (const [stream, events] of appends) {
+      await bed.store.append(
+        stream,
+        events.map((event) => ({ ...event, metadata: metadata() })),
+        'no_stream',
+      );
+    }
+    relay = bed.relay();
+    relay.start();
+    const expected: Array<[string, string, string[]]> = [
+      [
+        ENROLMENTS_V1.name,
+        bed.pseudonyms.pseudonym('enrolment', enrolmentId),
+        ['EnrolmentSettingChanged', 'EnrolmentClosed'],
+      ],
+      [LEGAL_CASES_V1.name, bed.pseudonyms.pseudonym('case', caseId), ['LegalCaseClosed']],
+      [
+        ADVOCACY_ACTIONS_V1.name,
+        bed.pseudonyms.pseudonym('advocacy', actionId),
+        ['AdvocacyOutcomeRecorded'],
+      ],
+      [
+        RELIEF_RESPONSES_V1.name,
+        bed.pseudonyms.pseudonym('response', responseId),
+        ['MigratedFamiliesRecorded'],
+      ],
+    ];
+    await eventually(async () => {
+      for (const [topic, key, types] of expected) {
+        const messages = (await bed.messages(topic)).filter((message) => message.key === key);
+        expect(messages.map((message) => message.headers[HEADERS.eventType])).toEqual(types);
+      }
+    });
+    const enrolment = (await bed.messages(ENROLMENTS_V1.name)).find(
+      (message) => message.headers[HEADERS.eventType] === 'EnrolmentSettingChanged',
+    );
+    expect(JSON.parse(enrolment!.value!).data).toEqual({
+      enrolment: bed.pseudonyms.pseudonym('enrolment', enrolmentId),
+      person: bed.pseudonyms.pseudonym('person', beneficiaryId),
+      country: 'MM',
+      setting: 'SHELTER',
+      changedOn: '2026-05-01',
+    });
+    const text = messagesText(
+      (await Promise.all(expected.map(([topic]) => bed.messages(topic)))).flat(),
+    );
+    for (const secret of ['Marker', enrolmentId, beneficiaryId, caseId, actionId, responseId]) {
       expect(text).not.toContain(secret);
     }
   });
