@@ -35,7 +35,12 @@ const CLIENT_BATCH = 1000;
 const EVENTS = Number(process.env.HAVEN_BENCH_EVENTS || 200_000);
 const databaseUrl = process.env.HAVEN_BENCH_DATABASE_URL as string;
 const root = path.resolve(__dirname, '../..');
-const quiet: RelayLogger = { info: () => {}, warn: () => {}, error: () => {} };
+// The relay's progress lines would drown the figures; its warnings and errors explain a stall.
+const quiet: RelayLogger = {
+  info: () => {},
+  warn: (_fields, message) => console.warn(`relay: ${message}`),
+  error: (_fields, message) => console.error(`relay: ${message}`),
+};
 const pseudonyms = new Pseudonymiser({ id: 'bench', secret: randomBytes(32) });
 
 function submitted(notificationId: string): NewEvent {
@@ -171,8 +176,17 @@ async function main() {
     const relayStarted = Date.now();
     const relayCpu = process.cpuUsage();
     relay.start();
+    let progressAt = Date.now();
+    let lastCheckpoint = 0;
     while ((relay.status().checkpoint ?? 0) < head) {
-      if (relay.status().state === 'failed') throw new Error(relay.status().error);
+      const status = relay.status();
+      if (status.state === 'failed') throw new Error(status.error);
+      if ((status.checkpoint ?? 0) > lastCheckpoint) {
+        lastCheckpoint = status.checkpoint ?? 0;
+        progressAt = Date.now();
+      } else if (Date.now() - progressAt > 120_000) {
+        throw new Error(`the relay made no progress for 2 minutes: ${JSON.stringify(status)}`);
+      }
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     const relaySeconds = (Date.now() - relayStarted) / 1000;

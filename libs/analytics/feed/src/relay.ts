@@ -339,5 +339,17 @@ export class AnalyticsRelay {
 function describe(error: unknown): string {
   if (!(error instanceof Error)) return 'an unknown error';
   const code = (error as { code?: unknown }).code;
-  return `${error.name}${typeof code === 'string' ? ` ${code}` : ''}`;
+  const own = `${error.name}${typeof code === 'string' ? ` ${code}` : ''}`;
+  // The client gathers the failures of a request's retries (PLT_KFK_MULTIPLE): the broker's
+  // error names among them (UNKNOWN_TOPIC_OR_PARTITION, MESSAGE_TOO_LARGE…) say what is wrong.
+  const brokerErrors = new Set<string>();
+  const collect = (cause: unknown, depth: number) => {
+    if (typeof cause !== 'object' || cause === null || depth > 4) return;
+    const apiId = (cause as { apiId?: unknown }).apiId;
+    if (typeof apiId === 'string') brokerErrors.add(apiId);
+    const inner = (cause as { errors?: unknown }).errors;
+    if (Array.isArray(inner)) for (const next of inner) collect(next, depth + 1);
+  };
+  collect(error, 0);
+  return brokerErrors.size ? `${own}; the broker answered ${[...brokerErrors].join(', ')}` : own;
 }

@@ -44,6 +44,41 @@ export function platformaticKafka(options: PlatformaticOptions): KafkaClientFact
 
 type BaseOptions = { clientId: string; bootstrapBrokers: string[]; retries: number };
 
+/**
+ * The most a produce request carries, in bytes of keys, values and headers: under the broker's
+ * default message.max.bytes (1 MiB) for the batch of any one partition, with room for the
+ * record framing.
+ */
+export const MAX_REQUEST_BYTES = 768 * 1024;
+// What a record adds besides its bytes (varints, attributes, header framing), at most.
+const RECORD_OVERHEAD_BYTES = 32;
+
+/** Consecutive slices of `messages`, each within `maxBytes` (a larger single message alone). */
+export function slicesOf(
+  messages: readonly OutgoingMessage[],
+  maxBytes: number,
+): OutgoingMessage[][] {
+  const slices: OutgoingMessage[][] = [];
+  let current: OutgoingMessage[] = [];
+  let bytes = 0;
+  for (const message of messages) {
+    let size = RECORD_OVERHEAD_BYTES + Buffer.byteLength(message.key);
+    size += Buffer.byteLength(message.value ?? '');
+    for (const [name, value] of Object.entries(message.headers)) {
+      size += RECORD_OVERHEAD_BYTES + Buffer.byteLength(name) + Buffer.byteLength(value);
+    }
+    if (current.length > 0 && bytes + size > maxBytes) {
+      slices.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(message);
+    bytes += size;
+  }
+  if (current.length > 0) slices.push(current);
+  return slices;
+}
+
 class PlatformaticPublisher implements KafkaPublisher {
   private readonly producer: Producer<string, string, string, string>;
 
@@ -57,17 +92,20 @@ class PlatformaticPublisher implements KafkaPublisher {
   }
 
   async send(messages: readonly OutgoingMessage[]): Promise<void> {
-    if (messages.length === 0) return;
-    await this.producer.send({
-      messages: messages.map((message) => ({
-        topic: message.topic,
-        key: message.key,
-        // A tombstone: the serialiser passes undefined through as a null value.
-        value: message.value ?? (undefined as unknown as string),
-        headers: message.headers,
-      })),
-      autocreateTopics: false,
-    });
+    // One produce request per slice, in order: a broker refuses a partition's record batch over
+    // message.max.bytes (1 MiB by default) with MESSAGE_TOO_LARGE, which no retry cures.
+    for (const slice of slicesOf(messages, MAX_REQUEST_BYTES)) {
+      await this.producer.send({
+        messages: slice.map((message) => ({
+          topic: message.topic,
+          key: message.key,
+          // A tombstone: the serialiser passes undefined through as a null value.
+          value: message.value ?? (undefined as unknown as string),
+          headers: message.headers,
+        })),
+        autocreateTopics: false,
+      });
+    }
   }
 
   close(): Promise<void> {
