@@ -369,8 +369,12 @@ function legalCase(victim: DemoVictim, ledger: DemoLedger, id: () => string): [s
       at,
     ),
     ...(
-      ['CompensationClaimed', 'CompensationApproved', 'CompensationPaymentReceived'] as const
-    ).map((type, step) =>
+      [
+        ['CompensationClaimed', 'claimed'],
+        ['CompensationApproved', 'approved'],
+        ['CompensationPaymentReceived', 'amount'],
+      ] as const
+    ).map(([type, field], step) =>
       ledger.event(
         type,
         {
@@ -380,7 +384,7 @@ function legalCase(victim: DemoVictim, ledger: DemoLedger, id: () => string): [s
           beneficiaryId: victim.id,
           country,
           source: 'STATE_FUND',
-          [{ 0: 'claimed', 1: 'approved', 2: 'amount' }[step]]: money,
+          [field]: money,
           on: plusDays(on, 80 + step),
         },
         at,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { JsonObject } from '@haven/platform/event-store';
 import { messagesText } from '@haven/platform/kafka/testing';
 import { HEADERS } from './messages';
 import type { AnalyticsRelay } from './relay';
@@ -194,7 +195,7 @@ describe('the analytics relay, against a real Kafka broker', () => {
       () => randomUUID(),
     );
     const of = { enrolmentId, beneficiaryId, country: 'MM' };
-    const appends: Array<[string, Array<{ type: string; data: Record<string, unknown> }>]> = [
+    const appends: Array<[string, Array<{ type: string; data: JsonObject }>]> = [
       [
         `empowermentenrolment-${enrolmentId}`,
         [
