@@ -42,7 +42,6 @@ const cases: Array<[string, Record<string, unknown>, Record<string, unknown>]> =
       kind: 'SEX_TRAFFICKING',
       stage: 'REPORTED_TO_POLICE',
       sourceProtectionCase: pseudonym('case', protectionCaseId),
-      beneficiaries: 1,
       openedOn: '2026-01-10',
     },
   ],
@@ -249,6 +248,15 @@ describe('haven.legal.cases.v1', () => {
     expect(opened.body?.data.sourceProtectionCase).toBe(
       specPseudonyms.pseudonym('case', protectionCaseId),
     );
+  });
+
+  it('given an opening stored before the contract named its beneficiaries, when it is mapped, then it publishes the same fields', () => {
+    const { beneficiaryIds: _later, ...older } = cases[0][1];
+    const opened = publishedMessage(
+      LEGAL_CASES_V1,
+      stored(`legalcase-${caseId}`, 'LegalCaseOpened', older),
+    );
+    expect(opened.body?.data).toEqual(cases[0][2]);
   });
 
   it('given a stored event internal to legal (lawyers assigned), when the relay maps it, then nothing is published', () => {
