@@ -18,8 +18,10 @@ const READ_ERROR_RETRY_MS = 1000;
  * Catches up from a position, then follows the log live. Shared by every adapter: it needs only
  * a gap-free ordered read and a wake source.
  *
- * Back-pressure: it reads the next batch only after the handler has finished the current one, so
- * it never holds more than one batch, however slow the handler.
+ * Back-pressure: while catching up (a full batch was read), it reads the next batch while the
+ * handler works on the current one, so that the read's round trip overlaps the handler's work; it
+ * never holds more than those two batches, however slow the handler. Live, it reads only after
+ * the handler has finished.
  *
  * Waking: a notification triggers an immediate read. An empty read right after one means the new
  * event is still behind an earlier append in flight, so it re-reads with a short exponential
@@ -78,12 +80,19 @@ export class CatchUpSubscription implements Subscription {
     const pollMs = this.options.pollIntervalMs ?? 500;
     const unsubscribe = this.wakeSource.onWake(() => this.wake());
     let retryMs = FIRST_RETRY_MS;
+    // The batch read ahead while the handler worked (null when its read failed: read again).
+    let ahead: { from: number; events: Promise<RecordedEvent[] | null> } | null = null;
     try {
       while (!this.stopped) {
         this.woken = false;
         let events: RecordedEvent[];
+        // Used only if the handler advanced to where it was read from.
+        const readAhead = ahead?.from === this.nextPosition ? ahead.events : null;
+        ahead = null;
         try {
-          events = await this.read(this.nextPosition, batchSize, this.options.categories);
+          events =
+            (await readAhead) ??
+            (await this.read(this.nextPosition, batchSize, this.options.categories));
         } catch {
           // A dropped connection or a restarting server: try again, the position is unchanged.
           if (this.stopped) break;
@@ -92,6 +101,13 @@ export class CatchUpSubscription implements Subscription {
         }
         if (this.stopped) break;
         if (events.length > 0) {
+          if (events.length === batchSize) {
+            const from = events[events.length - 1].globalPosition + 1;
+            ahead = {
+              from,
+              events: this.read(from, batchSize, this.options.categories).catch(() => null),
+            };
+          }
           await this.deliver(events, (position) => {
             this.nextPosition = position + 1;
           });
