@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '@haven/platform/event-store';
 import { LEGAL_CASE_CATEGORY, type LegalCaseIntegrationEvent } from '@haven/legal/contracts';
+import { BENEFICIARY_CATEGORY, type BeneficiaryRegistered } from '@haven/protection/contracts';
 import { known, type NewFact, type ReportModule, type SubjectBook } from '../programme-module';
 
 /**
@@ -7,14 +8,18 @@ import { known, type NewFact, type ReportModule, type SubjectBook } from '../pro
  * them that year, new (opened that year) or ongoing (opened earlier); the beneficiaries of cases
  * worked in the year by sex, minor or adult and nationality; service occasions by kind;
  * compensation claimed, approved and paid by source, with amounts, cases and beneficiaries;
- * offenders by kind and by their status at the end of the year; verdicts.
+ * offenders by kind and by their status at the end of the year; verdicts. A beneficiary's
+ * nationality is the one protection registered in clear (ADR 21): legal's events do not carry it.
  */
 export const legalModule: ReportModule = {
   programme: 'legal',
   // 2: a case counts in every year it is open (its opening, closing and reopening are states).
-  revision: 2,
-  categories: [LEGAL_CASE_CATEGORY],
+  // 3: a beneficiary has her nationality from her registration, and a case's opening counts its
+  // beneficiaries once (as they join it), never also as UNKNOWN.
+  revision: 3,
+  categories: [LEGAL_CASE_CATEGORY, BENEFICIARY_CATEGORY],
   handles: [
+    'BeneficiaryRegistered',
     'LegalCaseOpened',
     'LegalCaseBeneficiaryJoined',
     'LegalCaseStageChanged',
@@ -28,6 +33,7 @@ export const legalModule: ReportModule = {
     'LegalCaseReopened',
   ],
   reads(event) {
+    if (event.type === 'BeneficiaryRegistered') return [];
     const data = event.data as {
       caseId?: string;
       beneficiaryIds?: string[];
@@ -37,9 +43,22 @@ export const legalModule: ReportModule = {
       ...(data.beneficiaryIds ?? []),
       ...(data.beneficiaryId ? [data.beneficiaryId] : []),
     ];
-    return [...(data.caseId ? [`case:${data.caseId}`] : []), ...people.map((id) => `person:${id}`)];
+    const nationality =
+      event.type === 'LegalCaseBeneficiaryJoined' && data.beneficiaryId
+        ? [`nationality:${data.beneficiaryId}`]
+        : [];
+    return [
+      ...(data.caseId ? [`case:${data.caseId}`] : []),
+      ...people.map((id) => `person:${id}`),
+      ...nationality,
+    ];
   },
   factsOf(recorded: RecordedEvent, subjects: SubjectBook): NewFact[] {
+    if (recorded.type === 'BeneficiaryRegistered') {
+      const { beneficiaryId, nationality } = (recorded as unknown as BeneficiaryRegistered).data;
+      if (nationality) subjects.set(`nationality:${beneficiaryId}`, { nationality });
+      return [];
+    }
     const event = recorded as unknown as LegalCaseIntegrationEvent;
     const data = event.data as {
       caseId: string;
@@ -53,13 +72,14 @@ export const legalModule: ReportModule = {
           openedOn: event.data.openedOn,
           kind: event.data.kind,
         });
-        return [
-          caseState(data.caseId, data.country, event.data.openedOn, 'OPEN', subjects),
-          ...worked(subjects, data.country, event.data.openedOn, event.data.beneficiaryIds),
-        ];
+        // Its beneficiaries count as each joins it (LegalCaseBeneficiaryJoined, the same day).
+        return [caseState(data.caseId, data.country, event.data.openedOn, 'OPEN', subjects)];
       case 'LegalCaseBeneficiaryJoined': {
         const { beneficiaryId, sex, minor, joinedOn } = event.data;
-        const nationality = (event.data as { nationality?: string | null }).nationality ?? null;
+        const nationality =
+          (event.data as { nationality?: string | null }).nationality ??
+          (subjects.get(`nationality:${beneficiaryId}`)?.nationality as string | undefined) ??
+          null;
         subjects.set(`person:${beneficiaryId}`, { sex, minor, nationality });
         return worked(subjects, data.country, joinedOn, [beneficiaryId]);
       }

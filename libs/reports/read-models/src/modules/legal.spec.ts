@@ -1,0 +1,91 @@
+import type { RecordedEvent } from '@haven/platform/event-store';
+import type { SubjectAttributes, SubjectBook } from '../programme-module';
+import { legalModule } from './legal';
+
+// Legal's share of the annual report: a case's beneficiaries, as its events and protection's
+// registration tell them.
+
+function recorded(type: string, data: Record<string, unknown>): RecordedEvent {
+  return { type, data } as unknown as RecordedEvent;
+}
+
+function book(): SubjectBook {
+  const subjects = new Map<string, SubjectAttributes>();
+  return { get: (key) => subjects.get(key), set: (key, value) => void subjects.set(key, value) };
+}
+
+const caseId = '0193a5c2-7f1e-7d3a-9b4c-2e8f6a1d0e11';
+const girl = '0193a5c2-7f1e-7d3a-9b4c-2e8f6a1d0e12';
+
+const registered = recorded('BeneficiaryRegistered', {
+  beneficiaryId: girl,
+  referenceCode: 'BEN-TH-000001',
+  country: 'TH',
+  sex: 'FEMALE',
+  minor: true,
+  nationality: 'LA',
+  ageYears: 16,
+  registeredOn: '2024-12-20',
+  registeredAt: '2024-12-20T03:00:00.000Z',
+});
+const opened = recorded('LegalCaseOpened', {
+  caseId,
+  kind: 'SEX_TRAFFICKING',
+  country: 'TH',
+  province: null,
+  court: null,
+  sourceProtectionCaseId: null,
+  stage: 'INVESTIGATION',
+  openedOn: '2025-01-01',
+  beneficiaryIds: [girl],
+});
+const joined = recorded('LegalCaseBeneficiaryJoined', {
+  caseId,
+  beneficiaryId: girl,
+  role: 'VICTIM',
+  country: 'TH',
+  sex: 'FEMALE',
+  minor: true,
+  joinedOn: '2025-01-01',
+});
+
+describe('the legal report module', () => {
+  it('given a case opened for a girl protection registered, when the report reads its opening and her joining, then she counts once, with her sex, age group and nationality', () => {
+    const subjects = book();
+    const facts = [registered, opened, joined].flatMap((event) =>
+      legalModule.factsOf(event, subjects),
+    );
+    expect(facts.filter((fact) => fact.kind === 'beneficiary')).toEqual([
+      {
+        kind: 'beneficiary',
+        country: 'TH',
+        occurredOn: '2025-01-01',
+        subjectId: girl,
+        person: true,
+        attributes: { sex: 'FEMALE', ageGroup: 'MINOR', nationality: 'LA' },
+      },
+    ]);
+    expect(facts.filter((fact) => fact.kind === 'caseState')).toEqual([
+      expect.objectContaining({
+        subjectId: caseId,
+        stateKey: `legalcase:${caseId}`,
+        attributes: { state: 'OPEN', openedYear: '2025', kind: 'SEX_TRAFFICKING' },
+      }),
+    ]);
+  });
+
+  it('given a beneficiary protection never registered with a nationality, when she joins a case, then her nationality is UNKNOWN', () => {
+    const subjects = book();
+    const facts = [opened, joined].flatMap((event) => legalModule.factsOf(event, subjects));
+    expect(facts.find((fact) => fact.kind === 'beneficiary')?.attributes).toEqual({
+      sex: 'FEMALE',
+      ageGroup: 'MINOR',
+      nationality: 'UNKNOWN',
+    });
+  });
+
+  it('given her joining, when the report asks what it reads, then it loads her nationality', () => {
+    expect(legalModule.reads(joined)).toContain(`nationality:${girl}`);
+    expect(legalModule.reads(registered)).toEqual([]);
+  });
+});
