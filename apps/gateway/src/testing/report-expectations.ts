@@ -23,7 +23,12 @@ export interface FigureDefinition {
   kind: string;
   measure: 'facts' | 'subjects' | 'sum' | 'average' | 'minimum';
   breakdowns?: readonly string[];
-  period?: 'year' | 'untilYearEnd';
+  /**
+   * `openInYear`: a case's states (attribute `state`, OPEN or CLOSED); it counts when its latest
+   * state by the year's end is OPEN, or CLOSED in the year; `status` is NEW when it was opened
+   * that year (attribute `openedYear`), else ONGOING.
+   */
+  period?: 'year' | 'untilYearEnd' | 'openInYear';
   latest?: boolean;
 }
 
@@ -40,9 +45,11 @@ const LEGAL_FIGURES: FigureDefinition[] = [
   {
     programme: 'legal',
     name: 'casesActive',
-    kind: 'caseActive',
+    kind: 'caseState',
     measure: 'subjects',
     breakdowns: ['status', 'kind'],
+    period: 'openInYear',
+    latest: true,
   },
   {
     programme: 'legal',
@@ -263,20 +270,34 @@ export function expectedLines(
 ): Line[] {
   const lines: Line[] = [];
   for (const figure of figures) {
-    const from = figure.period === 'untilYearEnd' ? '0000' : `${year}-01-01`;
+    const yearStart = `${year}-01-01`;
+    const yearEnd = `${year}-12-31`;
+    const sinceEver = figure.period === 'untilYearEnd' || figure.period === 'openInYear';
     let selected = facts.filter(
       (fact) =>
         fact.programme === figure.programme &&
         fact.kind === figure.kind &&
-        fact.on >= from &&
-        fact.on <= `${year}-12-31` &&
+        (sinceEver || fact.on >= yearStart) &&
+        fact.on <= yearEnd &&
         countries.includes(fact.country),
     );
-    if (figure.latest) {
+    if (figure.latest || figure.period === 'openInYear') {
       const last = new Map<string, ExpectedFact>();
-      for (const fact of facts.filter((f) => f.on <= `${year}-12-31`))
+      for (const fact of facts.filter((f) => f.on <= yearEnd))
         if (fact.stateKey && fact.kind === figure.kind) last.set(fact.stateKey, fact);
       selected = selected.filter((fact) => last.get(fact.stateKey!) === fact);
+    }
+    if (figure.period === 'openInYear') {
+      // Open at the year's end, or closed during it: active in the year; new if opened in it.
+      selected = selected
+        .filter((fact) => fact.attributes?.state === 'OPEN' || fact.on >= yearStart)
+        .map((fact) => ({
+          ...fact,
+          attributes: {
+            ...fact.attributes,
+            status: fact.attributes?.openedYear === String(year) ? 'NEW' : 'ONGOING',
+          },
+        }));
     }
     const quantities = (chosen: ExpectedFact[]) => chosen.map((fact) => fact.quantity ?? 1);
     const measure = (chosen: ExpectedFact[]): number => {
