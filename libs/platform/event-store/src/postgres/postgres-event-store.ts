@@ -45,6 +45,7 @@ import { CreateEventStore1763800000000 } from './migrations/1763800000000-create
 import { ExactEventText1764900000000 } from './migrations/1764900000000-exact-event-text';
 import { ChainHashesFunction1766400000000 } from './migrations/1766400000000-chain-hashes-function';
 import { OwnRegistrations1767100000000 } from './migrations/1767100000000-own-registrations';
+import { CategoryReadsByIndex1767700000000 } from './migrations/1767700000000-category-reads-by-index';
 
 export const EVENT_STORE_MIGRATIONS = {
   schema: 'event_store',
@@ -53,6 +54,7 @@ export const EVENT_STORE_MIGRATIONS = {
     ExactEventText1764900000000,
     ChainHashesFunction1766400000000,
     OwnRegistrations1767100000000,
+    CategoryReadsByIndex1767700000000,
   ],
 };
 const NOTIFY_CHANNEL = 'haven_event_store';
@@ -98,9 +100,17 @@ const COLUMNS = `global_position, event_id, stream_id, stream_version, type, sch
 /** Events in [$1, $2) in global order, at most $3; $2 is a horizon (docs/adr/0002). */
 const READ_BELOW_SQL = `SELECT ${COLUMNS} FROM event_store.events
   WHERE global_position >= $1 AND global_position < $2 ORDER BY global_position LIMIT $3`;
-const READ_BELOW_IN_CATEGORIES_SQL = `SELECT ${COLUMNS} FROM event_store.events
-  WHERE global_position >= $1 AND global_position < $2 AND stream_category = ANY ($4)
-  ORDER BY global_position LIMIT $3`;
+/**
+ * The same in some categories: one index range per category, merged (a plan for `= ANY` made
+ * without the values sorted every later event of the categories for each page).
+ */
+const READ_BELOW_IN_CATEGORIES_SQL = `SELECT page.* FROM (SELECT DISTINCT u FROM unnest($4::text[]) u) c(category)
+  CROSS JOIN LATERAL (
+    SELECT ${COLUMNS} FROM event_store.events
+     WHERE stream_category = c.category AND global_position >= $1 AND global_position < $2
+     ORDER BY global_position LIMIT $3
+  ) page
+  ORDER BY page.global_position LIMIT $3`;
 
 type Queryable = Pick<Client, 'query'>;
 
