@@ -1,14 +1,13 @@
 import { Module } from '@nestjs/common';
 import { EMPOWERMENT_UPCASTERS } from '@haven/empowerment/contracts';
 import type { Upcaster } from '@haven/platform/event-store';
-import { HavenServiceModule } from '@haven/platform/nest';
+import { HavenServiceModule, PersonalData } from '@haven/platform/nest';
 import { EMPOWERMENT_ENTITIES, EMPOWERMENT_PROJECTIONS } from '@haven/empowerment/read-models';
 import { Beneficiary, BeneficiaryResolver } from './beneficiary';
 import { EmpowermentReadModel } from './empowerment-read-model';
 import { KnownBeneficiaries } from './enrolments/enrolment.commands';
 import { EnrolmentResolver } from './enrolments/enrolment.resolver';
 import { NoteResolver } from './notes/note.resolver';
-import { EmpowermentPrivacy } from './notes/personal-data';
 import { ServiceResolver } from './services/service.resolver';
 
 /**
@@ -34,7 +33,7 @@ import { ServiceResolver } from './services/service.resolver';
     EmpowermentReadModel,
     EnrolmentResolver,
     ServiceResolver,
-    EmpowermentPrivacy,
+    PersonalData,
     NoteResolver,
     BeneficiaryResolver,
   ],

@@ -2,13 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { enrolmentStreamId } from '@haven/empowerment/contracts';
 import { EMPOWERMENT_MIGRATIONS } from '@haven/empowerment/read-models';
 import { PostgresEventStore, type EventMetadata } from '@haven/platform/event-store';
-import { ServiceDatabase } from '@haven/platform/nest';
+import { PersonalData, ServiceDatabase } from '@haven/platform/nest';
 import { startTestService, type TestService } from '@haven/platform/nest/testing';
 import type { Principal } from '@haven/platform/security';
 import { beneficiaryStreamId, type BeneficiaryEvent } from '@haven/protection/contracts';
 import { Client } from 'pg';
 import { AppModule } from './app.module';
-import { EmpowermentPrivacy } from './notes/personal-data';
 
 let service: TestService;
 let store: PostgresEventStore;
@@ -431,7 +430,7 @@ describe('empowerment through its subgraph', () => {
     const { response } = await notesOf(protectionTH);
     expect(response.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     // Erasure destroys her key: the note is unreadable everywhere.
-    await service.app.get(EmpowermentPrivacy).keys.destroy(beneficiaryId);
+    await service.app.get(PersonalData).keys.destroy(beneficiaryId);
     const after = await notesOf({ ...officerTH, subject: 'officer-th-2' });
     expect(after.mine?.node.notes).toEqual([{ topic: 'COUNSELLING', text: null }]);
     expect(service.rawLogs()).not.toContain(marker);

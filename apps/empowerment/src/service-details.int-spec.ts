@@ -2,13 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { enrolmentStreamId } from '@haven/empowerment/contracts';
 import { EMPOWERMENT_MIGRATIONS } from '@haven/empowerment/read-models';
 import { PostgresEventStore, type EventMetadata } from '@haven/platform/event-store';
-import { ServiceDatabase } from '@haven/platform/nest';
+import { PersonalData, ServiceDatabase } from '@haven/platform/nest';
 import { startTestService, type TestService } from '@haven/platform/nest/testing';
 import type { Principal } from '@haven/platform/security';
 import { beneficiaryStreamId, type BeneficiaryEvent } from '@haven/protection/contracts';
 import { Client } from 'pg';
 import { AppModule } from './app.module';
-import { EmpowermentPrivacy } from './notes/personal-data';
 
 // What services record beyond their kind (placements, tuition and allowances, safe
 // accommodation), the statistical attributes their events carry, and the work list's order.
@@ -251,7 +250,7 @@ describe('what a service records', () => {
     await client.end();
     expect(logged.rowCount).toBe(1);
     expect((await placeAs(protectionTH)).body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    await service.app.get(EmpowermentPrivacy).keys.destroy(beneficiaryId);
+    await service.app.get(PersonalData).keys.destroy(beneficiaryId);
     const erased = await placeAs(officerTH);
     expect(erased.body.data?.empowermentRecords.edges[0].node.place).toBeNull();
     expect(service.rawLogs()).not.toContain('Soi 7');

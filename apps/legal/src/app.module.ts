@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { HavenServiceModule } from '@haven/platform/nest';
+import { HavenServiceModule, PersonalData } from '@haven/platform/nest';
 import { LEGAL_ENTITIES, LEGAL_PROJECTIONS } from '@haven/legal/read-models';
 import { AdvocacyResolver } from './advocacy/advocacy';
 import { Beneficiary, BeneficiaryLegalCasesResolver, BeneficiaryResolver } from './beneficiary';
@@ -10,7 +10,6 @@ import { LegalCaseReadModel } from './cases/legal-case.read-model';
 import { LegalCaseMutations } from './cases/legal-case.resolver';
 import { KnownBeneficiaries } from './known-beneficiaries';
 import { OffenderErasureResolver } from './offenders/offender-erasure';
-import { LegalPrivacy } from './privacy';
 
 /**
  * Legal: cases for the rights of beneficiaries who consented to legal action, their offenders,
@@ -29,7 +28,7 @@ import { LegalPrivacy } from './privacy';
   providers: [
     BeneficiaryResolver,
     BeneficiaryLegalCasesResolver,
-    LegalPrivacy,
+    PersonalData,
     KnownBeneficiaries,
     LegalCaseReadModel,
     LegalCaseCommands,

@@ -13,8 +13,9 @@ import {
   commandMetadata,
   CommandRunner,
   defineCommand,
-  principalOf,
   type GraphQLContext,
+  PersonalData,
+  principalOf,
 } from '@haven/platform/nest';
 import {
   openPersonalFields,
@@ -30,7 +31,6 @@ import { EmpowermentPolicy } from '../policies';
 import { MAX_NOTE } from '../validation';
 import { EmpowermentNote, EmpowermentNotePayload, RecordEmpowermentNoteInput } from './note.types';
 import { noteDigest } from './note-digest';
-import { EmpowermentPrivacy } from './personal-data';
 
 /** The name the text is sealed under (bound into the ciphertext with the person's id). */
 const FIELD = 'note';
@@ -42,7 +42,7 @@ export class NoteResolver {
 
   constructor(
     @Inject(CommandRunner) private readonly commands: CommandRunner,
-    @Inject(EmpowermentPrivacy) private readonly privacy: EmpowermentPrivacy,
+    @Inject(PersonalData) private readonly privacy: PersonalData,
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(KnownBeneficiaries) beneficiaries: KnownBeneficiaries,
   ) {

@@ -7,21 +7,20 @@ import {
 } from '@haven/empowerment/domain';
 import { ServiceRow } from '@haven/empowerment/read-models';
 import { check } from '@haven/platform/domain';
-import { actorOf, principalOf, type GraphQLContext } from '@haven/platform/nest';
+import { actorOf, type GraphQLContext, type PersonalData, principalOf } from '@haven/platform/nest';
 import {
   openPersonalFields,
   PersonKeyDestroyedError,
   sealPersonalFields,
 } from '@haven/platform/privacy';
 import type { EmpowermentReadModel } from '../empowerment-read-model';
-import type { EmpowermentPrivacy } from '../notes/personal-data';
 
 /** The name the place is sealed under (bound into the ciphertext with the person's id). */
 const FIELD = 'accommodationPlace';
 
 /** The place sealed for the enrolment's beneficiary; null when none was given. */
 export async function sealPlace(
-  privacy: EmpowermentPrivacy,
+  privacy: PersonalData,
   state: EnrolmentState,
   place: string | null | undefined,
 ): Promise<string | null> {
@@ -39,7 +38,7 @@ export async function sealPlace(
 
 /** The place of a service the principal may see, opened after the access log entry. */
 export async function openPlace(
-  privacy: EmpowermentPrivacy,
+  privacy: PersonalData,
   readModel: EmpowermentReadModel,
   serviceId: string,
   context: GraphQLContext,

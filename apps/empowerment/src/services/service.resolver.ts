@@ -4,14 +4,14 @@ import { EnrolmentRow, ServiceRow } from '@haven/empowerment/read-models';
 import {
   commandMetadata,
   CommandRunner,
+  type GraphQLContext,
   pageAfter,
+  PersonalData,
   principalOf,
   toConnection,
-  type GraphQLContext,
 } from '@haven/platform/nest';
 import { Policy } from '@haven/platform/security';
 import { v7 as uuidv7 } from 'uuid';
-import { EmpowermentPrivacy } from '../notes/personal-data';
 import { openPlace, sealPlace } from './accommodation-place';
 import { EmpowermentReadModel } from '../empowerment-read-model';
 import {
@@ -52,7 +52,7 @@ export class ServiceResolver {
     @Inject(CommandRunner) private readonly commands: CommandRunner,
     @Inject(EmpowermentReadModel) private readonly readModel: EmpowermentReadModel,
     @Inject(KnownBeneficiaries) beneficiaries: KnownBeneficiaries,
-    @Inject(EmpowermentPrivacy) private readonly privacy: EmpowermentPrivacy,
+    @Inject(PersonalData) private readonly privacy: PersonalData,
   ) {
     this.service = onEnrolment(beneficiaries, async (input, state, principal) => {
       const partnerOrganisationId = input.partnerOrganisationId?.toLowerCase() ?? null;

@@ -4,17 +4,17 @@ import { Inject } from '@nestjs/common';
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import {
   clientError,
-  PageArgs,
+  type GraphQLContext,
   pageAfter,
+  PageArgs,
+  PersonalData,
   principalOf,
   toConnection,
-  type GraphQLContext,
 } from '@haven/platform/nest';
 import { openPersonalFields } from '@haven/platform/privacy';
 import { forbidden, inScope, Policy } from '@haven/platform/security';
 import { LEGAL_CASE_LIMITS as L } from '@haven/legal/domain';
 import { LegalPolicy } from '../policies';
-import { LegalPrivacy } from '../privacy';
 import { CappedFirst, capped } from './capped-lists';
 import { LegalCaseArgs, LegalCasesArgs, OffenderIdentityArgs } from './legal-case.inputs';
 import {
@@ -41,7 +41,7 @@ import {
 export class LegalCaseQueries {
   constructor(
     @Inject(LegalCaseReadModel) private readonly readModel: LegalCaseReadModel,
-    @Inject(LegalPrivacy) private readonly privacy: LegalPrivacy,
+    @Inject(PersonalData) private readonly privacy: PersonalData,
   ) {}
 
   @Policy(LegalPolicy.readCases)

@@ -10,12 +10,16 @@ import {
   type LegalCaseState,
 } from '@haven/legal/domain';
 import { check, type CommandMetadata } from '@haven/platform/domain';
-import { defineCommand, type CommandContext, type MoneyInput } from '@haven/platform/nest';
+import {
+  type CommandContext,
+  defineCommand,
+  type MoneyInput,
+  PersonalData,
+} from '@haven/platform/nest';
 import { sealPersonalFields } from '@haven/platform/privacy';
 import { forbidden, inScope, type Principal } from '@haven/platform/security';
 import { CURRENCIES } from '@haven/vocabulary';
 import { KnownBeneficiaries } from '../known-beneficiaries';
-import { LegalPrivacy } from '../privacy';
 import type {
   AddBeneficiaryToLegalCaseInput,
   AddOffenderInput,
@@ -86,7 +90,7 @@ function caseCommand<Input extends { caseId: string }>(
 export class LegalCaseCommands {
   constructor(
     @Inject(KnownBeneficiaries) private readonly beneficiaries: KnownBeneficiaries,
-    @Inject(LegalPrivacy) private readonly privacy: LegalPrivacy,
+    @Inject(PersonalData) private readonly privacy: PersonalData,
   ) {}
 
   private async one(beneficiaryId: string) {

@@ -21,19 +21,19 @@ import {
   type EraseOffenderIdentity,
 } from '@haven/legal/domain';
 import {
-  CommandRunner,
   commandMetadata,
+  CommandRunner,
   defineCommand,
+  type GraphQLContext,
   IsId,
   IsShorterThan,
+  PersonalData,
   principalOf,
-  type GraphQLContext,
 } from '@haven/platform/nest';
 import type { AccessLogEntry } from '@haven/platform/privacy';
 import { allow, Policy } from '@haven/platform/security';
 import { IsString, Matches } from 'class-validator';
 import { LegalPolicy } from '../policies';
-import { LegalPrivacy } from '../privacy';
 
 @InputType({
   description:
@@ -79,7 +79,7 @@ export class OffenderIdentityErasurePayload {
 
 type ErasureInput = EraseOffenderIdentityInput & { accessLogEntry: AccessLogEntry };
 
-export function eraseOffenderIdentity(privacy: LegalPrivacy) {
+export function eraseOffenderIdentity(privacy: PersonalData) {
   return defineCommand({
     decider: legalCaseDecider,
     streamId: (input: ErasureInput) => legalCaseStreamId(input.caseId),
@@ -106,7 +106,7 @@ export class OffenderErasureResolver {
 
   constructor(
     @Inject(CommandRunner) private readonly runner: CommandRunner,
-    @Inject(LegalPrivacy) private readonly privacy: LegalPrivacy,
+    @Inject(PersonalData) private readonly privacy: PersonalData,
   ) {
     this.erase = eraseOffenderIdentity(privacy);
   }
