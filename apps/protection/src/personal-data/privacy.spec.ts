@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { LocalMasterKey, MasterKeyConfigError } from '@haven/platform/privacy';
-import { loadMasterKey, Privacy } from './privacy';
+import { loadMasterKey } from '@haven/platform/nest';
+import { Privacy } from './privacy';
 
 describe('the master key of protection', () => {
   let keysDir: string;

@@ -1,12 +1,10 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { SERVICE_CONFIG, type ServiceConfig } from '@haven/platform/nest';
+import { loadMasterKey, SERVICE_CONFIG, type ServiceConfig } from '@haven/platform/nest';
 import {
   AccessLog,
   MASTER_KEY_ENV,
   MasterKeyConfigError,
-  masterKeyFromConfig,
   PersonKeyStore,
-  type MasterKey,
 } from '@haven/platform/privacy';
 import { DEFAULT_KEYS_DIR, ensureDevKeys } from '@haven/platform/security';
 import { hkdfSync } from 'node:crypto';
@@ -16,28 +14,6 @@ export const MATCH_KEY_ENV = 'HAVEN_MATCH_KEY';
 const MATCH_KEY_BYTES = 32;
 // Separates the match key from every other use of the master key material.
 const MATCH_KEY_INFO = 'haven.beneficiary-match-key.v1';
-
-/**
- * The master key that wraps every person's data key: HAVEN_MASTER_KEY, required in production.
- * In development, without it, the local development master key (created with the other
- * development keys in HAVEN_KEYS_DIR, default .data/keys).
- */
-export function loadMasterKey(env: NodeJS.ProcessEnv = process.env): MasterKey {
-  if (env[MASTER_KEY_ENV]?.trim()) return masterKeyFromConfig(env);
-  if (env.NODE_ENV === 'production') {
-    throw new MasterKeyConfigError(
-      `In production ${MASTER_KEY_ENV} must be set: 32 random bytes in base64 (openssl rand -base64 32).`,
-    );
-  }
-  const dir = env.HAVEN_KEYS_DIR || DEFAULT_KEYS_DIR;
-  const { masterKey } = ensureDevKeys(dir);
-  if (!masterKey) {
-    throw new MasterKeyConfigError(
-      `The development keys in ${dir} have no master key: delete dev-keys.json there to make new ones, or set ${MASTER_KEY_ENV}.`,
-    );
-  }
-  return masterKeyFromConfig({ [MASTER_KEY_ENV]: masterKey });
-}
 
 /**
  * The key of the blind match keys duplicate detection compares (HMAC-SHA256): HAVEN_MATCH_KEY
