@@ -413,7 +413,7 @@ describe('health', () => {
       database: 'up',
       projections: [
         'protection.beneficiaries',
-        'protection.protection_cases',
+        'protection.protection_cases.v2',
         'protection.case_investigation_notes',
         'protection.timeline',
         // The reactor that opens a case for each referral is reported like the projections.
@@ -430,7 +430,7 @@ describe('health', () => {
         ready: true,
         projections: [
           'protection.beneficiaries',
-          'protection.protection_cases',
+          'protection.protection_cases.v2',
           'protection.case_investigation_notes',
           'protection.timeline',
           'protection.case-opener',

@@ -1,5 +1,6 @@
 import type {
   CaseVictimRecord,
+  GuardianContactRecord,
   ProtectionCaseRow,
   TimelineEntryRow,
   TimelineSummary as StoredSummary,
@@ -7,6 +8,7 @@ import type {
 import { decodePositionCursor, encodePositionCursor } from '../paging';
 import type {
   CaseVictim,
+  GuardianContact,
   ProtectionCase,
   RepatriationStepRecord,
   ShelterPlacement,
@@ -45,6 +47,9 @@ export function toProtectionCase(row: ProtectionCaseRow): ProtectionCase {
         : null,
       repatriationStepsDone: [...new Set(victim.repatriationSteps.map((step) => step.step))],
       rescuedIn: [...victim.rescuedIn],
+      guardianOrShelterContact: victim.guardianContact
+        ? toContact(row, victim.guardianContact)
+        : null,
     })),
     rescueOperations: row.rescueOperations.map((operation) => ({
       id: operation.operationId,
@@ -68,14 +73,19 @@ export function toProtectionCase(row: ProtectionCaseRow): ProtectionCase {
       })),
     ),
     investigationNoteCount: row.noteCount,
-    guardianOrShelterContact: row.guardianContact && {
-      kind: row.guardianContact.kind,
-      contactedOn: row.guardianContact.contactedOn ?? row.guardianContact.recordedAt.slice(0, 10),
-      recordedAt: new Date(row.guardianContact.recordedAt),
-      caseId: row.id,
-      caseCountry: row.country,
-      sealedDetails: row.guardianContact.details,
-    },
+    guardianOrShelterContact: row.guardianContact ? toContact(row, row.guardianContact) : null,
+  };
+}
+
+/** A contact, with what its sealed details' resolver needs (the case and its country). */
+function toContact(row: ProtectionCaseRow, contact: GuardianContactRecord): GuardianContact {
+  return {
+    kind: contact.kind,
+    contactedOn: contact.contactedOn ?? contact.recordedAt.slice(0, 10),
+    recordedAt: new Date(contact.recordedAt),
+    caseId: row.id,
+    caseCountry: row.country,
+    sealedDetails: contact.details,
   };
 }
 

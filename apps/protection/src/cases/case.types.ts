@@ -125,6 +125,12 @@ export class CaseVictim {
 
   @Field(() => [ID], { description: 'The rescue operations that rescued her.' })
   rescuedIn!: string[];
+
+  @Field(() => GuardianContact, {
+    nullable: true,
+    description: 'Her own guardian or shelter contact: a minor is escorted home only with one.',
+  })
+  guardianOrShelterContact!: GuardianContact | null;
 }
 
 @ObjectType({ description: 'A rescue or intervention with the authorities.' })

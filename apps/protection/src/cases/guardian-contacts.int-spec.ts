@@ -1,5 +1,5 @@
-// Issue 13: three minors on one case each have their own guardian contact, and each one's journey
-// home needs her own; a contact for someone who is not a victim of the case writes nothing.
+// Three minors on one case each have their own guardian contact, each shown on her own record, and
+// each one's journey home needs her own; a contact for someone who is not a victim of the case writes nothing.
 import { randomUUID } from 'node:crypto';
 import { startTestService, type TestService } from '@haven/platform/nest/testing';
 import { PROTECTION_MIGRATIONS } from '@haven/protection/read-models';
@@ -113,4 +113,30 @@ it('records a contact for each minor, and checks each one’s own before her jou
 
   expect(await journey(minors[0])).not.toHaveProperty('errors');
   expect(await journey(minors[1])).not.toHaveProperty('errors');
+
+  // Each victim shows her own contact; the third has none yet.
+  const read = await service.graphql<{
+    protectionCase: {
+      victims: Array<{
+        beneficiaryId: string;
+        guardianOrShelterContact: { kind: string; details: string | null } | null;
+      }>;
+    };
+  }>(
+    `query ($id: ID!) {
+      protectionCase(id: $id) {
+        victims { beneficiaryId guardianOrShelterContact { kind details(purpose: "return planning") } }
+      }
+    }`,
+    { id: caseId },
+    {},
+    { as: laoOfficer },
+  );
+  expect(read.body.errors).toBeUndefined();
+  const contactOf = (id: string) =>
+    read.body.data!.protectionCase.victims.find((victim) => victim.beneficiaryId === id)
+      ?.guardianOrShelterContact;
+  expect(contactOf(minors[0])).toEqual({ kind: 'GUARDIAN', details: 'Mother 0, 020 555 00' });
+  expect(contactOf(minors[1])).toEqual({ kind: 'GUARDIAN', details: 'Mother 1, 020 555 01' });
+  expect(contactOf(minors[2])).toBeNull();
 });

@@ -38,6 +38,8 @@ export interface RowProjectionOptions<Row extends ObjectLiteral, Event extends R
   keyOf(event: Event): string | undefined;
   /** The row after the event (null: the row has none yet). Returning null deletes it. */
   evolve(row: Row | null, event: Event): Row | null;
+  /** See `Projection.startsFromEmpty`: for a projection renamed because its rows changed. */
+  startsFromEmpty?: boolean;
 }
 
 // PostgreSQL accepts at most 65,535 bind parameters per statement.
@@ -52,11 +54,12 @@ export function rowProjection<
   Row extends ObjectLiteral,
   Event extends RecordedEvent = RecordedEvent,
 >(options: RowProjectionOptions<Row, Event>): Projection {
-  const { name, entity, handles, categories, keyOf, evolve } = options;
+  const { name, entity, handles, categories, keyOf, evolve, startsFromEmpty } = options;
   return {
     name,
     handles,
     categories,
+    startsFromEmpty,
     entities: [entity],
     async apply(events, manager) {
       const keyed: Array<[string, Event]> = [];

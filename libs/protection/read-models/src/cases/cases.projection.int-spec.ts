@@ -1,13 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { runMigrations } from '@haven/platform/database';
 import {
-  migrateEventStore,
-  PostgresEventStore,
+  type PostgresEventStore,
   type EventMetadata,
   type NewEvent,
 } from '@haven/platform/event-store';
-import { migrateProjections, ProjectionRunner } from '@haven/platform/projections';
-import { createTestDatabase, type TestDatabase } from '@haven/platform/testing';
+import { startReadModelTestBed, type ReadModelTestBed } from '@haven/platform/projections/testing';
 import {
   CASE_NOTIFICATION_EVENT_TYPES,
   caseNotificationStreamId,
@@ -22,7 +19,7 @@ import {
   type BeneficiaryEvent,
   type ProtectionCaseEvent,
 } from '@haven/protection/contracts';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import {
   InvestigationNoteRow,
   investigationNotesProjection,
@@ -34,10 +31,9 @@ import {
   timelineProjection,
 } from '../index';
 
-let db: TestDatabase;
+let bed: ReadModelTestBed;
 let store: PostgresEventStore;
 let dataSource: DataSource;
-let runners: ProjectionRunner[];
 
 const officer: EventMetadata = {
   actorId: 'officer-7',
@@ -62,30 +58,18 @@ function withMetadata<E extends { type: string; data: object }>(
   return events.map((event) => ({ ...event, metadata }) as unknown as NewEvent);
 }
 
-async function caughtUp(): Promise<void> {
-  const head = await store.headPosition();
-  await Promise.all(runners.map((runner) => runner.waitFor(head)));
-}
-
 beforeAll(async () => {
-  db = await createTestDatabase('protection_cases_projection');
-  await migrateEventStore(db.url);
-  await migrateProjections(db.url);
-  await runMigrations(db.url, PROTECTION_MIGRATIONS);
-  store = new PostgresEventStore({ connectionString: db.url });
-  dataSource = new DataSource({ type: 'postgres', url: db.url, entities: PROTECTION_ENTITIES });
-  await dataSource.initialize();
-  runners = [protectionCasesProjection, investigationNotesProjection, timelineProjection].map(
-    (projection) => new ProjectionRunner(store, dataSource, projection, { pollIntervalMs: 50 }),
-  );
-  await Promise.all(runners.map((runner) => runner.start()));
+  bed = await startReadModelTestBed({
+    name: 'protection_cases_projection',
+    migrations: PROTECTION_MIGRATIONS,
+    entities: PROTECTION_ENTITIES,
+    projections: [protectionCasesProjection, investigationNotesProjection, timelineProjection],
+  });
+  ({ store, dataSource } = bed);
 });
 
 afterAll(async () => {
-  await Promise.all(runners.map((runner) => runner.stop()));
-  await store.close();
-  await dataSource.destroy();
-  await db.drop();
+  await bed?.close();
 });
 
 describe('the protection case projections', () => {
@@ -314,7 +298,7 @@ describe('the protection case projections', () => {
     positions.rest = (
       await store.append(protectionCaseStreamId(caseId), withMetadata(caseEvents.slice(1)), 1)
     ).globalPositions;
-    await caughtUp();
+    await bed.caughtUp();
   });
 
   it('declare every case event type they apply', () => {
@@ -503,8 +487,8 @@ describe('the protection case projections', () => {
           .find({ order: { position: 'ASC', subjectId: 'ASC' } }),
       ]);
     const before = await read();
-    await Promise.all(runners.map((runner) => runner.rebuild()));
-    await caughtUp();
+    await Promise.all(bed.runners.map((runner) => runner.rebuild()));
+    await bed.caughtUp();
     expect(await read()).toEqual(before);
   });
 });

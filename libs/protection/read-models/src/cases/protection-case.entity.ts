@@ -38,6 +38,8 @@ export interface CaseVictimRecord {
   repatriationSteps: Array<{ step: RepatriationStep; date: string; recordedAt: string }>;
   /** The operations that rescued her. */
   rescuedIn: string[];
+  /** Her own guardian or shelter contact, the latest recorded (absent: none, or projected before). */
+  guardianContact?: GuardianContactRecord | null;
 }
 
 export interface RescueOperationRecord {

@@ -169,7 +169,16 @@ function evolveCase(
       const { kind, details, recordedAt } = event.data;
       // Absent before version 3 (read without the upcaster): the day it was recorded.
       const contactedOn = event.data.contactedOn ?? recordedAt.slice(0, 10);
-      return { ...next, guardianContact: { kind, details, contactedOn, recordedAt } };
+      const contact = { kind, details, contactedOn, recordedAt };
+      // The case keeps the latest contact; a victim's own (from version 2) is hers too.
+      const beneficiaryId = event.data.beneficiaryId ?? null;
+      const withContact = { ...next, guardianContact: contact };
+      return beneficiaryId === null
+        ? withContact
+        : withVictim(withContact, beneficiaryId, (victim) => ({
+            ...victim,
+            guardianContact: contact,
+          }));
     }
     case 'ProtectionCaseClosed':
       return {
@@ -194,12 +203,15 @@ export const protectionCasesProjection = rowProjection<
   ProtectionCaseRow,
   RecordedProtectionCaseEvent
 >({
-  name: 'protection.protection_cases',
+  // Renamed when its rows change shape (v2: each victim's own guardian contact), so that it is
+  // rebuilt from the log, starting from empty.
+  name: 'protection.protection_cases.v2',
   entity: ProtectionCaseRow,
   handles: PROTECTION_CASE_EVENT_TYPES,
   categories: [PROTECTION_CASE_CATEGORY],
   keyOf: (event) => event.data.caseId,
   evolve: evolveCase,
+  startsFromEmpty: true,
 });
 
 type RecordedNoteEvent = Extract<RecordedProtectionCaseEvent, { type: 'InvestigationNoteAdded' }>;
