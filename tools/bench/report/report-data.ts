@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { NewEvent, PostgresEventStore } from '@haven/platform/event-store';
 import { country, day, event, NATIONALITIES, pick, random, YEARS } from './generator';
 import { EVENTS_PER_LEGAL_CASE, LEGAL_CASE_SHARE, legalCase } from './legal-data';
+import { EVENTS_PER_RELIEF_DAY, RELIEF_DAY_SHARE, reliefDay } from './relief-data';
 
 const FORMS = ['SEX_TRAFFICKING', 'FORCED_MARRIAGE', 'ONLINE_SEXUAL_EXPLOITATION', 'SEXUAL_ABUSE'];
 const SOURCES = ['WATCHDOG', 'AGENT_OF_CHANGE', 'WOMENS_GROUP', 'PARTNER', 'TRAINEE', 'STAFF'];
@@ -20,14 +21,15 @@ const SERVICES = [
  * Events in one unit of activity (a case, two victims, three notifications, two enrolments…), on
  * average: legal cases and relief come with some units only.
  */
-export const EVENTS_PER_UNIT = 57 + LEGAL_CASE_SHARE * EVENTS_PER_LEGAL_CASE;
+export const EVENTS_PER_UNIT =
+  57 + LEGAL_CASE_SHARE * EVENTS_PER_LEGAL_CASE + RELIEF_DAY_SHARE * EVENTS_PER_RELIEF_DAY;
 
 /** The streams of one unit: [streamId, events] in the order they are appended. */
-export function unit(): Array<[string, NewEvent[]]> {
+export function unit(): Array<[string, NewEvent[], ('no_stream' | 'any')?]> {
   const year = pick(YEARS);
   const where = country();
   const on = day(year);
-  const streams: Array<[string, NewEvent[]]> = [];
+  const streams: Array<[string, NewEvent[], ('no_stream' | 'any')?]> = [];
   const victims = [randomUUID(), randomUUID()];
   for (const id of victims) {
     streams.push([
@@ -142,6 +144,7 @@ export function unit(): Array<[string, NewEvent[]]> {
   );
   streams.push([`protectioncase-${caseId}`, caseEvents]);
   streams.push(...legalCase(where, on, victims));
+  streams.push(...reliefDay(where, year, victims));
   for (let n = 0; n < 3; n++) {
     const notificationId = randomUUID();
     const at = `${day(year)}T08:00:00.000Z`;
@@ -326,8 +329,8 @@ export async function load(
   await Promise.all(
     Array.from({ length: writers }, async () => {
       for (let u = next++; u < units; u = next++) {
-        for (const [streamId, streamEvents] of unit()) {
-          await store.append(streamId, streamEvents, 'no_stream');
+        for (const [streamId, streamEvents, expected] of unit()) {
+          await store.append(streamId, streamEvents, expected ?? 'no_stream');
           events += streamEvents.length;
         }
         if (u > 0 && u % 2000 === 0)
