@@ -1,14 +1,13 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { loadMasterKey, SERVICE_CONFIG, type ServiceConfig } from '@haven/platform/nest';
+import { Inject, Injectable } from '@nestjs/common';
 import {
-  AccessLog,
-  MASTER_KEY_ENV,
-  MasterKeyConfigError,
-  PersonKeyStore,
-} from '@haven/platform/privacy';
+  loadMasterKey,
+  PersonalData,
+  SERVICE_CONFIG,
+  type ServiceConfig,
+} from '@haven/platform/nest';
+import { MASTER_KEY_ENV, MasterKeyConfigError } from '@haven/platform/privacy';
 import { DEFAULT_KEYS_DIR, ensureDevKeys } from '@haven/platform/security';
 import { hkdfSync } from 'node:crypto';
-import { Pool, type PoolClient } from 'pg';
 
 export const MATCH_KEY_ENV = 'HAVEN_MATCH_KEY';
 const MATCH_KEY_BYTES = 32;
@@ -45,62 +44,25 @@ export function loadMatchKey(env: NodeJS.ProcessEnv = process.env): Buffer {
 }
 
 /**
- * Protection's access to personal data: each person's data key (`privacy.person_keys`), the
- * access log, and a connection pool of their own for the transactions that write events with
- * them (an erasure destroys a key in the transaction that appends its event).
+ * Protection's access to personal data: the kit's (each person's data key, the access log, a pool
+ * of their own for the transactions that write events with them: an erasure destroys a key in the
+ * transaction that appends its event), and the key of duplicate detection's blind match keys.
  *
  * In schema-only mode (HAVEN_SCHEMA_ONLY=1) nothing is read or opened: no master key, no pool.
  */
 @Injectable()
-export class Privacy implements OnApplicationShutdown {
-  private readonly pool: Pool | null = null;
-  private readonly keyStore: PersonKeyStore | null = null;
-  private readonly log: AccessLog | null = null;
-  private readonly matchKeyValue: Buffer | null = null;
+export class Privacy extends PersonalData {
+  private readonly matchKeyValue: Buffer | null;
 
   constructor(@Inject(SERVICE_CONFIG) config: ServiceConfig) {
-    if (config.schemaOnly) return;
-    // Read at startup, so that a missing or malformed master key stops the service at once.
-    const masterKey = loadMasterKey();
-    this.matchKeyValue = loadMatchKey();
-    if (!config.databaseUrl) return;
-    // Connects on first use, like the service's other pools.
-    this.pool = new Pool({
-      connectionString: config.databaseUrl,
-      max: 5,
-      application_name: `haven-${config.name}-privacy`,
-      connectionTimeoutMillis: 5000,
-    });
-    // An idle connection that drops must not crash the process; the next query reconnects.
-    this.pool.on('error', () => undefined);
-    this.keyStore = new PersonKeyStore(this.pool, { masterKey });
-    this.log = new AccessLog(this.pool);
-  }
-
-  get keys(): PersonKeyStore {
-    return this.available(this.keyStore);
+    super(config);
+    // Read at startup, so that a malformed key stops the service at once.
+    this.matchKeyValue = config.schemaOnly ? null : loadMatchKey();
   }
 
   /** The key of the blind match keys of duplicate detection (never stored, never logged). */
   get matchKey(): Buffer {
-    return this.available(this.matchKeyValue);
-  }
-
-  get accessLog(): AccessLog {
-    return this.available(this.log);
-  }
-
-  /** A client for a transaction of the caller's (released by the caller). */
-  connect(): Promise<PoolClient> {
-    return this.available(this.pool).connect();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.pool?.end();
-  }
-
-  private available<T>(resource: T | null): T {
-    if (!resource) throw new Error('Personal data is unavailable: the service has no database.');
-    return resource;
+    if (!this.matchKeyValue) throw new Error('Personal data is unavailable in schema-only mode.');
+    return this.matchKeyValue;
   }
 }

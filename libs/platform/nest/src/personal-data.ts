@@ -56,7 +56,7 @@ export class PersonalData implements OnApplicationShutdown {
     if (!config.databaseUrl) return;
     this.pool = new Pool({
       connectionString: config.databaseUrl,
-      max: 3,
+      max: 5,
       application_name: `haven-${config.name}-privacy`,
       connectionTimeoutMillis: 5000,
     });
