@@ -1,31 +1,13 @@
 // A legal case runs for years: it counts as active in every year it is open, new in the year it
 // opened and ongoing after, whether or not anything was recorded on it that year, and no longer
 // once closed; a reopened case counts again.
-import { ServiceDatabase } from '@haven/platform/nest';
-import { startTestService, type TestService } from '@haven/platform/nest/testing';
-import { REPORTS_MIGRATIONS } from '@haven/reports/read-models';
 import { randomUUID } from 'node:crypto';
-import { AppModule } from './app.module';
+import { startReportService, type ReportService } from './testing/report-service';
 
-let service: TestService;
-let database: ServiceDatabase;
+let report: ReportService;
 
-const metadata = {
-  actorId: 'legal-officer-1',
-  role: 'legal_officer',
-  organisationId: null,
-  correlationId: 'legal-cases-over-years-spec',
-  causationId: null,
-  occurredAt: '2024-01-10T09:00:00.000Z',
-};
-
-async function legal(caseId: string, type: string, data: Record<string, unknown>) {
-  const result = await database.eventStore.append(
-    `legalcase-${caseId}`,
-    [{ type, data: { caseId, country: 'LA', ...data }, schemaVersion: 1, metadata } as never],
-    'any',
-  );
-  return result.globalPositions[0];
+function legal(caseId: string, type: string, data: Record<string, unknown>) {
+  return report.append(`legalcase-${caseId}`, type, { caseId, country: 'LA', ...data });
 }
 
 function opened(caseId: string, openedOn: string) {
@@ -40,17 +22,8 @@ function opened(caseId: string, openedOn: string) {
   });
 }
 
-type Line = { programme: string; figure: string; key: string | null; total: number | null };
-
 async function casesActive(year: number): Promise<Record<string, number | null | undefined>> {
-  const response = await service.graphql<{ programmeReport: { lines: Line[] } }>(
-    `query ($year: Int!, $countries: [Country!]) {
-      programmeReport(year: $year, countries: $countries) { lines { programme figure key total } }
-    }`,
-    { year, countries: ['LA'] },
-  );
-  expect(response.body.errors).toBeUndefined();
-  const lines = response.body.data!.programmeReport.lines.filter(
+  const lines = (await report.lines(year, ['LA'])).filter(
     (line) => line.programme === 'legal' && line.figure === 'casesActive',
   );
   const total = (key: string | null) => lines.find((line) => line.key === key)?.total;
@@ -58,12 +31,16 @@ async function casesActive(year: number): Promise<Record<string, number | null |
 }
 
 beforeAll(async () => {
-  service = await startTestService(AppModule, { migrations: [REPORTS_MIGRATIONS] });
-  database = service.app.get(ServiceDatabase);
+  report = await startReportService({
+    actorId: 'legal-officer-1',
+    role: 'legal_officer',
+    correlationId: 'legal-cases-over-years-spec',
+    occurredAt: '2024-01-10T09:00:00.000Z',
+  });
 });
 
 afterAll(async () => {
-  await service?.close();
+  await report?.close();
 });
 
 describe('legal cases active over the years', () => {
@@ -77,7 +54,7 @@ describe('legal cases active over the years', () => {
       stage: 'APPEAL',
       on: '2023-05-01',
     });
-    await database.waitForProjections(last, 20_000);
+    await report.caughtUp(last);
 
     expect(await casesActive(2018)).toEqual({ all: 0, NEW: undefined, ONGOING: undefined });
     expect(await casesActive(2019)).toEqual({ all: 1, NEW: 1, ONGOING: undefined });

@@ -1,60 +1,21 @@
 // Persons rescued in a raid before they were registered are counted once, by the rescue's count:
 // a victim attached to the rescue later is one of that count, never one more.
-import { ServiceDatabase } from '@haven/platform/nest';
-import { startTestService, type TestService } from '@haven/platform/nest/testing';
-import { REPORTS_MIGRATIONS } from '@haven/reports/read-models';
 import { randomUUID } from 'node:crypto';
-import { AppModule } from './app.module';
+import { startReportService, totalOf, type ReportService } from './testing/report-service';
 
-let service: TestService;
-let database: ServiceDatabase;
-
-const metadata = {
-  actorId: 'officer-1',
-  role: 'protection_officer',
-  organisationId: null,
-  correlationId: 'rescued-persons-spec',
-  causationId: null,
-  occurredAt: '2023-06-01T09:00:00.000Z',
-};
-
-async function append(
-  streamId: string,
-  type: string,
-  data: Record<string, unknown>,
-  schemaVersion = 1,
-): Promise<number> {
-  const result = await database.eventStore.append(
-    streamId,
-    [{ type, data, schemaVersion, metadata } as never],
-    'any',
-  );
-  return result.globalPositions[0];
-}
-
-type Line = { programme: string; figure: string; key: string | null; total: number | null };
-
-async function figures(): Promise<Line[]> {
-  const response = await service.graphql<{ programmeReport: { lines: Line[] } }>(
-    `query ($year: Int!, $countries: [Country!]) {
-      programmeReport(year: $year, countries: $countries) { lines { programme figure key total } }
-    }`,
-    { year: 2023, countries: ['TH'] },
-  );
-  expect(response.body.errors).toBeUndefined();
-  return response.body.data!.programmeReport.lines;
-}
-
-const total = (lines: Line[], programme: string, name: string, key: string | null = null) =>
-  lines.find((l) => l.programme === programme && l.figure === name && l.key === key)?.total;
+let report: ReportService;
 
 beforeAll(async () => {
-  service = await startTestService(AppModule, { migrations: [REPORTS_MIGRATIONS] });
-  database = service.app.get(ServiceDatabase);
+  report = await startReportService({
+    actorId: 'officer-1',
+    role: 'protection_officer',
+    correlationId: 'rescued-persons-spec',
+    occurredAt: '2023-06-01T09:00:00.000Z',
+  });
 });
 
 afterAll(async () => {
-  await service?.close();
+  await report?.close();
 });
 
 describe('persons rescued, registered after the rescue', () => {
@@ -68,7 +29,7 @@ describe('persons rescued, registered after the rescue', () => {
       randomUUID(),
       randomUUID(),
     ];
-    await append(
+    await report.append(
       stream,
       'ProtectionCaseOpened',
       {
@@ -85,7 +46,7 @@ describe('persons rescued, registered after the rescue', () => {
       2,
     );
     // A raid on 5 March rescued three persons, none registered yet.
-    await append(
+    await report.append(
       stream,
       'RescueOperationRecorded',
       {
@@ -103,7 +64,7 @@ describe('persons rescued, registered after the rescue', () => {
     );
     // A rescue stored before counts (version 2): it counts the two victims it names.
     for (const id of [named1, named2]) await addVictim(stream, caseId, id, '2023-02-01');
-    await append(
+    await report.append(
       stream,
       'RescueOperationRecorded',
       {
@@ -122,25 +83,25 @@ describe('persons rescued, registered after the rescue', () => {
     let position = 0;
     for (const id of [first, second]) {
       await addVictim(stream, caseId, id, '2023-04-10');
-      position = await append(stream, 'RescuedVictimAttached', {
+      position = await report.append(stream, 'RescuedVictimAttached', {
         caseId,
         operationId: raid,
         beneficiaryId: id,
         attachedAt: '2023-04-10T08:00:00.000Z',
       });
     }
-    await database.waitForProjections(position, 20_000);
+    await report.caughtUp(position);
 
-    const lines = await figures();
-    expect(total(lines, 'protection', 'rescues')).toBe(2);
-    expect(total(lines, 'protection', 'personsRescued')).toBe(5);
+    const lines = await report.lines(2023, ['TH']);
+    expect(totalOf(lines, 'protection', 'rescues')).toBe(2);
+    expect(totalOf(lines, 'protection', 'personsRescued')).toBe(5);
     // Each named victim is one beneficiary of protection, counted once across her facts.
-    expect(total(lines, 'all', 'uniqueBeneficiaries', 'protection')).toBe(4);
+    expect(totalOf(lines, 'all', 'uniqueBeneficiaries', 'protection')).toBe(4);
   });
 });
 
 async function addVictim(stream: string, caseId: string, beneficiaryId: string, on: string) {
-  await append(
+  await report.append(
     stream,
     'VictimAddedToCase',
     {
