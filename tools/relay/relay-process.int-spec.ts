@@ -170,10 +170,7 @@ describe('the relay process', () => {
 
     const second = await startRelay(testKafkaBrokers(), prefix);
     try {
-      await eventually(
-        async () => expect(await checkpoint('analytics-relay')).toBe(last),
-        60_000,
-      );
+      await eventually(async () => expect(await checkpoint('analytics-relay')).toBe(last), 60_000);
       await eventually(async () => {
         const { status, body } = await ready(second);
         expect(status).toBe(200);
@@ -181,9 +178,7 @@ describe('the relay process', () => {
       });
       // The lag is logged on a timer (every second here), which may not have fired yet when the
       // relay has already caught up.
-      await eventually(async () =>
-        expect(second.output.join('')).toMatch(/"lagPositions":\d+/),
-      );
+      await eventually(async () => expect(second.output.join('')).toMatch(/"lagPositions":\d+/));
 
       const messages = await readAllMessages(kafka, [prefix + TOPIC]);
       const expected = new Set(eventIds.map((id) => pseudonyms.pseudonym('event', id)));
