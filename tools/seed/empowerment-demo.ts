@@ -11,7 +11,8 @@
  * again with the same facts changes nothing; consent is recorded only when none is on record.
  */
 import { v5 as uuidv5 } from 'uuid';
-import { DEFAULT_KEYS_DIR, ensureDevKeys, mintDevToken, type Role } from '@haven/platform/security';
+import type { Role } from '@haven/platform/security';
+import { seedGraphql, seedTokens } from './seed-client';
 
 const NAMESPACE = '0e9b7d3c-5a41-4f2e-8c6d-1b2a3f4e5d60';
 const COUNTRIES = ['TH', 'LA', 'MM'] as const;
@@ -57,46 +58,11 @@ export async function seedEmpowermentDemo(
   gateway: string,
   beneficiaries: readonly EmpowermentSeedBeneficiary[],
 ): Promise<string> {
-  const tokens = new Map<string, Promise<string>>();
-  const token = (role: Role, country: Country) => {
-    if (process.env.HAVEN_TOKEN) return Promise.resolve(process.env.HAVEN_TOKEN);
-    const key = `${role}/${country}`;
-    let minted = tokens.get(key);
-    if (!minted) {
-      minted = mintDevToken(ensureDevKeys(process.env.HAVEN_KEYS_DIR || DEFAULT_KEYS_DIR), {
-        role,
-        subject: `seed-${role.split('_')[0]}-${country.toLowerCase()}`,
-        countries: [country],
-        ttlSeconds: 3600,
-      });
-      tokens.set(key, minted);
-    }
-    return minted;
-  };
-  async function graphql<Data>(
-    who: Promise<string>,
-    query: string,
-    variables: object,
-  ): Promise<Data> {
-    const response = await fetch(gateway, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-correlation-id': 'seed-demo',
-        authorization: `Bearer ${await who}`,
-      },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as {
-      data?: Data;
-      errors?: Array<{ message: string; extensions?: { code?: string } }>;
-    };
-    if (body.errors?.length) {
-      const [first] = body.errors;
-      throw new Error(`${first.extensions?.code ?? 'ERROR'}: ${first.message}`);
-    }
-    return body.data as Data;
-  }
+  const mint = seedTokens();
+  const token = (role: Role, country: Country) =>
+    mint(role, `seed-${role.split('_')[0]}-${country.toLowerCase()}`, country);
+  const graphql = <Data>(who: Promise<string>, query: string, variables: object) =>
+    seedGraphql<Data>(gateway, 'seed-demo', who, query, variables);
 
   const chosen = beneficiaries
     .filter((b): b is EmpowermentSeedBeneficiary & { country: Country } =>

@@ -11,7 +11,8 @@
  * Running it again adds nothing: a case is opened only when its first victim has none yet, and
  * an advocacy action only when the country has none.
  */
-import { DEFAULT_KEYS_DIR, ensureDevKeys, mintDevToken, type Role } from '@haven/platform/security';
+import type { Role } from '@haven/platform/security';
+import { seedGraphql, seedTokens } from './seed-client';
 
 type Country = 'TH' | 'LA';
 type Money = { amountMinor: number; currency: string };
@@ -41,46 +42,11 @@ export async function seedLegalDemo(
   gateway: string,
   beneficiaries: readonly LegalSeedBeneficiary[],
 ): Promise<string> {
-  const tokens = new Map<string, Promise<string>>();
-  const token = (role: Role, country: Country) => {
-    if (process.env.HAVEN_TOKEN) return Promise.resolve(process.env.HAVEN_TOKEN);
-    const key = `${role}/${country}`;
-    let minted = tokens.get(key);
-    if (!minted) {
-      minted = mintDevToken(ensureDevKeys(process.env.HAVEN_KEYS_DIR || DEFAULT_KEYS_DIR), {
-        role,
-        subject: `seed-${role.split('_')[0]}-${country.toLowerCase()}`,
-        countries: [country],
-        ttlSeconds: 3600,
-      });
-      tokens.set(key, minted);
-    }
-    return minted;
-  };
-  async function graphql<Data>(
-    who: Promise<string>,
-    query: string,
-    variables: object,
-  ): Promise<Data> {
-    const response = await fetch(gateway, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-correlation-id': 'seed-demo-legal',
-        authorization: `Bearer ${await who}`,
-      },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as {
-      data?: Data;
-      errors?: Array<{ message: string; extensions?: { code?: string; reason?: string } }>;
-    };
-    if (body.errors?.length) {
-      const [first] = body.errors;
-      throw new Error(`${first.extensions?.code ?? 'ERROR'}: ${first.message}`);
-    }
-    return body.data as Data;
-  }
+  const mint = seedTokens();
+  const token = (role: Role, country: Country) =>
+    mint(role, `seed-${role.split('_')[0]}-${country.toLowerCase()}`, country);
+  const graphql = <Data>(who: Promise<string>, query: string, variables: object) =>
+    seedGraphql<Data>(gateway, 'seed-demo-legal', who, query, variables);
   const mutate = async (country: Country, mutation: string, input: object): Promise<Node> => {
     const type = INPUT_TYPES[mutation] ?? `${mutation[0].toUpperCase()}${mutation.slice(1)}Input`;
     const data = await graphql<Record<string, { node: Node }>>(

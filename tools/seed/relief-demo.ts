@@ -12,7 +12,7 @@
  * change nothing, and a detection already notified is left as it is.
  */
 import { v5 as uuidv5 } from 'uuid';
-import { DEFAULT_KEYS_DIR, ensureDevKeys, mintDevToken, type Role } from '@haven/platform/security';
+import { SeedCallError, seedGraphql, seedTokens } from './seed-client';
 import { memberId } from './networks-members';
 
 const NAMESPACE = '5c1e9a7b-2d4f-4b8e-9a3c-7e6d5f4a3b21';
@@ -51,42 +51,23 @@ export async function seedReliefDemo(
   gateway: string,
   beneficiaries: readonly ReliefSeedBeneficiary[],
 ): Promise<string> {
-  const tokens = new Map<string, Promise<string>>();
-  const token = (role: Role, subject: string, country: Country) => {
-    if (process.env.HAVEN_TOKEN) return Promise.resolve(process.env.HAVEN_TOKEN);
-    let minted = tokens.get(subject);
-    if (!minted) {
-      minted = mintDevToken(ensureDevKeys(process.env.HAVEN_KEYS_DIR || DEFAULT_KEYS_DIR), {
-        role,
-        subject,
-        countries: [country],
-        ttlSeconds: 3600,
-      });
-      tokens.set(subject, minted);
-    }
-    return minted;
-  };
+  const token = seedTokens();
   async function graphql(
     auth: Promise<string>,
     query: string,
     input: object,
     tolerate?: string,
   ): Promise<void> {
-    const response = await fetch(gateway, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-correlation-id': 'seed-demo-relief',
-        authorization: `Bearer ${await auth}`,
-      },
-      body: JSON.stringify({ query, variables: { input } }),
-    });
-    const body = (await response.json()) as {
-      errors?: Array<{ message: string; extensions?: { code?: string; reason?: string } }>;
-    };
-    const [first] = body.errors ?? [];
-    if (first && first.extensions?.reason !== tolerate) {
-      throw new Error(`${first.extensions?.code ?? 'ERROR'}: ${first.message}`);
+    try {
+      await seedGraphql(gateway, 'seed-demo-relief', auth, query, { input });
+    } catch (error) {
+      if (
+        !(error instanceof SeedCallError) ||
+        tolerate === undefined ||
+        error.reason !== tolerate
+      ) {
+        throw error;
+      }
     }
   }
   /** The same, while relief has not read the agent of change from networks' log yet. */
