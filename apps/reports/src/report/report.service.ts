@@ -20,6 +20,9 @@ import {
 import type { Country } from '@haven/vocabulary';
 import type { ProgrammeReport, ReportLine } from './report.types';
 
+/** Work memory for one figure's query (ADR 19). */
+export const REPORT_WORK_MEM = '64MB';
+
 /** k from HAVEN_REPORT_K (a whole number ≥ 2), else 11. */
 export function reportK(env: NodeJS.ProcessEnv = process.env): number {
   const value = Number(env.HAVEN_REPORT_K);
@@ -37,7 +40,13 @@ export class ReportService {
   private readonly query: Query;
 
   constructor(@Inject(DataSource) dataSource: DataSource) {
-    this.query = (sql, parameters) => dataSource.query(sql, parameters);
+    // Each figure groups up to a year's facts in hash tables: with PostgreSQL's default 4 MB of
+    // work memory the larger ones spill to disk. The setting is local to the figure's transaction.
+    this.query = (sql, parameters) =>
+      dataSource.transaction(async (manager) => {
+        await manager.query(`SET LOCAL work_mem = '${REPORT_WORK_MEM}'`);
+        return manager.query(sql, parameters);
+      });
     this.accessLog = new AccessLog({
       query: (sql: string, parameters: unknown[]) => dataSource.query(sql, parameters),
     } as unknown as PrivacyQueryable);

@@ -8,6 +8,7 @@ import { PROTECTION_UPCASTERS } from '@haven/protection/contracts';
 import { factProjection } from './fact-projection';
 import { CreateReportFacts1765000000000 } from './migrations/1765000000000-create-report-facts';
 import { LeanFactsIndex1765100000000 } from './migrations/1765100000000-lean-facts-index';
+import { CoveringFactsIndex1765200000000 } from './migrations/1765200000000-covering-facts-index';
 import { REPORT_MODULES } from './modules';
 import { ReportFact, ReportSubject } from './report-fact.entity';
 
@@ -22,7 +23,11 @@ export const REPORTS_ENTITIES: Array<new () => object> = [ReportFact, ReportSubj
 export const REPORTS_PROJECTIONS: Projection[] = REPORT_MODULES.map(factProjection);
 export const REPORTS_MIGRATIONS: MigrationSet = {
   schema: 'reports',
-  migrations: [CreateReportFacts1765000000000, LeanFactsIndex1765100000000],
+  migrations: [
+    CreateReportFacts1765000000000,
+    LeanFactsIndex1765100000000,
+    CoveringFactsIndex1765200000000,
+  ],
 };
 /** The older shapes of the integration events the modules read, upcast to the current ones. */
 export const REPORTS_UPCASTERS = [
