@@ -1,4 +1,4 @@
-import { createHash, hash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * Tamper evidence. Every event carries
@@ -26,6 +26,11 @@ export function contentDigest(fields: {
   return hash('sha256', text, 'buffer');
 }
 
+// The chain's input assembled in one reused buffer and hashed in one call: about a fifth less
+// than a createHash object and three updates, and no allocation. Hashing is synchronous, so
+// nothing else can touch the buffer meanwhile (each worker thread has its own module).
+const CHAIN_INPUT = Buffer.alloc(2 * 32 + 3 * 8);
+
 export function chainHash(
   previous: Buffer,
   digest: Buffer,
@@ -33,9 +38,18 @@ export function chainHash(
   globalPosition: bigint,
   recordedAtMicros: bigint,
 ): Buffer {
-  const numbers = Buffer.alloc(24);
-  numbers.writeBigInt64BE(streamVersion, 0);
-  numbers.writeBigInt64BE(globalPosition, 8);
-  numbers.writeBigInt64BE(recordedAtMicros, 16);
-  return createHash('sha256').update(previous).update(digest).update(numbers).digest();
+  if (previous.length !== 32 || digest.length !== 32) {
+    const numbers = Buffer.alloc(24);
+    numbers.writeBigInt64BE(streamVersion, 0);
+    numbers.writeBigInt64BE(globalPosition, 8);
+    numbers.writeBigInt64BE(recordedAtMicros, 16);
+    return hash('sha256', Buffer.concat([previous, digest, numbers]), 'buffer');
+  }
+  // Numbers first: one out of range throws before the buffer is half written.
+  CHAIN_INPUT.writeBigInt64BE(streamVersion, 64);
+  CHAIN_INPUT.writeBigInt64BE(globalPosition, 72);
+  CHAIN_INPUT.writeBigInt64BE(recordedAtMicros, 80);
+  CHAIN_INPUT.set(previous, 0);
+  CHAIN_INPUT.set(digest, 32);
+  return hash('sha256', CHAIN_INPUT, 'buffer');
 }

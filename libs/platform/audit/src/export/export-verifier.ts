@@ -5,14 +5,12 @@ import {
   type SignedCheckpoint,
 } from '../checkpoints/checkpoint';
 import { parsePublicKey, verifyCheckpointSignature } from '../checkpoints/signature';
-import { leafHash, RangeVerifier, verifyConsistency } from '../merkle';
+import { RangeVerifier, verifyConsistency } from '../merkle';
 import { ChainChecker } from '../verification/audit-event';
+import { readExportLine, type PreparedEvent, type ReadLine } from './line-reading';
 import {
-  lineProblem,
   type CheckpointLine,
   type ConsistencyLine,
-  type EventLine,
-  type ExportLine,
   type HeaderLine,
   type MissingLine,
   type RangeProofLine,
@@ -52,7 +50,6 @@ export interface ExportVerifierOptions {
 }
 
 const MAX_PROBLEMS = 50;
-const NO_LEAF = '0'.repeat(64);
 const hex = (b: Buffer) => b.toString('hex');
 
 /**
@@ -95,16 +92,23 @@ export class ExportVerifier {
   line(text: string): void {
     const n = ++this.lineNumber;
     if (this.ended) return this.problem(n, 'after_end', 'a line follows the end line.');
-    if (text.trim() === '') return this.problem(n, 'malformed', 'the line is empty.');
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch {
-      return this.problem(n, 'malformed', 'the line is not valid JSON.');
-    }
-    const fault = lineProblem(value);
-    if (fault) return this.problem(n, 'malformed', `${fault}.`);
-    const line = value as ExportLine;
+    this.take(n, readExportLine(text));
+  }
+
+  /**
+   * Feeds the next line of the file, an event line that was read and checked on its own
+   * elsewhere (`readExportLine`, in a worker): the same as `line` with its text.
+   */
+  preparedEvent(event: PreparedEvent): void {
+    const n = ++this.lineNumber;
+    if (this.ended) return this.problem(n, 'after_end', 'a line follows the end line.');
+    if (n === 1) return this.problem(n, 'malformed', 'the first line must be the header.');
+    this.onEvent(n, event);
+  }
+
+  private take(n: number, read: ReadLine): void {
+    if (read.fault !== undefined) return this.problem(n, 'malformed', read.fault);
+    const { line } = read;
     if (n === 1 && line.kind !== 'header')
       return this.problem(n, 'malformed', 'the first line must be the header.');
     if (n > 1 && line.kind === 'header') return this.problem(n, 'malformed', 'a second header.');
@@ -130,7 +134,7 @@ export class ExportVerifier {
         this.chains.anchor(line.streamId, line.streamVersion, Buffer.from(line.hash, 'hex'));
         return;
       case 'event':
-        return this.onEvent(n, line);
+        return this.onEvent(n, read.event as PreparedEvent);
       case 'missing':
         return this.onMissing(n, line);
       case 'end':
@@ -227,53 +231,51 @@ export class ExportVerifier {
     }
   }
 
-  private onEvent(n: number, line: EventLine): void {
+  private onEvent(n: number, event: PreparedEvent): void {
     // Where a problem is, built only when there is one: most events have none.
     const at = () => ({
-      eventId: line.eventId,
-      globalPosition: line.globalPosition,
-      streamId: line.streamId,
-      streamVersion: line.streamVersion,
+      eventId: event.eventId,
+      globalPosition: event.globalPosition,
+      streamId: event.streamId,
+      streamVersion: event.streamVersion,
     });
     if (!this.range || !this.rangeProof) {
       return this.problem(n, 'out_of_order', 'an event before the range proof.', at());
     }
     const expectedLeaf = this.range.size;
-    if (line.leafIndex !== expectedLeaf) {
+    if (event.leafIndex !== expectedLeaf) {
       this.problem(
         n,
-        line.leafIndex > expectedLeaf ? 'event_missing' : 'out_of_order',
-        line.leafIndex > expectedLeaf
-          ? `leaf ${expectedLeaf}${line.leafIndex - expectedLeaf > 1 ? ` to ${line.leafIndex - 1}` : ''} is missing before this event (leaf ${line.leafIndex}).`
-          : `leaf ${line.leafIndex} comes after leaf ${expectedLeaf - 1}: events are out of order.`,
+        event.leafIndex > expectedLeaf ? 'event_missing' : 'out_of_order',
+        event.leafIndex > expectedLeaf
+          ? `leaf ${expectedLeaf}${event.leafIndex - expectedLeaf > 1 ? ` to ${event.leafIndex - 1}` : ''} is missing before this event (leaf ${event.leafIndex}).`
+          : `leaf ${event.leafIndex} comes after leaf ${expectedLeaf - 1}: events are out of order.`,
         at(),
       );
     }
-    if (line.globalPosition <= this.lastPosition) {
+    if (event.globalPosition <= this.lastPosition) {
       this.problem(
         n,
         'out_of_order',
-        `global position ${line.globalPosition} comes after ${this.lastPosition}.`,
+        `global position ${event.globalPosition} comes after ${this.lastPosition}.`,
         at(),
       );
     }
     const header = this.header as HeaderLine;
-    if (line.globalPosition < header.fromPosition || line.globalPosition > header.toPosition) {
+    if (event.globalPosition < header.fromPosition || event.globalPosition > header.toPosition) {
       this.problem(n, 'outside_range', 'the event lies outside the range the header names.', at());
     }
-    this.lastPosition = Math.max(this.lastPosition, line.globalPosition);
-    const stored = Buffer.from(line.hash, 'hex');
-    const broken = this.chains.check(line, stored);
+    this.lastPosition = Math.max(this.lastPosition, event.globalPosition);
+    const broken = this.chains.link(event, event.digest, event.stored);
     if (broken) this.problem(n, broken.reason, broken.detail, at());
-    const leaf = leafHash(stored);
-    if (line.treeLeaf === NO_LEAF) {
+    if (event.treeLeaf === 'absent') {
       this.problem(
         n,
         'event_added',
         'the signed tree has no leaf for this event: it was added to the log behind the tree.',
         at(),
       );
-    } else if (hex(leaf) !== line.treeLeaf) {
+    } else if (event.treeLeaf === 'differs') {
       this.problem(
         n,
         'leaf_differs',
@@ -281,9 +283,9 @@ export class ExportVerifier {
         at(),
       );
     }
-    this.range.append(leaf);
+    this.range.append(event.leaf);
     this.events++;
-    this.checkRootHere(this.range, n, at());
+    this.checkRootHere(this.range, n, at);
   }
 
   /** A leaf the tree holds and the log does not: the event was removed. */
@@ -300,11 +302,11 @@ export class ExportVerifier {
       // Its recorded leaf keeps the count right, so that later events are still checked in place.
       this.range.append(Buffer.from(line.treeLeaf, 'hex'));
       this.events++;
-      this.checkRootHere(this.range, n, { globalPosition: line.globalPosition });
+      this.checkRootHere(this.range, n, () => ({ globalPosition: line.globalPosition }));
     }
   }
 
-  private checkRootHere(range: RangeVerifier, n: number, at: Partial<ExportProblem>): void {
+  private checkRootHere(range: RangeVerifier, n: number, at: () => Partial<ExportProblem>): void {
     const checkpoint = this.bySize.get(range.size);
     if (checkpoint && !this.rootFaultReported && hex(range.rootHere()) !== checkpoint.root) {
       this.rootFaultReported = true;
@@ -312,7 +314,7 @@ export class ExportVerifier {
         n,
         'root_mismatch',
         `the log up to here does not give the root of the signed checkpoint of size ${checkpoint.size}: an event up to here was changed, removed or added since it was signed.`,
-        at,
+        at(),
       );
     }
   }
