@@ -13,6 +13,16 @@ import { hash } from 'node:crypto';
  */
 export const GENESIS_HASH = Buffer.alloc(32);
 
+/**
+ * SHA-256 in one call, its digest taken as a latin1 string (one byte per character) and turned
+ * back into bytes: the same bytes, at about a quarter of the cost of asking Node for a Buffer
+ * (`hash(..., 'buffer')` spends over a microsecond making the Buffer; hashing an event's
+ * fields takes a fraction of that).
+ */
+function sha256(input: string | Buffer): Buffer {
+  return Buffer.from(hash('sha256', input, 'latin1'), 'latin1');
+}
+
 export function contentDigest(fields: {
   eventId: string;
   streamId: string;
@@ -22,13 +32,12 @@ export function contentDigest(fields: {
   metadataJson: string;
 }): Buffer {
   const text = `[${JSON.stringify(fields.eventId)},${JSON.stringify(fields.streamId)},${JSON.stringify(fields.type)},${fields.schemaVersion},${fields.dataJson},${fields.metadataJson}]`;
-  // The one-shot hash: about half the cost of createHash for an event-sized text.
-  return hash('sha256', text, 'buffer');
+  return sha256(text);
 }
 
-// The chain's input assembled in one reused buffer and hashed in one call: about a fifth less
-// than a createHash object and three updates, and no allocation. Hashing is synchronous, so
-// nothing else can touch the buffer meanwhile (each worker thread has its own module).
+// The chain's input assembled in one reused buffer and hashed in one call, where it was a
+// createHash object and three updates. Hashing is synchronous, so nothing else can touch the
+// buffer meanwhile (each worker thread has its own module).
 const CHAIN_INPUT = Buffer.alloc(2 * 32 + 3 * 8);
 
 export function chainHash(
@@ -43,7 +52,7 @@ export function chainHash(
     numbers.writeBigInt64BE(streamVersion, 0);
     numbers.writeBigInt64BE(globalPosition, 8);
     numbers.writeBigInt64BE(recordedAtMicros, 16);
-    return hash('sha256', Buffer.concat([previous, digest, numbers]), 'buffer');
+    return sha256(Buffer.concat([previous, digest, numbers]));
   }
   // Numbers first: one out of range throws before the buffer is half written.
   CHAIN_INPUT.writeBigInt64BE(streamVersion, 64);
@@ -51,5 +60,5 @@ export function chainHash(
   CHAIN_INPUT.writeBigInt64BE(recordedAtMicros, 80);
   CHAIN_INPUT.set(previous, 0);
   CHAIN_INPUT.set(digest, 32);
-  return hash('sha256', CHAIN_INPUT, 'buffer');
+  return sha256(CHAIN_INPUT);
 }

@@ -11,28 +11,32 @@ const NODE_PREFIX = Buffer.from([0x01]);
 
 export const EMPTY_ROOT: Buffer = createHash('sha256').digest();
 
-// One-shot hashing over one buffer: about half the cost of a createHash object per call, which
-// matters when a verifier hashes a million leaves and their nodes.
+// One-shot hashing over one buffer, the digest taken as a latin1 string (a byte per character)
+// and turned back into bytes: the same bytes, at about a quarter of the cost of a createHash
+// object or of `hash(..., 'buffer')`, whose Buffer costs more than the hashing (over a
+// microsecond); it matters when a verifier hashes a million leaves and their nodes.
 // The input is assembled in one reused buffer (hashing is synchronous, so nothing else can touch
 // it meanwhile): no allocation per leaf or node.
 const LEAF_INPUT = Buffer.alloc(1 + HASH_BYTES, 0x00);
 const NODE_INPUT = Buffer.alloc(1 + 2 * HASH_BYTES, 0x01);
 
+function sha256(input: Buffer): Buffer {
+  return Buffer.from(hash('sha256', input, 'latin1'), 'latin1');
+}
+
 export function leafHash(entry: Uint8Array): Buffer {
-  if (entry.length !== HASH_BYTES) {
-    return hash('sha256', Buffer.concat([LEAF_PREFIX, entry]), 'buffer');
-  }
+  if (entry.length !== HASH_BYTES) return sha256(Buffer.concat([LEAF_PREFIX, entry]));
   LEAF_INPUT.set(entry, 1);
-  return hash('sha256', LEAF_INPUT, 'buffer');
+  return sha256(LEAF_INPUT);
 }
 
 export function nodeHash(left: Uint8Array, right: Uint8Array): Buffer {
   if (left.length !== HASH_BYTES || right.length !== HASH_BYTES) {
-    return hash('sha256', Buffer.concat([NODE_PREFIX, left, right]), 'buffer');
+    return sha256(Buffer.concat([NODE_PREFIX, left, right]));
   }
   NODE_INPUT.set(left, 1);
   NODE_INPUT.set(right, 1 + HASH_BYTES);
-  return hash('sha256', NODE_INPUT, 'buffer');
+  return sha256(NODE_INPUT);
 }
 
 export function isHash(value: unknown): value is Buffer {

@@ -5,6 +5,7 @@ import {
   inclusionProof,
   leafHash,
   MemoryTree,
+  nodeHash,
   MerkleFrontier,
   rootAt,
   compactRangeProof,
@@ -82,6 +83,15 @@ const LEAVES = ENTRIES.map(leafHash);
 const reference = new MemoryTree(LEAVES);
 
 describe('the Merkle tree (RFC 9162 hashing)', () => {
+  it('hashes a leaf of a stored hash and a node as SHA-256 of 0x00 ‖ entry and 0x01 ‖ left ‖ right', () => {
+    const sha = (...parts: Buffer[]) => createHash('sha256').update(Buffer.concat(parts)).digest();
+    for (let i = 0; i < 50; i++) {
+      const [a, b] = [sha(Buffer.from(`a${i}`)), sha(Buffer.from(`b${i}`))];
+      expect(leafHash(a)).toEqual(sha(Buffer.from([0]), a));
+      expect(nodeHash(a, b)).toEqual(sha(Buffer.from([1]), a, b));
+    }
+  });
+
   it('gives the reference roots for every size from 0 to 8, from the stored tree and the frontier', () => {
     expect(hex(EMPTY_ROOT)).toBe(ROOTS[0]);
     const frontier = new MerkleFrontier();

@@ -81,7 +81,7 @@ export class ChainChecker {
   private readonly heads = new Map<string, { version: number; hash: Buffer }>();
 
   anchor(streamId: string, version: number, hash: Buffer): void {
-    this.heads.set(streamId, { version, hash });
+    this.heads.set(streamId, { version, hash: Buffer.from(hash) });
   }
 
   /**
@@ -101,19 +101,31 @@ export class ChainChecker {
 
   /**
    * The same, from the event's content digest computed beforehand (null: its stored JSON does
-   * not parse), so that the digests can be computed apart from the chain, in any order.
+   * not parse), so that the digests can be computed apart from the chain, in any order. `stored`
+   * is copied, not kept.
    */
   link(event: ChainLink, digest: Buffer | null, stored: Buffer): ChainBreak | null {
     const head = this.heads.get(event.streamId);
-    const previous = head?.hash;
-    const previousVersion = head?.version ?? 0;
-    // One head object per stream, moved on in place: no allocation per event.
+    const broken = this.linkBreak(event, digest, stored, head);
+    // One head per stream, moved on in place: no allocation per event.
     if (head) {
       head.version = event.streamVersion;
-      head.hash = stored;
+      if (head.hash.length === stored.length) head.hash.set(stored);
+      else head.hash = Buffer.from(stored);
     } else {
-      this.heads.set(event.streamId, { version: event.streamVersion, hash: stored });
+      this.heads.set(event.streamId, { version: event.streamVersion, hash: Buffer.from(stored) });
     }
+    return broken;
+  }
+
+  private linkBreak(
+    event: ChainLink,
+    digest: Buffer | null,
+    stored: Buffer,
+    head: { version: number; hash: Buffer } | undefined,
+  ): ChainBreak | null {
+    const previous = head?.hash;
+    const previousVersion = head?.version ?? 0;
     if (!previous && event.streamVersion !== 1) {
       return {
         reason: 'missing_predecessor',
