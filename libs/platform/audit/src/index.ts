@@ -4,6 +4,13 @@ export * from './checkpoints/signing-key';
 export * from './verification/audit-event';
 export * from './export/export-lines';
 export * from './export/export-verifier';
+export * from './export/line-reading';
+export {
+  defaultWorkers,
+  serveVerifyWorker,
+  verifyExportFile,
+  type VerifyFileOptions,
+} from './export/verify-file';
 export { AUDIT_MIGRATIONS, migrateAudit } from './postgres/migrations';
 export { TreeStore, type AuditQueryable, type TreeState } from './postgres/tree-store';
 export { EVENT_STORE_LEAVES, type LeafSource } from './postgres/leaf-sources';

@@ -12,3 +12,10 @@ export {
 export { parsePublicKey, verifyCheckpointSignature } from './checkpoints/signature';
 export * from './export/export-lines';
 export * from './export/export-verifier';
+export * from './export/line-reading';
+export {
+  defaultWorkers,
+  serveVerifyWorker,
+  verifyExportFile,
+  type VerifyFileOptions,
+} from './export/verify-file';

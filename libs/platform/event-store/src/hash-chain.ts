@@ -14,13 +14,13 @@ import { hash } from 'node:crypto';
 export const GENESIS_HASH = Buffer.alloc(32);
 
 /**
- * SHA-256 in one call, its digest taken as a latin1 string (one byte per character) and turned
- * back into bytes: the same bytes, at about a quarter of the cost of asking Node for a Buffer
- * (`hash(..., 'buffer')` spends over a microsecond making the Buffer; hashing an event's
- * fields takes a fraction of that).
+ * SHA-256 in one call, its digest taken as a 'binary' (latin1) string, one byte per character,
+ * and turned back into bytes: the same bytes, at about a quarter of the cost of asking Node for
+ * a Buffer (`hash(..., 'buffer')` spends over a microsecond making the Buffer; hashing an
+ * event's fields takes a fraction of that).
  */
 function sha256(input: string | Buffer): Buffer {
-  return Buffer.from(hash('sha256', input, 'latin1'), 'latin1');
+  return Buffer.from(hash('sha256', input, 'binary'), 'binary');
 }
 
 export function contentDigest(fields: {

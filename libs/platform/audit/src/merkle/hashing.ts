@@ -11,17 +11,17 @@ const NODE_PREFIX = Buffer.from([0x01]);
 
 export const EMPTY_ROOT: Buffer = createHash('sha256').digest();
 
-// One-shot hashing over one buffer, the digest taken as a latin1 string (a byte per character)
-// and turned back into bytes: the same bytes, at about a quarter of the cost of a createHash
-// object or of `hash(..., 'buffer')`, whose Buffer costs more than the hashing (over a
-// microsecond); it matters when a verifier hashes a million leaves and their nodes.
+// One-shot hashing over one buffer, the digest taken as a 'binary' (latin1) string, a byte per
+// character, and turned back into bytes: the same bytes, at about a quarter of the cost of a
+// createHash object or of `hash(..., 'buffer')`, whose Buffer costs more than the hashing (over
+// a microsecond); it matters when a verifier hashes a million leaves and their nodes.
 // The input is assembled in one reused buffer (hashing is synchronous, so nothing else can touch
 // it meanwhile): no allocation per leaf or node.
 const LEAF_INPUT = Buffer.alloc(1 + HASH_BYTES, 0x00);
 const NODE_INPUT = Buffer.alloc(1 + 2 * HASH_BYTES, 0x01);
 
 function sha256(input: Buffer): Buffer {
-  return Buffer.from(hash('sha256', input, 'latin1'), 'latin1');
+  return Buffer.from(hash('sha256', input, 'binary'), 'binary');
 }
 
 export function leafHash(entry: Uint8Array): Buffer {
