@@ -70,6 +70,12 @@ async function* batches(handle: FileHandle, batchBytes: number): AsyncGenerator<
   let buffer = Buffer.allocUnsafe(batchBytes);
   let filled = 0;
   for (;;) {
+    if (filled === buffer.length) {
+      // A line longer than the buffer: room to read on (a read of 0 bytes would end the file).
+      const larger = Buffer.allocUnsafe(buffer.length * 2);
+      buffer.copy(larger, 0, 0, filled);
+      buffer = larger;
+    }
     const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, null);
     filled += bytesRead;
     if (bytesRead === 0) {
@@ -77,14 +83,7 @@ async function* batches(handle: FileHandle, batchBytes: number): AsyncGenerator<
       return;
     }
     const cut = buffer.lastIndexOf(NEWLINE, filled - 1) + 1;
-    if (cut === 0) {
-      if (filled === buffer.length) {
-        const larger = Buffer.allocUnsafe(buffer.length * 2);
-        buffer.copy(larger, 0, 0, filled);
-        buffer = larger;
-      }
-      continue;
-    }
+    if (cut === 0) continue;
     const next = Buffer.allocUnsafe(Math.max(batchBytes, filled - cut));
     buffer.copy(next, 0, cut, filled);
     yield buffer.subarray(0, cut);
