@@ -128,6 +128,16 @@ describe('verifying an export file, in this thread or in workers', () => {
     await reports('', verifyText([]), {});
   });
 
+  it('fails, rather than waits, when its workers run a script that does not serve them', async () => {
+    const file = path.join(dir, 'intact.jsonl');
+    writeFileSync(file, asFile(lines));
+    const idle = path.join(dir, 'idle-worker.js');
+    writeFileSync(idle, '// serves nothing\n');
+    await expect(verifyExportFile(file, { workers: 2, workerScript: idle })).rejects.toThrow(
+      /worker stopped/,
+    );
+  });
+
   it('refuses a file it cannot read', async () => {
     await expect(verifyExportFile(path.join(dir, 'nope.jsonl'), { workers: 2 })).rejects.toThrow(
       /ENOENT/,

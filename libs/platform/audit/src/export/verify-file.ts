@@ -118,6 +118,7 @@ async function inWorkers(
   // bundled one needs none, and starts several times faster without.
   const execArgv = script.endsWith('.ts') ? ['--require', '@swc-node/register'] : [];
   const results = new Map<number, ResultMessage>();
+  let closing = false;
   let failure: Error | null = null;
   let wake: (() => void) | null = null;
   const fail = (error: Error) => {
@@ -131,14 +132,15 @@ async function inWorkers(
       wake?.();
     });
     worker.on('error', fail);
+    // Any exit before the end (a script that does not serve exits at once, with 0) would leave
+    // its batches unanswered.
     worker.on('exit', (code) => {
-      if (code !== 0) fail(new Error(`A verification worker stopped (exit code ${code}).`));
+      if (!closing) fail(new Error(`A verification worker stopped (exit code ${code}).`));
     });
     return worker;
   });
   const lineAt = (start: number, end: number) => {
-    const bytes = Buffer.alloc(end - start);
-    readSync(fd, bytes, 0, bytes.length, start);
+    const bytes = readAt(fd, start, end - start);
     return lineText(bytes, 0, bytes.length);
   };
   try {
@@ -163,6 +165,7 @@ async function inWorkers(
       results.delete(done);
     }
   } finally {
+    closing = true;
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
 }
