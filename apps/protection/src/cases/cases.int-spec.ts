@@ -246,7 +246,12 @@ describe('a referral opens a case', () => {
         { as: thOfficer },
       );
       expect(response.body.errors).toBeUndefined();
-      return response.body.data!.protectionCaseForNotification;
+      const view = response.body.data!.protectionCaseForNotification;
+      // The timeline is a projection of its own, which may catch up after the case's.
+      const types = (
+        view?.timeline as { edges?: Array<{ node: { type: string } }> } | undefined
+      )?.edges?.map((edge) => edge.node.type);
+      return types?.includes('ProtectionCaseOpened') ? view : null;
     });
     expect(found).toMatchObject({
       id: protectionCaseIdForNotification(notificationId),
