@@ -107,12 +107,14 @@ export class TreeFollower {
   private async loop(): Promise<void> {
     while (!this.stopped) {
       try {
-        const added = await this.catchUp();
+        await this.catchUp();
         const due =
           this.tree.size > (this.last?.size ?? 0) &&
           Date.now() - this.lastCheckpointAt >= this.intervalMs;
         if (due) await this.checkpointIfGrown();
-        if (added > 0) continue;
+        // Caught up (catchUp reads until a batch is not full): wait a poll even if entries
+        // arrived meanwhile, so that under a steady stream of appends each transaction stores a
+        // poll's worth of leaves instead of a few, and its commits compete less with the appends'.
       } catch (error) {
         this.options.onError?.(error as Error);
         this.frontier = null; // reload from the tables
