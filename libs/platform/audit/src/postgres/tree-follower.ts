@@ -116,9 +116,10 @@ export class TreeFollower {
         this.options.onError?.(error as Error);
         this.frontier = null; // reload from the tables
       }
-      // Caught up (catchUp reads until a batch is not full) or failed: wait a poll even if entries
-      // arrived meanwhile, so that under a steady stream of appends each transaction stores a poll's
-      // worth of leaves instead of a few, and its commits compete less with the appends'.
+      // Caught up (catchUp reads until a batch is not full) or failed: wait a poll even if
+      // entries arrived meanwhile, so that under a steady stream of appends each transaction
+      // stores a poll's worth of leaves instead of a few, and its commits compete less with the
+      // appends'.
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, this.pollMs);
         this.wake = () => {
