@@ -1,144 +1,113 @@
 /**
- * Figure 4 of `npm run bench:audit`: a blue/green rebuild (`rebuildProjection`: shadow table, own
- * checkpoint, swap under the live checkpoint's lock) beside the projection runner's plain
- * catch-up from zero into the live table (what a fresh service start does), over the same events
- * and the same `rowProjection`. Rounds alternate. The events are cases of ten (opened, eight
- * notes, closed) in one category, the shape of tools/bench/projection-figure.ts.
+ * Figure 4 of `npm run bench:audit`: protection's read models rebuilt blue/green
+ * (`rebuildProjection`, what `npm run projections:rebuild -- --service protection` runs: shadow
+ * tables, own checkpoint, swap under the live checkpoint's lock) beside the projection runner's
+ * plain catch-up from zero into the live tables (what a fresh service start does). Both run every
+ * one of PROTECTION_PROJECTIONS, one after the other, over the same log; rounds alternate.
+ *
+ * The log is the report benchmark's data set (report/report-data.ts: every programme's events
+ * in the alliance's proportions, appended as the services append them), so protection's
+ * projections read their own streams among everyone else's, as they do in production.
  */
-import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Pool } from 'pg';
-import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
-import type { PostgresEventStore, RecordedEvent } from '@haven/platform/event-store';
-import {
-  migrateProjections,
-  ProjectionRunner,
-  rebuildProjection,
-  rowProjection,
-} from '@haven/platform/projections';
+import { DataSource } from 'typeorm';
+import { PostgresEventStore, type Upcaster } from '@haven/platform/event-store';
+import { ProjectionRunner, rebuildProjection, type Projection } from '@haven/platform/projections';
+import { PROTECTION_UPCASTERS } from '@haven/protection/contracts';
+import { PROTECTION_ENTITIES, PROTECTION_PROJECTIONS } from '@haven/protection/read-models';
+import { migrate } from '../../apps/gateway/src/testing/system';
+import { EVENTS_PER_UNIT, load } from './report/report-data';
 
-@Entity({ schema: 'bench_rebuild', name: 'case_activity' })
-class CaseActivity {
-  @PrimaryColumn('uuid')
-  id!: string;
-
-  @Column('text')
-  status!: string;
-
-  @Column('int')
-  notes!: number;
-
-  @Column('bigint', {
-    name: 'last_position',
-    transformer: { to: (value: number) => value, from: (value: string) => Number(value) },
-  })
-  lastPosition!: number;
-}
-
-type CaseEvent = RecordedEvent<'CaseOpened' | 'CaseNoteAdded' | 'CaseClosed', { caseId: string }>;
-const CATEGORY = 'rebuildcase';
-const PER_CASE = 10;
-
-const projection = (name: string) =>
-  rowProjection<CaseActivity, CaseEvent>({
-    name,
-    entity: CaseActivity,
-    handles: ['CaseOpened', 'CaseNoteAdded', 'CaseClosed'],
-    categories: [CATEGORY],
-    keyOf: (event) => event.data.caseId,
-    evolve(row, event) {
-      const at = event.globalPosition;
-      switch (event.type) {
-        case 'CaseOpened':
-          return { id: event.data.caseId, status: 'open', notes: 0, lastPosition: at };
-        case 'CaseNoteAdded':
-          return row && { ...row, notes: row.notes + 1, lastPosition: at };
-        case 'CaseClosed':
-          return row && { ...row, status: 'closed', lastPosition: at };
-      }
-    },
-  });
+const BATCH = 1000;
 
 export interface RebuildFigure {
+  /** Events appended for the figure (the whole log is read). */
   events: number;
   rebuild: number;
   baseline: number;
   rounds: Array<{ side: string; eventsPerSecond: number }>;
+  /** Seconds per projection in the last rebuild round. */
+  perProjection: Array<{ name: string; seconds: number }>;
+  /** Rows in protection's read models after the last round, by table. */
+  rows: Record<string, number>;
 }
 
 export async function rebuildFigure(
   url: string,
   admin: Pool,
-  store: PostgresEventStore,
   events: number,
   progress: (line: string) => void,
 ): Promise<RebuildFigure> {
-  await migrateProjections(url);
-  await admin.query(`CREATE SCHEMA IF NOT EXISTS bench_rebuild;
-    CREATE TABLE IF NOT EXISTS bench_rebuild.case_activity (
-      id uuid PRIMARY KEY, status text NOT NULL, notes int NOT NULL, last_position bigint NOT NULL)`);
-  const cases = Math.ceil(events / PER_CASE);
-  progress(`rebuild: appending ${cases * PER_CASE} events (${cases} cases of ${PER_CASE})`);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: 8 }, async () => {
-      for (let c = next++; c < cases; c = next++) {
-        const caseId = randomUUID();
-        const metadata = {
-          actorId: 'bench',
-          role: 'protection_officer',
-          organisationId: null,
-          correlationId: caseId,
-          causationId: null,
-          occurredAt: '2026-12-01T10:00:00.000Z',
-        };
-        await store.append(
-          `${CATEGORY}-${caseId}`,
-          Array.from({ length: PER_CASE }, (_, i) => ({
-            type: i === 0 ? 'CaseOpened' : i === PER_CASE - 1 ? 'CaseClosed' : 'CaseNoteAdded',
-            data: { caseId },
-            metadata,
-          })),
-          'no_stream',
-        );
-      }
-    }),
-  );
-  const total = cases * PER_CASE;
+  progress('rebuild: migrating protection');
+  await migrate(url);
+  const store = new PostgresEventStore({
+    connectionString: url,
+    poolSize: 16,
+    upcasters: PROTECTION_UPCASTERS as readonly Upcaster[],
+  });
+  const units = Math.max(1, Math.round(events / EVENTS_PER_UNIT));
+  progress(`rebuild: appending the report data set, ${units} units (~${events} events)`);
+  const appended = await load(store, units, 16, (line) => progress(`rebuild: ${line}`));
   await admin.query('ANALYZE event_store.events');
-  const dataSource = new DataSource({ type: 'postgres', url, entities: [CaseActivity] });
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url,
+    entities: PROTECTION_ENTITIES,
+    logging: false,
+  });
   await dataSource.initialize();
+  const tablesOf = (projection: Projection) =>
+    (projection.entities ?? []).map((entity) => dataSource.getMetadata(entity).tablePath);
+
   let round = 0;
   const baseline = async () => {
-    await admin.query('TRUNCATE bench_rebuild.case_activity');
-    const runner = new ProjectionRunner(store, dataSource, projection(`bench_plain_${round++}`));
-    const head = await store.headPosition();
+    const suffix = `#bench-plain-${round++}`;
     const started = performance.now();
-    await runner.start();
-    await runner.waitFor(head, 3_600_000);
-    await runner.stop();
-    return (total / (performance.now() - started)) * 1000;
+    for (const projection of PROTECTION_PROJECTIONS) {
+      await admin.query(`TRUNCATE ${tablesOf(projection).join(', ')}`);
+      const runner = new ProjectionRunner(
+        store,
+        dataSource,
+        { ...projection, name: `${projection.name}${suffix}` },
+        { batchSize: BATCH },
+      );
+      const head = await store.headPosition();
+      await runner.start();
+      await runner.waitFor(head, 3_600_000);
+      await runner.stop();
+    }
+    return { seconds: (performance.now() - started) / 1000, perProjection: [] };
   };
   const rebuild = async () => {
     const started = performance.now();
-    // The live projection stands caught up (from the baseline); the rebuild starts from zero.
-    await rebuildProjection({
-      store,
-      url,
-      entities: [CaseActivity],
-      projection: projection('bench_live'),
-      swapWaitMs: 0,
-    });
-    return (total / (performance.now() - started)) * 1000;
+    const perProjection: RebuildFigure['perProjection'] = [];
+    for (const projection of PROTECTION_PROJECTIONS) {
+      const t0 = performance.now();
+      // No service runs beside the benchmark: the swap need not wait for one to catch up.
+      await rebuildProjection({
+        store,
+        url,
+        entities: PROTECTION_ENTITIES,
+        projection,
+        batchSize: BATCH,
+        swapWaitMs: 0,
+      });
+      perProjection.push({ name: projection.name, seconds: (performance.now() - t0) / 1000 });
+    }
+    return { seconds: (performance.now() - started) / 1000, perProjection };
   };
   try {
     const rounds: RebuildFigure['rounds'] = [];
     const sums = { rebuild: 0, baseline: 0 };
+    let perProjection: RebuildFigure['perProjection'] = [];
     for (let r = 0; r < 2; r++) {
       for (const side of r % 2
         ? (['rebuild', 'baseline'] as const)
         : (['baseline', 'rebuild'] as const)) {
-        const eventsPerSecond = side === 'rebuild' ? await rebuild() : await baseline();
+        const timed = side === 'rebuild' ? await rebuild() : await baseline();
+        if (side === 'rebuild') perProjection = timed.perProjection;
+        const eventsPerSecond = appended / timed.seconds;
         sums[side] += eventsPerSecond / 2;
         rounds.push({ side, eventsPerSecond: Math.round(eventsPerSecond) });
         progress(
@@ -146,12 +115,32 @@ export async function rebuildFigure(
         );
       }
     }
-    const { rows } = await admin.query<{ n: string }>(
-      `SELECT count(*) AS n FROM bench_rebuild.case_activity WHERE status = 'closed' AND notes = ${PER_CASE - 2}`,
+    // The last round's tables must hold the whole read model: as many cases, victims' rows and
+    // timeline entries as the data set has.
+    const rows: Record<string, number> = {};
+    for (const projection of PROTECTION_PROJECTIONS) {
+      for (const table of tablesOf(projection)) {
+        const { rows: counted } = await admin.query<{ n: string }>(
+          `SELECT count(*) AS n FROM ${table}`,
+        );
+        rows[table] = Number(counted[0].n);
+      }
+    }
+    const { rows: cases } = await admin.query<{ n: string }>(
+      `SELECT count(DISTINCT stream_id) AS n FROM event_store.events WHERE stream_category = 'protectioncase'`,
     );
-    if (Number(rows[0].n) !== cases) throw new Error('the rebuilt read model is not complete');
-    return { events: total, rebuild: sums.rebuild, baseline: sums.baseline, rounds };
+    if (rows['protection.protection_cases'] !== Number(cases[0].n))
+      throw new Error('the rebuilt read model is not complete');
+    return {
+      events: appended,
+      rebuild: sums.rebuild,
+      baseline: sums.baseline,
+      rounds,
+      perProjection,
+      rows,
+    };
   } finally {
     await dataSource.destroy();
+    await store.close();
   }
 }

@@ -24,6 +24,8 @@ const SERVICES = [
 export const EVENTS_PER_UNIT =
   57 + LEGAL_CASE_SHARE * EVENTS_PER_LEGAL_CASE + RELIEF_DAY_SHARE * EVENTS_PER_RELIEF_DAY;
 
+let beneficiaries = 0;
+
 /** The streams of one unit: [streamId, events] in the order they are appended. */
 export function unit(): Array<[string, NewEvent[], ('no_stream' | 'any')?]> {
   const year = pick(YEARS);
@@ -39,7 +41,7 @@ export function unit(): Array<[string, NewEvent[], ('no_stream' | 'any')?]> {
           'BeneficiaryRegistered',
           {
             beneficiaryId: id,
-            referenceCode: `BEN-${where}-1`,
+            referenceCode: `BEN-${where}-${String(++beneficiaries).padStart(7, '0')}`,
             country: where,
             sex: 'FEMALE',
             minor: random() < 0.4,
