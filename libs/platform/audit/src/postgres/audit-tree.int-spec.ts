@@ -15,7 +15,7 @@ import {
 import { checkpointHash, NO_PREVIOUS_CHECKPOINT } from '../checkpoints/checkpoint';
 import { verifyCheckpointSignature, parsePublicKey } from '../checkpoints/signing-key';
 import { auditFixture, verifyText, type AuditFixture } from '../testing/audit-fixture';
-import { TreeStore } from './tree-store';
+import { LOWEST_STORED_LEVEL, TreeStore } from './tree-store';
 import { verifyEventLog } from './log-verification';
 
 describe('the Merkle tree follower and its checkpoints (PostgreSQL)', () => {
@@ -70,6 +70,45 @@ describe('the Merkle tree follower and its checkpoints (PostgreSQL)', () => {
         consistency,
       ),
     ).toBe(true);
+  });
+
+  it('stores no inner node below the lowest stored level, yet serves every proof as the whole tree would, across restarts', async () => {
+    // Batches of odd sizes, each by a new follower: frontiers reloaded from the store at sizes
+    // whose low-level subtrees exist only as leaves.
+    for (const count of [5, 11, 7, 30, 17]) {
+      await f.append(`case-${count}`, count);
+      const follower = new TreeFollower(f.pool, EVENT_STORE_LEAVES, f.signer);
+      await follower.catchUp();
+      await follower.stop();
+    }
+    const { rows } = await f.pool.query<{ hash: Buffer }>(
+      'SELECT hash FROM event_store.events ORDER BY global_position',
+    );
+    expect(rows).toHaveLength(70);
+    const reference = new MemoryTree(rows.map((r) => leafHash(r.hash)));
+    const { rows: levels } = await f.pool.query<{ level: number }>(
+      'SELECT DISTINCT level FROM audit.tree_nodes ORDER BY level',
+    );
+    // 70 leaves: subtrees of 16, 32 and 64 are stored, none smaller.
+    expect(levels.map((l) => l.level)).toEqual([4, 5, 6]);
+    expect(LOWEST_STORED_LEVEL).toBe(4);
+    const store = new TreeStore(f.pool, 'event_store');
+    for (const size of [1, 16, 23, 64, 70]) {
+      for (let index = 0; index < size; index += 3) {
+        expect(await store.withNodes((source) => inclusionProof(index, size, source))).toEqual(
+          inclusionProof(index, size, reference),
+        );
+      }
+      for (const first of [1, 5, 16, 17, size]) {
+        if (first > size) continue;
+        expect(await store.withNodes((source) => consistencyProof(first, size, source))).toEqual(
+          consistencyProof(first, size, reference),
+        );
+      }
+    }
+    const checkpoints = await store.checkpoints();
+    expect(checkpoints.map((c) => c.size)).toEqual([5, 16, 23, 53, 70]);
+    for (const c of checkpoints) expect(c.root).toBe(rootAt(c.size, reference).toString('hex'));
   });
 
   it('given a follower that restarts, it resumes where it stopped and signs at shutdown', async () => {

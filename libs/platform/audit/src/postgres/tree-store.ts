@@ -2,6 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 import type { SignedCheckpoint } from '../checkpoints/checkpoint';
 import {
   MerkleFrontier,
+  nodeHash,
   nodeKey,
   withFetchedNodes,
   type NodeSource,
@@ -41,6 +42,14 @@ function toCheckpoint(row: CheckpointRow): SignedCheckpoint {
     keyId: row.key_id,
   };
 }
+
+/**
+ * Inner nodes below this level are not stored: each is the hash of at most 2^(level) stored
+ * leaves, recomputed when a proof needs it. It leaves an eighth as many node rows as leaves
+ * instead of one per leaf, so keeping the tree writes about half as much beside the appends
+ * (docs/adr/0016).
+ */
+export const LOWEST_STORED_LEVEL = 4;
 
 /** The `audit` schema's tables, for one log. */
 export class TreeStore {
@@ -92,7 +101,7 @@ export class TreeStore {
         leafNodes.map((n) => n.hash),
       ],
     );
-    const inner = created.filter((node) => node.level > 0);
+    const inner = created.filter((node) => node.level >= LOWEST_STORED_LEVEL);
     if (inner.length) {
       await client.query(
         `INSERT INTO audit.tree_nodes (log, level, node_index, hash)
@@ -113,27 +122,41 @@ export class TreeStore {
   ): Promise<Map<string, Buffer>> {
     const found = new Map<string, Buffer>();
     if (keys.length === 0) return found;
-    const leaves = keys.filter((k) => k.level === 0).map((k) => k.index);
-    const inner = keys.filter((k) => k.level > 0);
+    // A node below the lowest stored level is read as the leaves it covers.
+    const leaves = new Set<number>();
+    const computed: Array<{ level: number; index: number }> = [];
+    const stored: Array<{ level: number; index: number }> = [];
+    for (const key of keys) {
+      if (key.level >= LOWEST_STORED_LEVEL) stored.push(key);
+      else {
+        if (key.level > 0) computed.push(key);
+        const width = 2 ** key.level;
+        for (let i = key.index * width; i < (key.index + 1) * width; i++) leaves.add(i);
+      }
+    }
     const [leafRows, nodeRows] = await Promise.all([
-      leaves.length
+      leaves.size
         ? client.query<{ leaf_index: string; leaf_hash: Buffer }>(
             `SELECT leaf_index, leaf_hash FROM audit.tree_leaves WHERE log = $1 AND leaf_index = ANY ($2::bigint[])`,
-            [this.log, leaves],
+            [this.log, [...leaves]],
           )
         : { rows: [] },
-      inner.length
+      stored.length
         ? client.query<{ level: number; node_index: string; hash: Buffer }>(
             `SELECT n.level, n.node_index, n.hash FROM audit.tree_nodes n
                JOIN unnest($2::smallint[], $3::bigint[]) AS k(l, i) ON n.level = k.l AND n.node_index = k.i
               WHERE n.log = $1`,
-            [this.log, inner.map((k) => k.level), inner.map((k) => k.index)],
+            [this.log, stored.map((k) => k.level), stored.map((k) => k.index)],
           )
         : { rows: [] },
     ]);
     for (const row of leafRows.rows) found.set(nodeKey(0, Number(row.leaf_index)), row.leaf_hash);
     for (const row of nodeRows.rows)
       found.set(nodeKey(row.level, Number(row.node_index)), row.hash);
+    for (const { level, index } of computed) {
+      const hash = subtreeHash(found, level, index);
+      if (hash) found.set(nodeKey(level, index), hash);
+    }
     return found;
   }
 
@@ -250,4 +273,16 @@ export class TreeStore {
       ]),
     );
   }
+}
+
+/** The hash of a perfect subtree from its leaves in `found`, or undefined if one is missing. */
+function subtreeHash(
+  found: ReadonlyMap<string, Buffer>,
+  level: number,
+  index: number,
+): Buffer | undefined {
+  if (level === 0) return found.get(nodeKey(0, index));
+  const left = subtreeHash(found, level - 1, index * 2);
+  const right = subtreeHash(found, level - 1, index * 2 + 1);
+  return left && right ? nodeHash(left, right) : undefined;
 }
