@@ -102,15 +102,21 @@ const READ_BELOW_SQL = `SELECT ${COLUMNS} FROM event_store.events
   WHERE global_position >= $1 AND global_position < $2 ORDER BY global_position LIMIT $3`;
 /**
  * The same in some categories: one index range per category, merged (a plan for `= ANY` made
- * without the values sorted every later event of the categories for each page).
+ * without the values sorted every later event of the categories for each page). The ranges
+ * yield positions only, read from the (stream_category, global_position) index; the page's rows
+ * are then read by position. A sparse category's range reaches far beyond the page's end, and
+ * reading whole rows there read a heap page for each event the merge then dropped.
  */
-const READ_BELOW_IN_CATEGORIES_SQL = `SELECT page.* FROM (SELECT DISTINCT u FROM unnest($4::text[]) u) c(category)
-  CROSS JOIN LATERAL (
-    SELECT ${COLUMNS} FROM event_store.events
-     WHERE stream_category = c.category AND global_position >= $1 AND global_position < $2
-     ORDER BY global_position LIMIT $3
-  ) page
-  ORDER BY page.global_position LIMIT $3`;
+const READ_BELOW_IN_CATEGORIES_SQL = `SELECT ${COLUMNS} FROM event_store.events
+  WHERE global_position = ANY (ARRAY(
+    SELECT page.global_position FROM (SELECT DISTINCT u FROM unnest($4::text[]) u) c(category)
+    CROSS JOIN LATERAL (
+      SELECT global_position FROM event_store.events
+       WHERE stream_category = c.category AND global_position >= $1 AND global_position < $2
+       ORDER BY global_position LIMIT $3
+    ) page
+    ORDER BY page.global_position LIMIT $3))
+  ORDER BY global_position`;
 
 type Queryable = Pick<Client, 'query'>;
 
