@@ -72,6 +72,20 @@ export class ExportVerifier {
   private range: RangeVerifier | null = null;
   private readonly chains = new ChainChecker();
   private events = 0;
+  /** The leaf the next event should be: one past the highest leaf seen so far. */
+  private nextLeaf = 0;
+  /**
+   * Leaves skipped over where an event came early, not yet seen: a leaf that turns up later was
+   * out of order; one that never does is reported missing, at the line that skipped it, when
+   * the file ends. So a dropped line is one problem, not one per later event.
+   */
+  private readonly skipped: Array<{
+    from: number;
+    to: number;
+    line: number;
+    leafAfter: number;
+    at: Partial<ExportProblem>;
+  }> = [];
   private lastPosition = -1;
   private rootFaultReported = false;
   private ended = false;
@@ -226,6 +240,7 @@ export class ExportVerifier {
         line.firstLeaf,
         line.left.map((h) => Buffer.from(h, 'hex')),
       );
+      this.nextLeaf = line.firstLeaf;
     } catch {
       this.problem(n, 'bad_range_proof', 'the range proof has the wrong number of hashes.');
     }
@@ -242,18 +257,25 @@ export class ExportVerifier {
     if (!this.range || !this.rangeProof) {
       return this.problem(n, 'out_of_order', 'an event before the range proof.', at());
     }
-    const expectedLeaf = this.range.size;
-    if (event.leafIndex !== expectedLeaf) {
+    const expectedLeaf = this.nextLeaf;
+    if (event.leafIndex > expectedLeaf) {
+      this.skipped.push({
+        from: expectedLeaf,
+        to: event.leafIndex - 1,
+        line: n,
+        leafAfter: event.leafIndex,
+        at: at(),
+      });
+    } else if (event.leafIndex < expectedLeaf) {
+      this.unskip(event.leafIndex);
       this.problem(
         n,
-        event.leafIndex > expectedLeaf ? 'event_missing' : 'out_of_order',
-        event.leafIndex > expectedLeaf
-          ? `leaf ${expectedLeaf}${event.leafIndex - expectedLeaf > 1 ? ` to ${event.leafIndex - 1}` : ''} is missing before this event (leaf ${event.leafIndex}).`
-          : `leaf ${event.leafIndex} comes after leaf ${expectedLeaf - 1}: events are out of order.`,
+        'out_of_order',
+        `leaf ${event.leafIndex} comes after leaf ${expectedLeaf - 1}: events are out of order.`,
         at(),
       );
-    }
-    if (event.globalPosition <= this.lastPosition) {
+    } else if (event.globalPosition <= this.lastPosition) {
+      // Leaves in order, positions not: the lines were edited to match each other.
       this.problem(
         n,
         'out_of_order',
@@ -261,6 +283,7 @@ export class ExportVerifier {
         at(),
       );
     }
+    this.nextLeaf = Math.max(expectedLeaf, event.leafIndex + 1);
     const header = this.header as HeaderLine;
     if (event.globalPosition < header.fromPosition || event.globalPosition > header.toPosition) {
       this.problem(n, 'outside_range', 'the event lies outside the range the header names.', at());
@@ -298,12 +321,43 @@ export class ExportVerifier {
       `the event at global position ${line.globalPosition} (leaf ${line.leafIndex}) is in the signed tree and no longer in the log.`,
       { globalPosition: line.globalPosition },
     );
-    if (line.leafIndex === this.range.size) {
+    if (line.leafIndex === this.nextLeaf && line.leafIndex === this.range.size) {
       // Its recorded leaf keeps the count right, so that later events are still checked in place.
+      this.nextLeaf++;
       this.range.append(Buffer.from(line.treeLeaf, 'hex'));
       this.events++;
       this.checkRootHere(this.range, n, () => ({ globalPosition: line.globalPosition }));
     }
+  }
+
+  /** Takes a leaf that arrived late out of the skipped ranges. */
+  private unskip(leaf: number): void {
+    const index = this.skipped.findIndex((gap) => gap.from <= leaf && leaf <= gap.to);
+    if (index < 0) return;
+    const gap = this.skipped[index];
+    const rest = [
+      ...(gap.from < leaf ? [{ ...gap, to: leaf - 1 }] : []),
+      ...(leaf < gap.to ? [{ ...gap, from: leaf + 1 }] : []),
+    ];
+    this.skipped.splice(index, 1, ...rest);
+  }
+
+  /**
+   * The leaves skipped over that never came: missing, each named at the line that skipped it,
+   * before any other problem of that line (the first cause first).
+   */
+  private reportMissing(): void {
+    for (const gap of this.skipped) {
+      this.problemCount++;
+      const place = this.problems.findIndex((p) => p.line === null || p.line >= gap.line);
+      this.problems.splice(place < 0 ? this.problems.length : place, 0, {
+        line: gap.line,
+        reason: 'event_missing',
+        detail: `leaf ${gap.from}${gap.to > gap.from ? ` to ${gap.to}` : ''} is missing before this event (leaf ${gap.leafAfter}).`,
+        ...gap.at,
+      });
+    }
+    this.problems.splice(MAX_PROBLEMS);
   }
 
   private checkRootHere(range: RangeVerifier, n: number, at: () => Partial<ExportProblem>): void {
@@ -325,6 +379,7 @@ export class ExportVerifier {
 
   /** Ends the file: the whole-file checks, and the report. */
   finish(): ExportReport {
+    this.reportMissing();
     const head = this.head();
     if (!this.header) this.problem(null, 'malformed', 'the file has no header.');
     else if (!this.ended)

@@ -197,6 +197,28 @@ describe('the Merkle tree follower and its checkpoints (PostgreSQL)', () => {
       expect(report.ok).toBe(false);
       expect(report.problems[0]).toMatchObject({ line: target + 1, reason: 'event_missing' });
       expect(report.problems[0].detail).toContain('leaf 3 is missing');
+      // Once: the events after it are in their places and are not reported as missing too.
+      const named = report.problems.filter((p) => p.line !== null && p.reason === 'event_missing');
+      expect(named).toHaveLength(1);
+      expect(report.problems.map((p) => p.reason)).not.toContain('out_of_order');
+    });
+
+    it('when two neighbouring lines swap places, then the late one is named out of order, and nothing as missing', () => {
+      const a = eventLines[2];
+      const swapped = [...lines];
+      [swapped[a], swapped[a + 1]] = [swapped[a + 1], swapped[a]];
+      const report = verifyText(swapped, { publicKeyPem: f.signer.publicKeyPem });
+      expect(report.ok).toBe(false);
+      const leafOrder = report.problems.filter((p) => p.detail.includes('events are out of order'));
+      expect(leafOrder).toEqual([
+        expect.objectContaining({
+          line: a + 2,
+          reason: 'out_of_order',
+          eventId: eventAt(a).eventId,
+          detail: 'leaf 2 comes after leaf 3: events are out of order.',
+        }),
+      ]);
+      expect(report.problems.map((p) => p.reason)).not.toContain('event_missing');
     });
 
     it('when two lines swap places, then the lines out of order are named', () => {
