@@ -46,6 +46,7 @@ import { ExactEventText1764900000000 } from './migrations/1764900000000-exact-ev
 import { ChainHashesFunction1766400000000 } from './migrations/1766400000000-chain-hashes-function';
 import { OwnRegistrations1767100000000 } from './migrations/1767100000000-own-registrations';
 import { CategoryReadsByIndex1767700000000 } from './migrations/1767700000000-category-reads-by-index';
+import { CategoryReadsPositionsFirst1767800000000 } from './migrations/1767800000000-category-reads-positions-first';
 
 export const EVENT_STORE_MIGRATIONS = {
   schema: 'event_store',
@@ -55,6 +56,7 @@ export const EVENT_STORE_MIGRATIONS = {
     ChainHashesFunction1766400000000,
     OwnRegistrations1767100000000,
     CategoryReadsByIndex1767700000000,
+    CategoryReadsPositionsFirst1767800000000,
   ],
 };
 const NOTIFY_CHANNEL = 'haven_event_store';
