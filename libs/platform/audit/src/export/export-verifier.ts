@@ -50,6 +50,17 @@ export interface ExportVerifierOptions {
 }
 
 const MAX_PROBLEMS = 50;
+/** Skipped leaf ranges kept until the file ends (see ExportVerifier.skipped). */
+const MAX_SKIPPED_RANGES = 1000;
+
+/** Leaves `from` to `to` were skipped at line `line`, by the event of leaf `leafAfter`. */
+interface SkippedLeaves {
+  from: number;
+  to: number;
+  line: number;
+  leafAfter: number;
+  at: Partial<ExportProblem>;
+}
 const hex = (b: Buffer) => b.toString('hex');
 
 /**
@@ -79,13 +90,7 @@ export class ExportVerifier {
    * out of order; one that never does is reported missing, at the line that skipped it, when
    * the file ends. So a dropped line is one problem, not one per later event.
    */
-  private readonly skipped: Array<{
-    from: number;
-    to: number;
-    line: number;
-    leafAfter: number;
-    at: Partial<ExportProblem>;
-  }> = [];
+  private readonly skipped: SkippedLeaves[] = [];
   private lastPosition = -1;
   private rootFaultReported = false;
   private ended = false;
@@ -259,13 +264,16 @@ export class ExportVerifier {
     }
     const expectedLeaf = this.nextLeaf;
     if (event.leafIndex > expectedLeaf) {
-      this.skipped.push({
+      const gap = {
         from: expectedLeaf,
         to: event.leafIndex - 1,
         line: n,
         leafAfter: event.leafIndex,
         at: at(),
-      });
+      };
+      // Kept to tell late leaves from missing ones; past a bound (a shuffled file), named at once.
+      if (this.skipped.length < MAX_SKIPPED_RANGES) this.skipped.push(gap);
+      else this.reportSkipped(gap);
     } else if (event.leafIndex < expectedLeaf) {
       this.unskip(event.leafIndex);
       this.problem(
@@ -330,16 +338,24 @@ export class ExportVerifier {
     }
   }
 
-  /** Takes a leaf that arrived late out of the skipped ranges. */
+  /** Takes a leaf that arrived late out of the skipped ranges (disjoint, in order). */
   private unskip(leaf: number): void {
-    const index = this.skipped.findIndex((gap) => gap.from <= leaf && leaf <= gap.to);
-    if (index < 0) return;
-    const gap = this.skipped[index];
-    const rest = [
-      ...(gap.from < leaf ? [{ ...gap, to: leaf - 1 }] : []),
-      ...(leaf < gap.to ? [{ ...gap, from: leaf + 1 }] : []),
-    ];
-    this.skipped.splice(index, 1, ...rest);
+    let low = 0;
+    let high = this.skipped.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const gap = this.skipped[middle];
+      if (leaf < gap.from) high = middle - 1;
+      else if (leaf > gap.to) low = middle + 1;
+      else {
+        const rest = [
+          ...(gap.from < leaf ? [{ ...gap, to: leaf - 1 }] : []),
+          ...(leaf < gap.to ? [{ ...gap, from: leaf + 1 }] : []),
+        ];
+        this.skipped.splice(middle, 1, ...rest);
+        return;
+      }
+    }
   }
 
   /**
@@ -347,16 +363,20 @@ export class ExportVerifier {
    * before any other problem of that line (the first cause first).
    */
   private reportMissing(): void {
-    for (const gap of this.skipped) {
-      this.problemCount++;
+    for (const gap of this.skipped.splice(0)) {
       const place = this.problems.findIndex((p) => p.line === null || p.line >= gap.line);
-      this.problems.splice(place < 0 ? this.problems.length : place, 0, {
-        line: gap.line,
-        reason: 'event_missing',
-        detail: `leaf ${gap.from}${gap.to > gap.from ? ` to ${gap.to}` : ''} is missing before this event (leaf ${gap.leafAfter}).`,
-        ...gap.at,
-      });
+      this.reportSkipped(gap, place < 0 ? this.problems.length : place);
     }
+  }
+
+  private reportSkipped(gap: SkippedLeaves, place = this.problems.length): void {
+    this.problemCount++;
+    this.problems.splice(place, 0, {
+      line: gap.line,
+      reason: 'event_missing',
+      detail: `leaf ${gap.from}${gap.to > gap.from ? ` to ${gap.to}` : ''} is missing before this event (leaf ${gap.leafAfter}).`,
+      ...gap.at,
+    });
     this.problems.splice(MAX_PROBLEMS);
   }
 

@@ -221,6 +221,26 @@ describe('the Merkle tree follower and its checkpoints (PostgreSQL)', () => {
       expect(report.problems.map((p) => p.reason)).not.toContain('event_missing');
     });
 
+    it('when lines come late and one never comes, then the late ones are out of order and the missing one is named where it was skipped', () => {
+      // Events of leaves 0, 4, 2, 1, 5, …: leaf 3 dropped, leaves 1 and 2 after leaf 4.
+      const [l0, l1, l2, , l4] = eventLines;
+      const events = new Set(eventLines.slice(0, 5));
+      const reordered = lines.flatMap((line, i) =>
+        i === l0 ? [lines[l0], lines[l4], lines[l2], lines[l1]] : events.has(i) ? [] : [line],
+      );
+      const report = verifyText(reordered, { publicKeyPem: f.signer.publicKeyPem });
+      const named = report.problems.filter(
+        (p) =>
+          p.line !== null &&
+          (p.reason === 'event_missing' || p.detail.includes('events are out of order')),
+      );
+      expect(named.map((p) => [p.line, p.reason, p.detail])).toEqual([
+        [l0 + 2, 'event_missing', 'leaf 3 is missing before this event (leaf 4).'],
+        [l0 + 3, 'out_of_order', 'leaf 2 comes after leaf 4: events are out of order.'],
+        [l0 + 4, 'out_of_order', 'leaf 1 comes after leaf 4: events are out of order.'],
+      ]);
+    });
+
     it('when two lines swap places, then the lines out of order are named', () => {
       const [a, b] = [eventLines[1], eventLines[4]];
       const swapped = [...lines];
