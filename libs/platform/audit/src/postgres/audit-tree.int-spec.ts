@@ -389,7 +389,7 @@ describe('the Merkle tree follower and its checkpoints (PostgreSQL)', () => {
       await admin.connect();
       await admin.query('SET session_replication_role = replica');
       await admin.query(
-        'DELETE FROM audit.checkpoints; DELETE FROM audit.tree_nodes; DELETE FROM audit.tree_leaves; DELETE FROM audit.tree_state',
+        'DELETE FROM audit.checkpoints; DELETE FROM audit.tree_nodes; DELETE FROM audit.tree_leaf_runs; DELETE FROM audit.tree_state',
       );
       await admin.end();
       const forger = new TreeFollower(f.pool, EVENT_STORE_LEAVES, f.signer, {

@@ -51,6 +51,9 @@ function toCheckpoint(row: CheckpointRow): SignedCheckpoint {
  */
 export const LOWEST_STORED_LEVEL = 4;
 
+/** Leaves per stored run (see the migration `1767900000000-leaf-runs`). */
+const LEAVES_PER_RUN = 1024;
+
 /** The `audit` schema's tables, for one log. */
 export class TreeStore {
   constructor(
@@ -91,16 +94,20 @@ export class TreeStore {
     state: { size: number; lastPosition: number },
   ): Promise<void> {
     const leafNodes = created.filter((node) => node.level === 0);
-    await client.query(
-      `INSERT INTO audit.tree_leaves (log, leaf_index, source_position, leaf_hash)
-       SELECT $1, i, p, h FROM unnest($2::bigint[], $3::bigint[], $4::bytea[]) AS t(i, p, h)`,
-      [
-        this.log,
-        leafNodes.map((n) => n.index),
-        leaves.map((l) => l.position),
-        leafNodes.map((n) => n.hash),
-      ],
-    );
+    for (let start = 0; start < leaves.length; start += LEAVES_PER_RUN) {
+      const run = leaves.slice(start, start + LEAVES_PER_RUN);
+      await client.query(
+        `INSERT INTO audit.tree_leaf_runs (log, first_leaf, first_position, positions, leaf_hashes)
+         VALUES ($1, $2, $3, $4::bigint[], $5)`,
+        [
+          this.log,
+          leafNodes[start].index,
+          run[0].position,
+          run.map((leaf) => leaf.position),
+          Buffer.concat(leafNodes.slice(start, start + LEAVES_PER_RUN).map((node) => node.hash)),
+        ],
+      );
+    }
     const inner = created.filter((node) => node.level >= LOWEST_STORED_LEVEL);
     if (inner.length) {
       await client.query(
@@ -137,7 +144,12 @@ export class TreeStore {
     const [leafRows, nodeRows] = await Promise.all([
       leaves.size
         ? client.query<{ leaf_index: string; leaf_hash: Buffer }>(
-            `SELECT leaf_index, leaf_hash FROM audit.tree_leaves WHERE log = $1 AND leaf_index = ANY ($2::bigint[])`,
+            `SELECT k.i AS leaf_index, substring(r.leaf_hashes FROM ((k.i - r.first_leaf) * 32 + 1)::int FOR 32) AS leaf_hash
+               FROM unnest($2::bigint[]) AS k(i)
+               CROSS JOIN LATERAL (
+                 SELECT first_leaf, leaf_hashes FROM audit.tree_leaf_runs
+                  WHERE log = $1 AND first_leaf <= k.i ORDER BY first_leaf DESC LIMIT 1) r
+              WHERE k.i < r.first_leaf + octet_length(r.leaf_hashes) / 32`,
             [this.log, [...leaves]],
           )
         : { rows: [] },
@@ -236,7 +248,13 @@ export class TreeStore {
   /** The leaf recorded for a source position: its index and hash, or null. */
   async leafAt(position: number): Promise<{ index: number; hash: Buffer } | null> {
     const { rows } = await this.db.query<{ leaf_index: string; leaf_hash: Buffer }>(
-      `SELECT leaf_index, leaf_hash FROM audit.tree_leaves WHERE log = $1 AND source_position = $2`,
+      `SELECT r.first_leaf + i - 1 AS leaf_index,
+              substring(r.leaf_hashes FROM (i - 1) * 32 + 1 FOR 32) AS leaf_hash
+         FROM (SELECT first_leaf, positions, leaf_hashes FROM audit.tree_leaf_runs
+                WHERE log = $1 AND first_position <= $2
+                ORDER BY first_position DESC LIMIT 1) r,
+              LATERAL array_position(r.positions, $2::bigint) AS i
+        WHERE i IS NOT NULL`,
       [this.log, position],
     );
     return rows[0] ? { index: Number(rows[0].leaf_index), hash: rows[0].leaf_hash } : null;
@@ -245,11 +263,13 @@ export class TreeStore {
   /** How many leaves lie below a source position (the index the first one at or above it has). */
   async leavesBelow(position: number): Promise<number> {
     const { rows } = await this.db.query<{ n: string }>(
-      `SELECT coalesce(min(leaf_index), (SELECT size FROM audit.tree_state WHERE log = $1)) AS n
-         FROM audit.tree_leaves WHERE log = $1 AND source_position >= $2`,
+      `SELECT r.first_leaf + (SELECT count(*) FROM unnest(r.positions) p WHERE p < $2) AS n
+         FROM audit.tree_leaf_runs r
+        WHERE r.log = $1 AND r.first_position < $2
+        ORDER BY r.first_position DESC LIMIT 1`,
       [this.log, position],
     );
-    return Number(rows[0].n ?? 0);
+    return Number(rows[0]?.n ?? 0);
   }
 
   /** Leaves recorded for source positions in [from, to], by position. */
@@ -258,20 +278,29 @@ export class TreeStore {
     to: number,
   ): Promise<Map<number, { index: number; hash: Buffer }>> {
     const { rows } = await this.db.query<{
-      leaf_index: string;
-      source_position: string;
-      leaf_hash: Buffer;
+      first_leaf: string;
+      positions: string[];
+      leaf_hashes: Buffer;
     }>(
-      `SELECT leaf_index, source_position, leaf_hash FROM audit.tree_leaves
-        WHERE log = $1 AND source_position BETWEEN $2 AND $3`,
+      `SELECT first_leaf, positions, leaf_hashes FROM audit.tree_leaf_runs
+        WHERE log = $1 AND first_position <= $3
+          AND first_position >= coalesce((SELECT max(first_position) FROM audit.tree_leaf_runs
+                                           WHERE log = $1 AND first_position <= $2), 0)
+        ORDER BY first_leaf`,
       [this.log, from, to],
     );
-    return new Map(
-      rows.map((r) => [
-        Number(r.source_position),
-        { index: Number(r.leaf_index), hash: r.leaf_hash },
-      ]),
-    );
+    const leaves = new Map<number, { index: number; hash: Buffer }>();
+    for (const run of rows) {
+      run.positions.forEach((text, j) => {
+        const position = Number(text);
+        if (position < from || position > to) return;
+        leaves.set(position, {
+          index: Number(run.first_leaf) + j,
+          hash: run.leaf_hashes.subarray(j * 32, (j + 1) * 32),
+        });
+      });
+    }
+    return leaves;
   }
 }
 
