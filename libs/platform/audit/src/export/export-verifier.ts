@@ -7,6 +7,7 @@ import {
 import { parsePublicKey, verifyCheckpointSignature } from '../checkpoints/signature';
 import { RangeVerifier, verifyConsistency } from '../merkle';
 import { ChainChecker } from '../verification/audit-event';
+import { LeafOrder, type SkippedLeaves } from './leaf-order';
 import { readExportLine, type PreparedEvent, type ReadLine } from './line-reading';
 import {
   type CheckpointLine,
@@ -50,17 +51,6 @@ export interface ExportVerifierOptions {
 }
 
 const MAX_PROBLEMS = 50;
-/** Skipped leaf ranges kept until the file ends (see ExportVerifier.skipped). */
-const MAX_SKIPPED_RANGES = 1000;
-
-/** Leaves `from` to `to` were skipped at line `line`, by the event of leaf `leafAfter`. */
-interface SkippedLeaves {
-  from: number;
-  to: number;
-  line: number;
-  leafAfter: number;
-  at: Partial<ExportProblem>;
-}
 const hex = (b: Buffer) => b.toString('hex');
 
 /**
@@ -83,14 +73,8 @@ export class ExportVerifier {
   private range: RangeVerifier | null = null;
   private readonly chains = new ChainChecker();
   private events = 0;
-  /** The leaf the next event should be: one past the highest leaf seen so far. */
-  private nextLeaf = 0;
-  /**
-   * Leaves skipped over where an event came early, not yet seen: a leaf that turns up later was
-   * out of order; one that never does is reported missing, at the line that skipped it, when
-   * the file ends. So a dropped line is one problem, not one per later event.
-   */
-  private readonly skipped: SkippedLeaves[] = [];
+  /** Which leaves came early, late, or not at all (set with the range proof). */
+  private order: LeafOrder<Partial<ExportProblem>> | null = null;
   private lastPosition = -1;
   private rootFaultReported = false;
   private ended = false;
@@ -245,7 +229,7 @@ export class ExportVerifier {
         line.firstLeaf,
         line.left.map((h) => Buffer.from(h, 'hex')),
       );
-      this.nextLeaf = line.firstLeaf;
+      this.order = new LeafOrder(line.firstLeaf);
     } catch {
       this.problem(n, 'bad_range_proof', 'the range proof has the wrong number of hashes.');
     }
@@ -262,27 +246,18 @@ export class ExportVerifier {
     if (!this.range || !this.rangeProof) {
       return this.problem(n, 'out_of_order', 'an event before the range proof.', at());
     }
-    const expectedLeaf = this.nextLeaf;
-    if (event.leafIndex > expectedLeaf) {
-      const gap = {
-        from: expectedLeaf,
-        to: event.leafIndex - 1,
-        line: n,
-        leafAfter: event.leafIndex,
-        at: at(),
-      };
-      // Kept to tell late leaves from missing ones; past a bound (a shuffled file), named at once.
-      if (this.skipped.length < MAX_SKIPPED_RANGES) this.skipped.push(gap);
-      else this.reportSkipped(gap);
-    } else if (event.leafIndex < expectedLeaf) {
-      this.unskip(event.leafIndex);
+    const order = this.order as LeafOrder<Partial<ExportProblem>>;
+    const expectedLeaf = order.expected;
+    const { late, overflow } = order.see(event.leafIndex, n, at);
+    if (overflow) this.reportMissing(overflow);
+    if (late) {
       this.problem(
         n,
         'out_of_order',
         `leaf ${event.leafIndex} comes after leaf ${expectedLeaf - 1}: events are out of order.`,
         at(),
       );
-    } else if (event.globalPosition <= this.lastPosition) {
+    } else if (event.leafIndex === expectedLeaf && event.globalPosition <= this.lastPosition) {
       // Leaves in order, positions not: the lines were edited to match each other.
       this.problem(
         n,
@@ -291,7 +266,6 @@ export class ExportVerifier {
         at(),
       );
     }
-    this.nextLeaf = Math.max(expectedLeaf, event.leafIndex + 1);
     const header = this.header as HeaderLine;
     if (event.globalPosition < header.fromPosition || event.globalPosition > header.toPosition) {
       this.problem(n, 'outside_range', 'the event lies outside the range the header names.', at());
@@ -329,49 +303,23 @@ export class ExportVerifier {
       `the event at global position ${line.globalPosition} (leaf ${line.leafIndex}) is in the signed tree and no longer in the log.`,
       { globalPosition: line.globalPosition },
     );
-    if (line.leafIndex === this.nextLeaf && line.leafIndex === this.range.size) {
+    if (line.leafIndex === this.order?.expected && line.leafIndex === this.range.size) {
       // Its recorded leaf keeps the count right, so that later events are still checked in place.
-      this.nextLeaf++;
+      this.order.passExpected();
       this.range.append(Buffer.from(line.treeLeaf, 'hex'));
       this.events++;
       this.checkRootHere(this.range, n, () => ({ globalPosition: line.globalPosition }));
     }
   }
 
-  /** Takes a leaf that arrived late out of the skipped ranges (disjoint, in order). */
-  private unskip(leaf: number): void {
-    let low = 0;
-    let high = this.skipped.length - 1;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      const gap = this.skipped[middle];
-      if (leaf < gap.from) high = middle - 1;
-      else if (leaf > gap.to) low = middle + 1;
-      else {
-        const rest = [
-          ...(gap.from < leaf ? [{ ...gap, to: leaf - 1 }] : []),
-          ...(leaf < gap.to ? [{ ...gap, from: leaf + 1 }] : []),
-        ];
-        this.skipped.splice(middle, 1, ...rest);
-        return;
-      }
-    }
-  }
-
   /**
-   * The leaves skipped over that never came: missing, each named at the line that skipped it,
-   * before any other problem of that line (the first cause first).
+   * A skipped range that never came: missing, named at the line that skipped it, before any other
+   * problem of that line (the first cause first).
    */
-  private reportMissing(): void {
-    for (const gap of this.skipped.splice(0)) {
-      const place = this.problems.findIndex((p) => p.line === null || p.line >= gap.line);
-      this.reportSkipped(gap, place < 0 ? this.problems.length : place);
-    }
-  }
-
-  private reportSkipped(gap: SkippedLeaves, place = this.problems.length): void {
+  private reportMissing(gap: SkippedLeaves<Partial<ExportProblem>>): void {
     this.problemCount++;
-    this.problems.splice(place, 0, {
+    const place = this.problems.findIndex((p) => p.line === null || p.line >= gap.line);
+    this.problems.splice(place < 0 ? this.problems.length : place, 0, {
       line: gap.line,
       reason: 'event_missing',
       detail: `leaf ${gap.from}${gap.to > gap.from ? ` to ${gap.to}` : ''} is missing before this event (leaf ${gap.leafAfter}).`,
@@ -399,7 +347,7 @@ export class ExportVerifier {
 
   /** Ends the file: the whole-file checks, and the report. */
   finish(): ExportReport {
-    this.reportMissing();
+    for (const gap of this.order?.missing() ?? []) this.reportMissing(gap);
     const head = this.head();
     if (!this.header) this.problem(null, 'malformed', 'the file has no header.');
     else if (!this.ended)
