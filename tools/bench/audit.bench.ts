@@ -9,7 +9,8 @@
  *    thread alone, and the CPU time per event of each (all threads), are printed beside it. (A
  *    single streaming hash over the whole file is printed too, for scale.)
  * 2. Append throughput with the tree follower keeping the tree and signing checkpoints (every
- *    1,000 leaves) vs without it: 8 pairs of rounds, off-on then on-off. Target: on ≥ 95% of off.
+ *    1,000 leaves; in a process of its own, as the audit service runs it) vs without it: 8 pairs
+ *    of rounds, off-on then on-off. Target: on ≥ 95% of off.
  * 3. Proof sizes at 1,000 and 1,000,000 leaves: inclusion, consistency (half → full), and the
  *    compact range proof of an export. Target: O(log n), i.e. at most 2·⌈log2 n⌉ hashes.
  * 4. A blue/green rebuild of protection's read models (tools/bench/rebuild-figure.ts, what
@@ -31,7 +32,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { once } from 'node:events';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -235,20 +236,41 @@ async function appendRound(store: PostgresEventStore, ms: number, offset: number
 async function appendFigure(
   pool: Pool,
   store: PostgresEventStore,
-  signer: Ed25519Signer,
+  privateKeyPem: string,
 ): Promise<Figure> {
+  const treeSize = async () => {
+    const { rows } = await pool.query<{ size: string }>(
+      `SELECT size FROM audit.tree_state WHERE log = 'event_store'`,
+    );
+    return Number(rows[0]?.size ?? 0);
+  };
   const off: number[] = [];
   const on: number[] = [];
   const timedRound = async (round: number, tree: boolean, slot: number) => {
     progress(`append round ${round + 1}/${APPEND_PAIRS}: tree ${tree ? 'on' : 'off'}`);
     if (!tree) return off.push(await appendRound(store, ROUND_MS, slot));
-    const follower = new TreeFollower(pool, EVENT_STORE_LEAVES, signer, {
-      checkpointEveryLeaves: 1000,
-    });
-    await follower.catchUp(); // start level: the tree has caught up with the log
-    follower.start();
+    // The follower runs in a process of its own, as the audit service runs it (audit-follower.ts).
+    const follower = spawn(
+      process.execPath,
+      ['-r', require.resolve('@swc-node/register'), path.join(__dirname, 'audit-follower.ts')],
+      {
+        cwd: REPO_ROOT,
+        env: { ...process.env, HAVEN_BENCH_AUDIT_KEY: privateKeyPem },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    const exited = once(follower, 'exit');
+    let ready = false;
+    for await (const line of createInterface({ input: follower.stdout })) {
+      if ((ready = line === 'ready')) break;
+    }
+    if (!ready) throw new Error(`the tree follower's process ended before it was ready`);
+    const before = await treeSize();
     on.push(await appendRound(store, ROUND_MS, slot));
-    await follower.stop();
+    follower.kill('SIGTERM');
+    const [code] = (await exited) as [number | null];
+    if (code !== 0) throw new Error(`the tree follower's process ended with code ${code}`);
+    if ((await treeSize()) <= before) throw new Error('the tree follower kept no leaves');
   };
   // Off, on, on, off, ...: appends slow down as the log grows, and this order gives neither
   // side the earlier rounds.
@@ -319,7 +341,8 @@ async function main(): Promise<void> {
   await migrateAudit(DATABASE_URL);
   const pool = new Pool({ connectionString: DATABASE_URL, max: 4 });
   const store = new PostgresEventStore({ connectionString: DATABASE_URL, poolSize: 16 });
-  const signer = new Ed25519Signer(generateKeyPairSync('ed25519').privateKey);
+  const { privateKey } = generateKeyPairSync('ed25519');
+  const signer = new Ed25519Signer(privateKey);
   const figures: Figure[] = [];
   try {
     progress(`proof sizes at 1,000 and 1,000,000 leaves`);
@@ -336,7 +359,8 @@ async function main(): Promise<void> {
     const treeRate = EVENTS / ((Date.now() - treeStarted) / 1000);
     progress(`tree built at ${int(treeRate)} leaves/s`);
     figures.push((await verifyFigure(pool, signer)).figure);
-    figures.push(await appendFigure(pool, store, signer));
+    const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+    figures.push(await appendFigure(pool, store, pem));
     const rebuilt = await rebuildFigure(DATABASE_URL, pool, REBUILD_EVENTS, progress);
     const rebuildRatio = rebuilt.rebuild / rebuilt.baseline;
     figures.push({
