@@ -114,7 +114,10 @@ export class CatchUpSubscription implements Subscription {
           retryMs = FIRST_RETRY_MS;
           if (events.length === batchSize) continue;
         }
-        this.caughtUp = true;
+        if (!this.caughtUp) {
+          this.caughtUp = true;
+          this.options.onCaughtUp?.();
+        }
         if (this.woken) {
           retryMs = FIRST_RETRY_MS;
           continue;

@@ -96,6 +96,11 @@ export interface SubscribeOptions {
   categories?: readonly string[];
   /** Safety-net polling interval when no notification arrives (default 500 ms). */
   pollIntervalMs?: number;
+  /**
+   * Called once, when the subscription has first caught up with the log (`live` turns true), so
+   * that whoever waits on it need not poll for that.
+   */
+  onCaughtUp?: () => void;
 }
 
 export type EventHandler = (event: RecordedEvent) => Promise<void> | void;

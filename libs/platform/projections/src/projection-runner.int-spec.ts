@@ -302,6 +302,29 @@ describe('ProjectionRunner', () => {
     expect(await summaries(dataSource.manager)).toHaveLength(1);
   });
 
+  it('with categories, waitFor a position past its last event returns once caught up, not on the next poll', async () => {
+    const caseId = randomUUID();
+    const [ours] = await appendCaseEvents(store, [{ type: 'CaseOpened', caseId }]);
+    const [elsewhere] = await appendCaseEvents(
+      store,
+      [{ type: 'CaseOpened', caseId: randomUUID() }],
+      'other',
+    );
+    // Polls an hour apart: only the subscription's catching up can tell waitFor it is done.
+    const projection = runner(caseSummaries({ categories: ['case'] }), {
+      pollIntervalMs: 3_600_000,
+    });
+    await projection.start();
+    // Not a speed check: without the wake-up, waitFor would return after its own minute.
+    const outcome = await Promise.race([
+      projection.waitFor(elsewhere, 60_000).then(() => 'caught up'),
+      new Promise((resolve) => setTimeout(() => resolve('still waiting'), 15_000).unref()),
+    ]);
+    expect(outcome).toBe('caught up');
+    expect(projection.status()).toMatchObject({ live: true });
+    expect(projection.status().checkpoint).toBeGreaterThanOrEqual(ours);
+  });
+
   it('waits for a position to be projected (read your writes), and times out on one never written', async () => {
     const projection = runner(caseSummaries());
     await projection.start();

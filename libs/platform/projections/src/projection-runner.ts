@@ -195,6 +195,8 @@ export class ProjectionRunner {
         batchSize: this.options.batchSize ?? 1000,
         pollIntervalMs: this.options.pollIntervalMs,
         categories: this.projection.categories,
+        // With categories, waitFor() may be done once the subscription is live (see reached()).
+        onCaughtUp: () => this.notifyProgress(),
       },
     );
     this.subscription = subscription;

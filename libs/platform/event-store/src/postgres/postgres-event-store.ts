@@ -47,6 +47,7 @@ import { ChainHashesFunction1766400000000 } from './migrations/1766400000000-cha
 import { OwnRegistrations1767100000000 } from './migrations/1767100000000-own-registrations';
 import { CategoryReadsByIndex1767700000000 } from './migrations/1767700000000-category-reads-by-index';
 import { CategoryReadsPositionsFirst1767800000000 } from './migrations/1767800000000-category-reads-positions-first';
+import { CategoryRangesByRowComparison1768000000000 } from './migrations/1768000000000-category-ranges-by-row-comparison';
 
 export const EVENT_STORE_MIGRATIONS = {
   schema: 'event_store',
@@ -57,6 +58,7 @@ export const EVENT_STORE_MIGRATIONS = {
     OwnRegistrations1767100000000,
     CategoryReadsByIndex1767700000000,
     CategoryReadsPositionsFirst1767800000000,
+    CategoryRangesByRowComparison1768000000000,
   ],
 };
 const NOTIFY_CHANNEL = 'haven_event_store';
@@ -107,15 +109,19 @@ const READ_BELOW_SQL = `SELECT ${COLUMNS} FROM event_store.events
  * without the values sorted every later event of the categories for each page). The ranges
  * yield positions only, read from the (stream_category, global_position) index; the page's rows
  * are then read by position. A sparse category's range reaches far beyond the page's end, and
- * reading whole rows there read a heap page for each event the merge then dropped.
+ * reading whole rows there read a heap page for each event the merge then dropped. Each range is
+ * written as row comparisons, which only that index can serve: with `stream_category = c.category`
+ * the planner, not knowing the category when it plans, walked the primary key from $1 and read
+ * every later event's heap row to filter on its category (ADR 24, addendum).
  */
-const READ_BELOW_IN_CATEGORIES_SQL = `SELECT ${COLUMNS} FROM event_store.events
+export const READ_BELOW_IN_CATEGORIES_SQL = `SELECT ${COLUMNS} FROM event_store.events
   WHERE global_position = ANY (ARRAY(
     SELECT page.global_position FROM (SELECT DISTINCT u FROM unnest($4::text[]) u) c(category)
     CROSS JOIN LATERAL (
       SELECT global_position FROM event_store.events
-       WHERE stream_category = c.category AND global_position >= $1 AND global_position < $2
-       ORDER BY global_position LIMIT $3
+       WHERE (stream_category, global_position) >= (c.category, $1)
+         AND (stream_category, global_position) < (c.category, $2)
+       ORDER BY stream_category, global_position LIMIT $3
     ) page
     ORDER BY page.global_position LIMIT $3))
   ORDER BY global_position`;
