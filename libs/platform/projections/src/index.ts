@@ -1,4 +1,5 @@
 export { type Projection, type RowProjectionOptions, rowProjection } from './projection';
+export { insertRows, type OnConflict } from './insert-rows';
 export {
   ProjectionRunner,
   ProjectionError,

@@ -1,6 +1,7 @@
 import type { RecordedEvent } from '@haven/platform/event-store';
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { insertRows } from './insert-rows';
 
 /** A read model fed from the global log by a `ProjectionRunner`. */
 export interface Projection {
@@ -41,9 +42,6 @@ export interface RowProjectionOptions<Row extends ObjectLiteral, Event extends R
   /** See `Projection.startsFromEmpty`: for a projection renamed because its rows changed. */
   startsFromEmpty?: boolean;
 }
-
-// PostgreSQL accepts at most 65,535 bind parameters per statement.
-const MAX_PARAMETERS = 65_535;
 
 /**
  * A projection written as an `evolve` over read-model rows, one row per key. Per batch it costs
@@ -135,25 +133,12 @@ async function upsertRows<Row extends ObjectLiteral>(
   primary: ColumnMetadata,
   rows: Row[],
 ): Promise<void> {
-  if (rows.length === 0) return;
   const metadata = manager.connection.getMetadata(entity);
-  const insertable = metadata.columns.filter((column) => column.isInsert);
   // A creation timestamp keeps its first value; every other column takes the evolved one.
-  const overwrite = insertable
-    .filter((column) => !column.isPrimary && !column.isCreateDate && column.isUpdate)
+  const overwrite = metadata.columns
+    .filter(
+      (column) => column.isInsert && !column.isPrimary && !column.isCreateDate && column.isUpdate,
+    )
     .map((column) => column.databaseName);
-  const chunkSize = Math.max(1, Math.floor(MAX_PARAMETERS / Math.max(1, insertable.length)));
-  for (let start = 0; start < rows.length; start += chunkSize) {
-    const insert = manager
-      .createQueryBuilder()
-      .insert()
-      .into(entity)
-      .values(rows.slice(start, start + chunkSize))
-      // No RETURNING, no entity listeners: the rows are written as evolved, and nothing reads back.
-      .updateEntity(false)
-      .callListeners(false);
-    await (
-      overwrite.length > 0 ? insert.orUpdate(overwrite, [primary.databaseName]) : insert.orIgnore()
-    ).execute();
-  }
+  await insertRows(manager, entity, rows, { conflict: [primary.databaseName], update: overwrite });
 }

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@haven/platform/event-store';
-import type { Projection } from '@haven/platform/projections';
+import { insertRows, type Projection } from '@haven/platform/projections';
 import {
   CASE_NOTIFICATION_CATEGORY,
   CASE_NOTIFICATION_EVENT_TYPES,
@@ -246,9 +246,6 @@ function occurredAt(event: RecordedEvent): Date {
   return Number.isNaN(stated) ? event.recordedAt : new Date(stated);
 }
 
-// Ten columns a row, well under PostgreSQL's 65,535 parameters a statement.
-const ROWS_PER_INSERT = 5000;
-
 /**
  * `protection.timeline_entries`: what happened to each case and each beneficiary, across networks
  * (the notification a case came from) and protection, in global order, with who did it and when.
@@ -285,17 +282,7 @@ export const timelineProjection: Projection = {
         occurredAt: occurredAt(event),
       }));
     });
-    for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(TimelineEntryRow)
-        .values(rows.slice(start, start + ROWS_PER_INSERT))
-        .orIgnore()
-        .updateEntity(false)
-        .callListeners(false)
-        .execute();
-    }
+    await insertRows(manager, TimelineEntryRow, rows, { doNothing: true });
   },
   async reset(manager) {
     await manager.createQueryBuilder().delete().from(TimelineEntryRow).execute();

@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import { createTestDatabase, type TestDatabase } from '@haven/platform/testing';
+import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
+import { insertRows } from './insert-rows';
+
+const asNumber = { to: (value: number) => value, from: (value: string) => Number(value) };
+
+/** Every column type Haven's read models use, with the options they use them with. */
+abstract class Sample {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column('text')
+  name!: string;
+
+  @Column('text', { nullable: true })
+  note!: string | null;
+
+  @Column('bigint', { transformer: asNumber })
+  position!: number;
+
+  @Column('int', { nullable: true })
+  count!: number | null;
+
+  @Column('boolean')
+  open!: boolean;
+
+  @Column('date', { nullable: true })
+  openedOn!: string | null;
+
+  @Column('timestamptz', { name: 'recorded_at' })
+  recordedAt!: Date;
+
+  @Column('jsonb', { nullable: true })
+  detail!: Record<string, unknown> | null;
+
+  @Column('jsonb', { default: () => `'[]'::jsonb` })
+  history?: unknown[];
+
+  @Column('uuid', { array: true })
+  people!: string[];
+
+  @Column('text', { array: true, default: () => `'{}'` })
+  tags?: string[];
+
+  @Column('date', { array: true, default: () => `'{}'` })
+  days?: string[];
+}
+
+@Entity({ schema: 'insert_rows', name: 'built_here' })
+class BuiltHere extends Sample {}
+
+@Entity({ schema: 'insert_rows', name: 'built_by_typeorm' })
+class BuiltByTypeorm extends Sample {}
+
+const awkward = `quote " backslash \\ comma , brace { } apostrophe ' and ภาษาไทย`;
+
+function sample(index: number, overrides: Partial<Sample> = {}): Sample {
+  return {
+    id: randomUUID(),
+    name: `${awkward} ${index}`,
+    note: index % 2 ? null : awkward,
+    position: 9_007_199_254_740_000 + index,
+    count: index % 3 ? index : null,
+    open: index % 2 === 0,
+    openedOn: index % 4 ? '2020-12-31' : null,
+    recordedAt: new Date(Date.UTC(2021, 0, 1, 0, 0, index % 60, 123)),
+    detail: index % 5 ? { nested: { list: [1, 'two', null], text: awkward } } : null,
+    ...(index % 2 ? { history: [{ at: index }] } : {}),
+    people: [randomUUID(), randomUUID()],
+    ...(index % 3 ? { tags: [awkward, '', 'NULL', 'plain'] } : {}),
+    ...(index % 2 ? { days: ['2020-01-01', '2020-12-31'] } : {}),
+    ...overrides,
+  } as Sample;
+}
+
+describe('insertRows', () => {
+  let db: TestDatabase;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('insert_rows');
+    const setup = new DataSource({ type: 'postgres', url: db.url });
+    await setup.initialize();
+    await setup.query('CREATE SCHEMA insert_rows');
+    await setup.destroy();
+    dataSource = new DataSource({
+      type: 'postgres',
+      url: db.url,
+      entities: [BuiltHere, BuiltByTypeorm],
+      synchronize: true,
+    });
+    await dataSource.initialize();
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await db?.drop();
+  });
+
+  const stored = (table: string) =>
+    dataSource.query(
+      `SELECT to_jsonb(t) - 'id' AS row FROM insert_rows.${table} t ORDER BY position`,
+    ) as Promise<Array<{ row: unknown }>>;
+
+  it('writes every column type exactly as TypeORM’s InsertQueryBuilder does, defaults included', async () => {
+    const rows = Array.from({ length: 40 }, (_, index) => sample(index));
+    await insertRows(dataSource.manager, BuiltHere, rows, { doNothing: true });
+    await dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(BuiltByTypeorm)
+      .values(rows)
+      .updateEntity(false)
+      .execute();
+    const here = await stored('built_here');
+    expect(here).toHaveLength(40);
+    expect(here).toEqual(await stored('built_by_typeorm'));
+    // Defaults were applied where a value was left out, and values kept where given.
+    expect(here[0].row).toMatchObject({ history: [], tags: [], days: [] });
+    expect(here[1].row).toMatchObject({
+      history: [{ at: 1 }],
+      tags: [awkward, '', 'NULL', 'plain'],
+      days: ['2020-01-01', '2020-12-31'],
+    });
+  });
+
+  it('on a conflict, updates only the listed columns, or leaves the stored row as it is', async () => {
+    await dataSource.query('TRUNCATE insert_rows.built_here');
+    const first = sample(1, { name: 'first', note: 'kept' });
+    await insertRows(dataSource.manager, BuiltHere, [first], { doNothing: true });
+
+    await insertRows(dataSource.manager, BuiltHere, [{ ...first, name: 'ignored' }], {
+      doNothing: true,
+    });
+    await insertRows(dataSource.manager, BuiltHere, [{ ...first, name: 'second', note: 'lost' }], {
+      conflict: ['id'],
+      update: ['name'],
+    });
+    const [row] = await dataSource.query('SELECT name, note FROM insert_rows.built_here');
+    expect(row).toEqual({ name: 'second', note: 'kept' });
+  });
+
+  it('splits rows over statements that stay within PostgreSQL’s 65,535 parameters', async () => {
+    await dataSource.query('TRUNCATE insert_rows.built_here');
+    // 13 columns: 6,000 rows are 78,000 parameters, more than one statement may carry.
+    const rows = Array.from({ length: 6000 }, (_, index) => sample(index));
+    await insertRows(dataSource.manager, BuiltHere, rows, { doNothing: true });
+    const [{ n }] = await dataSource.query('SELECT count(*)::int AS n FROM insert_rows.built_here');
+    expect(n).toBe(6000);
+  });
+});
