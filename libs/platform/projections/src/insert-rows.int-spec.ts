@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '@haven/platform/testing';
 import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { insertRows } from './insert-rows';
 
 const asNumber = { to: (value: number) => value, from: (value: string) => Number(value) };
@@ -110,7 +111,8 @@ describe('insertRows', () => {
       .createQueryBuilder()
       .insert()
       .into(BuiltByTypeorm)
-      .values(rows)
+      // TypeORM's deep-partial type does not take the JSON column's Record type; the rows are whole.
+      .values(rows as QueryDeepPartialEntity<BuiltByTypeorm>[])
       .updateEntity(false)
       .execute();
     const here = await stored('built_here');
