@@ -13,10 +13,11 @@ import { performance } from 'node:perf_hooks';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { PostgresEventStore, type Upcaster } from '@haven/platform/event-store';
-import { ProjectionRunner, rebuildProjection, type Projection } from '@haven/platform/projections';
+import { ProjectionRunner, rebuildProjection } from '@haven/platform/projections';
 import { PROTECTION_UPCASTERS } from '@haven/protection/contracts';
 import { PROTECTION_ENTITIES, PROTECTION_PROJECTIONS } from '@haven/protection/read-models';
 import { migrate } from '../../apps/gateway/src/testing/system';
+import { tablesOf } from './report/catch-up';
 import { EVENTS_PER_UNIT, load } from './report/report-data';
 
 const BATCH = 1000;
@@ -57,15 +58,13 @@ export async function rebuildFigure(
     logging: false,
   });
   await dataSource.initialize();
-  const tablesOf = (projection: Projection) =>
-    (projection.entities ?? []).map((entity) => dataSource.getMetadata(entity).tablePath);
 
   let round = 0;
   const baseline = async () => {
     const suffix = `#bench-plain-${round++}`;
     const started = performance.now();
     for (const projection of PROTECTION_PROJECTIONS) {
-      await admin.query(`TRUNCATE ${tablesOf(projection).join(', ')}`);
+      await admin.query(`TRUNCATE ${tablesOf(dataSource, projection).join(', ')}`);
       const runner = new ProjectionRunner(
         store,
         dataSource,
@@ -119,7 +118,7 @@ export async function rebuildFigure(
     // timeline entries as the data set has.
     const rows: Record<string, number> = {};
     for (const projection of PROTECTION_PROJECTIONS) {
-      for (const table of tablesOf(projection)) {
+      for (const table of tablesOf(dataSource, projection)) {
         const { rows: counted } = await admin.query<{ n: string }>(
           `SELECT count(*) AS n FROM ${table}`,
         );

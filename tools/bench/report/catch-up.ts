@@ -138,3 +138,8 @@ async function rowsWritten(
   }
   return total;
 }
+
+/** The tables a projection writes (its entities'), schema-qualified. */
+export function tablesOf(dataSource: DataSource, projection: Projection): string[] {
+  return (projection.entities ?? []).map((entity) => dataSource.getMetadata(entity).tablePath);
+}
