@@ -1,7 +1,8 @@
 import type { RecordedEvent } from '@haven/platform/event-store';
 import type { Projection } from '@haven/platform/projections';
 import type { EntityManager } from 'typeorm';
-import type { ReportModule, SubjectAttributes, SubjectBook } from './programme-module';
+import type { NewFact, ReportModule, SubjectAttributes, SubjectBook } from './programme-module';
+import { subjectCellsOf, writeSubjectCells, type CellBatch } from './subject-cells';
 
 // Facts per INSERT: large enough to amortise the round trip, small enough to bound memory.
 const FACTS_PER_INSERT = 10_000;
@@ -9,11 +10,13 @@ const FACTS_PER_INSERT = 10_000;
 /**
  * A module's projection (`reports-<programme>`): per batch, one SELECT of the subjects its events
  * read, the facts derived in memory in event order, one multi-row INSERT of the facts (a replay
- * inserts nothing twice: fact ids derive from event ids) and one upsert of the subjects changed.
+ * inserts nothing twice: fact ids derive from event ids), the subject cells its facts fill (ADR 19,
+ * rollups) and one upsert of the subjects changed.
  */
 export function factProjection(module: ReportModule): Projection {
   const prefix = `${module.programme}:`;
   const revision = module.revision ?? 1;
+  const subjectCells = subjectCellsOf(module);
   return {
     name: `reports-${module.programme}${revision > 1 ? `-r${revision}` : ''}`,
     // Facts derived by an earlier revision (under the earlier name) are removed before it starts.
@@ -37,10 +40,17 @@ export function factProjection(module: ReportModule): Projection {
         set: (key, attributes) => changed.set(prefix + key, attributes),
       };
       const rows: unknown[][] = [];
-      for (const event of events) rows.push(...factRows(module, event, book));
+      const cells: CellBatch = new Map();
+      for (const event of events) {
+        module.factsOf(event, book).forEach((fact, index) => {
+          rows.push(factRow(module, event, fact, index));
+          subjectCells.add(cells, fact, event.recordedAt);
+        });
+      }
       for (let start = 0; start < rows.length; start += FACTS_PER_INSERT) {
         await insertFacts(manager, rows.slice(start, start + FACTS_PER_INSERT));
       }
+      await writeSubjectCells(manager, module.programme, cells);
       if (changed.size > 0) {
         await manager.query(
           `INSERT INTO reports.subjects (key, attributes)
@@ -52,28 +62,34 @@ export function factProjection(module: ReportModule): Projection {
     },
     async reset(manager) {
       await manager.query('DELETE FROM reports.facts WHERE programme = $1', [module.programme]);
+      await manager.query('DELETE FROM reports.subject_cells WHERE programme = $1', [
+        module.programme,
+      ]);
       await manager.query('DELETE FROM reports.subjects WHERE starts_with(key, $1)', [prefix]);
     },
   };
 }
 
-function factRows(module: ReportModule, event: RecordedEvent, book: SubjectBook): unknown[][] {
-  return module
-    .factsOf(event, book)
-    .map((fact, index) => [
-      `${event.eventId}:${index}`,
-      module.programme,
-      fact.kind,
-      fact.country,
-      fact.occurredOn,
-      event.recordedAt,
-      event.globalPosition,
-      fact.subjectId ?? null,
-      fact.person ?? false,
-      fact.stateKey ?? null,
-      fact.quantity ?? 1,
-      JSON.stringify(fact.attributes ?? {}),
-    ]);
+function factRow(
+  module: ReportModule,
+  event: RecordedEvent,
+  fact: NewFact,
+  index: number,
+): unknown[] {
+  return [
+    `${event.eventId}:${index}`,
+    module.programme,
+    fact.kind,
+    fact.country,
+    fact.occurredOn,
+    event.recordedAt,
+    event.globalPosition,
+    fact.subjectId ?? null,
+    fact.person ?? false,
+    fact.stateKey ?? null,
+    fact.quantity ?? 1,
+    JSON.stringify(fact.attributes ?? {}),
+  ];
 }
 
 async function insertFacts(manager: EntityManager, rows: unknown[][]): Promise<void> {

@@ -9,12 +9,14 @@ import { factProjection } from './fact-projection';
 import { CreateReportFacts1765000000000 } from './migrations/1765000000000-create-report-facts';
 import { LeanFactsIndex1765100000000 } from './migrations/1765100000000-lean-facts-index';
 import { CoveringFactsIndex1765200000000 } from './migrations/1765200000000-covering-facts-index';
+import { SubjectCells1768100000000 } from './migrations/1768100000000-subject-cells';
 import { REPORT_MODULES } from './modules';
 import { ReportFact, ReportSubject } from './report-fact.entity';
 
 export * from './programme-module';
 export * from './report-query';
 export { factProjection } from './fact-projection';
+export { countedFromCells } from './subject-cells';
 export { REPORT_MODULES } from './modules';
 export { ReportFact, ReportSubject } from './report-fact.entity';
 
@@ -27,6 +29,7 @@ export const REPORTS_MIGRATIONS: MigrationSet = {
     CreateReportFacts1765000000000,
     LeanFactsIndex1765100000000,
     CoveringFactsIndex1765200000000,
+    SubjectCells1768100000000,
   ],
 };
 /** The older shapes of the integration events the modules read, upcast to the current ones. */

@@ -72,6 +72,13 @@ export interface FigureSpec {
   period?: 'year' | 'untilYearEnd' | 'openInYear';
   /** Only the latest recorded fact of each state key counts (e.g. a notification's outcome). */
   latest?: boolean;
+  /**
+   * Distinct subjects in the year, kept per cell by the projection as it writes the facts (ADR 19,
+   * rollups), for the figures over the most facts: the report then counts cells instead of
+   * grouping a year of facts. Each fact writes a row per breakdown more, so it is for the few
+   * figures where grouping the facts costs most. Only for `subjects` in a `year`, never `latest`.
+   */
+  rollup?: boolean;
 }
 
 /** The day of an ISO instant (UTC). */

@@ -1,4 +1,13 @@
 import type { FigureSpec, ReportModule } from './programme-module';
+import {
+  countedFromCells,
+  FIGURE_CELLS_SQL,
+  groupedRowsOfCells,
+  UNIQUE_BENEFICIARIES,
+  UNIQUE_BENEFICIARIES_SQL,
+} from './subject-cells';
+
+export { UNIQUE_BENEFICIARIES } from './subject-cells';
 
 /** What a report is asked for: a year, the countries of operation, and the log as of when. */
 export interface ReportRequest {
@@ -25,24 +34,55 @@ export interface FigureTable {
 /** Runs SQL (the DataSource's `query`, or a pg client's rows). */
 export type Query = (sql: string, parameters: unknown[]) => Promise<Array<Record<string, unknown>>>;
 
-export const UNIQUE_BENEFICIARIES: FigureSpec = {
-  name: 'uniqueBeneficiaries',
-  kind: '*',
-  measure: 'subjects',
-  breakdowns: ['programme'],
-};
+/**
+ * Where distinct subjects in a year are counted: `cells`, the rollups the projections keep
+ * (the service's way), or `facts`, grouping the facts themselves (the specs compare the two).
+ */
+export type SubjectSource = 'cells' | 'facts';
 
 /** Every figure of every module, and the unique beneficiaries across programmes. */
 export async function computeReport(
   query: Query,
   modules: readonly ReportModule[],
   request: ReportRequest,
+  source: SubjectSource = 'cells',
 ): Promise<FigureTable[]> {
   const work = modules.flatMap((module) =>
-    module.figures.map((figure) => computeFigure(query, module.programme, figure, request)),
+    module.figures.map((figure) =>
+      source === 'cells' && countedFromCells(figure)
+        ? computeFigureFromCells(query, [module.programme], figure, request)
+        : computeFigure(query, module.programme, figure, request),
+    ),
   );
-  work.push(computeUniqueBeneficiaries(query, request));
+  work.push(
+    source === 'cells'
+      ? computeFigureFromCells(
+          query,
+          modules.map((module) => module.programme),
+          UNIQUE_BENEFICIARIES,
+          request,
+        )
+      : computeUniqueBeneficiaries(query, request),
+  );
   return Promise.all(work);
+}
+
+/** A figure from its subject cells (ADR 19, rollups): `programmes` is all for the unique. */
+async function computeFigureFromCells(
+  query: Query,
+  programmes: readonly string[],
+  figure: FigureSpec,
+  request: ReportRequest,
+): Promise<FigureTable> {
+  const unique = figure === UNIQUE_BENEFICIARIES;
+  const rows = await query(unique ? UNIQUE_BENEFICIARIES_SQL : FIGURE_CELLS_SQL, [
+    unique ? programmes : programmes[0],
+    figure.name,
+    request.year,
+    request.asOf,
+    request.countries,
+  ]);
+  return tableOf(unique ? 'all' : programmes[0], figure, request, groupedRowsOfCells(rows));
 }
 
 const MEASURES: Record<FigureSpec['measure'], string> = {
@@ -65,8 +105,9 @@ function breakdownSql(figure: FigureSpec, name: string, year: number): string {
     // The year is a validated integer, never a client's text.
     return `(CASE WHEN attributes->>'openedYear' = '${Math.trunc(year)}' THEN 'NEW' ELSE 'ONGOING' END)`;
   }
-  // Breakdown names come from the modules' code, never from a request: safe to quote in SQL.
-  return `(attributes->>'${name}')`;
+  // Breakdown names come from the modules' code, never from a request: safe to quote in SQL. A
+  // fact that did not record the attribute counts under UNKNOWN, with those that recorded so.
+  return `coalesce(attributes->>'${name}', 'UNKNOWN')`;
 }
 
 export async function computeFigure(

@@ -12,6 +12,7 @@ import { known, type NewFact, type ReportModule, type SubjectBook } from '../pro
  */
 export const empowermentModule: ReportModule = {
   programme: 'empowerment',
+  revision: 2,
   categories: [ENROLMENT_CATEGORY],
   handles: [
     'BeneficiaryEnrolled',
@@ -126,6 +127,7 @@ export const empowermentModule: ReportModule = {
       name: 'beneficiariesServed',
       kind: 'served',
       measure: 'subjects',
+      rollup: true,
       breakdowns: ['setting', 'serviceKind', 'nationality', 'ageGroup'],
     },
     { name: 'averageAge', kind: 'servedAge', measure: 'average' },

@@ -16,6 +16,7 @@ import { known, type NewFact, type ReportModule, type SubjectBook } from '../pro
  */
 export const protectionModule: ReportModule = {
   programme: 'protection',
+  revision: 2,
   categories: [PROTECTION_CASE_CATEGORY],
   handles: [
     'ProtectionCaseOpened',
@@ -153,6 +154,7 @@ export const protectionModule: ReportModule = {
       name: 'personsProtected',
       kind: 'personProtected',
       measure: 'subjects',
+      rollup: true,
       breakdowns: [
         'nationality',
         'ageGroup',

@@ -20,6 +20,7 @@ function countryOf(data: { responseId: string; country?: string }, subjects: Sub
  */
 export const reliefModule: ReportModule = {
   programme: 'relief',
+  revision: 2,
   categories: [RELIEF_RESPONSE_CATEGORY],
   handles: [
     'ReliefDistributed',

@@ -1,0 +1,149 @@
+import type { EntityManager } from 'typeorm';
+import type { FigureSpec, NewFact, ReportModule } from './programme-module';
+
+/**
+ * Rollups of distinct subjects (ADR 19). A figure that counts distinct subjects of the facts that
+ * occurred in a year is counted from `reports.subject_cells`: one row per subject and cell
+ * (country, breakdown, value), with the earliest time a fact put the subject in that cell.
+ *
+ * A subject counts in a cell as of a date when some fact recorded by then put it there; facts are
+ * only ever added, so the earliest such time is all `asOf` needs, and the rollup stays exact. A
+ * report then counts rows rather than hashing every fact of the year into every grouping set.
+ * Figures of latest states, or over every year up to the report's, keep counting the facts.
+ */
+
+export const UNIQUE_BENEFICIARIES: FigureSpec = {
+  name: 'uniqueBeneficiaries',
+  kind: '*',
+  measure: 'subjects',
+  breakdowns: ['programme'],
+};
+
+/** The breakdown number of a figure's own row: the subject in its country, whatever else. */
+const WHOLE_FIGURE = -1;
+/** A fact's subject when it has none: such facts still make their cell appear, counting 0. */
+const NO_SUBJECT = '';
+/** A breakdown's value when the fact did not record it. */
+const UNKNOWN = 'UNKNOWN';
+
+/** Whether a figure is counted from subject cells rather than from the facts. */
+export function countedFromCells(figure: FigureSpec): boolean {
+  return (
+    figure === UNIQUE_BENEFICIARIES ||
+    (figure.rollup === true &&
+      figure.measure === 'subjects' &&
+      (figure.period ?? 'year') === 'year' &&
+      !figure.latest)
+  );
+}
+
+/** A batch's cells, by key, each kept with its earliest recording time. */
+export type CellBatch = Map<string, [string, number, number, string, string, string, Date]>;
+
+/** What a module's facts put in subject cells: its rolled-up figures', and its persons'. */
+export function subjectCellsOf(module: ReportModule) {
+  const figuresByKind = new Map<string, FigureSpec[]>();
+  for (const figure of module.figures) {
+    if (figure.rollup && !countedFromCells(figure)) {
+      throw new Error(
+        `${module.programme}.${figure.name}: only distinct subjects in a year, not the latest, can be rolled up`,
+      );
+    }
+    if (!figure.rollup) continue;
+    figuresByKind.set(figure.kind, [...(figuresByKind.get(figure.kind) ?? []), figure]);
+  }
+  return {
+    /** Adds a fact's cells to a batch's. */
+    add(cells: CellBatch, fact: NewFact, recordedAt: Date): void {
+      const year = Number(fact.occurredOn.slice(0, 4));
+      const subject = fact.subjectId ?? NO_SUBJECT;
+      const put = (figure: string, breakdown: number, value: string) => {
+        const key = `${figure}\u0000${year}\u0000${breakdown}\u0000${value}\u0000${fact.country}\u0000${subject}`;
+        const earlier = cells.get(key);
+        if (!earlier || recordedAt < earlier[6]) {
+          cells.set(key, [figure, year, breakdown, value, subject, fact.country, recordedAt]);
+        }
+      };
+      for (const figure of figuresByKind.get(fact.kind) ?? []) {
+        put(figure.name, WHOLE_FIGURE, '');
+        figure.breakdowns?.forEach((name, index) =>
+          put(figure.name, index, fact.attributes?.[name] ?? UNKNOWN),
+        );
+      }
+      // A person's cell in her programme: her count across programmes is read from these.
+      if (fact.person) put(UNIQUE_BENEFICIARIES.name, 0, module.programme);
+    },
+  };
+}
+
+// Cells per INSERT: large enough to amortise the round trip, small enough to bound memory.
+const CELLS_PER_INSERT = 10_000;
+
+/** Writes a batch's cells; a cell already there keeps the earlier of the two times. */
+export async function writeSubjectCells(
+  manager: EntityManager,
+  programme: string,
+  cells: CellBatch,
+): Promise<void> {
+  const rows = [...cells.values()];
+  for (let start = 0; start < rows.length; start += CELLS_PER_INSERT) {
+    const chunk = rows.slice(start, start + CELLS_PER_INSERT);
+    await manager.query(
+      `INSERT INTO reports.subject_cells (programme, figure, year, breakdown, value, subject_id,
+         country, recorded_at)
+       SELECT $1, * FROM unnest($2::text[], $3::smallint[], $4::smallint[], $5::text[],
+         $6::text[], $7::text[], $8::timestamptz[])
+       ON CONFLICT (programme, figure, year, breakdown, value, subject_id, country)
+       DO UPDATE SET recorded_at = EXCLUDED.recorded_at
+        WHERE EXCLUDED.recorded_at < reports.subject_cells.recorded_at`,
+      [programme, ...Array.from({ length: 7 }, (_, index) => chunk.map((row) => row[index]))],
+    );
+  }
+}
+
+const FILTERS = `figure = $2 AND year = $3 AND recorded_at <= $4 AND country = ANY($5)`;
+
+/**
+ * A rolled-up figure's distinct subjects per cell, in each country and across them. In a country,
+ * each row is one subject of the cell. Across countries a subject counts once: the key keeps a
+ * cell's subjects in order, so that pass is a walk down the index, not a hash table.
+ * Parameters: programme, figure, year, asOf, countries. Rows: breakdown, value, country, subjects.
+ */
+export const FIGURE_CELLS_SQL = `
+  SELECT breakdown, value, country, count(NULLIF(subject_id, '')) AS subjects
+    FROM reports.subject_cells WHERE programme = $1 AND ${FILTERS}
+   GROUP BY breakdown, value, country
+  UNION ALL
+  SELECT breakdown, value, NULL, count(NULLIF(subject_id, ''))
+    FROM (SELECT DISTINCT breakdown, value, subject_id
+            FROM reports.subject_cells WHERE programme = $1 AND ${FILTERS}) cells
+   GROUP BY breakdown, value`;
+
+/**
+ * The unique beneficiaries: each person's cells in her programmes, counted per programme and in
+ * total, in each country and across them, a person once in each. The figure's own line comes
+ * from the same rows (breakdown -1). Parameters: programmes, then as `FIGURE_CELLS_SQL`.
+ */
+export const UNIQUE_BENEFICIARIES_SQL = `
+  SELECT CASE WHEN value IS NULL THEN ${WHOLE_FIGURE} ELSE 0 END AS breakdown, value, country,
+         count(NULLIF(subject_id, '')) AS subjects
+    FROM (SELECT value, country, subject_id
+            FROM reports.subject_cells WHERE programme = ANY($1) AND ${FILTERS}
+           GROUP BY GROUPING SETS ((value, country, subject_id), (value, subject_id),
+             (country, subject_id), (subject_id))) pairs
+   GROUP BY value, country`;
+
+/** The rows of the cells' SQL, shaped as the facts' grouped rows that `tableOf` reads. */
+export function groupedRowsOfCells(
+  rows: Array<Record<string, unknown>>,
+): Array<Record<string, unknown>> {
+  return rows.map((row) => {
+    const breakdown = Number(row.breakdown);
+    return {
+      country: row.country,
+      all_countries: row.country === null ? 1 : 0,
+      value: row.subjects,
+      ...(breakdown === WHOLE_FIGURE ? {} : { [`b${breakdown}`]: row.value, [`g${breakdown}`]: 0 }),
+    };
+  });
+}
