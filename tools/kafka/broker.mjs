@@ -103,33 +103,43 @@ async function ensureTemplate(libs) {
   const config = path.join(staging, 'server.properties');
   // Any ports do: with a static quorum, formatting records none of them.
   writeFileSync(config, serverProperties({ port: 9092, controllerPort: 9093, logDir: storage }));
-  await promisify(execFile)(
-    javaBinary(),
-    [
-      ...logOptions(),
-      '-cp',
-      classPath(libs),
-      'kafka.tools.StorageTool',
-      'format',
-      '-t',
-      clusterId(),
-      '-c',
-      config,
-    ],
-    { maxBuffer: 16 * 1024 * 1024 },
-  );
   try {
-    renameSync(storage, template);
-  } catch {
-    // another process formatted it first
+    await promisify(execFile)(
+      javaBinary(),
+      [
+        ...logOptions(),
+        '-cp',
+        classPath(libs),
+        'kafka.tools.StorageTool',
+        'format',
+        '-t',
+        clusterId(),
+        '-c',
+        config,
+      ],
+      { maxBuffer: 16 * 1024 * 1024 },
+    );
+    try {
+      renameSync(storage, template);
+    } catch {
+      // another process formatted it first
+    }
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
   }
-  rmSync(staging, { recursive: true, force: true });
   return template;
 }
 
-/** A Kafka cluster id: 16 random bytes, base64url (what `kafka-storage random-uuid` prints). */
+/**
+ * A Kafka cluster id: 16 random bytes, base64url (what `kafka-storage random-uuid` prints). Like
+ * Kafka's own `Uuid.randomUuid`, it never starts with a dash: the storage tool would read one
+ * that does as an option, and refuse to format (one id in 64).
+ */
 function clusterId() {
-  return Buffer.from(randomUUID().replaceAll('-', ''), 'hex').toString('base64url');
+  for (;;) {
+    const id = Buffer.from(randomUUID().replaceAll('-', ''), 'hex').toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
 }
 
 function classPath(libs) {

@@ -20,10 +20,13 @@ describe('Pseudonymiser', () => {
     const uncached = new Pseudonymiser(key, 0);
     const ids = Array.from({ length: 10 }, (_, i) => `id-${i}`);
     const sequence = [...ids, ...[...ids].reverse(), ...ids];
-    const first = sequence.map((id) => cached.pseudonym('event', id));
-    const again = sequence.map((id) => uncached.pseudonym('event', id));
+    const first = sequence.map((id) => cached.pseudonym('person', id));
+    const again = sequence.map((id) => uncached.pseudonym('person', id));
     expect(first).toEqual(again);
     expect(new Set(first).size).toBe(10);
+    expect(first.slice(0, 10)).toEqual(ids.map((id) => expected(`person:${id}`)));
+    // Events' ids, never remembered, keep theirs too.
+    expect(cached.pseudonym('event', 'id-1')).toBe(expected('event:id-1'));
   });
 
   it('given another key, when the same id is pseudonymised, then the pseudonym differs', () => {
