@@ -2,7 +2,12 @@ import type { RecordedEvent } from '@haven/platform/event-store';
 import type { Projection } from '@haven/platform/projections';
 import type { EntityManager } from 'typeorm';
 import type { NewFact, ReportModule, SubjectAttributes, SubjectBook } from './programme-module';
-import { subjectCellsOf, writeSubjectCells, type CellBatch } from './subject-cells';
+import {
+  countedFromCells,
+  subjectCellsOf,
+  writeSubjectCells,
+  type CellBatch,
+} from './subject-cells';
 
 // Facts per INSERT: large enough to amortise the round trip, small enough to bound memory.
 const FACTS_PER_INSERT = 10_000;
@@ -11,12 +16,18 @@ const FACTS_PER_INSERT = 10_000;
  * A module's projection (`reports-<programme>`): per batch, one SELECT of the subjects its events
  * read, the facts derived in memory in event order, one multi-row INSERT of the facts (a replay
  * inserts nothing twice: fact ids derive from event ids), the subject cells its facts fill (ADR 19,
- * rollups) and one upsert of the subjects changed.
+ * rollups) and one upsert of the subjects changed. Facts that only rolled-up figures count are
+ * kept as cells only.
  */
 export function factProjection(module: ReportModule): Projection {
   const prefix = `${module.programme}:`;
   const revision = module.revision ?? 1;
   const subjectCells = subjectCellsOf(module);
+  // A fact that only rolled-up figures count lives in its cells alone; the table keeps the facts
+  // that figures group, and those that replace one another.
+  const groupedKinds = new Set(
+    module.figures.filter((figure) => !countedFromCells(figure)).map((figure) => figure.kind),
+  );
   return {
     name: `reports-${module.programme}${revision > 1 ? `-r${revision}` : ''}`,
     // Facts derived by an earlier revision (under the earlier name) are removed before it starts.
@@ -43,7 +54,9 @@ export function factProjection(module: ReportModule): Projection {
       const cells: CellBatch = new Map();
       for (const event of events) {
         module.factsOf(event, book).forEach((fact, index) => {
-          rows.push(factRow(module, event, fact, index));
+          if (groupedKinds.has(fact.kind) || fact.stateKey) {
+            rows.push(factRow(module, event, fact, index));
+          }
           subjectCells.add(cells, fact, event.recordedAt);
         });
       }

@@ -34,35 +34,26 @@ export interface FigureTable {
 /** Runs SQL (the DataSource's `query`, or a pg client's rows). */
 export type Query = (sql: string, parameters: unknown[]) => Promise<Array<Record<string, unknown>>>;
 
-/**
- * Where distinct subjects in a year are counted: `cells`, the rollups the projections keep
- * (the service's way), or `facts`, grouping the facts themselves (the specs compare the two).
- */
-export type SubjectSource = 'cells' | 'facts';
-
 /** Every figure of every module, and the unique beneficiaries across programmes. */
 export async function computeReport(
   query: Query,
   modules: readonly ReportModule[],
   request: ReportRequest,
-  source: SubjectSource = 'cells',
 ): Promise<FigureTable[]> {
   const work = modules.flatMap((module) =>
     module.figures.map((figure) =>
-      source === 'cells' && countedFromCells(figure)
+      countedFromCells(figure)
         ? computeFigureFromCells(query, [module.programme], figure, request)
         : computeFigure(query, module.programme, figure, request),
     ),
   );
   work.push(
-    source === 'cells'
-      ? computeFigureFromCells(
-          query,
-          modules.map((module) => module.programme),
-          UNIQUE_BENEFICIARIES,
-          request,
-        )
-      : computeUniqueBeneficiaries(query, request),
+    computeFigureFromCells(
+      query,
+      modules.map((module) => module.programme),
+      UNIQUE_BENEFICIARIES,
+      request,
+    ),
   );
   return Promise.all(work);
 }
@@ -150,20 +141,6 @@ export async function computeFigure(
     [programme, figure.kind, from, to, request.asOf, request.countries],
   );
   return tableOf(programme, figure, request, rows);
-}
-
-async function computeUniqueBeneficiaries(
-  query: Query,
-  request: ReportRequest,
-): Promise<FigureTable> {
-  const rows = await query(
-    distinctSubjectsSql(
-      ['programme'],
-      'person AND occurred_on BETWEEN $1 AND $2 AND recorded_at <= $3 AND country = ANY($4)',
-    ),
-    [`${request.year}-01-01`, `${request.year}-12-31`, request.asOf, request.countries],
-  );
-  return tableOf('all', UNIQUE_BENEFICIARIES, request, rows);
 }
 
 /**
