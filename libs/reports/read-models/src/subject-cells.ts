@@ -121,8 +121,9 @@ export const FIGURE_CELLS_SQL = `
 
 /**
  * The unique beneficiaries: each person's cells in her programmes, counted per programme and in
- * total, in each country and across them, a person once in each. The figure's own line comes
- * from the same rows (breakdown -1). Parameters: programmes, then as `FIGURE_CELLS_SQL`.
+ * total, in each country and across them, a person once in each. The figure's own line
+ * (breakdown -1) counts the same rows without their programme. Parameters: programmes, then as
+ * `FIGURE_CELLS_SQL`.
  */
 export const UNIQUE_BENEFICIARIES_SQL = `
   SELECT CASE WHEN value IS NULL THEN ${WHOLE_FIGURE} ELSE 0 END AS breakdown, value, country,
