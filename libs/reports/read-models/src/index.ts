@@ -10,6 +10,7 @@ import { CreateReportFacts1765000000000 } from './migrations/1765000000000-creat
 import { LeanFactsIndex1765100000000 } from './migrations/1765100000000-lean-facts-index';
 import { CoveringFactsIndex1765200000000 } from './migrations/1765200000000-covering-facts-index';
 import { SubjectCells1768100000000 } from './migrations/1768100000000-subject-cells';
+import { NoIndexOfPersons1768200000000 } from './migrations/1768200000000-no-index-of-persons';
 import { REPORT_MODULES } from './modules';
 import { ReportFact, ReportSubject } from './report-fact.entity';
 
@@ -30,6 +31,7 @@ export const REPORTS_MIGRATIONS: MigrationSet = {
     LeanFactsIndex1765100000000,
     CoveringFactsIndex1765200000000,
     SubjectCells1768100000000,
+    NoIndexOfPersons1768200000000,
   ],
 };
 /** The older shapes of the integration events the modules read, upcast to the current ones. */

@@ -1,10 +1,11 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * `reports.subject_cells`: for each figure that counts distinct subjects in a year, one row per
- * subject and cell (country, breakdown, value), with the earliest time a fact put the subject
- * there (ADR 19, rollups). The key orders a figure's year together; `recorded_at` rides in the
- * key's index so that a report reads a figure from the index alone.
+ * `reports.subject_cells`: for each rolled-up figure, one row per subject and cell (country,
+ * breakdown, value), with the earliest time a fact put the subject there (ADR 19, rollups). The
+ * key keeps a figure's year together and each cell's subjects in order, so that counting them
+ * once across countries needs no hashing; `recorded_at` rides in the key's index, so a report
+ * reads a figure from the index alone.
  */
 export class SubjectCells1768100000000 implements MigrationInterface {
   name = 'SubjectCells1768100000000';
