@@ -15,6 +15,8 @@ export interface RelayConfig {
   /** HAVEN_KAFKA_TOPIC_PREFIX: before every topic name, for installations sharing a cluster. */
   topicPrefix: string;
   topicSettings: (topic: TopicDefinition) => { partitions: number; config: Record<string, string> };
+  /** Read and map the log in a worker thread (HAVEN_RELAY_WORKER, default on; `0` turns it off). */
+  mapInWorker: boolean;
 }
 
 const DEFAULT_KEYS_DIR = path.resolve(__dirname, '../../.data/keys');
@@ -49,6 +51,7 @@ export function relayConfigFromEnv(env: NodeJS.ProcessEnv): RelayConfig {
     batchSize: number('HAVEN_RELAY_BATCH_SIZE', 2000),
     lagLogMs: number('HAVEN_RELAY_LAG_LOG_SECONDS', 30) * 1000,
     topicPrefix: env.HAVEN_KAFKA_TOPIC_PREFIX ?? '',
+    mapInWorker: mapInWorker(env.HAVEN_RELAY_WORKER),
     topicSettings: (topic) => ({
       partitions: partitions ?? topic.partitions,
       config: {
@@ -57,4 +60,10 @@ export function relayConfigFromEnv(env: NodeJS.ProcessEnv): RelayConfig {
       },
     }),
   };
+}
+
+function mapInWorker(value: string | undefined): boolean {
+  if (value === undefined || value === '' || value === '1') return true;
+  if (value === '0') return false;
+  throw new RelayConfigError('HAVEN_RELAY_WORKER must be 1 (the default) or 0.');
 }

@@ -30,6 +30,7 @@ async function main() {
     batchSize: config.batchSize,
     topicSettings: config.topicSettings,
     topicPrefix: config.topicPrefix,
+    workerDatabaseUrl: config.mapInWorker ? config.databaseUrl : undefined,
   });
 
   const server = http.createServer((request, response) => {
@@ -45,6 +46,7 @@ async function main() {
       brokers: config.brokers.join(','),
       topics: FEED_TOPICS.length,
       keyId: config.key.id,
+      mapInWorker: config.mapInWorker,
     },
     'analytics relay starting',
   );

@@ -36,9 +36,15 @@ function submitted(notificationId: string, overrides: Record<string, unknown> = 
   };
 }
 
-describe('the analytics relay, against a real Kafka broker', () => {
+// Each case twice: mapping in the relay's own thread, and in a worker thread (ADR 15).
+describe.each([
+  ['mapping in its own thread', false],
+  ['mapping in a worker thread', true],
+])('the analytics relay, %s, against a real Kafka broker', (_mode, inWorker) => {
   let bed: FeedTestBed;
   let relay: AnalyticsRelay;
+  const newRelay = (overrides: Parameters<FeedTestBed['relay']>[0] = {}) =>
+    bed.relay(inWorker ? { workerDatabaseUrl: bed.db.url, ...overrides } : overrides);
 
   beforeAll(async () => {
     bed = await feedTestBed();
@@ -60,7 +66,7 @@ describe('the analytics relay, against a real Kafka broker', () => {
       ],
       'no_stream',
     );
-    relay = bed.relay();
+    relay = newRelay();
     relay.start();
     await eventually(async () =>
       expect(relay.status().checkpoint).toBe(appended.globalPositions[1]),
@@ -110,7 +116,7 @@ describe('the analytics relay, against a real Kafka broker', () => {
       [submitted(notificationId)],
       'no_stream',
     );
-    relay = bed.relay();
+    relay = newRelay();
     relay.start();
     await eventually(async () =>
       expect(await bed.messages(NOTIFICATIONS)).toHaveLength(before + 1),
@@ -163,7 +169,7 @@ describe('the analytics relay, against a real Kafka broker', () => {
       ],
       'no_stream',
     );
-    relay = bed.relay();
+    relay = newRelay();
     relay.start();
     const person = bed.pseudonyms.pseudonym('person', beneficiaryId);
     await eventually(async () => {
@@ -266,7 +272,7 @@ describe('the analytics relay, against a real Kafka broker', () => {
         'no_stream',
       );
     }
-    relay = bed.relay();
+    relay = newRelay();
     relay.start();
     const expected: Array<[string, string, string[]]> = [
       [
@@ -342,7 +348,7 @@ describe('the analytics relay, against a real Kafka broker', () => {
       ],
       'no_stream',
     );
-    relay = bed.relay();
+    relay = newRelay();
     relay.start();
     await expect(relay.done).rejects.toThrow(
       /ProtectionCaseClosed at position \d+ does not match the schema of haven\.protection\.cases\.v1: \/data\/reason/,
@@ -363,7 +369,7 @@ describe('the analytics relay, against a real Kafka broker', () => {
     expect(logged).toContain('halted');
     expect(logged).not.toContain('Closed-Marker-Free-Text');
     // Stopped for good at that event: a new relay halts at the same place, skipping nothing.
-    const again = bed.relay();
+    const again = newRelay();
     again.start();
     await expect(again.done).rejects.toThrow(/ProtectionCaseClosed at position/);
     expect(again.status().checkpoint).toBe(appended.globalPositions[0]);
