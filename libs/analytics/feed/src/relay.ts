@@ -81,6 +81,14 @@ export class RelayHaltedError extends Error {
 
 class StopRequested extends Error {}
 
+/** The worker thread failed; `code` is what it said: an error's class and code, never a value. */
+class MappingWorkerError extends Error {
+  override name = 'MappingWorkerError';
+  constructor(readonly code: string) {
+    super(`the mapping worker failed (${code})`);
+  }
+}
+
 /**
  * Follows the global log from its checkpoint and publishes the analysts' feed: each event that a
  * topic lists, pseudonymised and minimised, validated against the topic's published schema, sent
@@ -290,11 +298,11 @@ export class AnalyticsRelay {
       } else if (message.type === 'stopped') {
         void published.then(() => end());
       } else {
-        end(new Error(`the mapping worker failed (${message.error})`));
+        end(new MappingWorkerError(message.error));
       }
     });
-    worker.on('error', (error) => end(new Error(`the mapping worker failed (${describe(error)})`)));
-    worker.on('exit', (code) => end(new Error(`the mapping worker exited with code ${code}`)));
+    worker.on('error', (error) => end(new MappingWorkerError(describe(error))));
+    worker.on('exit', (code) => end(new MappingWorkerError(`exit code ${code}`)));
     return {
       position: from + 1,
       live: false,
