@@ -19,6 +19,7 @@
  */
 import { v5 as uuidv5 } from 'uuid';
 import { DEFAULT_KEYS_DIR, ensureDevKeys, mintDevToken, type Role } from '@haven/platform/security';
+import { seededRandom } from '@haven/platform/testing';
 import type { PlaceOfExploitation } from '@haven/vocabulary';
 import { seedEmpowermentDemo } from './empowerment-demo';
 import { seedLegalDemo } from './legal-demo';
@@ -56,7 +57,7 @@ export function demoBeneficiaries(count = 240): BeneficiarySeed[] {
     ['VN', 0.03],
     ['OTHER', 0.01],
   ];
-  const random = mulberry32(20201231);
+  const random = seededRandom(20201231);
   const pick = <T>(weights: Array<[T, number]>): T => {
     let r = random();
     for (const [value, weight] of weights) if ((r -= weight) < 0) return value;
@@ -226,7 +227,7 @@ function plusDays(date: string, days: number): string {
  * just rescued. Dates are fixed (all in the past), so that a second run sends the same facts.
  */
 export function demoCaseNotifications(count = 40): NotificationSeed[] {
-  const random = mulberry32(20250106);
+  const random = seededRandom(20250106);
   const pick = <T>(weights: Array<[T, number]>): T => {
     let r = random();
     for (const [value, weight] of weights) if ((r -= weight) < 0) return value;
@@ -716,16 +717,6 @@ async function inParallel<T>(items: T[], work: (item: T) => Promise<void>): Prom
       while (next < items.length) await work(items[next++]);
     }),
   );
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 async function main(): Promise<void> {

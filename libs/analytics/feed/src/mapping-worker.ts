@@ -3,7 +3,8 @@
 // batch the relay has not taken: it reads the next only after the relay asked for it.
 import { parentPort, workerData } from 'node:worker_threads';
 import { PostgresEventStore } from '@haven/platform/event-store';
-import { BatchMapper } from './batch-mapper';
+import { BatchMapper, type MappedBatch } from './batch-mapper';
+import { describeError } from './describe-error';
 import { categoriesOf } from './messages';
 import { Pseudonymiser } from './pseudonyms';
 import { FEED_TOPICS } from './topics';
@@ -21,15 +22,7 @@ export interface MappingWorkerData {
 
 /** What the worker tells the relay. */
 export type MappingWorkerMessage =
-  | { type: 'batch'; batch: import('./batch-mapper').MappedBatch }
-  | { type: 'stopped' }
-  | { type: 'failed'; error: string };
-
-function describe(error: unknown): string {
-  if (!(error instanceof Error)) return 'an unknown error';
-  const code = (error as { code?: unknown }).code;
-  return `${error.name}${typeof code === 'string' ? ` ${code}` : ''}`;
-}
+  { type: 'batch'; batch: MappedBatch } | { type: 'stopped' } | { type: 'failed'; error: string };
 
 function main(port: NonNullable<typeof parentPort>, data: MappingWorkerData): void {
   const store = new PostgresEventStore({ connectionString: data.connectionString, poolSize: 2 });
@@ -79,7 +72,7 @@ function main(port: NonNullable<typeof parentPort>, data: MappingWorkerData): vo
   });
   subscription.done.catch(async (error: unknown) => {
     await store.close().catch(() => undefined);
-    post({ type: 'failed', error: describe(error) });
+    post({ type: 'failed', error: describeError(error) });
   });
 }
 

@@ -4,6 +4,7 @@ import type { EventStore, Subscription } from '@haven/platform/event-store';
 import type { KafkaClientFactory, KafkaPublisher, OutgoingMessage } from '@haven/platform/kafka';
 import type { Pool } from 'pg';
 import { BatchMapper, type MappedBatch } from './batch-mapper';
+import { describeError } from './describe-error';
 import { RelayCheckpoint } from './checkpoint';
 import type { MappingWorkerData, MappingWorkerMessage } from './mapping-worker';
 import { categoriesOf } from './messages';
@@ -99,10 +100,11 @@ class MappingWorkerError extends Error {
  */
 export class AnalyticsRelay {
   private readonly checkpoint: RelayCheckpoint;
-  private readonly mapper: BatchMapper;
+  /** Maps batches in this thread; null when a worker thread maps them. */
+  private readonly mapper: BatchMapper | null;
   private readonly retry: { initialMs: number; maxMs: number };
   private publisher: KafkaPublisher | null = null;
-  private subscription: Subscription | null = null;
+  private subscription: Pick<Subscription, 'done' | 'stop'> | null = null;
   private position: number | null = null;
   private state: RelayStatus['state'] = 'stopped';
   private brokerReachable = false;
@@ -121,10 +123,12 @@ export class AnalyticsRelay {
 
   constructor(private readonly options: RelayOptions) {
     this.checkpoint = new RelayCheckpoint(options.pool, options.name ?? 'analytics-relay');
-    this.mapper = new BatchMapper(options.topics, options.pseudonyms, options.topicPrefix);
     if (options.workerDatabaseUrl && options.topics !== FEED_TOPICS) {
       throw new Error("A relay that maps in a worker publishes the feed's own topics only.");
     }
+    this.mapper = options.workerDatabaseUrl
+      ? null
+      : new BatchMapper(options.topics, options.pseudonyms, options.topicPrefix);
     this.retry = options.retry ?? { initialMs: 250, maxMs: 10_000 };
   }
 
@@ -191,11 +195,12 @@ export class AnalyticsRelay {
       this.inFlight = Promise.resolve();
       this.state = 'running';
       this.options.log.info({ checkpoint: from }, 'analytics relay: following the log');
-      const subscription = this.options.workerDatabaseUrl
-        ? this.mapInWorker(from, this.options.workerDatabaseUrl)
+      const mapper = this.mapper;
+      const subscription = !mapper
+        ? this.mapInWorker(from, this.options.workerDatabaseUrl as string)
         : this.options.store.subscribeBatches(
             from + 1,
-            (events) => this.publish(this.mapper.map(events, this.mappedUpTo)),
+            (events) => this.publish(mapper.map(events, this.mappedUpTo)),
             {
               batchSize: this.options.batchSize ?? 2000,
               categories: categoriesOf(this.options.topics),
@@ -210,7 +215,9 @@ export class AnalyticsRelay {
       if (error instanceof StopRequested || this.stopping) return;
       this.state = 'failed';
       this.failure =
-        error instanceof RelayHaltedError ? error.message : `the relay failed (${describe(error)})`;
+        error instanceof RelayHaltedError
+          ? error.message
+          : `the relay failed (${describeError(error)})`;
       this.options.log.error(
         { checkpoint: this.position },
         `analytics relay halted: ${this.failure}`,
@@ -268,7 +275,7 @@ export class AnalyticsRelay {
    * The log followed and mapped by a worker thread (mapping-worker.ts), as a subscription: each
    * batch it hands over is published as above, then the worker is asked for the next.
    */
-  private mapInWorker(from: number, connectionString: string): Subscription {
+  private mapInWorker(from: number, connectionString: string): Pick<Subscription, 'done' | 'stop'> {
     const data: MappingWorkerData = {
       connectionString,
       key: { id: this.options.pseudonyms.key.id, secret: this.options.pseudonyms.key.secret },
@@ -301,11 +308,9 @@ export class AnalyticsRelay {
         end(new MappingWorkerError(message.error));
       }
     });
-    worker.on('error', (error) => end(new MappingWorkerError(describe(error))));
+    worker.on('error', (error) => end(new MappingWorkerError(describeError(error))));
     worker.on('exit', (code) => end(new MappingWorkerError(`exit code ${code}`)));
     return {
-      position: from + 1,
-      live: false,
       done,
       stop: async () => {
         worker.postMessage('stop');
@@ -351,7 +356,7 @@ export class AnalyticsRelay {
         this.brokerReachable = false;
         this.options.log.warn(
           { tries, retryInMs: waitMs, checkpoint: this.position },
-          `analytics relay: could not ${what} (${describe(error)}); retrying`,
+          `analytics relay: could not ${what} (${describeError(error)}); retrying`,
         );
         await this.sleep(waitMs);
         waitMs = Math.min(waitMs * 2, this.retry.maxMs);
@@ -375,23 +380,4 @@ export class AnalyticsRelay {
     this.publisher = null;
     await publisher?.close().catch(() => undefined);
   }
-}
-
-/** An error's class and code, not its message: a client's message may quote what it sent. */
-function describe(error: unknown): string {
-  if (!(error instanceof Error)) return 'an unknown error';
-  const code = (error as { code?: unknown }).code;
-  const own = `${error.name}${typeof code === 'string' ? ` ${code}` : ''}`;
-  // The client gathers the failures of a request's retries (PLT_KFK_MULTIPLE): the broker's
-  // error names among them (UNKNOWN_TOPIC_OR_PARTITION, MESSAGE_TOO_LARGE…) say what is wrong.
-  const brokerErrors = new Set<string>();
-  const collect = (cause: unknown, depth: number) => {
-    if (typeof cause !== 'object' || cause === null || depth > 4) return;
-    const apiId = (cause as { apiId?: unknown }).apiId;
-    if (typeof apiId === 'string') brokerErrors.add(apiId);
-    const inner = (cause as { errors?: unknown }).errors;
-    if (Array.isArray(inner)) for (const next of inner) collect(next, depth + 1);
-  };
-  collect(error, 0);
-  return brokerErrors.size ? `${own}; the broker answered ${[...brokerErrors].join(', ')}` : own;
 }

@@ -1,2 +1,3 @@
 export { createTestDatabase, type TestDatabase } from './test-database';
 export { everyTable, findClearText, type ClearTextHit } from './clear-text';
+export { seededRandom } from './seeded-random';

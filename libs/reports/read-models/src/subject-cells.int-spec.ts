@@ -1,6 +1,6 @@
 import { runMigrations } from '@haven/platform/database';
 import type { RecordedEvent } from '@haven/platform/event-store';
-import { createTestDatabase, type TestDatabase } from '@haven/platform/testing';
+import { createTestDatabase, seededRandom, type TestDatabase } from '@haven/platform/testing';
 import { DataSource } from 'typeorm';
 import { factProjection } from './fact-projection';
 import { REPORTS_MIGRATIONS } from './index';
@@ -29,17 +29,6 @@ const testModule = (programme: string): ReportModule => ({
   ],
 });
 const MODULES = [testModule('alpha'), testModule('beta')];
-
-// A small deterministic generator (mulberry32), so that a failure can be replayed.
-function generator(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const COUNTRIES = ['TH', 'LA', 'MM'];
 const DAYS = ['2019-12-31', '2020-01-01', '2020-06-15', '2020-12-31', '2021-01-01'];
@@ -177,7 +166,7 @@ describe('subject cells (ADR 19, rollups)', () => {
     dataSource = new DataSource({ type: 'postgres', url: db.url });
     await dataSource.initialize();
     query = (sql, parameters) => dataSource.query(sql, parameters);
-    const random = generator(20_201_231);
+    const random = seededRandom(20_201_231);
     const alpha = events('alpha', 600, random);
     const beta = events('beta', 600, random);
     seen = [...factsOf(alpha, 'alpha'), ...factsOf(beta, 'beta')];
@@ -239,7 +228,7 @@ describe('subject cells (ADR 19, rollups)', () => {
 
   it('replays a batch without changing a count, and keeps the earliest time a subject met a cell', async () => {
     const before = await reports();
-    const random = generator(20_201_231);
+    const random = seededRandom(20_201_231);
     await applyInBatches(events('alpha', 600, random), 0, 600);
     expect(await reports()).toEqual(before);
   });

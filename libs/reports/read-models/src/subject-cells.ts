@@ -26,14 +26,16 @@ const NO_SUBJECT = '';
 /** A breakdown's value when the fact did not record it. */
 const UNKNOWN = 'UNKNOWN';
 
-/** Whether a figure is counted from subject cells rather than from the facts. */
+/**
+ * Whether a module's figure is counted from subject cells rather than from the facts (the unique
+ * beneficiaries, which no module declares, always are).
+ */
 export function countedFromCells(figure: FigureSpec): boolean {
   return (
-    figure === UNIQUE_BENEFICIARIES ||
-    (figure.rollup === true &&
-      figure.measure === 'subjects' &&
-      (figure.period ?? 'year') === 'year' &&
-      !figure.latest)
+    figure.rollup === true &&
+    figure.measure === 'subjects' &&
+    (figure.period ?? 'year') === 'year' &&
+    !figure.latest
   );
 }
 
