@@ -113,11 +113,16 @@ export class AnalyticsRelay {
   private wakeSleeper: (() => void) | null = null;
   private running: Promise<void> = Promise.resolve();
   /**
-   * The batch being sent, then checkpointed. The next batch is read and mapped meanwhile, and
-   * sent only once this one is acknowledged and checkpointed: sends never overlap, so per-stream
-   * order and "checkpoint only after the broker acknowledged" hold as without pipelining.
+   * What the next batch waits for before it is sent: the batch being sent, acknowledged, and the
+   * checkpoint of the one before it. The next batch is read and mapped meanwhile. Sends never
+   * overlap, so per-stream order holds as without pipelining.
    */
   private inFlight: Promise<void> = Promise.resolve();
+  /**
+   * The checkpoint's moves, in order, each after its batch was acknowledged. A move runs while
+   * the next batch is sent, so that the database's commit is not on the path of every send.
+   */
+  private checkpointed: Promise<void> = Promise.resolve();
   /** The last position handed to a send (ahead of `position` while a batch is in flight). */
   private mappedUpTo = 0;
 
@@ -137,7 +142,10 @@ export class AnalyticsRelay {
     return this.running;
   }
 
-  /** Starts in the background: waits for the broker, creates the topics, then follows the log. */
+  /**
+   * Starts in the background: follows the log from the checkpoint, and sends once the broker
+   * answers and the topics exist.
+   */
   start(): void {
     if (this.state === 'starting' || this.state === 'running') return;
     this.stopping = false;
@@ -188,13 +196,20 @@ export class AnalyticsRelay {
 
   private async run(): Promise<void> {
     try {
-      await this.untilBrokerAnswers('create the topics', () => this.ensureTopics());
       const from = await this.checkpoint.read();
+      if (this.stopping) return;
       this.position = from;
       this.mappedUpTo = from;
-      this.inFlight = Promise.resolve();
-      this.state = 'running';
-      this.options.log.info({ checkpoint: from }, 'analytics relay: following the log');
+      // The first batch is read and mapped (and the worker started) while the topics are created:
+      // it is sent only once they exist, as a batch waits for the one in flight before it.
+      this.inFlight = this.untilBrokerAnswers('create the topics', () => this.ensureTopics()).then(
+        () => {
+          this.state = 'running';
+          this.options.log.info({ checkpoint: from }, 'analytics relay: following the log');
+        },
+      );
+      this.inFlight.catch(() => undefined);
+      this.checkpointed = Promise.resolve();
       const mapper = this.mapper;
       const subscription = !mapper
         ? this.mapInWorker(from, this.options.workerDatabaseUrl as string)
@@ -211,6 +226,7 @@ export class AnalyticsRelay {
       await subscription.done;
       // The last batch's send and checkpoint (or why they failed while the log was quiet).
       await this.inFlight;
+      await this.checkpointed;
     } catch (error) {
       if (error instanceof StopRequested || this.stopping) return;
       this.state = 'failed';
@@ -247,8 +263,9 @@ export class AnalyticsRelay {
 
   /**
    * Takes a batch mapped while the previous one was in flight, waits for that one to be
-   * acknowledged and checkpointed, then starts sending this one and returns, so that the next
-   * batch is read and mapped during the send.
+   * acknowledged (and the one before it checkpointed), then starts sending this one and returns,
+   * so that the next batch is read and mapped during the send. This batch's checkpoint follows
+   * its acknowledgement and the previous checkpoint.
    */
   private async publish(batch: MappedBatch): Promise<void> {
     await this.inFlight;
@@ -257,16 +274,21 @@ export class AnalyticsRelay {
     if (batch.upTo > this.mappedUpTo) {
       const upTo = batch.upTo;
       this.mappedUpTo = upTo;
-      const flight = this.untilBrokerAnswers(`publish events up to position ${upTo}`, () =>
+      const sent = this.untilBrokerAnswers(`publish events up to position ${upTo}`, () =>
         this.send(batch.messages),
-      ).then(() => this.advance(upTo));
+      );
+      const previous = this.checkpointed;
+      const checkpointed = Promise.all([previous, sent]).then(() => this.advance(upTo));
+      const flight = Promise.all([previous, sent]).then(() => undefined);
       // A failure while no further batch comes (the log is quiet) ends the subscription; run()
-      // then reports it from `inFlight`.
-      flight.catch(() => void this.subscription?.stop());
+      // then reports it from `inFlight` or `checkpointed`.
+      for (const step of [flight, checkpointed]) step.catch(() => void this.subscription?.stop());
       this.inFlight = flight;
+      this.checkpointed = checkpointed;
     }
     if (batch.halt) {
       await this.inFlight;
+      await this.checkpointed;
       throw new RelayHaltedError(batch.halt);
     }
   }

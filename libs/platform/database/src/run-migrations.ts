@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { DataSource, type MigrationInterface } from 'typeorm';
+import type { MigrationInterface } from 'typeorm';
 
 export interface MigrationSet {
   /** The PostgreSQL schema that owns these tables and their `migrations` bookkeeping table. */
@@ -21,6 +21,9 @@ export async function runMigrations(
   try {
     await lock.query('SELECT pg_advisory_lock(hashtext($1))', [`haven.migrations.${set.schema}`]);
     await lock.query(`CREATE SCHEMA IF NOT EXISTS "${set.schema}"`);
+    // Loaded here, not with this module: TypeORM takes ~0.2 s to load, and a process that only
+    // reads and appends (the relay's worker thread, say) never migrates.
+    const { DataSource } = await import('typeorm');
     const dataSource = new DataSource({
       type: 'postgres',
       url: connectionString,
