@@ -146,7 +146,8 @@ async function main(): Promise<void> {
   const sqlPool = new Pool({
     connectionString: DATABASE_URL,
     max: 10,
-    options: '-c work_mem=64MB',
+    // As the reports service runs each figure (ADR 19).
+    options: '-c work_mem=64MB -c max_parallel_workers_per_gather=0',
   });
   try {
     const token = await system.token({ role: 'admin', subject: 'bench-admin' });
