@@ -19,7 +19,7 @@ import { eventually, feedTestBed, metadata, type FeedTestBed } from '@haven/anal
 import type { NewEvent } from '@haven/platform/event-store';
 import { messagesText, testKafkaBrokers } from '@haven/platform/kafka/testing';
 import { encryptField, generateDataKey } from '@haven/platform/privacy';
-import { demoCaseNotifications } from '../seed/demo';
+import { demoCaseNotifications } from '../seed/demo-data';
 import { demoProgrammeStreams, type DemoVictim } from './demo-programmes';
 
 const root = path.resolve(__dirname, '../..');

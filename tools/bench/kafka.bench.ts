@@ -174,7 +174,6 @@ async function main() {
     // Until the relay has published the whole log: its rate, and the CPU of the whole process
     // (the worker thread's included).
     const catchUp = async (relay: AnalyticsRelay) => {
-      const started = Date.now();
       const startedAt = performance.now();
       const cpu = process.cpuUsage();
       relay.start();
@@ -191,13 +190,14 @@ async function main() {
         }
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
-      const seconds = (Date.now() - started) / 1000;
+      const endedAt = performance.now();
+      const seconds = (endedAt - startedAt) / 1000;
       return {
         seconds,
         rate: EVENTS / seconds,
         cpuUs: cpuMicros(process.cpuUsage(cpu)) / EVENTS,
-        endedAt: performance.now(),
         startedAt,
+        endedAt,
       };
     };
     // The relay as `npm run relay` runs it (mapping in a worker thread), and in one thread.

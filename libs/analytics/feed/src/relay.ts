@@ -18,6 +18,8 @@ const WORKER_FILE = path.join(__dirname, `mapping-worker${path.extname(__filenam
 const WORKER_EXEC_ARGV =
   path.extname(__filename) === '.ts' ? ['-r', require.resolve('@swc-node/register')] : [];
 
+const DEFAULT_BATCH_SIZE = 2000;
+
 /** What the relay logs through (pino's shape). Nothing it logs holds event data. */
 export interface RelayLogger {
   info(fields: object, message: string): void;
@@ -35,7 +37,7 @@ export interface RelayOptions {
   log: RelayLogger;
   /** The checkpoint's name (default `analytics-relay`). */
   name?: string;
-  /** Events read and published per round (default 2000). */
+  /** Events read and published per round (default DEFAULT_BATCH_SIZE, 2000). */
   batchSize?: number;
   /** Per topic: partitions and retention, when not the topic's own (tools/relay/config.ts). */
   topicSettings?: (topic: TopicDefinition) => {
@@ -217,7 +219,7 @@ export class AnalyticsRelay {
             from + 1,
             (events) => this.publish(mapper.map(events, this.mappedUpTo)),
             {
-              batchSize: this.options.batchSize ?? 2000,
+              batchSize: this.options.batchSize ?? DEFAULT_BATCH_SIZE,
               categories: categoriesOf(this.options.topics),
               pollIntervalMs: this.options.pollIntervalMs,
             },
@@ -277,9 +279,10 @@ export class AnalyticsRelay {
       const sent = this.untilBrokerAnswers(`publish events up to position ${upTo}`, () =>
         this.send(batch.messages),
       );
-      const previous = this.checkpointed;
-      const checkpointed = Promise.all([previous, sent]).then(() => this.advance(upTo));
-      const flight = Promise.all([previous, sent]).then(() => undefined);
+      // Acknowledged, and the previous checkpoint moved: the next batch may go, and this one's
+      // checkpoint may move.
+      const flight = Promise.all([this.checkpointed, sent]).then(() => undefined);
+      const checkpointed = flight.then(() => this.advance(upTo));
       // A failure while no further batch comes (the log is quiet) ends the subscription; run()
       // then reports it from `inFlight` or `checkpointed`.
       for (const step of [flight, checkpointed]) step.catch(() => void this.subscription?.stop());
@@ -303,7 +306,7 @@ export class AnalyticsRelay {
       key: { id: this.options.pseudonyms.key.id, secret: this.options.pseudonyms.key.secret },
       topicPrefix: this.options.topicPrefix ?? '',
       from,
-      batchSize: this.options.batchSize ?? 2000,
+      batchSize: this.options.batchSize ?? DEFAULT_BATCH_SIZE,
       pollIntervalMs: this.options.pollIntervalMs,
     };
     const worker = new Worker(WORKER_FILE, { workerData: data, execArgv: WORKER_EXEC_ARGV });
