@@ -6,7 +6,6 @@ export { chainHash, contentDigest, GENESIS_HASH } from './hash-chain';
 export { CatchUpSubscription, type WakeSource } from './catch-up-subscription';
 export {
   PostgresEventStore,
-  migrateEventStore,
-  EVENT_STORE_MIGRATIONS,
   type PostgresEventStoreOptions,
 } from './postgres/postgres-event-store';
+export { migrateEventStore, EVENT_STORE_MIGRATIONS } from './postgres/migrations';

@@ -1,7 +1,8 @@
 import { Client } from 'pg';
 import { createTestDatabase, type TestDatabase } from '@haven/platform/testing';
 import type { NewEvent } from '../event-store';
-import { migrateEventStore, PostgresEventStore } from './postgres-event-store';
+import { migrateEventStore } from './migrations';
+import { PostgresEventStore } from './postgres-event-store';
 import { READ_BELOW_IN_CATEGORIES_SQL } from './read-sql';
 
 interface PlanNode {

@@ -9,11 +9,8 @@ import { chainHash, contentDigest, GENESIS_HASH } from '../hash-chain';
 import { AppendContentionError, WrongExpectedVersionError } from '../errors';
 import { registrationKeys } from './append-sql';
 import type { JsonObject } from '../event-store';
-import {
-  migrateEventStore,
-  PostgresEventStore,
-  type PostgresEventStoreOptions,
-} from './postgres-event-store';
+import { migrateEventStore } from './migrations';
+import { PostgresEventStore, type PostgresEventStoreOptions } from './postgres-event-store';
 
 async function postgresHarness(
   base: Partial<PostgresEventStoreOptions> = {},

@@ -1,6 +1,5 @@
 import { Client, Pool, type PoolConfig, type QueryConfig } from 'pg';
-import { runMigrations } from '@haven/platform/database';
-import { CatchUpSubscription, type WakeSource } from '../catch-up-subscription';
+import { CatchUpSubscription } from '../catch-up-subscription';
 import { AppendContentionError, EventIdConflictError, WrongExpectedVersionError } from '../errors';
 import type {
   AppendResult,
@@ -37,41 +36,18 @@ import {
   STREAM_VERSION_SQL,
 } from './append-sql';
 import { byteaArray, jsonArray, plainArrayLiteral } from './array-parameters';
+import { CommitNotifier, NOTIFY_CHANNEL, NotificationListener } from './commit-notifications';
 import { constraintOf, isUniqueViolation } from './pg-errors';
 import { SharedAppends } from './shared-appends';
 import { COLUMNS, READ_BELOW_IN_CATEGORIES_SQL, READ_BELOW_SQL } from './read-sql';
 import { queryTextRows, type TextRow } from './text-rows-query';
 import { StreamHeads } from './stream-heads';
-import { CreateEventStore1763800000000 } from './migrations/1763800000000-create-event-store';
-import { ExactEventText1764900000000 } from './migrations/1764900000000-exact-event-text';
-import { ChainHashesFunction1766400000000 } from './migrations/1766400000000-chain-hashes-function';
-import { OwnRegistrations1767100000000 } from './migrations/1767100000000-own-registrations';
-import { CategoryReadsByIndex1767700000000 } from './migrations/1767700000000-category-reads-by-index';
-import { CategoryReadsPositionsFirst1767800000000 } from './migrations/1767800000000-category-reads-positions-first';
-import { CategoryRangesByRowComparison1768000000000 } from './migrations/1768000000000-category-ranges-by-row-comparison';
+import { verifyStoredStream } from './stream-verification';
 
-export const EVENT_STORE_MIGRATIONS = {
-  schema: 'event_store',
-  migrations: [
-    CreateEventStore1763800000000,
-    ExactEventText1764900000000,
-    ChainHashesFunction1766400000000,
-    OwnRegistrations1767100000000,
-    CategoryReadsByIndex1767700000000,
-    CategoryReadsPositionsFirst1767800000000,
-    CategoryRangesByRowComparison1768000000000,
-  ],
-};
-const NOTIFY_CHANNEL = 'haven_event_store';
 /** Lost races an append runs again before AppendContentionError, pausing up to 16 ms each. */
 const MAX_RACE_RETRIES = 100;
 const MAX_RACE_PAUSE_MS = 16;
 const MAX_READ_LIMIT = 10_000;
-
-/** Creates or updates the store's schema (`event_store`). */
-export function migrateEventStore(connectionString: string): Promise<string[]> {
-  return runMigrations(connectionString, EVENT_STORE_MIGRATIONS);
-}
 
 export interface PostgresEventStoreOptions {
   connectionString: string;
@@ -568,84 +544,8 @@ export class PostgresEventStore implements EventStore {
     categories?: readonly string[],
   ) => this.readAll({ fromPosition, limit, categories });
 
-  async verifyStream(streamId: string): Promise<StreamVerification> {
-    parseStreamId(streamId);
-    // The stored text itself (not parsed JSON) and the exact recorded-at, which the hash covers.
-    interface StoredRow {
-      global_position: string;
-      event_id: string;
-      stream_id: string;
-      stream_version: string;
-      type: string;
-      schema_version: number;
-      data_text: string;
-      metadata_text: string;
-      hash_version: number;
-      hash: Buffer;
-      recorded_micros: string;
-    }
-    const { rows } = await this.pool.query<StoredRow>(
-      `SELECT global_position, event_id, stream_id, stream_version, type, schema_version,
-              data::text AS data_text, metadata::text AS metadata_text, hash_version, hash,
-              (extract(epoch FROM recorded_at) * 1000000)::bigint::text AS recorded_micros
-         FROM event_store.events WHERE stream_id = $1 ORDER BY stream_version`,
-      [streamId],
-    );
-    let previous: Buffer = GENESIS_HASH;
-    let expectedVersion = 1;
-    for (const row of rows) {
-      const version = Number(row.stream_version);
-      const link = {
-        streamVersion: expectedVersion,
-        globalPosition: Number(row.global_position),
-        eventId: row.event_id,
-      };
-      if (version !== expectedVersion) {
-        return this.broken(streamId, expectedVersion - 1, {
-          ...link,
-          globalPosition: null,
-          eventId: null,
-          reason: 'version_gap',
-          detail: `version ${expectedVersion} is missing: the next stored event is version ${version}.`,
-        });
-      }
-      // Version 2 hashed the stored text itself; version 1 (before the store kept exact text)
-      // the canonical JSON of the content.
-      const exact = row.hash_version === 2;
-      const digest = contentDigest({
-        eventId: row.event_id,
-        streamId: row.stream_id,
-        type: row.type,
-        schemaVersion: row.schema_version,
-        dataJson: exact ? row.data_text : canonicalJson(JSON.parse(row.data_text)),
-        metadataJson: exact ? row.metadata_text : canonicalJson(JSON.parse(row.metadata_text)),
-      });
-      const expected = chainHash(
-        previous,
-        digest,
-        BigInt(version),
-        BigInt(row.global_position),
-        BigInt(row.recorded_micros),
-      );
-      if (!expected.equals(row.hash)) {
-        return this.broken(streamId, expectedVersion - 1, {
-          ...link,
-          reason: 'hash_mismatch',
-          detail: 'the stored hash does not match the event and the hash of the event before it.',
-        });
-      }
-      previous = row.hash;
-      expectedVersion++;
-    }
-    return { streamId, ok: true, eventsChecked: rows.length };
-  }
-
-  private broken(
-    streamId: string,
-    eventsChecked: number,
-    firstBrokenLink: NonNullable<StreamVerification['firstBrokenLink']>,
-  ): StreamVerification {
-    return { streamId, ok: false, eventsChecked, firstBrokenLink };
+  verifyStream(streamId: string): Promise<StreamVerification> {
+    return verifyStoredStream(this.pool, streamId);
   }
 
   async close(): Promise<void> {
@@ -670,186 +570,5 @@ export class PostgresEventStore implements EventStore {
       recordedAt: new Date(Number(recordedMs)),
     };
     return this.upcasters.size === 0 ? event : this.upcasters.apply(event);
-  }
-}
-
-/**
- * Wakes other processes' subscribers after commits, with at most one notification per interval
- * (docs/adr/0004). A NOTIFY inside every append would take PostgreSQL's cluster-wide notify lock
- * through each commit's disk flush and so serialise the writers. So one append per interval
- * carries the notification in its own statement (`claim`: only transactions that notify wait on
- * that lock, and here that is one per interval); it announces everything committed before it.
- * Commits after it are announced by the next append that carries one or, when none starts within
- * a grace period after the interval, by a NOTIFY sent on a connection of its own without waiting
- * for a flush. Polling covers a lost one. (Subscriptions of the appending store itself are woken
- * directly: NotificationListener.wakeLocal.)
- */
-class CommitNotifier {
-  private timer: NodeJS.Timeout | null = null;
-  private sending: Promise<void> | null = null;
-  /** Commits that no notification has announced yet. */
-  private unannounced = false;
-  /** When the last notification was claimed by an append, or sent. */
-  private lastAt = 0;
-  private readonly graceMs: number;
-  readonly statistics = { carried: 0, sent: 0 };
-  // Its own connection, so that a notification never waits for, or delays, an append.
-  private readonly pool: Pool;
-
-  constructor(
-    connectionString: string,
-    /**
-     * At most one notification per interval. A NOTIFY of its own costs a round trip and a
-     * transaction: at 3 ms apart they added 50–100 µs of client CPU to each append of a busy
-     * writer; at 10 ms, still about 25 µs to each append of a single writer.
-     */
-    private readonly intervalMs = 10,
-  ) {
-    // Long enough for a busy writer's next append to start and carry the notification.
-    this.graceMs = intervalMs / 2;
-    this.pool = new Pool({ connectionString, max: 1, options: '-c synchronous_commit=off' });
-    this.pool.on('error', () => undefined);
-  }
-
-  /**
-   * True when the append about to run should carry the notification: none was claimed or sent
-   * within the interval, and none is being sent. If it then does not commit, call `lost`.
-   */
-  claim(): boolean {
-    const now = Date.now();
-    if (this.sending || now < this.lastAt + this.intervalMs) return false;
-    this.lastAt = now;
-    this.unannounced = false;
-    this.statistics.carried++;
-    return true;
-  }
-
-  /** An append that claimed the notification did not commit: what it was to announce is not. */
-  lost(): void {
-    this.schedule();
-  }
-
-  /** A commit that carried no notification. */
-  schedule(): void {
-    this.unannounced = true;
-    this.arm();
-  }
-
-  private arm(): void {
-    if (this.timer || this.sending) return;
-    const wait = Math.max(0, this.lastAt + this.intervalMs + this.graceMs - Date.now());
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      if (!this.unannounced) return; // an append carried it
-      if (Date.now() < this.lastAt + this.intervalMs + this.graceMs) {
-        this.arm(); // an append carried one meanwhile; these commits came after it
-        return;
-      }
-      this.sending = this.send().finally(() => {
-        this.sending = null;
-        if (this.unannounced) this.arm();
-      });
-    }, wait);
-  }
-
-  private async send(): Promise<void> {
-    this.unannounced = false;
-    this.lastAt = Date.now();
-    this.statistics.sent++;
-    try {
-      await this.pool.query(`NOTIFY ${NOTIFY_CHANNEL}`);
-    } catch {
-      // Subscribers fall back to polling.
-    }
-  }
-
-  async close(): Promise<void> {
-    if (this.timer) {
-      clearTimeout(this.timer);
-      this.timer = null;
-      if (this.unannounced) this.sending = this.send();
-    }
-    await this.sending;
-    await this.pool.end();
-  }
-}
-
-/** One LISTEN connection per store, shared by its subscriptions, reconnecting when it drops. */
-class NotificationListener implements WakeSource {
-  private readonly listeners = new Set<() => void>();
-  private client: Client | null = null;
-  private connecting: Promise<void> | null = null;
-  private closed = false;
-  private retryTimer: NodeJS.Timeout | null = null;
-
-  constructor(private readonly connectionString: string) {}
-
-  onWake(listener: () => void): () => void {
-    this.listeners.add(listener);
-    this.ensureConnected();
-    return () => {
-      this.listeners.delete(listener);
-    };
-  }
-
-  private wakeAll(): void {
-    for (const listener of this.listeners) listener();
-  }
-
-  /** This process committed an append: its own subscriptions need no NOTIFY to hear of it. */
-  wakeLocal(): void {
-    this.wakeAll();
-  }
-
-  private ensureConnected(): void {
-    if (this.client || this.connecting || this.closed) return;
-    this.connecting = this.connect().finally(() => {
-      this.connecting = null;
-    });
-  }
-
-  private async connect(): Promise<void> {
-    const client = new Client({ connectionString: this.connectionString });
-    client.on('notification', () => this.wakeAll());
-    client.on('error', () => this.reconnectLater(client));
-    client.on('end', () => this.reconnectLater(client));
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${NOTIFY_CHANNEL}`);
-    } catch {
-      this.reconnectLater(client);
-      return;
-    }
-    if (this.closed) {
-      await client.end().catch(() => undefined);
-      return;
-    }
-    this.client = client;
-    // Anything committed while we were not listening must be read now.
-    this.wakeAll();
-  }
-
-  private reconnectLater(client: Client): void {
-    if (this.client === client) this.client = null;
-    client.removeAllListeners('end');
-    client.end().catch(() => undefined);
-    if (this.closed || this.retryTimer || this.listeners.size === 0) return;
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = null;
-      this.ensureConnected();
-    }, 1000);
-    this.retryTimer.unref();
-  }
-
-  async close(): Promise<void> {
-    this.closed = true;
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    await this.connecting;
-    const client = this.client;
-    this.client = null;
-    if (client) {
-      client.removeAllListeners('end');
-      await client.end().catch(() => undefined);
-    }
   }
 }
