@@ -192,6 +192,7 @@ describe('Haven through its gateway', () => {
       body: JSON.stringify({ query: BENEFICIARIES_QUERY, variables: { first: 3 } }),
     });
     expect(response.headers.get('x-request-id')).toBe('e2e-request-1');
+    expect(((await response.json()) as { errors?: unknown }).errors).toBeUndefined();
     // The query reaches protection's list and the four programmes' counts; audit and reports not.
     const reached = ['networks', 'protection', 'empowerment', 'legal', 'relief'];
     for (const [name, proxy] of Object.entries(system.proxies)) {
@@ -333,7 +334,13 @@ describe('Haven through its gateway', () => {
     for (const asset of assets) {
       expect(asset).toMatch(/^\/[^/]/); // same origin
       const served = await fetch(new URL(asset, system.gatewayOrigin));
-      expect({ asset, status: served.status }).toEqual({ asset, status: 200 });
+      // Read to the end: an unread body holds its connection open after the test.
+      const bytes = (await served.arrayBuffer()).byteLength;
+      expect({ asset, status: served.status, empty: bytes === 0 }).toEqual({
+        asset,
+        status: 200,
+        empty: false,
+      });
     }
     const script = await (await fetch(`${system.gatewayOrigin}/ide/start.js`)).text();
     expect(script).toContain("new URL('/graphql', window.location.href)");
