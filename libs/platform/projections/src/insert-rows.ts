@@ -1,20 +1,23 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-
-// PostgreSQL accepts at most 65,535 bind parameters per statement.
-const MAX_PARAMETERS = 65_535;
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 
 /** What a row whose key is already stored does: stays as it is, or takes some columns' values. */
 export type OnConflict =
   { doNothing: true } | { conflict: readonly string[]; update: readonly string[] };
 
 /**
- * Inserts entity rows with multi-row INSERTs built here. TypeORM's InsertQueryBuilder keeps its
+ * Inserts entity rows with statements built here, one array parameter per column:
+ * `INSERT … SELECT … FROM unnest($1::text[], …)`. TypeORM's InsertQueryBuilder keeps its
  * parameters in a map it searches and rewrites for each one, which grows with the square of a
  * statement's size: it took 70% of a projection's time writing a row per event (ADR 24,
- * addendum). Each value goes through the driver's `preparePersistentValue`, as TypeORM sends it
- * (transformers, JSON, dates), and an undefined one is the column's DEFAULT, as with TypeORM.
- * Version, discriminator, generated and spatial columns, which TypeORM fills in itself, are not
- * supported.
+ * addendum). A multi-row VALUES list, a parameter per cell, costs PostgreSQL about twice as much
+ * to parse and plan as the arrays do (ADR 24, addendum).
+ *
+ * Each value goes through the driver's `preparePersistentValue`, as TypeORM sends it
+ * (transformers, JSON, dates), is sent as text and cast to its column's type, as a text
+ * parameter is. An undefined value is the column's DEFAULT, as with TypeORM: consecutive rows
+ * that leave out the same columns share a statement that omits them. Version, discriminator,
+ * generated, spatial and enum columns, which TypeORM fills in or types itself, are not supported.
  */
 export async function insertRows<Row extends ObjectLiteral>(
   manager: EntityManager,
@@ -31,40 +34,80 @@ export async function insertRows<Row extends ObjectLiteral>(
       column.isVersion ||
       column.isDiscriminator ||
       column.isGenerated ||
+      column.type === 'enum' ||
       driver.spatialTypes.includes(column.type),
   );
   if (special) {
     throw new Error(
-      `insertRows: ${metadata.name}.${special.propertyName} is a version, discriminator, generated or spatial column.`,
+      `insertRows: ${metadata.name}.${special.propertyName} is a version, discriminator, generated, spatial or enum column.`,
     );
   }
   const escape = (name: string) => driver.escape(name);
   const table = metadata.schema
     ? `${escape(metadata.schema)}.${escape(metadata.tableName)}`
     : escape(metadata.tableName);
-  const names = columns.map((column) => escape(column.databaseName)).join(', ');
+  // The type a text value is cast to: the column's, without a length or precision, so that a
+  // value too long for its column is refused on assignment, as a parameter would be, not cut.
+  const types = columns.map(
+    (column) => `${driver.normalizeType(column)}${column.isArray ? '[]' : ''}`,
+  );
   const conflictClause =
     'doNothing' in onConflict || onConflict.update.length === 0
       ? ' ON CONFLICT DO NOTHING'
       : ` ON CONFLICT (${onConflict.conflict.map(escape).join(', ')}) DO UPDATE SET ${onConflict.update
           .map((name) => `${escape(name)} = EXCLUDED.${escape(name)}`)
           .join(', ')}`;
-  const rowsPerStatement = Math.max(1, Math.floor(MAX_PARAMETERS / Math.max(1, columns.length)));
-  for (let start = 0; start < rows.length; start += rowsPerStatement) {
-    const parameters: unknown[] = [];
-    const tuples: string[] = [];
-    for (const row of rows.slice(start, start + rowsPerStatement)) {
-      const cells = columns.map((column) => {
-        const value: unknown = driver.preparePersistentValue(column.getEntityValue(row), column);
-        if (value === undefined) return 'DEFAULT';
-        parameters.push(value);
-        return `$${parameters.length}`;
-      });
-      tuples.push(`(${cells.join(', ')})`);
-    }
+
+  const write = async (cellsOfRows: unknown[][]) => {
+    const given = columns.flatMap((_, i) => (cellsOfRows[0][i] === undefined ? [] : [i]));
+    const names = given.map((i) => escape(columns[i].databaseName)).join(', ');
+    const parameters = given.map((i) => cellsOfRows.map((cells) => asText(cells[i], columns[i])));
+    const unnested = given.map((_, k) => `$${k + 1}::text[]`).join(', ');
+    const aliases = given.map((_, k) => `c${k}`);
+    const casts = given.map((i, k) => `${aliases[k]}::${types[i]}`).join(', ');
     await manager.query(
-      `INSERT INTO ${table} (${names}) VALUES ${tuples.join(', ')}${conflictClause}`,
+      `INSERT INTO ${table} (${names}) SELECT ${casts} FROM unnest(${unnested}) AS t(${aliases.join(', ')})${conflictClause}`,
       parameters,
     );
+  };
+
+  let run: unknown[][] = [];
+  let runShape = '';
+  for (const row of rows) {
+    const cells = columns.map((column): unknown =>
+      driver.preparePersistentValue(column.getEntityValue(row), column),
+    );
+    const shape = cells.map((cell) => (cell === undefined ? '-' : '+')).join('');
+    if (run.length > 0 && shape !== runShape) {
+      await write(run);
+      run = [];
+    }
+    run.push(cells);
+    runShape = shape;
   }
+  await write(run);
+}
+
+/**
+ * A cell as the text PostgreSQL reads for its column's type; null stays null. pg serialises the
+ * text[] around it (quoting and escaping), and arrays here: pg would make an array column's
+ * values one two-dimensional array, which PostgreSQL refuses when their lengths differ.
+ */
+function asText(value: unknown, column: ColumnMetadata): string | null {
+  if (value === null) return null;
+  if (column.isArray && Array.isArray(value)) return arrayLiteral(value);
+  if (value instanceof Date) return value.toISOString();
+  if (Buffer.isBuffer(value)) return `\\x${value.toString('hex')}`;
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+/** A one-dimensional array literal: every element quoted and escaped, null as NULL. */
+function arrayLiteral(values: readonly unknown[]): string {
+  const elements = values.map((element) =>
+    element === null || element === undefined
+      ? 'NULL'
+      : `"${(element instanceof Date ? element.toISOString() : String(element)).replace(/[\\"]/g, '\\$&')}"`,
+  );
+  return `{${elements.join(',')}}`;
 }
