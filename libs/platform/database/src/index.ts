@@ -1,1 +1,2 @@
 export { runMigrations, type MigrationSet } from './run-migrations';
+export { byteaArray, jsonArray, plainArrayLiteral, textArray } from './array-parameters';

@@ -19,8 +19,9 @@
  *
  * Parameters: $1 stream id, $2 category, $3 expected version (>= 0 exact, -1 any, -2 no stream,
  * -3 stream exists), $4 event ids, $5 types, $6 schema versions, $7 the events' data and $8 their
- * metadata as json arrays in binary form (array-parameters.ts: PostgreSQL checks each element's
- * text once and stores it as it is), $9 content digests (a bytea array in binary form).
+ * metadata as json arrays in binary form (jsonArray of @haven/platform/database: PostgreSQL
+ * checks each element's text once and stores it as it is), $9 content digests (a bytea array in
+ * binary form).
  */
 /**
  * The store's own key space for registrations (docs/adr/0002): two-key advisory locks whose first

@@ -35,7 +35,7 @@ import {
   FIND_EVENT_IDS_SQL,
   STREAM_VERSION_SQL,
 } from './append-sql';
-import { byteaArray, jsonArray, plainArrayLiteral } from './array-parameters';
+import { byteaArray, jsonArray, plainArrayLiteral } from '@haven/platform/database';
 import { CommitNotifier, NOTIFY_CHANNEL, NotificationListener } from './commit-notifications';
 import { constraintOf, isUniqueViolation } from './pg-errors';
 import { SharedAppends } from './shared-appends';

@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import { APPEND_EACH_AFTER_SQL, APPEND_ONE_AFTER_SQL } from './append-sql';
-import { byteaArray, jsonArray, plainArrayLiteral } from './array-parameters';
+import { byteaArray, jsonArray, plainArrayLiteral } from '@haven/platform/database';
 import { isUniqueViolation } from './pg-errors';
 import { queryTextRows } from './text-rows-query';
 
