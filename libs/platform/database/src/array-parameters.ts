@@ -45,6 +45,19 @@ export function jsonArray(texts: readonly string[]): Buffer {
   return buffer;
 }
 
+/**
+ * A value as the text PostgreSQL reads for a column of its type, as pg would send it as a text
+ * parameter (a Date in ISO form, a Buffer as bytea's hex form, an object as JSON); null and
+ * undefined are null.
+ */
+export function textOf(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value.toISOString();
+  if (Buffer.isBuffer(value)) return `\\x${value.toString('hex')}`;
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
 /** A bytea[] of these byte strings in PostgreSQL's binary array format (see jsonArray). */
 export function byteaArray(values: readonly Buffer[]): Buffer {
   const { buffer, offset: start } = arrayHeader(

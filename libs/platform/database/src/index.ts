@@ -1,2 +1,2 @@
 export { runMigrations, type MigrationSet } from './run-migrations';
-export { byteaArray, jsonArray, plainArrayLiteral, textArray } from './array-parameters';
+export { byteaArray, jsonArray, plainArrayLiteral, textArray, textOf } from './array-parameters';

@@ -1,5 +1,5 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import { textArray } from '@haven/platform/database';
+import { textArray, textOf } from '@haven/platform/database';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 
 /** What a row whose key is already stored does: stays as it is, or takes some columns' values. */
@@ -97,12 +97,8 @@ export async function insertRows<Row extends ObjectLiteral>(
  * value becomes its array literal, one element of the column's text[].
  */
 function asText(value: unknown, column: ColumnMetadata): string | null {
-  if (value === null) return null;
   if (column.isArray && Array.isArray(value)) return arrayLiteral(value);
-  if (value instanceof Date) return value.toISOString();
-  if (Buffer.isBuffer(value)) return `\\x${value.toString('hex')}`;
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
+  return textOf(value);
 }
 
 /** A one-dimensional array literal: every element quoted and escaped, null as NULL. */

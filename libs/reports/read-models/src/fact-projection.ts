@@ -1,3 +1,4 @@
+import { textArray, textOf } from '@haven/platform/database';
 import type { RecordedEvent } from '@haven/platform/event-store';
 import type { Projection } from '@haven/platform/projections';
 import type { EntityManager } from 'typeorm';
@@ -67,9 +68,12 @@ export function factProjection(module: ReportModule): Projection {
       if (changed.size > 0) {
         await manager.query(
           `INSERT INTO reports.subjects (key, attributes)
-           SELECT * FROM unnest($1::text[], $2::jsonb[])
+           SELECT key, attributes::jsonb FROM unnest($1::text[], $2::text[]) AS s (key, attributes)
            ON CONFLICT (key) DO UPDATE SET attributes = EXCLUDED.attributes`,
-          [[...changed.keys()], [...changed.values()].map((value) => JSON.stringify(value))],
+          [
+            textArray([...changed.keys()]),
+            textArray([...changed.values()].map((value) => JSON.stringify(value))),
+          ],
         );
       }
     },
@@ -107,14 +111,19 @@ function factRow(
 
 async function insertFacts(manager: EntityManager, rows: unknown[][]): Promise<void> {
   if (rows.length === 0) return;
-  // One array per column, unnested: twelve parameters whatever the number of rows.
-  const column = (index: number) => rows.map((row) => row[index]);
+  // One binary text array per column, unnested and cast: twelve parameters whatever the number
+  // of rows, and nothing to escape or unquote.
+  const column = (index: number) => textArray(rows.map((row) => textOf(row[index])));
   await manager.query(
     `INSERT INTO reports.facts (fact_id, programme, kind, country, occurred_on, recorded_at,
        position, subject_id, person, state_key, quantity, attributes)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[],
-       $6::timestamptz[], $7::bigint[], $8::text[], $9::boolean[], $10::text[], $11::bigint[],
-       $12::jsonb[])
+     SELECT fact_id, programme, kind, country, occurred_on::date, recorded_at::timestamptz,
+            position::bigint, subject_id, person::boolean, state_key, quantity::bigint,
+            attributes::jsonb
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+                   $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])
+         AS fact (fact_id, programme, kind, country, occurred_on, recorded_at, position,
+                  subject_id, person, state_key, quantity, attributes)
      ON CONFLICT (fact_id) DO NOTHING`,
     Array.from({ length: 12 }, (_, index) => column(index)),
   );

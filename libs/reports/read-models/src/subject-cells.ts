@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { textArray, textOf } from '@haven/platform/database';
 import type { FigureSpec, NewFact, ReportModule } from './programme-module';
 
 /**
@@ -93,12 +94,21 @@ export async function writeSubjectCells(
     await manager.query(
       `INSERT INTO reports.subject_cells (programme, figure, year, breakdown, value, subject_id,
          country, recorded_at)
-       SELECT $1, * FROM unnest($2::text[], $3::smallint[], $4::smallint[], $5::text[],
-         $6::text[], $7::text[], $8::timestamptz[])
+       SELECT $1, figure, year::smallint, breakdown::smallint, value, subject_id, country,
+              recorded_at::timestamptz
+         FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                     $8::text[])
+           AS cell (figure, year, breakdown, value, subject_id, country, recorded_at)
        ON CONFLICT (programme, figure, year, breakdown, value, subject_id, country)
        DO UPDATE SET recorded_at = EXCLUDED.recorded_at
         WHERE EXCLUDED.recorded_at < reports.subject_cells.recorded_at`,
-      [programme, ...Array.from({ length: 7 }, (_, index) => chunk.map((row) => row[index]))],
+      // Binary text arrays, cast in the statement: nothing to escape or unquote.
+      [
+        programme,
+        ...Array.from({ length: 7 }, (_, index) =>
+          textArray(chunk.map((row) => textOf(row[index]))),
+        ),
+      ],
     );
   }
 }
