@@ -7,13 +7,12 @@ export type OnConflict =
   { doNothing: true } | { conflict: readonly string[]; update: readonly string[] };
 
 /**
- * Inserts entity rows with statements built here, one array parameter per column, sent in
- * binary form so that nothing is escaped or unquoted: `INSERT … SELECT … FROM
- * unnest($1::text[], …)`. TypeORM's InsertQueryBuilder keeps its
- * parameters in a map it searches and rewrites for each one, which grows with the square of a
- * statement's size: it took 70% of a projection's time writing a row per event (ADR 24,
- * addendum). A multi-row VALUES list, a parameter per cell, costs PostgreSQL about twice as much
- * to parse and plan as the arrays do (ADR 24, addendum).
+ * Inserts entity rows with statements built here: `INSERT … SELECT … FROM unnest($1::text[], …)`,
+ * one array parameter per column, sent in binary form so that nothing is escaped or unquoted.
+ * TypeORM's InsertQueryBuilder keeps its parameters in a map it searches and rewrites for each
+ * one, which grows with the square of a statement's size: it took 70% of a projection's time
+ * writing a row per event. A multi-row VALUES list, a parameter per cell, costs PostgreSQL about
+ * half as much again as the arrays do to parse and plan (ADR 24, addenda).
  *
  * Each value goes through the driver's `preparePersistentValue`, as TypeORM sends it
  * (transformers, JSON, dates), is sent as text and cast to its column's type, as a text
