@@ -51,6 +51,7 @@ export function jsonArray(texts: readonly string[]): Buffer {
  * undefined are null.
  */
 export function textOf(value: unknown): string | null {
+  if (typeof value === 'string') return value;
   if (value === null || value === undefined) return null;
   if (value instanceof Date) return value.toISOString();
   if (Buffer.isBuffer(value)) return `\\x${value.toString('hex')}`;

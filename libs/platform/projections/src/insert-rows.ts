@@ -75,20 +75,25 @@ export async function insertRows<Row extends ObjectLiteral>(
   };
 
   let run: unknown[][] = [];
-  let runShape = '';
   for (const row of rows) {
     const cells = columns.map((column): unknown =>
       driver.preparePersistentValue(column.getEntityValue(row), column),
     );
-    const shape = cells.map((cell) => (cell === undefined ? '-' : '+')).join('');
-    if (run.length > 0 && shape !== runShape) {
+    if (run.length > 0 && !sameColumnsGiven(cells, run[0])) {
       await write(run);
       run = [];
     }
     run.push(cells);
-    runShape = shape;
   }
   await write(run);
+}
+
+/** Whether two rows leave out (undefined) the same columns. */
+function sameColumnsGiven(cells: readonly unknown[], others: readonly unknown[]): boolean {
+  for (let i = 0; i < cells.length; i++) {
+    if ((cells[i] === undefined) !== (others[i] === undefined)) return false;
+  }
+  return true;
 }
 
 /**
