@@ -26,9 +26,9 @@ describe('record encoding (patched @platformatic/kafka)', () => {
   function message(index: number): Message {
     return {
       topic: 'haven.test.v1',
-      // Null keys, empty keys, and lengths whose varints take one, two and three bytes.
+      // Null and empty keys, and keys whose length's varint takes one byte or two.
       key: index % 7 === 0 ? null : bytes('k'.repeat([0, 1, 63, 64, 200][index % 5])),
-      // A tombstone every eleventh message.
+      // Values whose length's varint takes two bytes or three, and a tombstone every eleventh.
       value: index % 11 === 0 ? null : bytes('v'.repeat([254, 8_191, 8_192, 70_000][index % 4])),
       headers:
         index % 5 === 0
