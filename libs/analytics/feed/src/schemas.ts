@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import Ajv, { type ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import type { JsonSchema } from './fields';
 import type { TopicDefinition } from './topic';
+import { cachedValidator } from './validator-cache';
 
 /** Where the published schemas live: one file per topic, named after it. */
 export const SCHEMAS_DIR = path.resolve(__dirname, '../schemas');
@@ -60,8 +61,8 @@ export class MessageValidator {
     topics: readonly TopicDefinition[],
     schemaOf: (topic: string) => JsonSchema = publishedSchema,
   ) {
-    const ajv = new Ajv({ allErrors: false, strict: true });
-    for (const topic of topics) this.validators.set(topic.name, ajv.compile(schemaOf(topic.name)));
+    for (const topic of topics)
+      this.validators.set(topic.name, cachedValidator(schemaOf(topic.name)));
   }
 
   /** Null when the value is valid, else the first violation. */
