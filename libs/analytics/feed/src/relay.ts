@@ -11,12 +11,11 @@ import { categoriesOf } from './messages';
 import type { Pseudonymiser } from './pseudonyms';
 import type { TopicDefinition } from './topic';
 import { FEED_TOPICS } from './topics';
+import { workerLoading } from './worker-loading';
 
-// The worker runs this folder's code as the relay does: TypeScript through @swc-node/register
-// (services, Jest), or JavaScript when built.
+// The worker runs this folder's code as the relay does: TypeScript (services, Jest), or
+// JavaScript when built.
 const WORKER_FILE = path.join(__dirname, `mapping-worker${path.extname(__filename)}`);
-const WORKER_EXEC_ARGV =
-  path.extname(__filename) === '.ts' ? ['-r', require.resolve('@swc-node/register')] : [];
 
 const DEFAULT_BATCH_SIZE = 2000;
 
@@ -309,7 +308,8 @@ export class AnalyticsRelay {
       batchSize: this.options.batchSize ?? DEFAULT_BATCH_SIZE,
       pollIntervalMs: this.options.pollIntervalMs,
     };
-    const worker = new Worker(WORKER_FILE, { workerData: data, execArgv: WORKER_EXEC_ARGV });
+    const { execArgv, swcOptions } = workerLoading();
+    const worker = new Worker(WORKER_FILE, { workerData: { ...data, swcOptions }, execArgv });
     let settle!: { resolve: () => void; reject: (error: unknown) => void };
     const done = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
     const end = (error?: unknown) => {
