@@ -8,7 +8,9 @@ import standaloneCode from 'ajv/dist/standalone';
 import type { JsonSchema } from './fields';
 
 const AJV_OPTIONS: Options = { allErrors: false, strict: true };
-const AJV_VERSION = (createRequire(__filename)('ajv/package.json') as { version: string }).version;
+// Resolved from ajv's own folder: its version, and the runtime helpers its standalone code needs.
+const requireFromAjv = createRequire(require.resolve('ajv/package.json'));
+const AJV_VERSION = (requireFromAjv('./package.json') as { version: string }).version;
 
 /**
  * Where compiled validators are kept between starts: beside the installed packages (whose code
@@ -53,9 +55,6 @@ export function cachedValidator(
   }
   return validate;
 }
-
-// What ajv's standalone code requires (its runtime helpers), resolved from ajv's own folder.
-const requireFromAjv = createRequire(require.resolve('ajv/package.json'));
 
 /** Runs a cached file's CommonJS code, as ajv runs the code it compiles (`new Function`). */
 function loadStandalone(code: string): ValidateFunction {
