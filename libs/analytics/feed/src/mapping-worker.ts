@@ -18,6 +18,8 @@ export interface MappingWorkerData {
   from: number;
   batchSize: number;
   pollIntervalMs?: number;
+  /** Read by worker-register.cjs, before this file loads, when the relay runs as TypeScript. */
+  swcOptions?: object;
 }
 
 /** What the worker tells the relay. */

@@ -300,6 +300,7 @@ export class AnalyticsRelay {
    * batch it hands over is published as above, then the worker is asked for the next.
    */
   private mapInWorker(from: number, connectionString: string): Pick<Subscription, 'done' | 'stop'> {
+    const { execArgv, swcOptions } = workerLoading();
     const data: MappingWorkerData = {
       connectionString,
       key: { id: this.options.pseudonyms.key.id, secret: this.options.pseudonyms.key.secret },
@@ -307,9 +308,9 @@ export class AnalyticsRelay {
       from,
       batchSize: this.options.batchSize ?? DEFAULT_BATCH_SIZE,
       pollIntervalMs: this.options.pollIntervalMs,
+      swcOptions,
     };
-    const { execArgv, swcOptions } = workerLoading();
-    const worker = new Worker(WORKER_FILE, { workerData: { ...data, swcOptions }, execArgv });
+    const worker = new Worker(WORKER_FILE, { workerData: data, execArgv });
     let settle!: { resolve: () => void; reject: (error: unknown) => void };
     const done = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
     const end = (error?: unknown) => {

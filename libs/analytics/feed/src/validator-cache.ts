@@ -8,8 +8,9 @@ import standaloneCode from 'ajv/dist/standalone';
 import type { JsonSchema } from './fields';
 
 const AJV_OPTIONS: Options = { allErrors: false, strict: true };
+const AJV_PACKAGE = require.resolve('ajv/package.json');
 // Resolved from ajv's own folder: its version, and the runtime helpers its standalone code needs.
-const requireFromAjv = createRequire(require.resolve('ajv/package.json'));
+const requireFromAjv = createRequire(AJV_PACKAGE);
 const AJV_VERSION = (requireFromAjv('./package.json') as { version: string }).version;
 
 /**
@@ -17,7 +18,7 @@ const AJV_VERSION = (requireFromAjv('./package.json') as { version: string }).ve
  * Haven runs anyway), never in a shared temporary folder, since what is found here is run.
  */
 export const VALIDATOR_CACHE_DIR = path.resolve(
-  path.dirname(require.resolve('ajv/package.json')),
+  path.dirname(AJV_PACKAGE),
   '../.cache/haven-feed-validators',
 );
 

@@ -8,12 +8,20 @@ export interface WorkerLoading {
   swcOptions?: object;
 }
 
+let loading: WorkerLoading | undefined;
+
 /**
  * Built, the worker runs JavaScript as it is. Run as TypeScript (services, Jest), it compiles its
  * code with swc, with the options of this thread's tsconfig, worked out here once: in the worker,
  * @swc-node/register would load the TypeScript compiler to read them (worker-register.cjs).
  */
 export function workerLoading(): WorkerLoading {
+  // The same for every worker this process starts: worked out at the first.
+  loading ??= workOutLoading();
+  return loading;
+}
+
+function workOutLoading(): WorkerLoading {
   if (path.extname(__filename) !== '.ts') return { execArgv: [] };
   const load = createRequire(__filename);
   const tsconfig = load(
