@@ -17,6 +17,7 @@ export interface MappingWorkerData {
   /** The relay's checkpoint: the worker reads from the position after it. */
   from: number;
   batchSize: number;
+  firstBatchSize: number;
   pollIntervalMs?: number;
   /** Read by worker-register.cjs, before this file loads, when the relay runs as TypeScript. */
   swcOptions?: object;
@@ -54,6 +55,7 @@ function main(port: NonNullable<typeof parentPort>, data: MappingWorkerData): vo
     },
     {
       batchSize: data.batchSize,
+      firstBatchSize: data.firstBatchSize,
       categories: categoriesOf(FEED_TOPICS),
       pollIntervalMs: data.pollIntervalMs,
     },

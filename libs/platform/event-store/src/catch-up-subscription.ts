@@ -11,6 +11,12 @@ export type ReadBatch = (
   categories?: readonly string[],
 ) => Promise<RecordedEvent[]>;
 
+/** What a read returned, and whether it was as long as it was allowed to be (more may follow). */
+interface Batch {
+  events: RecordedEvent[];
+  full: boolean;
+}
+
 const FIRST_RETRY_MS = 5;
 const READ_ERROR_RETRY_MS = 1000;
 
@@ -21,7 +27,8 @@ const READ_ERROR_RETRY_MS = 1000;
  * Back-pressure: while catching up (a full batch was read), it reads the next batch while the
  * handler works on the current one, so that the read's round trip overlaps the handler's work; it
  * never holds more than those two batches, however slow the handler. Live, it reads only after
- * the handler has finished.
+ * the handler has finished. With `firstBatchSize`, the first read is that small, and each full read
+ * doubles the next up to `batchSize`, so that the handler starts on the log's first events sooner.
  *
  * Waking: a notification triggers an immediate read. An empty read right after one means the new
  * event is still behind an earlier append in flight, so it re-reads with a short exponential
@@ -47,6 +54,13 @@ export class CatchUpSubscription implements Subscription {
   ) {
     if (!Number.isSafeInteger(fromPosition) || fromPosition < 0) {
       throw new RangeError('fromPosition must be a non-negative integer.');
+    }
+    const { firstBatchSize } = options;
+    if (
+      firstBatchSize !== undefined &&
+      !(Number.isSafeInteger(firstBatchSize) && firstBatchSize > 0)
+    ) {
+      throw new RangeError('firstBatchSize must be a positive integer.');
     }
     this.nextPosition = fromPosition;
     this.done = this.run();
@@ -80,19 +94,23 @@ export class CatchUpSubscription implements Subscription {
     const pollMs = this.options.pollIntervalMs ?? 500;
     const unsubscribe = this.wakeSource.onWake(() => this.wake());
     let retryMs = FIRST_RETRY_MS;
+    let limit = Math.min(this.options.firstBatchSize ?? batchSize, batchSize);
+    const readFrom = async (from: number): Promise<Batch> => {
+      const asked = limit;
+      const events = await this.read(from, asked, this.options.categories);
+      return { events, full: events.length === asked };
+    };
     // The batch read ahead while the handler worked (null when its read failed: read again).
-    let ahead: { from: number; events: Promise<RecordedEvent[] | null> } | null = null;
+    let ahead: { from: number; batch: Promise<Batch | null> } | null = null;
     try {
       while (!this.stopped) {
         this.woken = false;
-        let events: RecordedEvent[];
+        let batch: Batch;
         // Used only if the handler advanced to where it was read from.
-        const readAhead = ahead?.from === this.nextPosition ? ahead.events : null;
+        const readAhead = ahead?.from === this.nextPosition ? ahead.batch : null;
         ahead = null;
         try {
-          events =
-            (await readAhead) ??
-            (await this.read(this.nextPosition, batchSize, this.options.categories));
+          batch = (await readAhead) ?? (await readFrom(this.nextPosition));
         } catch {
           // A dropped connection or a restarting server: try again, the position is unchanged.
           if (this.stopped) break;
@@ -100,19 +118,18 @@ export class CatchUpSubscription implements Subscription {
           continue;
         }
         if (this.stopped) break;
+        const { events, full } = batch;
         if (events.length > 0) {
-          if (events.length === batchSize) {
+          if (full) {
+            limit = Math.min(limit * 2, batchSize);
             const from = events[events.length - 1].globalPosition + 1;
-            ahead = {
-              from,
-              events: this.read(from, batchSize, this.options.categories).catch(() => null),
-            };
+            ahead = { from, batch: readFrom(from).catch(() => null) };
           }
           await this.deliver(events, (position) => {
             this.nextPosition = position + 1;
           });
           retryMs = FIRST_RETRY_MS;
-          if (events.length === batchSize) continue;
+          if (full) continue;
         }
         if (!this.caughtUp) {
           this.caughtUp = true;

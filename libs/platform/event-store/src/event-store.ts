@@ -93,6 +93,11 @@ export interface ReadAllOptions {
 export interface SubscribeOptions {
   /** Events read per round trip; also the most a subscription ever holds in memory. */
   batchSize?: number;
+  /**
+   * Events of the first read, when fewer than `batchSize`; each full read then doubles the next,
+   * up to `batchSize`. A consumer catching up so starts on the log's first events sooner.
+   */
+  firstBatchSize?: number;
   categories?: readonly string[];
   /** Safety-net polling interval when no notification arrives (default 500 ms). */
   pollIntervalMs?: number;

@@ -403,6 +403,39 @@ export function describeEventStoreContract(
         expect(read).toBe(60);
       });
 
+      it('starts with a smaller first batch when asked, doubling each full read up to the batch size', async () => {
+        const stream = newStream();
+        const from = (await store.headPosition()) + 1;
+        await store.append(
+          stream,
+          Array.from({ length: 60 }, (_, i) => event('E', { i })),
+          'no_stream',
+        );
+        const limits: number[] = [];
+        const realReadAll = store.readAll.bind(store);
+        const spy = jest.spyOn(store, 'readAll').mockImplementation(async (options) => {
+          limits.push(options?.limit ?? -1);
+          return realReadAll(options);
+        });
+        const delivered: number[] = [];
+        const subscription = store.subscribeBatches(
+          from,
+          (events) => {
+            delivered.push(...events.map((e) => (e.data as { i: number }).i));
+          },
+          { batchSize: 16, firstBatchSize: 3 },
+        );
+        await waitUntil(() => subscription.live, 10_000, 'catching up');
+        await subscription.stop();
+        spy.mockRestore();
+        // 3 + 6 + 12 + 16 + 16 = 53 events in full reads; the sixth read returns the last 7.
+        expect(limits.slice(0, 6)).toEqual([3, 6, 12, 16, 16, 16]);
+        expect(delivered).toEqual(Array.from({ length: 60 }, (_, i) => i));
+        expect(() => store.subscribe(0, () => undefined, { firstBatchSize: 0 })).toThrow(
+          RangeError,
+        );
+      });
+
       it('ends with the handler error, keeping its position at the failed event', async () => {
         const stream = newStream();
         await store.append(stream, [event('Ok'), event('Boom'), event('Never')], 'no_stream');
