@@ -23,7 +23,7 @@ import {
   type RecordedEvent,
 } from '@haven/platform/event-store';
 import { migrateProjections, ProjectionRunner, rowProjection } from '@haven/platform/projections';
-import type { Figure } from './event-store.bench';
+import type { Figure } from './event-store/output';
 
 export interface ProjectionFigureContext {
   url: string;
