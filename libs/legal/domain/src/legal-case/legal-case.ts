@@ -1,97 +1,44 @@
-// The legal case decider: who may be on a case, how offenders move through proceedings, what a
-// verdict holds, and how compensation is paid. Pure: no clock, no I/O.
-import { check, unreachable, type Decider } from '@haven/platform/domain';
-import type { MoneyAmount, Sentence } from '@haven/legal/contracts';
+// The legal case decider: who may be on a case, its stages, services and evidence. Offenders and
+// verdicts (offender-decisions.ts) and compensation (compensation-decisions.ts) are decided
+// beside it. Pure: no clock, no I/O.
+import { unreachable, type Decider } from '@haven/platform/domain';
 import {
-  AlreadyAppealed,
-  AppealWithoutVerdict,
   BeneficiaryAlreadyOnCase,
-  BeneficiaryErased,
-  BeneficiaryNotOnCase,
   BeneficiaryOutsideCaseCountry,
-  ClaimAlreadyApproved,
-  ClaimAlreadyRecorded,
-  ClaimNotApproved,
-  ClaimNotFound,
   CloseToCloseCase,
-  CompanyNotDetained,
-  ConvictionWithoutSentence,
-  CurrencyMismatch,
   DocumentAlreadyRecorded,
   DocumentNotFound,
-  FactBeforeCaseOpened,
-  FinalSentenceExceedsPronounced,
-  JuvenileDetentionForMinorsOnly,
   LegalCaseAlreadyOpened,
-  LegalCaseIsClosed,
   LegalCaseNotClosed,
   LegalCaseNotFound,
   NoBeneficiaries,
   NoBeneficiariesConcerned,
-  NoLegalActionConsent,
   OccasionAlreadyRecorded,
-  OffenderAlreadyAdded,
-  OffenderNotFound,
-  OffenderStatusNotAllowed,
-  PaymentAlreadyRecorded,
-  PaymentExceedsApproved,
   SameStage,
-  SentenceWithoutConviction,
-  StatusNeedsVerdict,
-  UnknownBeneficiary,
-  VerdictAlreadyRecorded,
 } from '../errors';
+import { mayActFor, notBeforeOpening, open, party, partyIds } from './case-file-rules';
+import {
+  approveCompensation,
+  claimCompensation,
+  receiveCompensationPayment,
+} from './compensation-decisions';
+import { evolveLegalCase } from './evolve-legal-case';
+import type { LegalCaseCommand, LegalCaseEvent, LegalCaseState, Party } from './legal-case.types';
 import {
   LEGAL_CASE_LIMITS as LIMITS,
-  TooManyClaims,
   TooManyDocuments,
-  TooManyOffenders,
   TooManyParties,
-  TooManyPayments,
-  TooManyStatusChanges,
   TooManyVerifications,
 } from './limits';
-import { OFFENDER_TRANSITIONS, statusFits, VERDICT_STATUSES } from './offender-status';
-import { evolveLegalCase } from './evolve-legal-case';
-import type {
-  BeneficiaryFacts,
-  CaseFile,
-  LegalCaseCommand,
-  LegalCaseEvent,
-  LegalCaseState,
-  OffenderState,
-  Party,
-} from './legal-case.types';
+import {
+  addOffender,
+  appealVerdict,
+  changeOffenderStatus,
+  eraseOffenderIdentity,
+  recordVerdict,
+} from './offender-decisions';
 
-/** An erasure's reason, in clear for the record (a ticket, a legal ground): one line. */
-export const MAX_OFFENDER_ERASURE_REASON_LENGTH = 500;
-
-type Open = Extract<LegalCaseState, { status: 'OPEN' }>;
-
-/** A case that exists and is open: anything new needs one. */
-function open(state: LegalCaseState): Open {
-  if (state.status === 'NONE') throw new LegalCaseNotFound();
-  if (state.status === 'CLOSED') throw new LegalCaseIsClosed();
-  return state;
-}
-
-const partyIds = (state: CaseFile) => Object.keys(state.parties);
-
-function notBeforeOpening(state: CaseFile, on: string): void {
-  if (on < state.openedOn) throw new FactBeforeCaseOpened('on');
-}
-
-/** A new action for a beneficiary: she is known, not erased, and consents to legal action. */
-function mayActFor(facts: BeneficiaryFacts): void {
-  if (!facts.known) throw new UnknownBeneficiary();
-  if (facts.erased) throw new BeneficiaryErased();
-  if (!facts.legalActionConsent) throw new NoLegalActionConsent();
-}
-
-function party(state: CaseFile, facts: BeneficiaryFacts): void {
-  if (!(facts.beneficiaryId in state.parties)) throw new BeneficiaryNotOnCase();
-  mayActFor(facts);
-}
+export { MAX_OFFENDER_ERASURE_REASON_LENGTH } from './offender-decisions';
 
 function joined(caseId: string, country: string, { facts, role }: Party, joinedOn: string) {
   mayActFor(facts);
@@ -108,62 +55,6 @@ function joined(caseId: string, country: string, { facts, role }: Party, joinedO
       joinedOn,
     },
   };
-}
-
-function offender(state: CaseFile, offenderId: string): OffenderState {
-  const found = state.offenders[offenderId];
-  if (!found) throw new OffenderNotFound();
-  return found;
-}
-
-function statusEvent(
-  state: CaseFile,
-  offenderId: string,
-  from: OffenderState | null,
-  kind: OffenderState['kind'],
-  nationality: string | null,
-  to: OffenderState['status'],
-  on: string,
-): LegalCaseEvent {
-  const fits = statusFits(kind, to);
-  if (fits === 'company') throw new CompanyNotDetained();
-  if (fits === 'adult') throw new JuvenileDetentionForMinorsOnly();
-  if (from && !OFFENDER_TRANSITIONS[from.status].includes(to)) {
-    throw new OffenderStatusNotAllowed();
-  }
-  return {
-    type: 'OffenderStatusChanged',
-    data: {
-      caseId: state.caseId,
-      offenderId,
-      country: state.country,
-      beneficiaryIds: partyIds(state),
-      offenderKind: kind,
-      nationality,
-      from: from?.status ?? null,
-      to,
-      on,
-    },
-  };
-}
-
-const months = (sentence: Sentence) => sentence.termYears * 12 + sentence.termMonths;
-
-function checkSentences(pronounced: Sentence, final: Sentence | null): void {
-  if (months(pronounced) === 0 && !pronounced.fine) throw new ConvictionWithoutSentence();
-  if (!final) return;
-  if (months(final) > months(pronounced)) throw new FinalSentenceExceedsPronounced();
-  if (final.fine && !pronounced.fine) throw new FinalSentenceExceedsPronounced();
-  if (final.fine && pronounced.fine) {
-    if (final.fine.currency !== pronounced.fine.currency) throw new CurrencyMismatch('final.fine');
-    if (final.fine.amountMinor > pronounced.fine.amountMinor) {
-      throw new FinalSentenceExceedsPronounced();
-    }
-  }
-}
-
-function sameCurrency(expected: string, amount: MoneyAmount, field: string): void {
-  if (amount.currency !== expected) throw new CurrencyMismatch(field);
 }
 
 export function decideLegalCase(
@@ -281,52 +172,12 @@ export function decideLegalCase(
         },
       ];
     }
-    case 'AddOffender': {
-      const current = open(state);
-      const { data } = command;
-      const { caseId, offenderId, kind, nationality, identity, on } = data;
-      if (data.offenderId in current.offenders) throw new OffenderAlreadyAdded();
-      if (Object.keys(current.offenders).length >= LIMITS.offenders) throw new TooManyOffenders();
-      if (VERDICT_STATUSES.includes(data.status)) throw new StatusNeedsVerdict();
-      notBeforeOpening(current, data.on);
-      return [
-        { type: 'OffenderAdded', data: { caseId, offenderId, kind, nationality, identity, on } },
-        statusEvent(
-          current,
-          data.offenderId,
-          null,
-          data.kind,
-          data.nationality,
-          data.status,
-          data.on,
-        ),
-      ];
-    }
-    case 'ChangeOffenderStatus': {
-      const current = open(state);
-      const { offenderId, status, on } = command.data;
-      const found = offender(current, offenderId);
-      if (VERDICT_STATUSES.includes(status)) throw new StatusNeedsVerdict();
-      // One change stays free for the verdict's, which is never refused for room.
-      const room = LIMITS.statusChanges - (found.verdict ? 0 : 1);
-      if (found.statusChanges >= room) throw new TooManyStatusChanges();
-      notBeforeOpening(current, on);
-      return [statusEvent(current, offenderId, found, found.kind, found.nationality, status, on)];
-    }
-    case 'EraseOffenderIdentity': {
-      // Not a new fact of the case: a closed case's offender is erased too.
-      if (state.status === 'NONE') throw new LegalCaseNotFound();
-      const { offenderId, reason } = command.data;
-      const found = offender(state, offenderId);
-      if (found.identityErased) return [];
-      const text = check.line(reason, 'reason', MAX_OFFENDER_ERASURE_REASON_LENGTH);
-      return [
-        {
-          type: 'OffenderIdentityErased',
-          data: { caseId: state.caseId, offenderId, reason: text },
-        },
-      ];
-    }
+    case 'AddOffender':
+      return addOffender(state, command);
+    case 'ChangeOffenderStatus':
+      return changeOffenderStatus(state, command);
+    case 'EraseOffenderIdentity':
+      return eraseOffenderIdentity(state, command);
     case 'RecordServiceOccasion': {
       const current = open(state);
       const { data } = command;
@@ -384,118 +235,16 @@ export function decideLegalCase(
         },
       ];
     }
-    case 'RecordVerdict': {
-      const current = open(state);
-      const { offenderId, outcome, pronounced, final, on } = command.data;
-      const found = offender(current, offenderId);
-      if (found.verdict) throw new VerdictAlreadyRecorded();
-      if (outcome === 'ACQUITTED' && (pronounced || final)) throw new SentenceWithoutConviction();
-      if (outcome === 'CONVICTED') {
-        if (!pronounced) throw new ConvictionWithoutSentence();
-        checkSentences(pronounced, final);
-      }
-      notBeforeOpening(current, on);
-      const imposed = final ?? pronounced;
-      const to =
-        outcome === 'ACQUITTED'
-          ? 'ACQUITTED'
-          : imposed && months(imposed) > 0
-            ? 'SENTENCED'
-            : 'FINED';
-      return [
-        {
-          type: 'VerdictRecorded',
-          data: {
-            caseId: current.caseId,
-            offenderId,
-            country: current.country,
-            beneficiaryIds: partyIds(current),
-            outcome,
-            pronounced,
-            final,
-            on,
-          },
-        },
-        statusEvent(current, offenderId, found, found.kind, found.nationality, to, on),
-      ];
-    }
-    case 'AppealVerdict': {
-      const current = open(state);
-      const found = offender(current, command.data.offenderId);
-      if (!found.verdict) throw new AppealWithoutVerdict();
-      if (found.appealed) throw new AlreadyAppealed();
-      notBeforeOpening(current, command.data.on);
-      return [
-        {
-          type: 'VerdictAppealed',
-          data: { ...command.data, country: current.country, beneficiaryIds: partyIds(current) },
-        },
-      ];
-    }
-    case 'ClaimCompensation': {
-      const current = open(state);
-      const { beneficiary, ...data } = command.data;
-      if (data.claimId in current.claims) throw new ClaimAlreadyRecorded();
-      if (Object.keys(current.claims).length >= LIMITS.claims) throw new TooManyClaims();
-      party(current, beneficiary);
-      notBeforeOpening(current, data.on);
-      return [
-        {
-          type: 'CompensationClaimed',
-          data: { ...data, beneficiaryId: beneficiary.beneficiaryId, country: current.country },
-        },
-      ];
-    }
-    case 'ApproveCompensation': {
-      const current = open(state);
-      const { claimId, approved, on } = command.data;
-      const claim = current.claims[claimId];
-      if (!claim) throw new ClaimNotFound();
-      if (claim.approved !== null) throw new ClaimAlreadyApproved();
-      sameCurrency(claim.currency, approved, 'approved.currency');
-      notBeforeOpening(current, on);
-      return [
-        {
-          type: 'CompensationApproved',
-          data: {
-            caseId: current.caseId,
-            claimId,
-            beneficiaryId: claim.beneficiaryId,
-            country: current.country,
-            source: claim.source,
-            approved,
-            on,
-          },
-        },
-      ];
-    }
-    case 'ReceiveCompensationPayment': {
-      const current = open(state);
-      const { claimId, paymentId, amount, on } = command.data;
-      const claim = current.claims[claimId];
-      if (!claim) throw new ClaimNotFound();
-      if (claim.payments.includes(paymentId)) throw new PaymentAlreadyRecorded();
-      if (claim.payments.length >= LIMITS.payments) throw new TooManyPayments();
-      if (claim.approved === null) throw new ClaimNotApproved();
-      sameCurrency(claim.currency, amount, 'amount.currency');
-      if (claim.paid + amount.amountMinor > claim.approved) throw new PaymentExceedsApproved();
-      notBeforeOpening(current, on);
-      return [
-        {
-          type: 'CompensationPaymentReceived',
-          data: {
-            caseId: current.caseId,
-            claimId,
-            paymentId,
-            beneficiaryId: claim.beneficiaryId,
-            country: current.country,
-            source: claim.source,
-            amount,
-            on,
-          },
-        },
-      ];
-    }
+    case 'RecordVerdict':
+      return recordVerdict(state, command);
+    case 'AppealVerdict':
+      return appealVerdict(state, command);
+    case 'ClaimCompensation':
+      return claimCompensation(state, command);
+    case 'ApproveCompensation':
+      return approveCompensation(state, command);
+    case 'ReceiveCompensationPayment':
+      return receiveCompensationPayment(state, command);
     default:
       return unreachable(command, 'command');
   }
