@@ -1,6 +1,6 @@
 // A demo-like run through the analysts' feed: the demo data set (tools/seed/demo.ts) appended as
 // the services' events, with the empowerment, legal and relief events of its victims
-// (demo-programmes.ts), published by the relay to a real broker. Every message is then searched
+// (demo-programmes/), published by the relay to a real broker. Every message is then searched
 // for every personal string and every Haven id the demo used, and the analysts' example consumer
 // counts the notifications from the topic.
 import { execFile } from 'node:child_process';
