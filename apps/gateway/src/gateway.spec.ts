@@ -6,8 +6,8 @@ import { createLogger } from './logger';
 import { fakeSupergraph, startFakeSubgraphs, type FakeSubgraph } from './testing/fake-subgraphs';
 import { testAuthentication } from './testing/test-authentication';
 
-// Real tokens on test keys: every gateway here authenticates (authentication.security-spec.ts
-// covers the refusals).
+// Real tokens on test keys: every gateway here authenticates (the refusals are covered by
+// system.security-spec.ts and libs/platform/security's access-tokens.spec.ts).
 const { authentication, token } = testAuthentication();
 let adminToken: string;
 beforeAll(async () => {

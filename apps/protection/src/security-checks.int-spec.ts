@@ -2,7 +2,7 @@
 // libs/platform/security/src/security-checks.spec.ts and apps/gateway/src/security-checks.spec.ts):
 // the service answers without an identity, as the benchmark's admin, and still logs every read
 // of personal data. The service with the checks on refuses the same request
-// (protection.int-spec.ts: "refuses a request without the gateway identity").
+// (protection-authorization.int-spec.ts: "refuses a request without the gateway identity").
 import { startTestService, type TestService } from '@haven/platform/nest/testing';
 import { PROTECTION_MIGRATIONS } from '@haven/protection/read-models';
 import { Client } from 'pg';

@@ -1,0 +1,128 @@
+// Shared by protection's service specs (beneficiary-registration, beneficiary-queries,
+// protection-health, protection-authorization, protection-logs-and-limits): the service on a real
+// PostgreSQL with a connection to its database, registering a beneficiary through the GraphQL
+// API, counting what was written, and waiting for the read model and for readiness.
+import {
+  startTestService,
+  type GraphQLResponse,
+  type TestService,
+} from '@haven/platform/nest/testing';
+import { PROTECTION_MIGRATIONS } from '@haven/protection/read-models';
+import { Client } from 'pg';
+import { AppModule } from '../app.module';
+
+/** Registers a beneficiary and reads back its record (no personal details: see fixtures.ts). */
+export const REGISTER = `
+  mutation Register($input: RegisterBeneficiaryInput!) {
+    registerBeneficiary(input: $input) {
+      beneficiaryId
+      streamVersion
+      beneficiary { id referenceCode country sex minor registeredAt }
+    }
+  }`;
+
+export interface RegisterResult {
+  registerBeneficiary: {
+    beneficiaryId: string;
+    streamVersion: number;
+    beneficiary: {
+      id: string;
+      referenceCode: string;
+      country: string;
+      sex: string;
+      minor: boolean;
+      registeredAt: string;
+    } | null;
+  } | null;
+}
+
+export async function waitUntil(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not reached in time');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+export interface ProtectionSpecHarness {
+  /** The running service: read it inside tests and hooks, never at a file's top level. */
+  readonly service: TestService;
+  /** A connection to the service's database: inside tests and hooks only, like `service`. */
+  readonly sql: Client;
+  /** Runs REGISTER as the test admin (with extra request headers if given). */
+  register(
+    input: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<RegisterResult>>;
+  /** A beneficiary's reference code, once the read model has its row. */
+  referenceCodeOf(id: string): Promise<string>;
+  /** How many events the log holds and how many rows protection.beneficiaries. */
+  counts(): Promise<{ events: number; rows: number }>;
+  /** GET /health/ready of the service (or of another one, at `url`). */
+  ready(url?: string): Promise<{ status: number; body: Record<string, unknown> }>;
+}
+
+/**
+ * Starts the protection service on its own database before the file's tests (ready only while
+ * its projections lag at most 1 s) and closes it after them. Call it once, at the top level of a
+ * spec file.
+ */
+export function useProtectionService(): ProtectionSpecHarness {
+  let service: TestService | undefined;
+  let sql: Client | undefined;
+
+  beforeAll(async () => {
+    service = await startTestService(AppModule, {
+      migrations: [PROTECTION_MIGRATIONS],
+      env: { HAVEN_READY_MAX_LAG_SECONDS: '1' },
+    });
+    sql = new Client({ connectionString: service.db.url });
+    await sql.connect();
+  });
+
+  afterAll(async () => {
+    await sql?.end();
+    await service?.close();
+  });
+
+  const started = () => {
+    if (!service || !sql) {
+      throw new Error('useProtectionService: the service starts in beforeAll; use it in tests');
+    }
+    return { service, sql };
+  };
+
+  return {
+    get service() {
+      return started().service;
+    },
+    get sql() {
+      return started().sql;
+    },
+    async register(input, headers) {
+      return started().service.graphql<RegisterResult>(REGISTER, { input }, headers);
+    },
+    async referenceCodeOf(id) {
+      let code: string | undefined;
+      await waitUntil(async () => {
+        const { rows } = await started().sql.query<{ reference_code: string }>(
+          'SELECT reference_code FROM protection.beneficiaries WHERE id = $1',
+          [id],
+        );
+        code = rows[0]?.reference_code;
+        return code !== undefined;
+      });
+      return code!;
+    },
+    async counts() {
+      const { rows } = await started().sql.query<{ events: number; rows: number }>(`
+        SELECT (SELECT count(*)::int FROM event_store.events) AS events,
+               (SELECT count(*)::int FROM protection.beneficiaries) AS rows`);
+      return rows[0];
+    },
+    async ready(url = started().service.url) {
+      const response = await fetch(`${url}/health/ready`);
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    },
+  };
+}
