@@ -130,6 +130,28 @@ function childrenCpuMicros(): number {
   }
 }
 
+/**
+ * The machine's CPU time so far, all cores (Linux /proc/stat, in clock ticks), to tell how busy
+ * the machine was over a span: the broker, PostgreSQL and this process included.
+ */
+function machineTicks(): { busy: number; total: number } {
+  try {
+    const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
+    const values = ticks.map(Number);
+    const total = values.reduce((sum, value) => sum + value, 0);
+    // Fields: user nice system idle iowait irq softirq steal …; idle and iowait are not busy.
+    return { busy: total - values[3] - values[4], total };
+  } catch {
+    return { busy: NaN, total: NaN };
+  }
+}
+
+/** The share of the machine's CPU that was busy since `from` (0 to 1). */
+function busySince(from: { busy: number; total: number }): number {
+  const now = machineTicks();
+  return (now.busy - from.busy) / (now.total - from.total);
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
@@ -209,7 +231,9 @@ async function main() {
     );
     const relay = relayOf('bench-relay', true);
     const waits = timeWaits(kafka);
+    const machineBefore = machineTicks();
     const measured = await catchUp(relay);
+    const relayMachineBusy = busySince(machineBefore);
     const relaySeconds = measured.seconds;
     const relayRate = measured.rate;
     const relayCpuUs = measured.cpuUs;
@@ -227,6 +251,7 @@ async function main() {
 
     await kafka.admin('bench').ensureTopics([{ name: 'bench-perf', partitions: 3, config: {} }]);
     const childCpuBefore = childrenCpuMicros();
+    const perfMachineBefore = machineTicks();
     const perfOutput: string = await broker.runKafkaTool(
       'org.apache.kafka.tools.ProducerPerformance',
       [
@@ -244,6 +269,7 @@ async function main() {
         'enable.idempotence=true',
       ],
     );
+    const perfMachineBusy = busySince(perfMachineBefore);
     const summary = perfOutput.trim().split('\n').pop() ?? '';
     const perfRate = Number(/([\d.]+) records\/sec/.exec(summary)?.[1] ?? NaN);
     // The JVM's whole CPU (start-up and JIT included) over the records: an upper bound.
@@ -368,6 +394,9 @@ async function main() {
         .join(' ')} on ${cpus().length} cores`,
     );
     console.log(
+      `machine CPU busy (every process, all cores): ${(relayMachineBusy * 100).toFixed(0)}% while the relay caught up, ${(perfMachineBusy * 100).toFixed(0)}% while ProducerPerformance ran (its JVM's start included)`,
+    );
+    console.log(
       `latency p99: ${p99.toFixed(1)} ms (target ≤ 100 ms: ${p99 <= 100 ? 'met' : 'missed'})`,
     );
     const result = {
@@ -389,6 +418,7 @@ async function main() {
       },
       producerPerformance: { recordsPerSecond: perfRate, summary, cpuMicrosPerRecord: perfCpuUs },
       loadAverage: loadavg(),
+      machineCpuBusy: { relay: relayMachineBusy, producerPerformance: perfMachineBusy },
       relayRatio: ratio,
       latencyMs: {
         p50,
