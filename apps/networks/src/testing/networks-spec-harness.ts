@@ -6,12 +6,11 @@ import { watchdogStreamId } from '@haven/networks/domain';
 import { NETWORKS_MIGRATIONS } from '@haven/networks/read-models';
 import { ServiceDatabase } from '@haven/platform/nest';
 import {
-  startTestService,
+  useTestService,
   type GraphQLResponse,
-  type TestService,
+  type UsedTestService,
 } from '@haven/platform/nest/testing';
 import type { Principal } from '@haven/platform/security';
-import { Client } from 'pg';
 import { AppModule } from '../app.module';
 
 /** The watchdogs these specs submit as: a watchdog's token's subject is its record's id. */
@@ -134,11 +133,7 @@ export function errorOf(response: GraphQLResponse<unknown>) {
 
 // ---- The service. ------------------------------------------------------------------------
 
-export interface NetworksSpecHarness {
-  /** The running service: read it inside tests and hooks, never at a file's top level. */
-  readonly service: TestService;
-  /** A connection to the service's database: inside tests and hooks only, like `service`. */
-  readonly sql: Client;
+export interface NetworksSpecHarness extends UsedTestService {
   gql<Data = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
@@ -169,13 +164,9 @@ export interface NetworksSpecHarness {
  * the top level of a spec file.
  */
 export function useNetworksService(): NetworksSpecHarness {
-  let service: TestService | undefined;
-  let sql: Client | undefined;
+  const used = useTestService(AppModule, { migrations: [NETWORKS_MIGRATIONS] });
 
   beforeAll(async () => {
-    service = await startTestService(AppModule, { migrations: [NETWORKS_MIGRATIONS] });
-    sql = new Client({ connectionString: service.db.url });
-    await sql.connect();
     for (const watchdogId of Object.values(WATCHDOG_IDS)) {
       const registered = {
         type: 'WatchdogRegistered',
@@ -198,46 +189,34 @@ export function useNetworksService(): NetworksSpecHarness {
           occurredAt: new Date().toISOString(),
         },
       };
-      await service.app
+      await used.service.app
         .get(ServiceDatabase)
         .eventStore.append(watchdogStreamId(watchdogId), [registered], 'no_stream');
     }
   });
 
-  afterAll(async () => {
-    await sql?.end();
-    await service?.close();
-  });
-
-  const started = () => {
-    if (!service || !sql) {
-      throw new Error('useNetworksService: the service starts in beforeAll; use it in tests');
-    }
-    return { service, sql };
-  };
-
   const harness: NetworksSpecHarness = {
     get service() {
-      return started().service;
+      return used.service;
     },
     get sql() {
-      return started().sql;
+      return used.sql;
     },
     gql<Data = Record<string, unknown>>(
       query: string,
       variables: Record<string, unknown> = {},
       as?: Principal,
     ) {
-      return started().service.graphql<Data>(query, variables, {}, as ? { as } : undefined);
+      return used.service.graphql<Data>(query, variables, {}, as ? { as } : undefined);
     },
     async eventCount() {
-      const { rows } = await started().sql.query<{ n: number }>(
+      const { rows } = await used.sql.query<{ n: number }>(
         'SELECT count(*)::int AS n FROM event_store.events',
       );
       return rows[0].n;
     },
     async streamEvents(streamId) {
-      const { rows } = await started().sql.query(
+      const { rows } = await used.sql.query(
         'SELECT type, data, metadata FROM event_store.events WHERE stream_id = $1 ORDER BY stream_version',
         [streamId],
       );

@@ -3,10 +3,9 @@
 // answered as missing, legal officers reading only, malformed ids refused; the list's filters and
 // pages.
 import { randomUUID } from 'node:crypto';
-import { startTestService, type TestService } from '@haven/platform/nest/testing';
+import { useTestService } from '@haven/platform/nest/testing';
 import type { Principal } from '@haven/platform/security';
 import { PROTECTION_MIGRATIONS } from '@haven/protection/read-models';
-import { Client } from 'pg';
 import { AppModule } from '../app.module';
 import {
   addVictim,
@@ -22,19 +21,7 @@ import {
 } from '../testing/case-fixtures';
 import { auditor, officer, partner, registerBeneficiary } from '../testing/fixtures';
 
-let service: TestService;
-let sql: Client;
-
-beforeAll(async () => {
-  service = await startTestService(AppModule, { migrations: [PROTECTION_MIGRATIONS] });
-  sql = new Client({ connectionString: service.db.url });
-  await sql.connect();
-});
-
-afterAll(async () => {
-  await sql?.end();
-  await service?.close();
-});
+const protection = useTestService(AppModule, { migrations: [PROTECTION_MIGRATIONS] });
 
 const watchdog: Principal = {
   subject: 'watchdog-1',
@@ -55,9 +42,12 @@ describe('who may do what with cases', () => {
 
   beforeAll(async () => {
     thCase = (
-      await openCase(service, { country: 'TH', formOfExploitation: 'ONLINE_SEXUAL_EXPLOITATION' })
+      await openCase(protection.service, {
+        country: 'TH',
+        formOfExploitation: 'ONLINE_SEXUAL_EXPLOITATION',
+      })
     ).caseId;
-    laCase = (await openCase(service, { country: 'LA' }, laOfficer)).caseId;
+    laCase = (await openCase(protection.service, { country: 'LA' }, laOfficer)).caseId;
   });
 
   it.each([
@@ -77,7 +67,7 @@ describe('who may do what with cases', () => {
         ],
       ] as const;
       for (const [field, query, variables] of queries) {
-        const response = await service.graphql<Record<string, unknown>>(
+        const response = await protection.service.graphql<Record<string, unknown>>(
           query,
           variables,
           {},
@@ -90,9 +80,9 @@ describe('who may do what with cases', () => {
           { code: 'FORBIDDEN', reason: 'ROLE_NOT_ALLOWED' },
         ]);
       }
-      const before = await eventsOf(sql, thCase);
+      const before = await eventsOf(protection.sql, thCase);
       const opened = await mutate(
-        service,
+        protection.service,
         'openProtectionCase',
         'OpenProtectionCaseInput',
         {
@@ -102,7 +92,7 @@ describe('who may do what with cases', () => {
         as,
       );
       const closed = await mutate(
-        service,
+        protection.service,
         'closeProtectionCase',
         'CloseProtectionCaseInput',
         {
@@ -114,12 +104,12 @@ describe('who may do what with cases', () => {
       for (const { errors } of [opened, closed]) {
         expect(codes(errors)).toEqual([{ code: 'FORBIDDEN', reason: 'ROLE_NOT_ALLOWED' }]);
       }
-      expect(await eventsOf(sql, thCase)).toBe(before);
+      expect(await eventsOf(protection.sql, thCase)).toBe(before);
     },
   );
 
   it('lets a Thai officer neither read nor touch a Lao case (NOT_FOUND, as for no case; opening one in LA: OUT_OF_SCOPE), writing nothing', async () => {
-    const read = await service.graphql(
+    const read = await protection.service.graphql(
       'query ($id: ID!) { protectionCase(id: $id) { id } }',
       { id: laCase },
       {},
@@ -128,18 +118,28 @@ describe('who may do what with cases', () => {
     expect(codes(read.body.errors as Errors)).toEqual([
       { code: 'NOT_FOUND', reason: 'CASE_NOT_FOUND' },
     ]);
-    const before = await eventsOf(sql, laCase);
-    const note = await mutate(service, 'addInvestigationNote', 'AddInvestigationNoteInput', {
-      caseId: laCase,
-      text: 'Seen at the border',
-    });
-    const rescue = await mutate(service, 'recordRescueOperation', 'RecordRescueOperationInput', {
-      caseId: laCase,
-      date: '2026-01-17',
-      place: 'Vientiane',
-      rescuedBeneficiaryIds: [],
-    });
-    const open = await mutate(service, 'openProtectionCase', 'OpenProtectionCaseInput', {
+    const before = await eventsOf(protection.sql, laCase);
+    const note = await mutate(
+      protection.service,
+      'addInvestigationNote',
+      'AddInvestigationNoteInput',
+      {
+        caseId: laCase,
+        text: 'Seen at the border',
+      },
+    );
+    const rescue = await mutate(
+      protection.service,
+      'recordRescueOperation',
+      'RecordRescueOperationInput',
+      {
+        caseId: laCase,
+        date: '2026-01-17',
+        place: 'Vientiane',
+        rescuedBeneficiaryIds: [],
+      },
+    );
+    const open = await mutate(protection.service, 'openProtectionCase', 'OpenProtectionCaseInput', {
       country: 'LA',
       formOfExploitation: 'SEX_TRAFFICKING',
     });
@@ -147,27 +147,28 @@ describe('who may do what with cases', () => {
       expect(codes(errors)).toEqual([{ code: 'NOT_FOUND', reason: 'CASE_NOT_FOUND' }]);
     }
     expect(codes(open.errors)).toEqual([{ code: 'FORBIDDEN', reason: 'OUT_OF_SCOPE' }]);
-    expect(await eventsOf(sql, laCase)).toBe(before);
+    expect(await eventsOf(protection.sql, laCase)).toBe(before);
     // Nothing was sealed for a case out of scope: no key was made for it.
-    const { rows } = await sql.query('SELECT 1 FROM privacy.person_keys WHERE subject_id = $1', [
-      laCase,
-    ]);
+    const { rows } = await protection.sql.query(
+      'SELECT 1 FROM privacy.person_keys WHERE subject_id = $1',
+      [laCase],
+    );
     expect(rows).toEqual([]);
   });
 
   it('lists only the cases in the caller’s countries; auditors and admins see all', async () => {
     const LIST = `{ protectionCases(first: 100) { edges { node { id country } } } }`;
     type List = { protectionCases: { edges: Array<{ node: { id: string; country: string } }> } };
-    const asThai = await service.graphql<List>(LIST, {}, {}, { as: thOfficer });
+    const asThai = await protection.service.graphql<List>(LIST, {}, {}, { as: thOfficer });
     const countries = asThai.body.data!.protectionCases.edges.map((edge) => edge.node.country);
     expect(new Set(countries)).toEqual(new Set(['TH']));
-    const asAuditor = await service.graphql<List>(LIST, {}, {}, { as: auditor });
+    const asAuditor = await protection.service.graphql<List>(LIST, {}, {}, { as: auditor });
     const ids = asAuditor.body.data!.protectionCases.edges.map((edge) => edge.node.id);
     expect(ids).toEqual(expect.arrayContaining([thCase, laCase]));
   });
 
   it('lets a legal officer read the cases of her countries, never change them', async () => {
-    const read = await service.graphql<{ protectionCase: { id: string } }>(
+    const read = await protection.service.graphql<{ protectionCase: { id: string } }>(
       'query ($id: ID!) { protectionCase(id: $id) { id } }',
       { id: thCase },
       {},
@@ -175,7 +176,7 @@ describe('who may do what with cases', () => {
     );
     expect(read.body.data!.protectionCase.id).toBe(thCase);
     const refused = await mutate(
-      service,
+      protection.service,
       'reopenProtectionCase',
       'ReopenProtectionCaseInput',
       {
@@ -188,10 +189,15 @@ describe('who may do what with cases', () => {
   });
 
   it('answers NOT_FOUND for a case that does not exist', async () => {
-    const missing = await mutate(service, 'closeProtectionCase', 'CloseProtectionCaseInput', {
-      caseId: randomUUID(),
-      reason: 'OTHER',
-    });
+    const missing = await mutate(
+      protection.service,
+      'closeProtectionCase',
+      'CloseProtectionCaseInput',
+      {
+        caseId: randomUUID(),
+        reason: 'OTHER',
+      },
+    );
     expect(codes(missing.errors)).toEqual([{ code: 'NOT_FOUND', reason: 'CASE_NOT_FOUND' }]);
   });
 
@@ -207,7 +213,7 @@ describe('who may do what with cases', () => {
         field === 'caseId'
           ? ['closeProtectionCase', 'CloseProtectionCaseInput']
           : ['recordRepatriationStep', 'RecordRepatriationStepInput'];
-      const refused = await mutate(service, mutation, type, input);
+      const refused = await mutate(protection.service, mutation, type, input);
       expect(refused.errors?.[0]?.extensions).toMatchObject({
         code: 'BAD_USER_INPUT',
         fields: [{ field, messages: [`${field} must be a UUID`] }],
@@ -219,17 +225,22 @@ describe('who may do what with cases', () => {
 describe('listing cases', () => {
   it('filters by country, status, form of exploitation, minors and opening time, and pages with cursors', async () => {
     const since = new Date();
-    const girl = await registerBeneficiary(service, { country: 'MM', sex: 'FEMALE', minor: true });
+    const girl = await registerBeneficiary(protection.service, {
+      country: 'MM',
+      sex: 'FEMALE',
+      minor: true,
+    });
     const mmOfficer = officer(['MM'], 'officer-mm');
     const opened: string[] = [];
     for (const form of ['FORCED_MARRIAGE', 'FORCED_MARRIAGE', 'SEXUAL_ABUSE']) {
       opened.push(
-        (await openCase(service, { country: 'MM', formOfExploitation: form }, mmOfficer)).caseId,
+        (await openCase(protection.service, { country: 'MM', formOfExploitation: form }, mmOfficer))
+          .caseId,
       );
     }
-    await addVictim(service, { caseId: opened[1], beneficiaryId: girl }, mmOfficer);
+    await addVictim(protection.service, { caseId: opened[1], beneficiaryId: girl }, mmOfficer);
     await ok(
-      service,
+      protection.service,
       'closeProtectionCase',
       'CloseProtectionCaseInput',
       {
@@ -252,7 +263,7 @@ describe('listing cases', () => {
       };
     };
     const list = async (variables: Record<string, unknown>) => {
-      const response = await service.graphql<List>(
+      const response = await protection.service.graphql<List>(
         LIST,
         { first: 20, from: since, ...variables },
         {},

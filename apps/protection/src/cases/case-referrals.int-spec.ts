@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EventMetadata } from '@haven/platform/event-store';
 import { ServiceDatabase } from '@haven/platform/nest';
-import { startTestService, type TestService } from '@haven/platform/nest/testing';
+import { useTestService } from '@haven/platform/nest/testing';
 import {
   caseNotificationStreamId,
   type CaseNotificationEvent,
@@ -12,23 +12,10 @@ import {
 } from '@haven/networks/contracts';
 import { protectionCaseIdForNotification } from '@haven/protection/contracts';
 import { PROTECTION_MIGRATIONS } from '@haven/protection/read-models';
-import { Client } from 'pg';
 import { AppModule } from '../app.module';
 import { eventsOf, summary, thOfficer, SUMMARY, type CaseView } from '../testing/case-fixtures';
 
-let service: TestService;
-let sql: Client;
-
-beforeAll(async () => {
-  service = await startTestService(AppModule, { migrations: [PROTECTION_MIGRATIONS] });
-  sql = new Client({ connectionString: service.db.url });
-  await sql.connect();
-});
-
-afterAll(async () => {
-  await sql?.end();
-  await service?.close();
-});
+const protection = useTestService(AppModule, { migrations: [PROTECTION_MIGRATIONS] });
 
 async function waitFor<T>(read: () => Promise<T | null>, timeoutMs = 10_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -72,7 +59,7 @@ async function notify(notificationId: string): Promise<void> {
       data: { notificationId, validatedAt: '2026-11-19T08:00:00.000Z' },
     },
   ];
-  await service.app.get(ServiceDatabase).eventStore.append(
+  await protection.service.app.get(ServiceDatabase).eventStore.append(
     caseNotificationStreamId(notificationId),
     events.map((event) => ({ ...event, metadata: referralMetadata })),
     'no_stream',
@@ -95,7 +82,7 @@ async function refer(notificationId: string, country = 'TH'): Promise<void> {
       referredAt: '2026-11-19T09:00:00.000Z',
     },
   };
-  await service.app
+  await protection.service.app
     .get(ServiceDatabase)
     .eventStore.append(
       caseNotificationStreamId(notificationId),
@@ -124,12 +111,9 @@ describe('a referral opens a case', () => {
     await notify(notificationId);
     await refer(notificationId);
     const found = await waitFor(async () => {
-      const response = await service.graphql<{ protectionCaseForNotification: CaseView | null }>(
-        FOR_NOTIFICATION,
-        { id: notificationId },
-        {},
-        { as: thOfficer },
-      );
+      const response = await protection.service.graphql<{
+        protectionCaseForNotification: CaseView | null;
+      }>(FOR_NOTIFICATION, { id: notificationId }, {}, { as: thOfficer });
       expect(response.body.errors).toBeUndefined();
       const view = response.body.data!.protectionCaseForNotification;
       // The timeline is a projection of its own, which may catch up after the case's.
@@ -180,11 +164,11 @@ describe('a referral opens a case', () => {
     // Referred again (networks retried): still one case, one opening.
     await refer(notificationId);
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(await eventsOf(sql, found.id)).toBe(1);
+    expect(await eventsOf(protection.sql, found.id)).toBe(1);
   });
 
   it('given no referral for a notification yet, then protectionCaseForNotification is null', async () => {
-    const response = await service.graphql(
+    const response = await protection.service.graphql(
       FOR_NOTIFICATION,
       { id: randomUUID() },
       {},

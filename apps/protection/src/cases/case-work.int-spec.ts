@@ -3,11 +3,10 @@
 // its notes and guardian contact sealed, closed and reopened, then its timeline and a victim's.
 // The tests build on each other, in order.
 import { randomUUID } from 'node:crypto';
-import { startTestService, type TestService } from '@haven/platform/nest/testing';
+import { useTestService } from '@haven/platform/nest/testing';
 import { findClearText } from '@haven/platform/testing';
 import { protectionCaseStreamId } from '@haven/protection/contracts';
 import { PROTECTION_MIGRATIONS } from '@haven/protection/read-models';
-import { Client } from 'pg';
 import { AppModule } from '../app.module';
 import {
   addVictim,
@@ -25,19 +24,7 @@ import {
 } from '../testing/case-fixtures';
 import { admin, auditor, officer, registerBeneficiary } from '../testing/fixtures';
 
-let service: TestService;
-let sql: Client;
-
-beforeAll(async () => {
-  service = await startTestService(AppModule, { migrations: [PROTECTION_MIGRATIONS] });
-  sql = new Client({ connectionString: service.db.url });
-  await sql.connect();
-});
-
-afterAll(async () => {
-  await sql?.end();
-  await service?.close();
-});
+const protection = useTestService(AppModule, { migrations: [PROTECTION_MIGRATIONS] });
 
 describe('working a case, from rescue to a safe return', () => {
   let caseId: string;
@@ -47,9 +34,13 @@ describe('working a case, from rescue to a safe return', () => {
   const guardian = `Aunt Noy, +66 81 ${String(Date.now()).slice(-7)}`;
 
   beforeAll(async () => {
-    girl = await registerBeneficiary(service, { country: 'TH', sex: 'FEMALE', minor: true });
+    girl = await registerBeneficiary(protection.service, {
+      country: 'TH',
+      sex: 'FEMALE',
+      minor: true,
+    });
     // A Lao woman taken in by the Thai programme: registered in TH (her scope), of Lao nationality.
-    woman = await registerBeneficiary(service, {
+    woman = await registerBeneficiary(protection.service, {
       country: 'TH',
       nationalityCode: 'LA',
       sex: 'FEMALE',
@@ -58,7 +49,7 @@ describe('working a case, from rescue to a safe return', () => {
   });
 
   it('opens a case, returning its stream version and the case as queries show it', async () => {
-    const payload = await openCase(service, { country: 'TH', province: 'Rayong' });
+    const payload = await openCase(protection.service, { country: 'TH', province: 'Rayong' });
     caseId = payload.caseId;
     expect(payload.streamVersion).toBe(1);
     expect(payload.protectionCase).toMatchObject({
@@ -75,8 +66,8 @@ describe('working a case, from rescue to a safe return', () => {
   });
 
   it('adds victims (her record says whether she is a minor), once each', async () => {
-    await addVictim(service, { caseId, beneficiaryId: girl });
-    const payload = await addVictim(service, { caseId, beneficiaryId: woman });
+    await addVictim(protection.service, { caseId, beneficiaryId: girl });
+    const payload = await addVictim(protection.service, { caseId, beneficiaryId: woman });
     expect(payload.streamVersion).toBe(3);
     expect(payload.protectionCase!.hasMinors).toBe(true);
     expect(payload.protectionCase!.victims).toEqual([
@@ -84,12 +75,12 @@ describe('working a case, from rescue to a safe return', () => {
       expect.objectContaining({ beneficiaryId: woman, minor: false }),
     ]);
 
-    const again = await mutate(service, 'addVictimToCase', 'AddVictimToCaseInput', {
+    const again = await mutate(protection.service, 'addVictimToCase', 'AddVictimToCaseInput', {
       caseId,
       beneficiaryId: girl,
     });
     expect(codes(again.errors)).toEqual([{ code: 'CONFLICT', reason: 'VICTIM_ALREADY_IN_CASE' }]);
-    const unknown = await mutate(service, 'addVictimToCase', 'AddVictimToCaseInput', {
+    const unknown = await mutate(protection.service, 'addVictimToCase', 'AddVictimToCaseInput', {
       caseId,
       beneficiaryId: randomUUID(),
     });
@@ -97,13 +88,18 @@ describe('working a case, from rescue to a safe return', () => {
   });
 
   it('records a rescue of the case’s victims, and refuses one that names someone else', async () => {
-    const payload = await ok(service, 'recordRescueOperation', 'RecordRescueOperationInput', {
-      caseId,
-      date: '2026-01-17',
-      place: 'Karaoke bar, Mueang Rayong',
-      partnerAgencies: ['Royal Thai Police', 'DSI'],
-      rescuedBeneficiaryIds: [girl, woman],
-    });
+    const payload = await ok(
+      protection.service,
+      'recordRescueOperation',
+      'RecordRescueOperationInput',
+      {
+        caseId,
+        date: '2026-01-17',
+        place: 'Karaoke bar, Mueang Rayong',
+        partnerAgencies: ['Royal Thai Police', 'DSI'],
+        rescuedBeneficiaryIds: [girl, woman],
+      },
+    );
     expect(payload.protectionCase!.rescueOperations).toEqual([
       {
         id: expect.any(String),
@@ -113,34 +109,44 @@ describe('working a case, from rescue to a safe return', () => {
         rescuedBeneficiaryIds: [girl, woman],
       },
     ]);
-    const before = await eventsOf(sql, caseId);
-    const stranger = await registerBeneficiary(service, {
+    const before = await eventsOf(protection.sql, caseId);
+    const stranger = await registerBeneficiary(protection.service, {
       country: 'TH',
       sex: 'FEMALE',
       minor: false,
     });
-    const refused = await mutate(service, 'recordRescueOperation', 'RecordRescueOperationInput', {
-      caseId,
-      date: '2026-01-18',
-      place: 'Massage parlour',
-      rescuedBeneficiaryIds: [stranger],
-    });
+    const refused = await mutate(
+      protection.service,
+      'recordRescueOperation',
+      'RecordRescueOperationInput',
+      {
+        caseId,
+        date: '2026-01-18',
+        place: 'Massage parlour',
+        rescuedBeneficiaryIds: [stranger],
+      },
+    );
     expect(codes(refused.errors)).toEqual([{ code: 'CONFLICT', reason: 'VICTIM_NOT_IN_CASE' }]);
-    expect(await eventsOf(sql, caseId)).toBe(before);
+    expect(await eventsOf(protection.sql, caseId)).toBe(before);
   });
 
   it('refuses the escorted journey before identification or placement, then follows the return step by step', async () => {
-    const early = await mutate(service, 'recordRepatriationStep', 'RecordRepatriationStepInput', {
-      caseId,
-      beneficiaryId: woman,
-      step: 'ESCORTED_JOURNEY',
-      date: '2026-01-20',
-    });
+    const early = await mutate(
+      protection.service,
+      'recordRepatriationStep',
+      'RecordRepatriationStepInput',
+      {
+        caseId,
+        beneficiaryId: woman,
+        step: 'ESCORTED_JOURNEY',
+        date: '2026-01-20',
+      },
+    );
     expect(codes(early.errors)).toEqual([
       { code: 'CONFLICT', reason: 'VICTIM_NOT_IDENTIFIED_OR_PLACED' },
     ]);
 
-    await ok(service, 'recordVictimIdentification', 'RecordVictimIdentificationInput', {
+    await ok(protection.service, 'recordVictimIdentification', 'RecordVictimIdentificationInput', {
       caseId,
       beneficiaryId: woman,
       outcome: 'OFFICIALLY_IDENTIFIED',
@@ -148,7 +154,7 @@ describe('working a case, from rescue to a safe return', () => {
       authority: 'Rayong provincial social development office',
     });
     const badPlacement = await mutate(
-      service,
+      protection.service,
       'recordShelterPlacement',
       'RecordShelterPlacementInput',
       {
@@ -162,14 +168,14 @@ describe('working a case, from rescue to a safe return', () => {
     expect(codes(badPlacement.errors)).toEqual([
       { code: 'CONFLICT', reason: 'PLACEMENT_ENDS_BEFORE_START' },
     ]);
-    await ok(service, 'recordShelterPlacement', 'RecordShelterPlacementInput', {
+    await ok(protection.service, 'recordShelterPlacement', 'RecordShelterPlacementInput', {
       caseId,
       beneficiaryId: girl,
       shelterName: 'Kredtrakarn shelter',
       from: '2026-01-18',
     });
     for (const step of ['FAMILY_TRACING', 'DOCUMENTS', 'ESCORTED_JOURNEY', 'RECEPTION']) {
-      await ok(service, 'recordRepatriationStep', 'RecordRepatriationStepInput', {
+      await ok(protection.service, 'recordRepatriationStep', 'RecordRepatriationStepInput', {
         caseId,
         beneficiaryId: woman,
         step,
@@ -178,7 +184,7 @@ describe('working a case, from rescue to a safe return', () => {
     }
     // A minor needs a guardian or shelter contact on the case before her journey.
     const minorJourney = await mutate(
-      service,
+      protection.service,
       'recordRepatriationStep',
       'RecordRepatriationStepInput',
       {
@@ -191,17 +197,22 @@ describe('working a case, from rescue to a safe return', () => {
     expect(codes(minorJourney.errors)).toEqual([
       { code: 'CONFLICT', reason: 'GUARDIAN_CONTACT_REQUIRED' },
     ]);
-    await ok(service, 'recordGuardianContact', 'RecordGuardianContactInput', {
+    await ok(protection.service, 'recordGuardianContact', 'RecordGuardianContactInput', {
       caseId,
       kind: 'GUARDIAN',
       details: guardian,
     });
-    const payload = await ok(service, 'recordRepatriationStep', 'RecordRepatriationStepInput', {
-      caseId,
-      beneficiaryId: girl,
-      step: 'ESCORTED_JOURNEY',
-      date: '2026-01-21',
-    });
+    const payload = await ok(
+      protection.service,
+      'recordRepatriationStep',
+      'RecordRepatriationStepInput',
+      {
+        caseId,
+        beneficiaryId: girl,
+        step: 'ESCORTED_JOURNEY',
+        date: '2026-01-21',
+      },
+    );
     const protectionCase = payload.protectionCase!;
     const steps = ['FAMILY_TRACING', 'DOCUMENTS', 'ESCORTED_JOURNEY', 'RECEPTION'];
     expect(protectionCase.victims[0]).toMatchObject({
@@ -226,13 +237,16 @@ describe('working a case, from rescue to a safe return', () => {
   });
 
   it('seals investigation notes and the guardian contact: no clear text anywhere in the database', async () => {
-    await ok(service, 'addInvestigationNote', 'AddInvestigationNoteInput', { caseId, text: note });
-    const { rows } = await sql.query(
+    await ok(protection.service, 'addInvestigationNote', 'AddInvestigationNoteInput', {
+      caseId,
+      text: note,
+    });
+    const { rows } = await protection.sql.query(
       "SELECT data->>'text' AS text FROM event_store.events WHERE stream_id = $1 AND type = 'InvestigationNoteAdded'",
       [protectionCaseStreamId(caseId)],
     );
     expect(rows[0].text).toMatch(/^pii:v1:[A-Za-z0-9_-]+$/);
-    expect(await findClearText(sql, [note, guardian])).toEqual([]);
+    expect(await findClearText(protection.sql, [note, guardian])).toEqual([]);
   });
 
   it('gives case workers the notes and contact in clear, logging each read first; auditors see the notes exist, never their text', async () => {
@@ -243,7 +257,7 @@ describe('working a case, from rescue to a safe return', () => {
           guardianOrShelterContact { kind details(purpose: "return planning") }
         }
       }`;
-    const read = await service.graphql<{ protectionCase: Record<string, unknown> }>(
+    const read = await protection.service.graphql<{ protectionCase: Record<string, unknown> }>(
       READ,
       { id: caseId },
       {},
@@ -256,7 +270,7 @@ describe('working a case, from rescue to a safe return', () => {
       ],
       guardianOrShelterContact: { kind: 'GUARDIAN', details: guardian },
     });
-    const { rows: logged } = await sql.query(
+    const { rows: logged } = await protection.sql.query(
       `SELECT actor_id, record_type, fields, purpose FROM privacy.access_log
         WHERE record_id = $1 ORDER BY id`,
       [caseId],
@@ -278,7 +292,7 @@ describe('working a case, from rescue to a safe return', () => {
       ]),
     );
 
-    const audited = await service.graphql<{ protectionCase: Record<string, unknown> }>(
+    const audited = await protection.service.graphql<{ protectionCase: Record<string, unknown> }>(
       `query ($id: ID!) { protectionCase(id: $id) { id investigationNotes { id addedBy text } } }`,
       { id: caseId },
       {},
@@ -291,7 +305,7 @@ describe('working a case, from rescue to a safe return', () => {
     expect(codes(audited.body.errors as Errors)).toEqual([
       { code: 'FORBIDDEN', reason: 'ROLE_NOT_ALLOWED' },
     ]);
-    const { rows: byAuditor } = await sql.query(
+    const { rows: byAuditor } = await protection.sql.query(
       `SELECT count(*)::int AS n FROM privacy.access_log WHERE actor_id = $1`,
       [auditor.subject],
     );
@@ -299,7 +313,7 @@ describe('working a case, from rescue to a safe return', () => {
   });
 
   it('closes the case (a minor victim has a guardian contact), then refuses a rescue with CONFLICT and writes nothing, until reopened', async () => {
-    const closed = await ok(service, 'closeProtectionCase', 'CloseProtectionCaseInput', {
+    const closed = await ok(protection.service, 'closeProtectionCase', 'CloseProtectionCaseInput', {
       caseId,
       reason: 'VICTIMS_RETURNED',
     });
@@ -309,13 +323,18 @@ describe('working a case, from rescue to a safe return', () => {
       closedAt: expect.any(String),
     });
 
-    const before = await eventsOf(sql, caseId);
-    const refused = await mutate(service, 'recordRescueOperation', 'RecordRescueOperationInput', {
-      caseId,
-      date: '2026-01-25',
-      place: 'Another bar',
-      rescuedBeneficiaryIds: [girl],
-    });
+    const before = await eventsOf(protection.sql, caseId);
+    const refused = await mutate(
+      protection.service,
+      'recordRescueOperation',
+      'RecordRescueOperationInput',
+      {
+        caseId,
+        date: '2026-01-25',
+        place: 'Another bar',
+        rescuedBeneficiaryIds: [girl],
+      },
+    );
     expect(refused.payload).toBeNull();
     expect(refused.errors).toEqual([
       expect.objectContaining({
@@ -323,18 +342,23 @@ describe('working a case, from rescue to a safe return', () => {
         extensions: expect.objectContaining({ code: 'CONFLICT', reason: 'CASE_CLOSED' }),
       }),
     ]);
-    expect(await eventsOf(sql, caseId)).toBe(before);
+    expect(await eventsOf(protection.sql, caseId)).toBe(before);
 
-    const reopened = await ok(service, 'reopenProtectionCase', 'ReopenProtectionCaseInput', {
-      caseId,
-      reason: 'NEW_INFORMATION',
-    });
+    const reopened = await ok(
+      protection.service,
+      'reopenProtectionCase',
+      'ReopenProtectionCaseInput',
+      {
+        caseId,
+        reason: 'NEW_INFORMATION',
+      },
+    );
     expect(reopened.protectionCase).toMatchObject({ status: 'OPEN', closedAt: null });
     expect(reopened.streamVersion).toBe(before + 1);
   });
 
   it('shows the case’s timeline in order, with who did what and when, and no personal data', async () => {
-    const response = await service.graphql<{
+    const response = await protection.service.graphql<{
       protectionCase: { timeline: { edges: Array<{ node: Record<string, unknown> }> } };
     }>(
       `query ($id: ID!) {
@@ -398,10 +422,15 @@ describe('working a case, from rescue to a safe return', () => {
         timeline: { edges: Array<{ node: { type: string } }>; pageInfo: Record<string, unknown> };
       };
     };
-    const first = await service.graphql<Page>(PAGE, { id: caseId }, {}, { as: thOfficer });
+    const first = await protection.service.graphql<Page>(
+      PAGE,
+      { id: caseId },
+      {},
+      { as: thOfficer },
+    );
     const { pageInfo } = first.body.data!.protectionCase.timeline;
     expect(pageInfo.hasNextPage).toBe(true);
-    const second = await service.graphql<Page>(
+    const second = await protection.service.graphql<Page>(
       PAGE,
       { id: caseId, after: pageInfo.endCursor },
       {},
@@ -414,9 +443,13 @@ describe('working a case, from rescue to a safe return', () => {
   it('shows a beneficiary’s timeline: her registration, then what the cases in your countries did about her', async () => {
     // She is also a victim of a case in Laos, which a Thai officer does not see (added by an
     // officer of both countries: a beneficiary out of one's scope cannot be named).
-    const laCase = await openCase(service, { country: 'LA' }, laOfficer);
+    const laCase = await openCase(protection.service, { country: 'LA' }, laOfficer);
     const bothCountries = officer(['TH', 'LA'], 'officer-th-la');
-    await addVictim(service, { caseId: laCase.caseId, beneficiaryId: girl }, bothCountries);
+    await addVictim(
+      protection.service,
+      { caseId: laCase.caseId, beneficiaryId: girl },
+      bothCountries,
+    );
 
     const TIMELINE = `
       query ($id: ID!) {
@@ -427,7 +460,12 @@ describe('working a case, from rescue to a safe return', () => {
         timeline: { edges: Array<{ node: { type: string; caseId: string | null } }> };
       };
     };
-    const asThai = await service.graphql<Timeline>(TIMELINE, { id: girl }, {}, { as: thOfficer });
+    const asThai = await protection.service.graphql<Timeline>(
+      TIMELINE,
+      { id: girl },
+      {},
+      { as: thOfficer },
+    );
     expect(asThai.body.errors).toBeUndefined();
     expect(asThai.body.data!.beneficiary.timeline.edges.map((edge) => edge.node)).toEqual([
       { type: 'BeneficiaryRegistered', caseId: null },
@@ -436,7 +474,12 @@ describe('working a case, from rescue to a safe return', () => {
       { type: 'ShelterPlacementRecorded', caseId },
       { type: 'RepatriationStepRecorded', caseId },
     ]);
-    const asAdmin = await service.graphql<Timeline>(TIMELINE, { id: girl }, {}, { as: admin('a') });
+    const asAdmin = await protection.service.graphql<Timeline>(
+      TIMELINE,
+      { id: girl },
+      {},
+      { as: admin('a') },
+    );
     expect(asAdmin.body.data!.beneficiary.timeline.edges.map((edge) => edge.node)).toContainEqual({
       type: 'VictimAddedToCase',
       caseId: laCase.caseId,

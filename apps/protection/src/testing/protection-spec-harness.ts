@@ -3,12 +3,11 @@
 // PostgreSQL with a connection to its database, registering a beneficiary through the GraphQL
 // API, counting what was written, and waiting for the read model and for readiness.
 import {
-  startTestService,
+  useTestService,
   type GraphQLResponse,
-  type TestService,
+  type UsedTestService,
 } from '@haven/platform/nest/testing';
 import { PROTECTION_MIGRATIONS } from '@haven/protection/read-models';
-import { Client } from 'pg';
 import { AppModule } from '../app.module';
 
 /** Registers a beneficiary and reads back its record (no personal details: see fixtures.ts). */
@@ -44,11 +43,7 @@ export async function waitUntil(check: () => Promise<boolean>, timeoutMs = 15_00
   }
 }
 
-export interface ProtectionSpecHarness {
-  /** The running service: read it inside tests and hooks, never at a file's top level. */
-  readonly service: TestService;
-  /** A connection to the service's database: inside tests and hooks only, like `service`. */
-  readonly sql: Client;
+export interface ProtectionSpecHarness extends UsedTestService {
   /** Runs REGISTER as the test admin (with extra request headers if given). */
   register(
     input: Record<string, unknown>,
@@ -68,44 +63,25 @@ export interface ProtectionSpecHarness {
  * spec file.
  */
 export function useProtectionService(): ProtectionSpecHarness {
-  let service: TestService | undefined;
-  let sql: Client | undefined;
-
-  beforeAll(async () => {
-    service = await startTestService(AppModule, {
-      migrations: [PROTECTION_MIGRATIONS],
-      env: { HAVEN_READY_MAX_LAG_SECONDS: '1' },
-    });
-    sql = new Client({ connectionString: service.db.url });
-    await sql.connect();
+  const used = useTestService(AppModule, {
+    migrations: [PROTECTION_MIGRATIONS],
+    env: { HAVEN_READY_MAX_LAG_SECONDS: '1' },
   });
-
-  afterAll(async () => {
-    await sql?.end();
-    await service?.close();
-  });
-
-  const started = () => {
-    if (!service || !sql) {
-      throw new Error('useProtectionService: the service starts in beforeAll; use it in tests');
-    }
-    return { service, sql };
-  };
 
   return {
     get service() {
-      return started().service;
+      return used.service;
     },
     get sql() {
-      return started().sql;
+      return used.sql;
     },
     async register(input, headers) {
-      return started().service.graphql<RegisterResult>(REGISTER, { input }, headers);
+      return used.service.graphql<RegisterResult>(REGISTER, { input }, headers);
     },
     async referenceCodeOf(id) {
       let code: string | undefined;
       await waitUntil(async () => {
-        const { rows } = await started().sql.query<{ reference_code: string }>(
+        const { rows } = await used.sql.query<{ reference_code: string }>(
           'SELECT reference_code FROM protection.beneficiaries WHERE id = $1',
           [id],
         );
@@ -115,12 +91,12 @@ export function useProtectionService(): ProtectionSpecHarness {
       return code!;
     },
     async counts() {
-      const { rows } = await started().sql.query<{ events: number; rows: number }>(`
+      const { rows } = await used.sql.query<{ events: number; rows: number }>(`
         SELECT (SELECT count(*)::int FROM event_store.events) AS events,
                (SELECT count(*)::int FROM protection.beneficiaries) AS rows`);
       return rows[0];
     },
-    async ready(url = started().service.url) {
+    async ready(url = used.service.url) {
       const response = await fetch(`${url}/health/ready`);
       return { status: response.status, body: (await response.json()) as Record<string, unknown> };
     },

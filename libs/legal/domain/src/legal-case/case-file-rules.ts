@@ -19,7 +19,7 @@ import type {
 /** The command of one type, as the decider's switch narrows it. */
 export type CommandOf<T extends LegalCaseCommand['type']> = Extract<LegalCaseCommand, { type: T }>;
 
-export type Open = Extract<LegalCaseState, { status: 'OPEN' }>;
+type Open = Extract<LegalCaseState, { status: 'OPEN' }>;
 
 /** A case that exists and is open: anything new needs one. */
 export function open(state: LegalCaseState): Open {
