@@ -15,7 +15,8 @@ import {
   LEGAL_CASES_V1,
   RELIEF_RESPONSES_V1,
 } from '@haven/analytics/feed';
-import { eventually, feedTestBed, metadata, type FeedTestBed } from '@haven/analytics/feed/testing';
+import { feedTestBed, metadata, type FeedTestBed } from '@haven/analytics/feed/testing';
+import { eventually } from '@haven/platform/testing';
 import type { NewEvent } from '@haven/platform/event-store';
 import { messagesText, testKafkaBrokers } from '@haven/platform/kafka/testing';
 import { encryptField, generateDataKey } from '@haven/platform/privacy';
@@ -247,7 +248,9 @@ describe('the analysts feed of a demo-like run', () => {
     const relay = bed.relay();
     relay.start();
     const head = await bed.store.headPosition();
-    await eventually(async () => expect(relay.status().checkpoint).toBe(head), 60_000);
+    await eventually(async () => expect(relay.status().checkpoint).toBe(head), {
+      timeoutMs: 60_000,
+    });
     await relay.stop();
 
     const messages = (

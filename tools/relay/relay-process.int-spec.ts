@@ -6,7 +6,8 @@ import { rmSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { CASE_NOTIFICATIONS_V1, HEADERS, Pseudonymiser } from '@haven/analytics/feed';
-import { eventually, metadata } from '@haven/analytics/feed/testing';
+import { metadata } from '@haven/analytics/feed/testing';
+import { eventually } from '@haven/platform/testing';
 import { migrateEventStore, PostgresEventStore, type NewEvent } from '@haven/platform/event-store';
 import { platformaticKafka } from '@haven/platform/kafka';
 import { readAllMessages, testKafkaBrokers } from '@haven/platform/kafka/testing';
@@ -196,10 +197,9 @@ describe('the relay process', () => {
     const last = await store.headPosition();
 
     const first = await startRelay(testKafkaBrokers(), prefix);
-    await eventually(
-      async () => expect(await checkpoint('analytics-relay')).toBeGreaterThan(0),
-      60_000,
-    );
+    await eventually(async () => expect(await checkpoint('analytics-relay')).toBeGreaterThan(0), {
+      timeoutMs: 60_000,
+    });
     first.child.kill('SIGKILL');
     await first.exited;
     const killedAt = await checkpoint('analytics-relay');
@@ -207,7 +207,9 @@ describe('the relay process', () => {
 
     const second = await startRelay(testKafkaBrokers(), prefix);
     try {
-      await eventually(async () => expect(await checkpoint('analytics-relay')).toBe(last), 60_000);
+      await eventually(async () => expect(await checkpoint('analytics-relay')).toBe(last), {
+        timeoutMs: 60_000,
+      });
       await eventually(async () => {
         const { status, body } = await ready(second);
         expect(status).toBe(200);
@@ -250,18 +252,24 @@ describe('the relay process', () => {
       expect(await checkpoint('analytics-relay')).toBe(before);
 
       broker = await startBroker(port, dataDir);
-      await eventually(async () => expect((await ready(relay)).status).toBe(200), 90_000);
+      await eventually(async () => expect((await ready(relay)).status).toBe(200), {
+        timeoutMs: 90_000,
+      });
 
       // Several batches (of 500 here) meet the outage, and are sent again in order.
       await broker.stop();
       const secondIds = await appendNotifications(1500);
-      await eventually(async () => expect((await ready(relay)).status).toBe(503), 60_000);
+      await eventually(async () => expect((await ready(relay)).status).toBe(503), {
+        timeoutMs: 60_000,
+      });
       const stalled = await checkpoint('analytics-relay');
 
       broker = await startBroker(port, dataDir);
       const last = await store.headPosition();
       expect(stalled).toBeLessThan(last);
-      await eventually(async () => expect(await checkpoint('analytics-relay')).toBe(last), 90_000);
+      await eventually(async () => expect(await checkpoint('analytics-relay')).toBe(last), {
+        timeoutMs: 90_000,
+      });
       expect((await ready(relay)).status).toBe(200);
 
       const messages = await readAllMessages(platformaticKafka({ brokers }), [prefix + TOPIC]);

@@ -3,7 +3,8 @@ import type { JsonObject } from '@haven/platform/event-store';
 import { messagesText } from '@haven/platform/kafka/testing';
 import { HEADERS } from './messages';
 import type { AnalyticsRelay } from './relay';
-import { eventually, feedTestBed, metadata, type FeedTestBed } from './test-support';
+import { eventually } from '@haven/platform/testing';
+import { feedTestBed, metadata, type FeedTestBed } from './test-support';
 import {
   ADVOCACY_ACTIONS_V1,
   BENEFICIARIES_V1,

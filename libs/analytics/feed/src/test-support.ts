@@ -84,20 +84,3 @@ export function metadata(occurredAt = '2026-03-14T09:26:53.589Z'): NewEvent['met
     occurredAt,
   };
 }
-
-/** Polls until `check` passes or the time is up (then `check`'s last failure is thrown). */
-export async function eventually(
-  check: () => Promise<void> | void,
-  timeoutMs = 30_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-}

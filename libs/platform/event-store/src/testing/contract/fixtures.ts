@@ -1,5 +1,5 @@
-// What the contract's tests build on: event metadata and new events, waiting a while or until
-// something holds, and reading the whole log.
+// What the contract's tests build on: event metadata and new events, waiting a while, and reading
+// the whole log.
 import type { EventMetadata, EventStore, NewEvent, RecordedEvent } from '../../event-store';
 
 export const metadata = (overrides: Partial<EventMetadata> = {}): EventMetadata => ({
@@ -19,19 +19,6 @@ export const event = (
 ): NewEvent => ({ type, data, metadata: metadata(), ...extra }) as NewEvent;
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-export async function waitUntil(
-  check: () => boolean,
-  timeoutMs: number,
-  what: string,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline)
-      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(10);
-  }
-}
 
 export async function allEvents(store: EventStore): Promise<RecordedEvent[]> {
   const out: RecordedEvent[] = [];

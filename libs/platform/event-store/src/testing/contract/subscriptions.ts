@@ -1,8 +1,9 @@
 // The contract's subscriptions: catching up then going live, back-pressure, a growing first batch,
 // a failing handler, and every committed event exactly once and in order past a long transaction.
+import { waitUntil } from '@haven/platform/testing';
 import type { EventStore, RecordedEvent } from '../../event-store';
 import { newEventId } from '../../validation';
-import { allEvents, event, sleep, waitUntil } from './fixtures';
+import { allEvents, event, sleep } from './fixtures';
 import type { ContractContext, EventStoreHarness } from './harness';
 
 export function describeSubscriptionContract(contract: ContractContext): void {
@@ -24,9 +25,9 @@ export function describeSubscriptionContract(contract: ContractContext): void {
       const subscription = store.subscribe(second.globalPosition, (e) => {
         received.push(e.type);
       });
-      await waitUntil(() => received.length === 2, 5000, 'catch-up');
+      await waitUntil(() => received.length === 2, 'catch-up', { timeoutMs: 5000 });
       await store.append(stream, [event('New1')], 3);
-      await waitUntil(() => received.length === 3, 5000, 'the live event');
+      await waitUntil(() => received.length === 3, 'the live event', { timeoutMs: 5000 });
       expect(received).toEqual(['Old2', 'Old3', 'New1']);
       expect(subscription.live).toBe(true);
       expect(subscription.position).toBe((await store.headPosition()) + 1);
@@ -59,7 +60,7 @@ export function describeSubscriptionContract(contract: ContractContext): void {
         },
         { batchSize: 10 },
       );
-      await waitUntil(() => handled === 60, 10_000, 'the slow handler');
+      await waitUntil(() => handled === 60, 'the slow handler', { timeoutMs: 10_000 });
       await subscription.stop();
       spy.mockRestore();
       // A read starts with at most the batch in the handler's hands not yet handled.
@@ -89,7 +90,7 @@ export function describeSubscriptionContract(contract: ContractContext): void {
         },
         { batchSize: 16, firstBatchSize: 3 },
       );
-      await waitUntil(() => subscription.live, 10_000, 'catching up');
+      await waitUntil(() => subscription.live, 'catching up', { timeoutMs: 10_000 });
       await subscription.stop();
       spy.mockRestore();
       // 3 + 6 + 12 + 16 + 16 = 53 events in full reads; the sixth read returns the last 7.
@@ -157,7 +158,9 @@ export function describeSubscriptionContract(contract: ContractContext): void {
       await held.commit();
       committed.add(heldId);
 
-      await waitUntil(() => received.length >= committed.size, 15_000, 'every committed event');
+      await waitUntil(() => received.length >= committed.size, 'every committed event', {
+        timeoutMs: 15_000,
+      });
       await sleep(200);
       await subscription.stop();
 
