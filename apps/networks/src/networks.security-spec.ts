@@ -2,51 +2,19 @@
 // country, and a link to a beneficiary out of the reader's scope must reveal nothing.
 import { randomUUID } from 'node:crypto';
 import { agentOfChangeStreamId } from '@haven/networks/domain';
-import { NETWORKS_MIGRATIONS } from '@haven/networks/read-models';
 import type { EventMetadata } from '@haven/platform/event-store';
 import { ServiceDatabase } from '@haven/platform/nest';
-import { startTestService, type TestService } from '@haven/platform/nest/testing';
 import type { Principal } from '@haven/platform/security';
 import { beneficiaryStreamId } from '@haven/protection/contracts';
-import { Client } from 'pg';
-import { AppModule } from './app.module';
+import { coordinator, useNetworksService } from './testing/networks-spec-harness';
 
-let service: TestService;
-let sql: Client;
-
-beforeAll(async () => {
-  service = await startTestService(AppModule, { migrations: [NETWORKS_MIGRATIONS] });
-  sql = new Client({ connectionString: service.db.url });
-  await sql.connect();
-});
-
-afterAll(async () => {
-  await sql?.end();
-  await service?.close();
-});
+const networks = useNetworksService();
+const { gql, eventCount } = networks;
 
 const watchdog = (subject: string) =>
   ({ subject, role: 'watchdog', countries: [], organisationId: null }) as Principal;
 const partner = (subject: string, organisationId: string) =>
   ({ subject, role: 'partner', countries: [], organisationId }) as Principal;
-const coordinator = (countries: string[]) =>
-  ({
-    subject: `coordinator-${countries.join('-')}`,
-    role: 'network_coordinator',
-    countries,
-    organisationId: 'alliance',
-  }) as Principal;
-
-async function gql(query: string, variables: Record<string, unknown>, as: Principal) {
-  return service.graphql<Record<string, unknown>>(query, variables, {}, { as });
-}
-
-async function eventCount(): Promise<number> {
-  const { rows } = await sql.query<{ n: number }>(
-    'SELECT count(*)::int AS n FROM event_store.events',
-  );
-  return rows[0].n;
-}
 
 const metadata = (actorId: string): EventMetadata => ({
   actorId,
@@ -60,7 +28,7 @@ const metadata = (actorId: string): EventMetadata => ({
 /** Protection's registration of a beneficiary, on the shared log. */
 async function beneficiaryRegistered(country: string): Promise<string> {
   const beneficiaryId = randomUUID();
-  await service.app.get(ServiceDatabase).eventStore.append(
+  await networks.service.app.get(ServiceDatabase).eventStore.append(
     beneficiaryStreamId(beneficiaryId),
     [
       {
@@ -194,7 +162,7 @@ describe('an agent of change’s beneficiary, read by a coordinator', () => {
     const thBeneficiary = await beneficiaryRegistered('TH');
     const laBeneficiary = await beneficiaryRegistered('LA');
     // A TH agent of change linked to an LA beneficiary, as registered before the rule above held.
-    const store = service.app.get(ServiceDatabase).eventStore;
+    const store = networks.service.app.get(ServiceDatabase).eventStore;
     const agents: Array<[string, string]> = [
       [randomUUID(), thBeneficiary],
       [randomUUID(), laBeneficiary],
@@ -221,7 +189,7 @@ describe('an agent of change’s beneficiary, read by a coordinator', () => {
       );
       position = result.globalPositions[0];
     }
-    await service.app.get(ServiceDatabase).waitForProjections(position);
+    await networks.service.app.get(ServiceDatabase).waitForProjections(position);
 
     const response = await gql(
       `{ agentsOfChange(country: TH, first: 100) {
@@ -244,8 +212,7 @@ describe('an agent of change’s beneficiary, read by a coordinator', () => {
   });
 });
 
-const coordinatorNamed = (subject: string, countries: string[]) =>
-  ({ subject, role: 'network_coordinator', countries, organisationId: 'alliance' }) as Principal;
+const coordinatorNamed = (subject: string, countries: string[]) => coordinator(countries, subject);
 
 /** Each networks command that takes a client-chosen id: its mutation, and facts for it. */
 const REGISTRATIONS: Array<[string, string, Record<string, unknown>, Record<string, unknown>]> = [

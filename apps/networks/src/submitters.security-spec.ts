@@ -3,33 +3,12 @@
 // that record and no other, and a token bound to no record submits nothing.
 import { randomUUID } from 'node:crypto';
 import { caseNotificationStreamId } from '@haven/networks/contracts';
-import { NETWORKS_MIGRATIONS } from '@haven/networks/read-models';
 import { ServiceDatabase } from '@haven/platform/nest';
-import { startTestService, type TestService } from '@haven/platform/nest/testing';
 import type { Principal, Role } from '@haven/platform/security';
-import { Client } from 'pg';
-import { AppModule } from './app.module';
+import { coordinator, useNetworksService } from './testing/networks-spec-harness';
 
-let service: TestService;
-let sql: Client;
-
-beforeAll(async () => {
-  service = await startTestService(AppModule, { migrations: [NETWORKS_MIGRATIONS] });
-  sql = new Client({ connectionString: service.db.url });
-  await sql.connect();
-});
-
-afterAll(async () => {
-  await sql?.end();
-  await service?.close();
-});
-
-const coordinator = {
-  subject: 'coordinator-TH',
-  role: 'network_coordinator',
-  countries: ['TH'],
-  organisationId: 'alliance',
-} as Principal;
+const networks = useNetworksService();
+const { eventCount } = networks;
 const member = (role: Role, subject: string) =>
   ({ subject, role, countries: [], organisationId: null }) as Principal;
 
@@ -39,15 +18,7 @@ type Body = {
 };
 
 async function gql(query: string, variables: Record<string, unknown>, as: Principal) {
-  return (await service.graphql<Record<string, unknown>>(query, variables, {}, { as }))
-    .body as Body;
-}
-
-async function eventCount(): Promise<number> {
-  const { rows } = await sql.query<{ n: number }>(
-    'SELECT count(*)::int AS n FROM event_store.events',
-  );
-  return rows[0].n;
+  return (await networks.gql(query, variables, as)).body as Body;
 }
 
 /** A member registered by the TH coordinator: its id. */
@@ -57,7 +28,7 @@ async function register(mutation: string, input: Record<string, unknown>): Promi
   const body = await gql(
     `mutation ($input: ${inputType}!) { ${mutation}(input: $input) { streamVersion } }`,
     { input: { ...input, id } },
-    coordinator,
+    coordinator(['TH']),
   );
   expect(body.errors).toBeUndefined();
   return id;
@@ -78,7 +49,7 @@ const facts = {
 };
 
 async function submittedEvents(notificationId: string) {
-  return service.app
+  return networks.service.app
     .get(ServiceDatabase)
     .eventStore.readStream(caseNotificationStreamId(notificationId));
 }
@@ -167,7 +138,7 @@ describe('the women’s groups’ and agents of change’s own roles', () => {
   it('an agent of change’s token submits as an agent of change; bound to a watchdog’s record, it submits nothing', async () => {
     // An agent of change registered from training (no beneficiary check needed on the log).
     const agentOfChangeId = randomUUID();
-    await service.app.get(ServiceDatabase).eventStore.append(
+    await networks.service.app.get(ServiceDatabase).eventStore.append(
       `agentofchange-${agentOfChangeId}`,
       [
         {

@@ -1,27 +1,14 @@
 // Consents and duplicate detection through protection's GraphQL API, on a real PostgreSQL.
 import { randomBytes } from 'node:crypto';
-import { startTestService, type TestService } from '@haven/platform/nest/testing';
+import { useTestService } from '@haven/platform/nest/testing';
 import type { Principal } from '@haven/platform/security';
 import { findClearText } from '@haven/platform/testing';
 import { beneficiaryStreamId } from '@haven/protection/contracts';
 import { PROTECTION_MIGRATIONS } from '@haven/protection/read-models';
-import { Client } from 'pg';
 import { AppModule } from './app.module';
-import { admin, officer, partner, registerBeneficiary } from './testing/fixtures';
+import { admin, eventTypesOf, officer, partner, registerBeneficiary } from './testing/fixtures';
 
-let service: TestService;
-let sql: Client;
-
-beforeAll(async () => {
-  service = await startTestService(AppModule, { migrations: [PROTECTION_MIGRATIONS] });
-  sql = new Client({ connectionString: service.db.url });
-  await sql.connect();
-});
-
-afterAll(async () => {
-  await sql?.end();
-  await service?.close();
-});
+const protection = useTestService(AppModule, { migrations: [PROTECTION_MIGRATIONS] });
 
 const RECORD_CONSENT = `mutation ($input: RecordConsentInput!) {
   recordConsent(input: $input) {
@@ -38,16 +25,10 @@ const DUPLICATES = `query ($id: ID!) {
   beneficiary(id: $id) { possibleDuplicates { candidateId reasons status } }
 }`;
 
-async function eventTypes(id: string): Promise<string[]> {
-  const { rows } = await sql.query(
-    'SELECT type FROM event_store.events WHERE stream_id = $1 ORDER BY stream_version',
-    [beneficiaryStreamId(id)],
-  );
-  return rows.map((row) => row.type);
-}
+const eventTypes = (id: string) => eventTypesOf(protection.sql, beneficiaryStreamId(id));
 
 async function matchKeys(id: string): Promise<number> {
-  const { rows } = await sql.query(
+  const { rows } = await protection.sql.query(
     'SELECT count(*)::int AS n FROM protection.beneficiary_match_keys WHERE beneficiary_id = $1',
     [id],
   );
@@ -63,9 +44,13 @@ describe('consents', () => {
   const th = officer(['TH']);
 
   it('records a consent, then its withdrawal as a new record; consents show the latest per kind and partner', async () => {
-    const id = await registerBeneficiary(service, { country: 'TH', sex: 'FEMALE', minor: true });
+    const id = await registerBeneficiary(protection.service, {
+      country: 'TH',
+      sex: 'FEMALE',
+      minor: true,
+    });
     const record = (input: Record<string, unknown>, as: Principal = th) =>
-      service.graphql<{
+      protection.service.graphql<{
         recordConsent: { beneficiary: { consents: Array<Record<string, unknown>> } };
       }>(RECORD_CONSENT, { input: { beneficiaryId: id, ...input } }, {}, { as });
 
@@ -97,9 +82,13 @@ describe('consents', () => {
   });
 
   it('refuses sharing without a partner (BAD_USER_INPUT), other roles (FORBIDDEN) and other countries (NOT_FOUND, as for no beneficiary), writing nothing', async () => {
-    const id = await registerBeneficiary(service, { country: 'TH', sex: 'FEMALE', minor: true });
+    const id = await registerBeneficiary(protection.service, {
+      country: 'TH',
+      sex: 'FEMALE',
+      minor: true,
+    });
     const record = (input: Record<string, unknown>, as: Principal) =>
-      service.graphql(
+      protection.service.graphql(
         RECORD_CONSENT,
         { input: { beneficiaryId: id, given: true, recordedOn: '2026-01-10', ...input } },
         {},
@@ -122,14 +111,14 @@ describe('consents', () => {
 describe('duplicate detection at registration', () => {
   it('flags the same name (other case, accents and order) and birth date in the same country, merges nothing, and a person decides', async () => {
     const { given, family } = someName();
-    const first = await registerBeneficiary(service, {
+    const first = await registerBeneficiary(protection.service, {
       country: 'TH',
       sex: 'FEMALE',
       minor: true,
       personal: { givenName: given, familyName: family, dateOfBirth: '2011-03-04' },
     });
     const ascii = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '');
-    const second = await registerBeneficiary(service, {
+    const second = await registerBeneficiary(protection.service, {
       country: 'TH',
       sex: 'FEMALE',
       minor: true,
@@ -144,7 +133,7 @@ describe('duplicate detection at registration', () => {
       'BeneficiaryRegistered',
       'BeneficiaryFlaggedAsPossibleDuplicate',
     ]);
-    const { rows } = await sql.query(
+    const { rows } = await protection.sql.query(
       `SELECT data FROM event_store.events WHERE stream_id = $1 AND type = 'BeneficiaryFlaggedAsPossibleDuplicate'`,
       [beneficiaryStreamId(second)],
     );
@@ -154,7 +143,7 @@ describe('duplicate detection at registration', () => {
       reasons: ['SAME_NAME_AND_DATE_OF_BIRTH', 'SAME_NAME_AND_BIRTH_YEAR'],
     });
 
-    const read = await service.graphql<{
+    const read = await protection.service.graphql<{
       beneficiary: { possibleDuplicates: unknown[] };
     }>(DUPLICATES, { id: second }, {}, { as: officer(['TH']) });
     expect(read.body.data!.beneficiary.possibleDuplicates).toEqual([
@@ -165,7 +154,7 @@ describe('duplicate detection at registration', () => {
       },
     ]);
 
-    const resolved = await service.graphql<{
+    const resolved = await protection.service.graphql<{
       resolvePossibleDuplicate: { beneficiary: { possibleDuplicates: unknown[] } };
     }>(
       RESOLVE,
@@ -182,13 +171,13 @@ describe('duplicate detection at registration', () => {
       }),
     ]);
     // Nothing merged: both records are still there, apart.
-    const { rows: both } = await sql.query(
+    const { rows: both } = await protection.sql.query(
       'SELECT id FROM protection.beneficiaries WHERE id = ANY($1)',
       [[first, second]],
     );
     expect(both).toHaveLength(2);
 
-    const unknown = await service.graphql(
+    const unknown = await protection.service.graphql(
       RESOLVE,
       { input: { beneficiaryId: first, candidateId: second, decision: 'SAME_PERSON' } },
       {},
@@ -199,22 +188,32 @@ describe('duplicate detection at registration', () => {
     // The match keys hold no clear name, normalised name or date.
     expect(await matchKeys(second)).toBe(2);
     expect(
-      await findClearText(sql, [given, family, `${family} ${given}`.toLowerCase(), '2011-03-04']),
+      await findClearText(protection.sql, [
+        given,
+        family,
+        `${family} ${given}`.toLowerCase(),
+        '2011-03-04',
+      ]),
     ).toEqual([]);
   });
 
   it('does not flag the same person registered in another country, nor a different birth date', async () => {
     const { given, family } = someName();
     const personal = { givenName: given, familyName: family, dateOfBirth: '2010-05-06' };
-    await registerBeneficiary(service, { country: 'TH', sex: 'FEMALE', minor: true, personal });
-    const abroad = await registerBeneficiary(service, {
+    await registerBeneficiary(protection.service, {
+      country: 'TH',
+      sex: 'FEMALE',
+      minor: true,
+      personal,
+    });
+    const abroad = await registerBeneficiary(protection.service, {
       country: 'LA',
       sex: 'FEMALE',
       minor: true,
       personal,
     });
     expect(await eventTypes(abroad)).toEqual(['BeneficiaryRegistered']);
-    const otherYear = await registerBeneficiary(service, {
+    const otherYear = await registerBeneficiary(protection.service, {
       country: 'TH',
       sex: 'FEMALE',
       minor: true,
@@ -225,21 +224,21 @@ describe('duplicate detection at registration', () => {
 
   it('deletes the person’s match keys when an erasure is confirmed', async () => {
     const { given, family } = someName();
-    const id = await registerBeneficiary(service, {
+    const id = await registerBeneficiary(protection.service, {
       country: 'VN',
       sex: 'MALE',
       minor: false,
       personal: { givenName: given, familyName: family, dateOfBirth: '2001-01-02' },
     });
     expect(await matchKeys(id)).toBe(2);
-    const erase = await service.graphql(
+    const erase = await protection.service.graphql(
       'mutation ($input: EraseBeneficiaryInput!) { eraseBeneficiary(input: $input) { status } }',
       { input: { beneficiaryId: id, reason: 'Requested by the person, ticket OPS-1' } },
       {},
       { as: admin('admin-a') },
     );
     expect(erase.body.errors).toBeUndefined();
-    const confirm = await service.graphql(
+    const confirm = await protection.service.graphql(
       'mutation ($input: ConfirmBeneficiaryErasureInput!) { confirmBeneficiaryErasure(input: $input) { status } }',
       { input: { beneficiaryId: id } },
       {},

@@ -1,11 +1,10 @@
 // Break-glass access: a caseworker reaching one beneficiary outside their scope, for a while,
 // with a reason, every read under it stating a purpose and logged; refused in every other case.
 import { randomUUID } from 'node:crypto';
-import { startTestService, type TestService } from '@haven/platform/nest/testing';
+import { useTestService } from '@haven/platform/nest/testing';
 import type { Principal } from '@haven/platform/security';
 import { breakGlassStreamId } from '@haven/protection/contracts';
 import { PROTECTION_MIGRATIONS } from '@haven/protection/read-models';
-import { Client } from 'pg';
 import { AppModule } from './app.module';
 import {
   admin,
@@ -18,8 +17,10 @@ import {
   type ReadPersonal,
 } from './testing/fixtures';
 
-let service: TestService;
-let sql: Client;
+const protection = useTestService(AppModule, {
+  migrations: [PROTECTION_MIGRATIONS],
+  env: { HAVEN_BREAK_GLASS_MINUTES: '30' },
+});
 const registeredValues: string[] = [];
 
 const thaiOfficer = officer(['TH'], 'officer-th-1');
@@ -38,20 +39,6 @@ const managerOf = (countries: string[]): Principal => ({
 });
 const REASON = 'Child moved across the border overnight, hotline call 4471';
 
-beforeAll(async () => {
-  service = await startTestService(AppModule, {
-    migrations: [PROTECTION_MIGRATIONS],
-    env: { HAVEN_BREAK_GLASS_MINUTES: '30' },
-  });
-  sql = new Client({ connectionString: service.db.url });
-  await sql.connect();
-});
-
-afterAll(async () => {
-  await sql?.end();
-  await service?.close();
-});
-
 const REQUEST = `mutation ($input: RequestBreakGlassAccessInput!) {
   requestBreakGlassAccess(input: $input) { grantId beneficiaryId expiresAt }
 }`;
@@ -62,7 +49,7 @@ type Granted = {
 async function laotian(): Promise<{ id: string; personal: Record<string, string> }> {
   const personal = somePersonalDetails();
   registeredValues.push(...Object.values(personal));
-  const id = await registerBeneficiary(service, {
+  const id = await registerBeneficiary(protection.service, {
     country: 'LA',
     sex: 'FEMALE',
     minor: true,
@@ -72,11 +59,16 @@ async function laotian(): Promise<{ id: string; personal: Record<string, string>
 }
 
 function requestAccess(beneficiaryId: string, as: Principal, reason = REASON) {
-  return service.graphql<Granted>(REQUEST, { input: { beneficiaryId, reason } }, {}, { as });
+  return protection.service.graphql<Granted>(
+    REQUEST,
+    { input: { beneficiaryId, reason } },
+    {},
+    { as },
+  );
 }
 
 async function writes(): Promise<{ events: number; grants: number; log: number }> {
-  const { rows } = await sql.query(`
+  const { rows } = await protection.sql.query(`
     SELECT (SELECT count(*)::int FROM event_store.events) AS events,
            (SELECT count(*)::int FROM protection.break_glass_grants) AS grants,
            (SELECT count(*)::int FROM privacy.access_log) AS log`);
@@ -84,7 +76,7 @@ async function writes(): Promise<{ events: number; grants: number; log: number }
 }
 
 async function logOf(recordId: string) {
-  const { rows } = await sql.query(
+  const { rows } = await protection.sql.query(
     `SELECT actor_id, fields, purpose, break_glass FROM privacy.access_log
       WHERE record_id = $1 ORDER BY id`,
     [recordId],
@@ -95,7 +87,7 @@ async function logOf(recordId: string) {
 describe('asking for break-glass access', () => {
   it('given a beneficiary outside the officer’s scope, then reading it is refused until access is granted; the grant is an event and a row, and works on the next request', async () => {
     const { id } = await laotian();
-    const refused = await service.graphql<ReadPersonal>(
+    const refused = await protection.service.graphql<ReadPersonal>(
       READ_PERSONAL,
       { id, purpose: 'trying anyway' },
       {},
@@ -110,12 +102,12 @@ describe('asking for break-glass access', () => {
     const granted = await requestAccess(id, thaiOfficer);
     expect(granted.body.errors).toBeUndefined();
     const { grantId, expiresAt } = granted.body.data!.requestBreakGlassAccess!;
-    // HAVEN_BREAK_GLASS_MINUTES=30 for this service.
+    // HAVEN_BREAK_GLASS_MINUTES=30 for this protection.service.
     const lifetime = Date.parse(expiresAt) - before;
     expect(lifetime).toBeGreaterThan(29 * 60_000);
     expect(lifetime).toBeLessThanOrEqual(30 * 60_000 + 5_000);
 
-    const { rows: events } = await sql.query(
+    const { rows: events } = await protection.sql.query(
       'SELECT type, data FROM event_store.events WHERE stream_id = $1',
       [breakGlassStreamId(grantId)],
     );
@@ -133,7 +125,7 @@ describe('asking for break-glass access', () => {
         }),
       },
     ]);
-    const { rows: grants } = await sql.query(
+    const { rows: grants } = await protection.sql.query(
       'SELECT beneficiary_id, subject, role, country FROM protection.break_glass_grants WHERE grant_id = $1',
       [grantId],
     );
@@ -161,7 +153,11 @@ describe('asking for break-glass access', () => {
   });
 
   it('refuses a beneficiary already within scope (CONFLICT, not needed), an unknown one, and a reason too short or too long; writes nothing', async () => {
-    const thai = await registerBeneficiary(service, { country: 'TH', sex: 'MALE', minor: true });
+    const thai = await registerBeneficiary(protection.service, {
+      country: 'TH',
+      sex: 'MALE',
+      minor: true,
+    });
     const { id } = await laotian();
     const before = await writes();
 
@@ -188,7 +184,7 @@ describe('reading under break-glass access', () => {
     const { id, personal } = await laotian();
     await requestAccess(id, thaiOfficer);
 
-    const read = await service.graphql<ReadPersonal>(
+    const read = await protection.service.graphql<ReadPersonal>(
       `query ($id: ID!) {
         beneficiary(id: $id, purpose: "locate the child for the hearing") {
           id referenceCode personalDetails { givenName phone erased }
@@ -205,7 +201,7 @@ describe('reading under break-glass access', () => {
       personalDetails: { givenName: personal.givenName, phone: personal.phone, erased: false },
     });
     // The purpose may also be given on the personal details alone, and then overrides.
-    const override = await service.graphql<ReadPersonal>(
+    const override = await protection.service.graphql<ReadPersonal>(
       `query ($id: ID!) {
         beneficiary(id: $id, purpose: "record check") { personalDetails(purpose: "call the child") { phone } }
       }`,
@@ -246,7 +242,7 @@ describe('reading under break-glass access', () => {
       'query ($id: ID!) { beneficiary(id: $id) { id referenceCode } }',
       'query ($id: ID!) { beneficiary(id: $id) { personalDetails { givenName } } }',
     ]) {
-      const response = await service.graphql(query, { id }, {}, { as: thaiOfficer });
+      const response = await protection.service.graphql(query, { id }, {}, { as: thaiOfficer });
       expect(response.body.data?.beneficiary ?? null).toBeNull();
       expect(response.body.errors?.[0]?.extensions).toEqual({
         code: 'FORBIDDEN',
@@ -261,7 +257,7 @@ describe('reading under break-glass access', () => {
   it('is the holder’s alone: another officer stays out of scope', async () => {
     const { id } = await laotian();
     await requestAccess(id, thaiOfficer);
-    const response = await service.graphql(
+    const response = await protection.service.graphql(
       READ_PERSONAL,
       { id, purpose: 'helping a colleague' },
       {},
@@ -276,7 +272,7 @@ describe('reading under break-glass access', () => {
   it('lets a role without personal access read the record, but not the personal details', async () => {
     const { id, personal } = await laotian();
     await requestAccess(id, reliefCoordinator);
-    const response = await service.graphql<ReadPersonal>(
+    const response = await protection.service.graphql<ReadPersonal>(
       `query ($id: ID!) {
         beneficiary(id: $id, purpose: "deliver emergency relief") {
           id personalDetails { givenName }
@@ -300,13 +296,13 @@ describe('reading under break-glass access', () => {
     const { id } = await laotian();
     const granted = await requestAccess(id, thaiOfficer);
     const { grantId } = granted.body.data!.requestBreakGlassAccess!;
-    await sql.query(
+    await protection.sql.query(
       `UPDATE protection.break_glass_grants
           SET granted_at = now() - interval '2 hours', expires_at = now() - interval '1 hour'
         WHERE grant_id = $1`,
       [grantId],
     );
-    const response = await service.graphql(
+    const response = await protection.service.graphql(
       READ_PERSONAL,
       { id, purpose: 'still on it' },
       {},
@@ -339,7 +335,7 @@ describe('reviewing break-glass grants', () => {
     const { id: expiredFor } = await laotian();
     const expired = (await requestAccess(expiredFor, thaiOfficer)).body.data!
       .requestBreakGlassAccess!;
-    await sql.query(
+    await protection.sql.query(
       `UPDATE protection.break_glass_grants
           SET granted_at = now() - interval '2 hours', expires_at = now() - interval '1 hour'
         WHERE grant_id = $1`,
@@ -347,7 +343,7 @@ describe('reviewing break-glass grants', () => {
     );
 
     for (const principal of [admin('admin-1'), auditor, managerOf(['LA'])]) {
-      const all = await service.graphql<List>(LIST, {}, {}, { as: principal });
+      const all = await protection.service.graphql<List>(LIST, {}, {}, { as: principal });
       expect(all.body.errors).toBeUndefined();
       const nodes = all.body.data!.breakGlassGrants.edges.map(({ node }) => node);
       expect(nodes).toEqual(
@@ -361,7 +357,7 @@ describe('reviewing break-glass grants', () => {
           expect.objectContaining({ id: expired.grantId, active: false }),
         ]),
       );
-      const onlyActive = await service.graphql<List>(
+      const onlyActive = await protection.service.graphql<List>(
         LIST,
         { activeOnly: true },
         {},
@@ -372,11 +368,16 @@ describe('reviewing break-glass grants', () => {
       expect(ids).not.toContain(expired.grantId);
     }
 
-    const elsewhere = await service.graphql<List>(LIST, {}, {}, { as: managerOf(['VN']) });
+    const elsewhere = await protection.service.graphql<List>(
+      LIST,
+      {},
+      {},
+      { as: managerOf(['VN']) },
+    );
     expect(elsewhere.body.data!.breakGlassGrants.edges).toEqual([]);
 
     for (const principal of [thaiOfficer, partner('ngo-a')]) {
-      const refused = await service.graphql(LIST, {}, {}, { as: principal });
+      const refused = await protection.service.graphql(LIST, {}, {}, { as: principal });
       expect(refused.body.errors?.[0]?.extensions).toEqual({
         code: 'FORBIDDEN',
         reason: 'ROLE_NOT_ALLOWED',
@@ -388,15 +389,15 @@ describe('reviewing break-glass grants', () => {
     const PAGE = `query ($after: String) {
       breakGlassGrants(first: 1, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } }
     }`;
-    const first = await service.graphql<List>(PAGE, {});
+    const first = await protection.service.graphql<List>(PAGE, {});
     expect(first.body.data!.breakGlassGrants.pageInfo.hasNextPage).toBe(true);
-    const next = await service.graphql<List>(PAGE, {
+    const next = await protection.service.graphql<List>(PAGE, {
       after: first.body.data!.breakGlassGrants.pageInfo.endCursor,
     });
     expect(next.body.data!.breakGlassGrants.edges[0].node.id).not.toBe(
       first.body.data!.breakGlassGrants.edges[0].node.id,
     );
-    const forged = await service.graphql(PAGE, {
+    const forged = await protection.service.graphql(PAGE, {
       after: Buffer.from('registered:1').toString('base64url'),
     });
     expect(forged.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
@@ -405,7 +406,7 @@ describe('reviewing break-glass grants', () => {
 
 describe('logs', () => {
   it('never hold a personal value, of any test of this file', () => {
-    const raw = service.rawLogs();
+    const raw = protection.service.rawLogs();
     expect(registeredValues.length).toBeGreaterThan(0);
     for (const value of registeredValues) expect(raw).not.toContain(value);
   });

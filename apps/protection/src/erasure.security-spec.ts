@@ -3,16 +3,16 @@
 // data again, through the API, a rebuilt read model, or any table of the database.
 import { randomUUID } from 'node:crypto';
 import { ServiceDatabase } from '@haven/platform/nest';
-import { startTestService, type TestService } from '@haven/platform/nest/testing';
+import { useTestService } from '@haven/platform/nest/testing';
 import { findClearText } from '@haven/platform/testing';
 import { beneficiaryStreamId } from '@haven/protection/contracts';
 import { PROTECTION_MIGRATIONS } from '@haven/protection/read-models';
 import type { Principal } from '@haven/platform/security';
-import { Client } from 'pg';
 import { AppModule } from './app.module';
 import {
   admin,
   asRead,
+  eventTypesOf,
   PERSONAL_SELECTION,
   READ_PERSONAL,
   REGISTER,
@@ -21,8 +21,7 @@ import {
   type ReadPersonal,
 } from './testing/fixtures';
 
-let service: TestService;
-let sql: Client;
+const protection = useTestService(AppModule, { migrations: [PROTECTION_MIGRATIONS] });
 const registeredValues: string[] = [];
 
 const first = admin('admin-first');
@@ -33,17 +32,6 @@ const countryManager: Principal = {
   countries: ['LA'],
   organisationId: 'alliance',
 };
-
-beforeAll(async () => {
-  service = await startTestService(AppModule, { migrations: [PROTECTION_MIGRATIONS] });
-  sql = new Client({ connectionString: service.db.url });
-  await sql.connect();
-});
-
-afterAll(async () => {
-  await sql?.end();
-  await service?.close();
-});
 
 const ERASE = `mutation ($input: EraseBeneficiaryInput!) {
   eraseBeneficiary(input: $input) { beneficiaryId streamVersion status }
@@ -62,7 +50,7 @@ async function registerWithPersonalData(): Promise<{
 }> {
   const personal = somePersonalDetails();
   registeredValues.push(...Object.values(personal));
-  const id = await registerBeneficiary(service, {
+  const id = await registerBeneficiary(protection.service, {
     country: 'LA',
     sex: 'FEMALE',
     minor: true,
@@ -71,16 +59,10 @@ async function registerWithPersonalData(): Promise<{
   return { id, personal };
 }
 
-async function eventTypes(id: string): Promise<string[]> {
-  const { rows } = await sql.query(
-    'SELECT type FROM event_store.events WHERE stream_id = $1 ORDER BY stream_version',
-    [beneficiaryStreamId(id)],
-  );
-  return rows.map((row) => row.type);
-}
+const eventTypes = (id: string) => eventTypesOf(protection.sql, beneficiaryStreamId(id));
 
 async function keyRow(id: string) {
-  const { rows } = await sql.query(
+  const { rows } = await protection.sql.query(
     `SELECT wrapped_key, master_key_id, destroyed_at FROM privacy.person_keys WHERE subject_id = $1`,
     [id],
   );
@@ -88,13 +70,16 @@ async function keyRow(id: string) {
 }
 
 async function personalDetailsOf(id: string) {
-  const response = await service.graphql<ReadPersonal>(READ_PERSONAL, { id, purpose: 'check' });
+  const response = await protection.service.graphql<ReadPersonal>(READ_PERSONAL, {
+    id,
+    purpose: 'check',
+  });
   expect(response.body.errors).toBeUndefined();
   return response.body.data!.beneficiary!.personalDetails;
 }
 
 function erase(id: string, as: Principal, reason = REASON) {
-  return service.graphql<{ eraseBeneficiary: { status: string } }>(
+  return protection.service.graphql<{ eraseBeneficiary: { status: string } }>(
     ERASE,
     { input: { beneficiaryId: id, reason } },
     {},
@@ -103,7 +88,7 @@ function erase(id: string, as: Principal, reason = REASON) {
 }
 
 function confirm(id: string, as: Principal) {
-  return service.graphql<{
+  return protection.service.graphql<{
     confirmBeneficiaryErasure: {
       status: string;
       beneficiary: { id: string; personalDetails: Record<string, unknown> } | null;
@@ -121,7 +106,7 @@ describe('erasing a beneficiary’s personal data', () => {
     const requested = await erase(id, first);
     expect(requested.body.errors).toBeUndefined();
     expect(requested.body.data!.eraseBeneficiary.status).toBe('REQUESTED');
-    const { rows: requests } = await sql.query(
+    const { rows: requests } = await protection.sql.query(
       `SELECT data, metadata->>'actorId' AS actor FROM event_store.events
         WHERE stream_id = $1 AND type = 'BeneficiaryErasureRequested'`,
       [beneficiaryStreamId(id)],
@@ -164,7 +149,7 @@ describe('erasing a beneficiary’s personal data', () => {
       'BeneficiaryErasureRequested',
       'BeneficiaryErased',
     ]);
-    const { rows: erasedEvents } = await sql.query(
+    const { rows: erasedEvents } = await protection.sql.query(
       `SELECT data FROM event_store.events WHERE stream_id = $1 AND type = 'BeneficiaryErased'`,
       [beneficiaryStreamId(id)],
     );
@@ -180,31 +165,34 @@ describe('erasing a beneficiary’s personal data', () => {
       destroyed_at: expect.any(Date),
     });
     expect(await personalDetailsOf(id)).toEqual(asRead({}, true));
-    const { rows: readModel } = await sql.query(
+    const { rows: readModel } = await protection.sql.query(
       'SELECT personal, erased_at FROM protection.beneficiaries WHERE id = $1',
       [id],
     );
     expect(readModel).toEqual([{ personal: null, erased_at: expect.any(Date) }]);
 
     // Replayed from the first event: still erased.
-    const [runner] = service.app.get(ServiceDatabase).runners;
+    const [runner] = protection.service.app.get(ServiceDatabase).runners;
     await runner.rebuild();
-    await service.app
+    await protection.service.app
       .get(ServiceDatabase)
       .waitForProjections(
         Number(
-          (await sql.query('SELECT max(global_position) AS head FROM event_store.events')).rows[0]
-            .head,
+          (
+            await protection.sql.query(
+              'SELECT max(global_position) AS head FROM event_store.events',
+            )
+          ).rows[0].head,
         ),
       );
-    const { rows: rebuilt } = await sql.query(
+    const { rows: rebuilt } = await protection.sql.query(
       'SELECT personal, erased_at FROM protection.beneficiaries WHERE id = $1',
       [id],
     );
     expect(rebuilt).toEqual([{ personal: null, erased_at: expect.any(Date) }]);
     expect((await personalDetailsOf(id))!.erased).toBe(true);
 
-    expect(await findClearText(sql, Object.values(personal))).toEqual([]);
+    expect(await findClearText(protection.sql, Object.values(personal))).toEqual([]);
   });
 
   it('given an erased beneficiary, then another request, confirmation or registration with personal data is refused (CONFLICT), and no key is ever made again', async () => {
@@ -223,7 +211,7 @@ describe('erasing a beneficiary’s personal data', () => {
       code: 'CONFLICT',
       reason: 'BENEFICIARY_ERASED',
     });
-    const reregistered = await service.graphql(REGISTER, {
+    const reregistered = await protection.service.graphql(REGISTER, {
       input: { id, country: 'LA', sex: 'FEMALE', minor: true, personal },
     });
     expect(reregistered.body.errors?.[0]?.extensions).toEqual({
@@ -289,7 +277,7 @@ describe('erasing a beneficiary’s personal data', () => {
   it('given the key cannot be destroyed, then no BeneficiaryErased event is appended either (one transaction), and the data stays readable until a confirmation succeeds', async () => {
     const { id, personal } = await registerWithPersonalData();
     await erase(id, first);
-    await sql.query(`
+    await protection.sql.query(`
       CREATE FUNCTION privacy.test_refuse_key_change() RETURNS trigger LANGUAGE plpgsql AS $fn$
       BEGIN RAISE EXCEPTION 'person_keys unavailable'; END $fn$;
       CREATE TRIGGER test_refuse_key_change BEFORE UPDATE ON privacy.person_keys
@@ -304,7 +292,7 @@ describe('erasing a beneficiary’s personal data', () => {
       expect((await keyRow(id)).wrapped_key).toBeInstanceOf(Buffer);
       expect(await personalDetailsOf(id)).toEqual(asRead(personal));
     } finally {
-      await sql.query(`
+      await protection.sql.query(`
         DROP TRIGGER test_refuse_key_change ON privacy.person_keys;
         DROP FUNCTION privacy.test_refuse_key_change();`);
     }
@@ -315,7 +303,7 @@ describe('erasing a beneficiary’s personal data', () => {
   });
 
   it('never writes a personal value to the logs', () => {
-    const raw = service.rawLogs();
+    const raw = protection.service.rawLogs();
     for (const value of registeredValues) expect(raw).not.toContain(value);
   });
 });

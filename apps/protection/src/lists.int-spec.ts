@@ -1,20 +1,12 @@
 // Protection's lists count every item their filters match (totalCount), not only one page's.
 import { randomUUID } from 'node:crypto';
-import { startTestService, type TestService } from '@haven/platform/nest/testing';
+import { useTestService } from '@haven/platform/nest/testing';
 import { PROTECTION_MIGRATIONS } from '@haven/protection/read-models';
 import { AppModule } from './app.module';
 import { officer, registerBeneficiary } from './testing/fixtures';
 
-let service: TestService;
+const protection = useTestService(AppModule, { migrations: [PROTECTION_MIGRATIONS] });
 const vietnamese = officer(['VN'], 'officer-vn-lists');
-
-beforeAll(async () => {
-  service = await startTestService(AppModule, { migrations: [PROTECTION_MIGRATIONS] });
-});
-
-afterAll(async () => {
-  await service?.close();
-});
 
 type Page = {
   totalCount: number;
@@ -25,11 +17,11 @@ type Page = {
 it('counts all beneficiaries and cases a filter matches, on every page', async () => {
   for (let i = 0; i < 3; i++) {
     await registerBeneficiary(
-      service,
+      protection.service,
       { country: 'VN', sex: 'FEMALE', minor: i === 0 },
       vietnamese,
     );
-    const opened = await service.graphql(
+    const opened = await protection.service.graphql(
       `mutation ($input: OpenProtectionCaseInput!) { openProtectionCase(input: $input) { caseId } }`,
       {
         input: {
@@ -45,7 +37,7 @@ it('counts all beneficiaries and cases a filter matches, on every page', async (
     expect(opened.body.errors).toBeUndefined();
   }
   const read = (after: string | null) =>
-    service.graphql<{ beneficiaries: Page; protectionCases: Page }>(
+    protection.service.graphql<{ beneficiaries: Page; protectionCases: Page }>(
       `query ($after: String) {
         beneficiaries(country: VN, first: 2, after: $after) {
           totalCount edges { node { id } } pageInfo { hasNextPage endCursor }

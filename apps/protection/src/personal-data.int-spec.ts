@@ -1,11 +1,10 @@
 // Personal data through protection's GraphQL API, on a real PostgreSQL: sealed before it is
 // stored, readable only by the roles that work with the person, every read logged first.
 import { randomUUID } from 'node:crypto';
-import { countQueries, startTestService, type TestService } from '@haven/platform/nest/testing';
+import { countQueries, useTestService } from '@haven/platform/nest/testing';
 import { findClearText } from '@haven/platform/testing';
 import { beneficiaryStreamId, PERSONAL_FIELDS } from '@haven/protection/contracts';
 import { PROTECTION_MIGRATIONS } from '@haven/protection/read-models';
-import { Client } from 'pg';
 import { AppModule } from './app.module';
 import { Privacy } from './personal-data/privacy';
 import {
@@ -22,21 +21,9 @@ import {
   type Registered,
 } from './testing/fixtures';
 
-let service: TestService;
-let sql: Client;
+const protection = useTestService(AppModule, { migrations: [PROTECTION_MIGRATIONS] });
 /** Every personal value any test here registered: none may ever show in the logs. */
 const registeredValues: string[] = [];
-
-beforeAll(async () => {
-  service = await startTestService(AppModule, { migrations: [PROTECTION_MIGRATIONS] });
-  sql = new Client({ connectionString: service.db.url });
-  await sql.connect();
-});
-
-afterAll(async () => {
-  await sql?.end();
-  await service?.close();
-});
 
 function details(): Record<string, string> {
   const personal = somePersonalDetails();
@@ -45,7 +32,7 @@ function details(): Record<string, string> {
 }
 
 async function writes(): Promise<{ events: number; keys: number; log: number }> {
-  const { rows } = await sql.query(`
+  const { rows } = await protection.sql.query(`
     SELECT (SELECT count(*)::int FROM event_store.events) AS events,
            (SELECT count(*)::int FROM privacy.person_keys) AS keys,
            (SELECT count(*)::int FROM privacy.access_log) AS log`);
@@ -53,7 +40,7 @@ async function writes(): Promise<{ events: number; keys: number; log: number }> 
 }
 
 async function accessLogOf(recordId: string) {
-  const { rows } = await sql.query(
+  const { rows } = await protection.sql.query(
     `SELECT actor_id, role, organisation_id, record_type, record_id, fields, purpose, break_glass,
             request_id
        FROM privacy.access_log WHERE record_id = $1 ORDER BY id`,
@@ -66,7 +53,7 @@ describe('registering personal details', () => {
   it('given an allowed role, they round-trip through the API, and are stored only sealed: in the event, the read model and every table', async () => {
     const personal = details();
     const th = officer(['TH']);
-    const response = await service.graphql<Registered>(
+    const response = await protection.service.graphql<Registered>(
       REGISTER,
       { input: { country: 'TH', sex: 'FEMALE', minor: true, personal } },
       {},
@@ -76,7 +63,7 @@ describe('registering personal details', () => {
     const { beneficiaryId, beneficiary } = response.body.data!.registerBeneficiary!;
     expect(beneficiary!.personalDetails).toEqual(asRead(personal));
 
-    const read = await service.graphql<ReadPersonal>(
+    const read = await protection.service.graphql<ReadPersonal>(
       READ_PERSONAL,
       { id: beneficiaryId, purpose: 'case review' },
       {},
@@ -85,7 +72,7 @@ describe('registering personal details', () => {
     expect(read.body.errors).toBeUndefined();
     expect(read.body.data!.beneficiary!.personalDetails).toEqual(asRead(personal));
 
-    const { rows: events } = await sql.query(
+    const { rows: events } = await protection.sql.query(
       'SELECT data FROM event_store.events WHERE stream_id = $1',
       [beneficiaryStreamId(beneficiaryId)],
     );
@@ -93,15 +80,15 @@ describe('registering personal details', () => {
     for (const value of Object.values(events[0].data.personal)) {
       expect(value).toMatch(/^pii:v1:[A-Za-z0-9_-]+$/);
     }
-    const { rows } = await sql.query(
+    const { rows } = await protection.sql.query(
       'SELECT personal FROM protection.beneficiaries WHERE id = $1',
       [beneficiaryId],
     );
     expect(rows[0].personal).toEqual(events[0].data.personal);
 
-    expect(await findClearText(sql, Object.values(personal))).toEqual([]);
+    expect(await findClearText(protection.sql, Object.values(personal))).toEqual([]);
     // The search does find what is there: the reference code is stored in clear.
-    expect(await findClearText(sql, [beneficiary!.referenceCode])).toEqual(
+    expect(await findClearText(protection.sql, [beneficiary!.referenceCode])).toEqual(
       expect.arrayContaining([
         { where: 'protection.beneficiaries', needle: beneficiary!.referenceCode },
       ]),
@@ -110,19 +97,19 @@ describe('registering personal details', () => {
 
   it('keeps absent fields absent: only the given ones are sealed, the others read as null', async () => {
     const { givenName, phone } = details();
-    const id = await registerBeneficiary(service, {
+    const id = await registerBeneficiary(protection.service, {
       country: 'LA',
       sex: 'MALE',
       minor: false,
       personal: { givenName, phone },
     });
-    const { rows } = await sql.query(
+    const { rows } = await protection.sql.query(
       "SELECT data->'personal' AS personal FROM event_store.events WHERE stream_id = $1",
       [beneficiaryStreamId(id)],
     );
     expect(Object.keys(rows[0].personal).sort()).toEqual(['givenName', 'phone']);
 
-    const read = await service.graphql<ReadPersonal>(READ_PERSONAL, { id });
+    const read = await protection.service.graphql<ReadPersonal>(READ_PERSONAL, { id });
     expect(read.body.data!.beneficiary!.personalDetails).toEqual(asRead({ givenName, phone }));
   });
 
@@ -137,17 +124,20 @@ describe('registering personal details', () => {
       ethnicity,
       languages,
     };
-    const id = await registerBeneficiary(service, {
+    const id = await registerBeneficiary(protection.service, {
       country: 'LA',
       sex: 'FEMALE',
       minor: true,
       personal: identity,
     });
-    const read = await service.graphql<ReadPersonal>(READ_PERSONAL, { id, purpose: 'intake' });
+    const read = await protection.service.graphql<ReadPersonal>(READ_PERSONAL, {
+      id,
+      purpose: 'intake',
+    });
     expect(read.body.errors).toBeUndefined();
     expect(read.body.data!.beneficiary!.personalDetails).toEqual(asRead(identity));
 
-    const { rows } = await sql.query(
+    const { rows } = await protection.sql.query(
       "SELECT data->'personal' AS personal FROM event_store.events WHERE stream_id = $1",
       [beneficiaryStreamId(id)],
     );
@@ -155,7 +145,7 @@ describe('registering personal details', () => {
     for (const value of Object.values(rows[0].personal)) {
       expect(value).toMatch(/^pii:v1:[A-Za-z0-9_-]+$/);
     }
-    expect(await findClearText(sql, [nationality, ethnicity, languages[0]])).toEqual([]);
+    expect(await findClearText(protection.sql, [nationality, ethnicity, languages[0]])).toEqual([]);
   });
 
   it('refuses ages outside 0 to 120, and an assessed age without its method (or the reverse)', async () => {
@@ -166,7 +156,7 @@ describe('registering personal details', () => {
       { ageAssessmentMethod: 'INTERVIEW' },
       { assessedAge: 130, ageAssessmentMethod: 'INTERVIEW' },
     ]) {
-      const response = await service.graphql(
+      const response = await protection.service.graphql(
         'mutation ($input: RegisterBeneficiaryInput!) { registerBeneficiary(input: $input) { beneficiaryId } }',
         { input: { country: 'LA', sex: 'FEMALE', minor: true, personal } },
       );
@@ -177,18 +167,18 @@ describe('registering personal details', () => {
   it('given a client id, when the same registration with personal details is sent again, then there is one event (the fresh ciphertexts do not make it a different registration)', async () => {
     const id = randomUUID();
     const input = { id, country: 'VN', sex: 'FEMALE', minor: true, personal: details() };
-    const first = await service.graphql<Registered>(REGISTER, { input });
-    const again = await service.graphql<Registered>(REGISTER, { input });
+    const first = await protection.service.graphql<Registered>(REGISTER, { input });
+    const again = await protection.service.graphql<Registered>(REGISTER, { input });
     expect(again.body).toEqual(first.body);
 
-    const other = await service.graphql<Registered>(REGISTER, {
+    const other = await protection.service.graphql<Registered>(REGISTER, {
       input: { ...input, personal: { givenName: input.personal.givenName } },
     });
     expect(other.body.errors?.[0]?.extensions).toMatchObject({
       code: 'CONFLICT',
       reason: 'BENEFICIARY_ALREADY_REGISTERED',
     });
-    const { rows } = await sql.query(
+    const { rows } = await protection.sql.query(
       'SELECT count(*)::int AS n FROM event_store.events WHERE stream_id = $1',
       [beneficiaryStreamId(id)],
     );
@@ -208,7 +198,7 @@ describe('registering personal details', () => {
     'given %s %s, then it fails with BAD_USER_INPUT naming the field, never echoing the value, and writes nothing',
     async (field, _case, personal) => {
       const before = await writes();
-      const response = await service.graphql(REGISTER, {
+      const response = await protection.service.graphql(REGISTER, {
         input: { country: 'TH', sex: 'FEMALE', minor: true, personal },
       });
 
@@ -221,7 +211,7 @@ describe('registering personal details', () => {
       const value = Object.values(personal)[0].trim();
       if (value) {
         expect(JSON.stringify(response.body)).not.toContain(value.slice(0, 8));
-        expect(service.rawLogs()).not.toContain(value.slice(0, 8));
+        expect(protection.service.rawLogs()).not.toContain(value.slice(0, 8));
       }
       expect(await writes()).toEqual(before);
     },
@@ -233,7 +223,7 @@ describe('input that does not fit the schema', () => {
     const personal = details();
     for (const extra of [{ nickname: 'Noy' }, { givenName: 20110417 }]) {
       const before = await writes();
-      const response = await service.graphql(REGISTER, {
+      const response = await protection.service.graphql(REGISTER, {
         input: { country: 'TH', sex: 'FEMALE', minor: true, personal: { ...personal, ...extra } },
       });
       expect(response.body.errors).toHaveLength(1);
@@ -256,14 +246,14 @@ describe('who may read personal details', () => {
   it('refuses roles without personal access (partner, auditor) on the field alone: the record still answers', async () => {
     const personal = details();
     const id = await registerBeneficiary(
-      service,
+      protection.service,
       { country: 'MM', sex: 'FEMALE', minor: true, personal },
       partner('ngo-a'),
     );
     const before = await writes();
 
     for (const principal of [partner('ngo-a'), auditor]) {
-      const response = await service.graphql<ReadPersonal>(
+      const response = await protection.service.graphql<ReadPersonal>(
         READ_PERSONAL,
         { id, purpose: 'curious' },
         {},
@@ -289,13 +279,13 @@ describe('who may read personal details', () => {
   });
 
   it('refuses a country role outside its countries, as for the record', async () => {
-    const id = await registerBeneficiary(service, {
+    const id = await registerBeneficiary(protection.service, {
       country: 'LA',
       sex: 'FEMALE',
       minor: true,
       personal: details(),
     });
-    const response = await service.graphql<ReadPersonal>(
+    const response = await protection.service.graphql<ReadPersonal>(
       READ_PERSONAL,
       { id },
       {},
@@ -313,14 +303,14 @@ describe('who may read personal details', () => {
 describe('the access log', () => {
   it('records who read which of the fields asked for, when, why and in which request, before the values are returned', async () => {
     const personal = details();
-    const id = await registerBeneficiary(service, {
+    const id = await registerBeneficiary(protection.service, {
       country: 'TH',
       sex: 'FEMALE',
       minor: true,
       personal,
     });
     const reader = { ...officer(['TH'], 'officer-log'), organisationId: 'alliance-th' };
-    const response = await service.graphql<ReadPersonal>(
+    const response = await protection.service.graphql<ReadPersonal>(
       `query ($id: ID!) {
         beneficiary(id: $id) {
           id
@@ -357,19 +347,19 @@ describe('the access log', () => {
 
   it('given the log cannot be written, then no value is returned', async () => {
     const personal = details();
-    const id = await registerBeneficiary(service, {
+    const id = await registerBeneficiary(protection.service, {
       country: 'TH',
       sex: 'FEMALE',
       minor: true,
       personal,
     });
-    await sql.query(`
+    await protection.sql.query(`
       CREATE FUNCTION privacy.test_refuse_insert() RETURNS trigger LANGUAGE plpgsql AS $fn$
       BEGIN RAISE EXCEPTION 'access log unavailable'; END $fn$;
       CREATE TRIGGER test_refuse_insert BEFORE INSERT ON privacy.access_log
         FOR EACH STATEMENT EXECUTE FUNCTION privacy.test_refuse_insert();`);
     try {
-      const response = await service.graphql<ReadPersonal>(READ_PERSONAL, { id });
+      const response = await protection.service.graphql<ReadPersonal>(READ_PERSONAL, { id });
       expect(response.body.data!.beneficiary!.personalDetails).toBeNull();
       expect(response.body.errors?.[0]).toMatchObject({
         path: ['beneficiary', 'personalDetails'],
@@ -379,21 +369,21 @@ describe('the access log', () => {
         expect(JSON.stringify(response.body)).not.toContain(value);
       }
     } finally {
-      await sql.query(`
+      await protection.sql.query(`
         DROP TRIGGER test_refuse_insert ON privacy.access_log;
         DROP FUNCTION privacy.test_refuse_insert();`);
     }
   });
 
   it('is listed for admins and auditors by record, reader and time, page by page, and refused to others', async () => {
-    const id = await registerBeneficiary(service, {
+    const id = await registerBeneficiary(protection.service, {
       country: 'VN',
       sex: 'MALE',
       minor: false,
       personal: details(),
     });
     for (const purpose of ['first look', 'second look', 'third look']) {
-      await service.graphql(
+      await protection.service.graphql(
         READ_PERSONAL,
         { id, purpose },
         {},
@@ -413,7 +403,7 @@ describe('the access log', () => {
       };
     };
 
-    const first = await service.graphql<Page>(
+    const first = await protection.service.graphql<Page>(
       page,
       { recordId: id, actorId: 'officer-vn' },
       {},
@@ -421,7 +411,7 @@ describe('the access log', () => {
     );
     expect(first.body.errors).toBeUndefined();
     expect(first.body.data!.accessLog.pageInfo.hasNextPage).toBe(true);
-    const second = await service.graphql<Page>(
+    const second = await protection.service.graphql<Page>(
       page,
       { recordId: id, actorId: 'officer-vn', after: first.body.data!.accessLog.pageInfo.endCursor },
       {},
@@ -434,7 +424,7 @@ describe('the access log', () => {
     expect(purposes).toEqual(['first look', 'second look', 'third look']);
     expect(second.body.data!.accessLog.pageInfo.hasNextPage).toBe(false);
 
-    const later = await service.graphql<Page>(
+    const later = await protection.service.graphql<Page>(
       page,
       { recordId: id, from: new Date(Date.now() + 60_000).toISOString() },
       {},
@@ -443,7 +433,12 @@ describe('the access log', () => {
     expect(later.body.data!.accessLog.edges).toEqual([]);
 
     for (const principal of [officer(['VN']), partner('ngo-a')]) {
-      const refused = await service.graphql(page, { recordId: id }, {}, { as: principal });
+      const refused = await protection.service.graphql(
+        page,
+        { recordId: id },
+        {},
+        { as: principal },
+      );
       expect(refused.body.errors?.[0]?.extensions).toMatchObject({
         code: 'FORBIDDEN',
         reason: 'ROLE_NOT_ALLOWED',
@@ -458,7 +453,7 @@ describe('the access log', () => {
   ])(
     'refuses a purpose %s with BAD_USER_INPUT, and reads and logs nothing',
     async (_case, purpose) => {
-      const id = await registerBeneficiary(service, {
+      const id = await registerBeneficiary(protection.service, {
         country: 'TH',
         sex: 'FEMALE',
         minor: true,
@@ -468,7 +463,7 @@ describe('the access log', () => {
         READ_PERSONAL,
         'query ($id: ID!, $purpose: String) { beneficiary(id: $id, purpose: $purpose) { id } }',
       ]) {
-        const response = await service.graphql(query, { id, purpose });
+        const response = await protection.service.graphql(query, { id, purpose });
         expect(response.body.errors?.[0]?.extensions).toMatchObject({
           code: 'BAD_USER_INPUT',
           fields: [expect.objectContaining({ field: 'purpose' })],
@@ -484,7 +479,7 @@ describe('the access log', () => {
       'DELETE FROM privacy.access_log',
       'TRUNCATE privacy.access_log',
     ]) {
-      await expect(sql.query(statement)).rejects.toThrow(/append-only/);
+      await expect(protection.sql.query(statement)).rejects.toThrow(/append-only/);
     }
   });
 });
@@ -494,7 +489,7 @@ describe('reading a page of beneficiaries with their personal details', () => {
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
       ids.push(
-        await registerBeneficiary(service, {
+        await registerBeneficiary(protection.service, {
           country: 'OTHER',
           sex: 'OTHER',
           minor: true,
@@ -503,9 +498,9 @@ describe('reading a page of beneficiaries with their personal details', () => {
       );
     }
     // Cold keys, as in a process that did not register them (registration cached them here).
-    for (const id of ids) service.app.get(Privacy).keys.evict(id);
+    for (const id of ids) protection.service.app.get(Privacy).keys.evict(id);
     const { result, statements } = await countQueries(/privacy\.(person_keys|access_log)/, () =>
-      service.graphql<{
+      protection.service.graphql<{
         beneficiaries: {
           edges: Array<{ node: { id: string; personalDetails: { givenName: string } } }>;
         };
@@ -524,14 +519,14 @@ describe('reading a page of beneficiaries with their personal details', () => {
   });
 
   it("reads the page's rows once: the personal details are opened from the rows the page read", async () => {
-    await registerBeneficiary(service, {
+    await registerBeneficiary(protection.service, {
       country: 'OTHER',
       sex: 'OTHER',
       minor: false,
       personal: details(),
     });
     const { result, statements } = await countQueries(/"protection"\."beneficiaries"/, () =>
-      service.graphql(
+      protection.service.graphql(
         `{ beneficiaries(country: OTHER, first: 100) {
             edges { node { id personalDetails(purpose: "monthly review") { givenName } } }
         } }`,
@@ -545,7 +540,7 @@ describe('reading a page of beneficiaries with their personal details', () => {
 describe('logs', () => {
   it('never hold a personal value, of any test of this file', async () => {
     expect(registeredValues.length).toBeGreaterThan(20);
-    const raw = service.rawLogs();
+    const raw = protection.service.rawLogs();
     expect(raw.length).toBeGreaterThan(0);
     for (const value of registeredValues) expect(raw).not.toContain(value);
   });

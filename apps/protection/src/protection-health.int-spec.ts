@@ -4,11 +4,12 @@
 import { randomUUID } from 'node:crypto';
 import { ServiceDatabase } from '@haven/platform/nest';
 import { startTestService, tcpProxy } from '@haven/platform/nest/testing';
+import { waitUntil } from '@haven/platform/testing';
 import { beneficiaryStreamId } from '@haven/protection/contracts';
 import { PROTECTION_MIGRATIONS } from '@haven/protection/read-models';
 import { Client } from 'pg';
 import { AppModule } from './app.module';
-import { useProtectionService, waitUntil } from './testing/protection-spec-harness';
+import { useProtectionService } from './testing/protection-spec-harness';
 
 const protection = useProtectionService();
 const { ready } = protection;
@@ -19,7 +20,7 @@ describe('health', () => {
     expect(live.status).toBe(200);
     expect(await live.json()).toEqual({ service: 'protection', status: 'live' });
 
-    await waitUntil(async () => (await ready()).status === 200);
+    await waitUntil(async () => (await ready()).status === 200, 'readiness');
     const { body } = await ready();
     expect(body).toMatchObject({
       service: 'protection',
@@ -101,7 +102,7 @@ describe('health', () => {
       await blocker.query('COMMIT');
       await blocker.end();
     }
-    await waitUntil(async () => (await ready()).status === 200);
+    await waitUntil(async () => (await ready()).status === 200, 'readiness');
   });
 
   it('starts without a reachable database, answers 503 until it connects, then 200, and 503 again when the database goes away', async () => {
@@ -127,7 +128,7 @@ describe('health', () => {
       expect((await fetch(`${unreachable.url}/health/live`)).status).toBe(200);
 
       await proxy.up();
-      await waitUntil(async () => (await ready(unreachable.url)).status === 200);
+      await waitUntil(async () => (await ready(unreachable.url)).status === 200, 'readiness');
 
       await proxy.down();
       const after = await ready(unreachable.url);

@@ -2,26 +2,13 @@
 // caller's identical retry (same principal, same organisation, same facts) is idempotent; any
 // other replay gets one answer, whatever the facts, and writes nothing.
 import { randomUUID } from 'node:crypto';
-import { startTestService, type TestService } from '@haven/platform/nest/testing';
+import { useTestService } from '@haven/platform/nest/testing';
 import type { Principal } from '@haven/platform/security';
 import { PROTECTION_MIGRATIONS } from '@haven/protection/read-models';
-import { Client } from 'pg';
 import { AppModule } from './app.module';
-import { officer, partner } from './testing/fixtures';
+import { eventCount, officer, partner } from './testing/fixtures';
 
-let service: TestService;
-let sql: Client;
-
-beforeAll(async () => {
-  service = await startTestService(AppModule, { migrations: [PROTECTION_MIGRATIONS] });
-  sql = new Client({ connectionString: service.db.url });
-  await sql.connect();
-});
-
-afterAll(async () => {
-  await sql?.end();
-  await service?.close();
-});
+const protection = useTestService(AppModule, { migrations: [PROTECTION_MIGRATIONS] });
 
 type Errors = Array<{ message: string; extensions?: Record<string, unknown> }>;
 
@@ -32,17 +19,17 @@ const OPEN = `mutation ($input: OpenProtectionCaseInput!) {
   openProtectionCase(input: $input) { caseId protectionCase { id country } }
 }`;
 
-async function eventCount(): Promise<number> {
-  const { rows } = await sql.query('SELECT count(*)::int AS n FROM event_store.events');
-  return rows[0].n;
-}
-
 function register(input: Record<string, unknown>, as: Principal) {
-  return service.graphql<{ registerBeneficiary: unknown }>(REGISTER, { input }, {}, { as });
+  return protection.service.graphql<{ registerBeneficiary: unknown }>(
+    REGISTER,
+    { input },
+    {},
+    { as },
+  );
 }
 
 function open(input: Record<string, unknown>, as: Principal) {
-  return service.graphql<{ openProtectionCase: unknown }>(OPEN, { input }, {}, { as });
+  return protection.service.graphql<{ openProtectionCase: unknown }>(OPEN, { input }, {}, { as });
 }
 
 /** What a refused replay shows: no data, and an error that names nothing of the record. */
@@ -69,10 +56,10 @@ describe('registerBeneficiary with an id another organisation registered', () =>
     expect(retry.body.errors).toBeUndefined();
     expect(retry.body.data).toEqual(first.body.data);
 
-    const before = await eventCount();
+    const before = await eventCount(protection.sql);
     const sameFacts = await register({ id, ...facts }, partnerB);
     const otherFacts = await register({ id, ...facts, sex: 'MALE', minor: false }, partnerB);
-    expect(await eventCount()).toBe(before);
+    expect(await eventCount(protection.sql)).toBe(before);
 
     const referenceCode = (
       first.body.data as { registerBeneficiary: { beneficiary: { referenceCode: string } } }
@@ -108,10 +95,10 @@ describe('openProtectionCase with an id another officer opened', () => {
     expect((await open({ id, ...facts }, opener)).body.errors).toBeUndefined();
     expect((await open({ id, ...facts }, opener)).body.errors).toBeUndefined();
 
-    const before = await eventCount();
+    const before = await eventCount(protection.sql);
     const sameFacts = await open({ id, ...facts }, other);
     const otherFacts = await open({ id, ...facts, formOfExploitation: 'FORCED_MARRIAGE' }, other);
-    expect(await eventCount()).toBe(before);
+    expect(await eventCount(protection.sql)).toBe(before);
     expect(refusal(sameFacts.body)).toEqual({
       data: null,
       message: expect.any(String),

@@ -2,26 +2,13 @@
 // that names nothing: NOT_FOUND, with the same reason and message, and nothing written. Otherwise
 // anyone who holds or guesses an id learns that a person, or a case, exists outside their scope.
 import { randomUUID } from 'node:crypto';
-import { startTestService, type TestService } from '@haven/platform/nest/testing';
+import { useTestService } from '@haven/platform/nest/testing';
 import type { Principal } from '@haven/platform/security';
 import { PROTECTION_MIGRATIONS } from '@haven/protection/read-models';
-import { Client } from 'pg';
 import { AppModule } from './app.module';
-import { admin, officer, partner, registerBeneficiary } from './testing/fixtures';
+import { admin, eventCount, officer, partner, registerBeneficiary } from './testing/fixtures';
 
-let service: TestService;
-let sql: Client;
-
-beforeAll(async () => {
-  service = await startTestService(AppModule, { migrations: [PROTECTION_MIGRATIONS] });
-  sql = new Client({ connectionString: service.db.url });
-  await sql.connect();
-});
-
-afterAll(async () => {
-  await sql?.end();
-  await service?.close();
-});
+const protection = useTestService(AppModule, { migrations: [PROTECTION_MIGRATIONS] });
 
 type Errors = Array<{ message: string; extensions?: Record<string, unknown> }>;
 type Body = { data?: unknown; errors?: Errors };
@@ -29,13 +16,8 @@ type Body = { data?: unknown; errors?: Errors };
 const thOfficer = officer(['TH'], 'officer-th-oracle');
 const laOfficer = officer(['LA'], 'officer-la-oracle');
 
-async function eventCount(): Promise<number> {
-  const { rows } = await sql.query('SELECT count(*)::int AS n FROM event_store.events');
-  return rows[0].n;
-}
-
 async function send(query: string, variables: Record<string, unknown>, as: Principal) {
-  return (await service.graphql(query, variables, {}, { as })).body as Body;
+  return (await protection.service.graphql(query, variables, {}, { as })).body as Body;
 }
 
 /** What an answer tells the caller: its data, and its error's code, reason and message. */
@@ -59,11 +41,15 @@ const RESOLVE_DUPLICATE = `mutation ($input: ResolvePossibleDuplicateInput!) {
 describe('a beneficiary command on a beneficiary out of the caller’s scope', () => {
   it('recordConsent answers as for an id that names nobody, writing nothing', async () => {
     // Given a Lao beneficiary, and an id that names nobody
-    const laoId = await registerBeneficiary(service, { country: 'LA', sex: 'FEMALE', minor: true });
+    const laoId = await registerBeneficiary(protection.service, {
+      country: 'LA',
+      sex: 'FEMALE',
+      minor: true,
+    });
     const consent = (beneficiaryId: string) => ({
       input: { beneficiaryId, kind: 'SERVICES', given: true, recordedOn: '2026-01-10' },
     });
-    const before = await eventCount();
+    const before = await eventCount(protection.sql);
 
     // When a Thai officer records a consent on each
     const outOfScope = await send(RECORD_CONSENT, consent(laoId), thOfficer);
@@ -77,26 +63,26 @@ describe('a beneficiary command on a beneficiary out of the caller’s scope', (
       reason: 'BENEFICIARY_NOT_FOUND',
     });
     expect(answer(outOfScope)).toEqual(answer(absent));
-    expect(await eventCount()).toBe(before);
+    expect(await eventCount(protection.sql)).toBe(before);
     // And the officer of the beneficiary's own country records it
     expect((await send(RECORD_CONSENT, consent(laoId), laOfficer)).errors).toBeUndefined();
   });
 
   it('recordConsent by another organisation’s partner answers as for an id that names nobody', async () => {
     const ownId = await registerBeneficiary(
-      service,
+      protection.service,
       { country: 'TH', sex: 'MALE', minor: false },
       partner('org-oracle-a'),
     );
     const consent = (beneficiaryId: string) => ({
       input: { beneficiaryId, kind: 'SERVICES', given: true, recordedOn: '2026-01-10' },
     });
-    const before = await eventCount();
+    const before = await eventCount(protection.sql);
     const policy = await send(RECORD_CONSENT, consent(ownId), partner('org-oracle-b'));
     const absent = await send(RECORD_CONSENT, consent(randomUUID()), partner('org-oracle-b'));
     // Partners may not record consents at all: the policy refuses both alike, before any load.
     expect(answer(policy)).toEqual(answer(absent));
-    expect(await eventCount()).toBe(before);
+    expect(await eventCount(protection.sql)).toBe(before);
   });
 
   it('resolvePossibleDuplicate answers as for an id that names nobody, writing nothing', async () => {
@@ -107,12 +93,12 @@ describe('a beneficiary command on a beneficiary out of the caller’s scope', (
       minor: false,
       personal: { givenName: `Noy${randomUUID()}`, dateOfBirth: '2001-02-03' },
     };
-    const firstId = await registerBeneficiary(service, person, admin('admin-oracle'));
-    const secondId = await registerBeneficiary(service, person, admin('admin-oracle'));
+    const firstId = await registerBeneficiary(protection.service, person, admin('admin-oracle'));
+    const secondId = await registerBeneficiary(protection.service, person, admin('admin-oracle'));
     const decision = (beneficiaryId: string) => ({
       input: { beneficiaryId, candidateId: firstId, decision: 'DIFFERENT_PEOPLE' },
     });
-    const before = await eventCount();
+    const before = await eventCount(protection.sql);
 
     // When a Thai officer decides on it, and on an id that names nobody
     const outOfScope = await send(RESOLVE_DUPLICATE, decision(secondId), thOfficer);
@@ -124,7 +110,7 @@ describe('a beneficiary command on a beneficiary out of the caller’s scope', (
       reason: 'BENEFICIARY_NOT_FOUND',
     });
     expect(answer(outOfScope)).toEqual(answer(absent));
-    expect(await eventCount()).toBe(before);
+    expect(await eventCount(protection.sql)).toBe(before);
     expect((await send(RESOLVE_DUPLICATE, decision(secondId), laOfficer)).errors).toBeUndefined();
   });
 });
@@ -159,7 +145,7 @@ describe('a case command or read on a case out of the caller’s countries', () 
       [CLOSE, (caseId) => ({ input: { caseId, reason: 'NO_VICTIM_FOUND' } })],
       [READ_CASE, (caseId) => ({ id: caseId })],
     ];
-    const before = await eventCount();
+    const before = await eventCount(protection.sql);
     for (const [query, variables] of commands) {
       // When a Thai officer sends it to the Lao case and to no case
       const outOfScope = await send(query, variables(laoCase), thOfficer);
@@ -169,19 +155,24 @@ describe('a case command or read on a case out of the caller’s countries', () 
       expect(answer(outOfScope)).toEqual(answer(absent));
     }
     // And nothing was written, nor any key made for the Lao case's sealed text
-    expect(await eventCount()).toBe(before);
-    const { rows } = await sql.query('SELECT 1 FROM privacy.person_keys WHERE subject_id = $1', [
-      laoCase,
-    ]);
+    expect(await eventCount(protection.sql)).toBe(before);
+    const { rows } = await protection.sql.query(
+      'SELECT 1 FROM privacy.person_keys WHERE subject_id = $1',
+      [laoCase],
+    );
     expect(rows).toEqual([]);
   });
 
   it('addVictimToCase with a beneficiary out of scope answers as for one never registered', async () => {
     // Given a Thai case, a Lao beneficiary, and an id that names nobody
     const thaiCase = await openCase('TH', thOfficer);
-    const laoId = await registerBeneficiary(service, { country: 'LA', sex: 'FEMALE', minor: true });
+    const laoId = await registerBeneficiary(protection.service, {
+      country: 'LA',
+      sex: 'FEMALE',
+      minor: true,
+    });
     const add = (beneficiaryId: string) => ({ input: { caseId: thaiCase, beneficiaryId } });
-    const before = await eventCount();
+    const before = await eventCount(protection.sql);
 
     // When a Thai officer adds each to the Thai case
     const outOfScope = await send(ADD_VICTIM, add(laoId), thOfficer);
@@ -193,7 +184,7 @@ describe('a case command or read on a case out of the caller’s countries', () 
       reason: 'BENEFICIARY_NOT_FOUND',
     });
     expect(answer(outOfScope)).toEqual(answer(absent));
-    expect(await eventCount()).toBe(before);
+    expect(await eventCount(protection.sql)).toBe(before);
     // And an officer of both countries adds her
     const both = officer(['TH', 'LA'], 'officer-th-la-oracle');
     expect((await send(ADD_VICTIM, add(laoId), both)).errors).toBeUndefined();

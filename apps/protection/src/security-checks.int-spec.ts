@@ -3,33 +3,20 @@
 // the service answers without an identity, as the benchmark's admin, and still logs every read
 // of personal data. The service with the checks on refuses the same request
 // (protection-authorization.int-spec.ts: "refuses a request without the gateway identity").
-import { startTestService, type TestService } from '@haven/platform/nest/testing';
+import { useTestService } from '@haven/platform/nest/testing';
 import { PROTECTION_MIGRATIONS } from '@haven/protection/read-models';
-import { Client } from 'pg';
 import { AppModule } from './app.module';
 import { READ_PERSONAL, REGISTER, type Registered } from './testing/fixtures';
 
-let service: TestService;
-let sql: Client;
-
-beforeAll(async () => {
-  service = await startTestService(AppModule, {
-    migrations: [PROTECTION_MIGRATIONS],
-    env: { HAVEN_SECURITY_CHECKS: 'off' },
-  });
-  sql = new Client({ connectionString: service.db.url });
-  await sql.connect();
-});
-
-afterAll(async () => {
-  await sql?.end();
-  await service?.close();
+const protection = useTestService(AppModule, {
+  migrations: [PROTECTION_MIGRATIONS],
+  env: { HAVEN_SECURITY_CHECKS: 'off' },
 });
 
 describe('with HAVEN_SECURITY_CHECKS=off (benchmarking only)', () => {
   it('answers a request without identity as the benchmark admin, and logs its reads of personal data', async () => {
     const personal = { givenName: 'Bench', familyName: 'Mark', dateOfBirth: '2001-02-03' };
-    const registered = await service.graphql<Registered>(
+    const registered = await protection.service.graphql<Registered>(
       REGISTER,
       { input: { country: 'TH', sex: 'FEMALE', minor: false, personal } },
       {},
@@ -39,7 +26,7 @@ describe('with HAVEN_SECURITY_CHECKS=off (benchmarking only)', () => {
     expect(registered.body.errors).toBeUndefined();
     const id = registered.body.data!.registerBeneficiary!.beneficiaryId;
 
-    const read = await service.graphql<{ beneficiary: { personalDetails: unknown } }>(
+    const read = await protection.service.graphql<{ beneficiary: { personalDetails: unknown } }>(
       READ_PERSONAL,
       { id, purpose: 'benchmark' },
       {},
@@ -48,7 +35,7 @@ describe('with HAVEN_SECURITY_CHECKS=off (benchmarking only)', () => {
     expect(read.body.errors).toBeUndefined();
     expect(read.body.data!.beneficiary.personalDetails).toMatchObject(personal);
 
-    const { rows } = await sql.query(
+    const { rows } = await protection.sql.query(
       'SELECT actor_id, role, purpose FROM privacy.access_log WHERE record_id = $1 ORDER BY id',
       [id],
     );

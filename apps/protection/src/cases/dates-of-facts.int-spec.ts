@@ -2,26 +2,14 @@
 // closed on days before they were recorded show those days on the case's timeline, apart from
 // when each was recorded.
 import { randomUUID } from 'node:crypto';
-import { startTestService, type TestService } from '@haven/platform/nest/testing';
+import { useTestService } from '@haven/platform/nest/testing';
 import { PROTECTION_MIGRATIONS } from '@haven/protection/read-models';
-import { Client } from 'pg';
 import { AppModule } from '../app.module';
+import { inputTypeOf } from '../testing/case-fixtures';
 import { officer, registerBeneficiary } from '../testing/fixtures';
 
-let service: TestService;
-let sql: Client;
+const protection = useTestService(AppModule, { migrations: [PROTECTION_MIGRATIONS] });
 const thai = officer(['TH'], 'officer-dates');
-
-beforeAll(async () => {
-  service = await startTestService(AppModule, { migrations: [PROTECTION_MIGRATIONS] });
-  sql = new Client({ connectionString: service.db.url });
-  await sql.connect();
-});
-
-afterAll(async () => {
-  await sql?.end();
-  await service?.close();
-});
 
 type Timeline = {
   protectionCase: {
@@ -34,8 +22,8 @@ type Timeline = {
 };
 
 async function mutate(mutation: string, input: Record<string, unknown>) {
-  const response = await service.graphql(
-    `mutation ($input: ${mutation[0].toUpperCase()}${mutation.slice(1)}Input!) {
+  const response = await protection.service.graphql(
+    `mutation ($input: ${inputTypeOf(mutation)}!) {
       ${mutation}(input: $input) { caseId }
     }`,
     { input },
@@ -48,7 +36,7 @@ async function mutate(mutation: string, input: Record<string, unknown>) {
 it('shows the day a case was opened, a victim taken in and the case closed, apart from the recording time', async () => {
   const caseId = randomUUID();
   const beneficiaryId = await registerBeneficiary(
-    service,
+    protection.service,
     { country: 'TH', sex: 'FEMALE', minor: false },
     thai,
   );
@@ -62,7 +50,7 @@ it('shows the day a case was opened, a victim taken in and the case closed, apar
   await mutate('addVictimToCase', { caseId, beneficiaryId, addedOn: '2019-03-02' });
   await mutate('closeProtectionCase', { caseId, reason: 'OTHER', closedOn: '2020-01-15' });
 
-  const response = await service.graphql<Timeline>(
+  const response = await protection.service.graphql<Timeline>(
     `query ($id: ID!) {
       protectionCase(id: $id) { timeline { edges { node { type occurredAt summary { date } } } } }
     }`,
@@ -84,7 +72,7 @@ it('shows the day a case was opened, a victim taken in and the case closed, apar
 it('shows the day a beneficiary was registered, a contact made and a case reopened, apart from the recording time', async () => {
   // Given an intake form of 2021 entered now
   const beneficiaryId = await registerBeneficiary(
-    service,
+    protection.service,
     { country: 'TH', sex: 'FEMALE', minor: true, registeredOn: '2021-06-01' },
     thai,
   );
@@ -112,7 +100,7 @@ it('shows the day a beneficiary was registered, a contact made and a case reopen
     reopenedOn: '2025-02-03',
   });
 
-  const response = await service.graphql<{
+  const response = await protection.service.graphql<{
     beneficiary: {
       registeredOn: string;
       registeredAt: string;
@@ -175,12 +163,12 @@ it('refuses a registration, a contact or a reopening dated in the future, quotin
     ['reopenProtectionCase', 'caseId', { caseId, reason: 'OTHER', reopenedOn: tomorrow }],
     ['reopenProtectionCase', 'caseId', { caseId, reason: 'OTHER', reopenedOn: '1989-12-31' }],
   ];
-  const { rows: before } = await sql.query(
+  const { rows: before } = await protection.sql.query(
     'SELECT (SELECT count(*) FROM event_store.events) AS events, (SELECT count(*) FROM privacy.person_keys) AS keys',
   );
   for (const [mutation, select, input] of attempts) {
-    const response = await service.graphql(
-      `mutation ($input: ${mutation[0].toUpperCase()}${mutation.slice(1)}Input!) {
+    const response = await protection.service.graphql(
+      `mutation ($input: ${inputTypeOf(mutation)}!) {
         ${mutation}(input: $input) { ${select} }
       }`,
       { input },
@@ -192,7 +180,7 @@ it('refuses a registration, a contact or a reopening dated in the future, quotin
     expect(error?.message).not.toContain(tomorrow);
     expect(error?.message).not.toContain('1989-12-31');
   }
-  const { rows: after } = await sql.query(
+  const { rows: after } = await protection.sql.query(
     'SELECT (SELECT count(*) FROM event_store.events) AS events, (SELECT count(*) FROM privacy.person_keys) AS keys',
   );
   expect(after).toEqual(before);

@@ -1,33 +1,21 @@
 // Three minors on one case each have their own guardian contact, each shown on her own record, and
 // each one's journey home needs her own; a contact for someone who is not a victim of the case writes nothing.
 import { randomUUID } from 'node:crypto';
-import { startTestService, type TestService } from '@haven/platform/nest/testing';
+import { useTestService } from '@haven/platform/nest/testing';
+import { protectionCaseStreamId } from '@haven/protection/contracts';
 import { PROTECTION_MIGRATIONS } from '@haven/protection/read-models';
-import { Client } from 'pg';
 import { AppModule } from '../app.module';
-import { officer, registerBeneficiary } from '../testing/fixtures';
+import { inputTypeOf } from '../testing/case-fixtures';
+import { eventTypesOf, officer, registerBeneficiary } from '../testing/fixtures';
 
-let service: TestService;
-let sql: Client;
+const protection = useTestService(AppModule, { migrations: [PROTECTION_MIGRATIONS] });
 const laoOfficer = officer(['LA'], 'officer-la-contacts');
-
-beforeAll(async () => {
-  service = await startTestService(AppModule, { migrations: [PROTECTION_MIGRATIONS] });
-  sql = new Client({ connectionString: service.db.url });
-  await sql.connect();
-});
-
-afterAll(async () => {
-  await sql?.end();
-  await service?.close();
-});
 
 type Errors = Array<{ extensions?: Record<string, unknown> }>;
 
 async function mutate(mutation: string, input: Record<string, unknown>) {
-  const type = `${mutation[0].toUpperCase()}${mutation.slice(1)}Input`;
-  const response = await service.graphql(
-    `mutation ($input: ${type}!) { ${mutation}(input: $input) { caseId } }`,
+  const response = await protection.service.graphql(
+    `mutation ($input: ${inputTypeOf(mutation)}!) { ${mutation}(input: $input) { caseId } }`,
     { input },
     {},
     { as: laoOfficer },
@@ -35,13 +23,7 @@ async function mutate(mutation: string, input: Record<string, unknown>) {
   return response.body as { errors?: Errors };
 }
 
-async function events(caseId: string): Promise<string[]> {
-  const { rows } = await sql.query(
-    'SELECT type FROM event_store.events WHERE stream_id = $1 ORDER BY stream_version',
-    [`protectioncase-${caseId}`],
-  );
-  return rows.map((row: { type: string }) => row.type);
-}
+const events = (caseId: string) => eventTypesOf(protection.sql, protectionCaseStreamId(caseId));
 
 it('records a contact for each minor, and checks each one’s own before her journey home', async () => {
   const caseId = randomUUID();
@@ -56,7 +38,7 @@ it('records a contact for each minor, and checks each one’s own before her jou
   const minors: string[] = [];
   for (let i = 0; i < 3; i++) {
     const id = await registerBeneficiary(
-      service,
+      protection.service,
       { country: 'LA', sex: 'FEMALE', minor: true },
       laoOfficer,
     );
@@ -83,7 +65,7 @@ it('records a contact for each minor, and checks each one’s own before her jou
   const before = await events(caseId);
 
   const stranger = await registerBeneficiary(
-    service,
+    protection.service,
     { country: 'LA', sex: 'FEMALE', minor: true },
     laoOfficer,
   );
@@ -115,7 +97,7 @@ it('records a contact for each minor, and checks each one’s own before her jou
   expect(await journey(minors[1])).not.toHaveProperty('errors');
 
   // Each victim shows her own contact; the third has none yet.
-  const read = await service.graphql<{
+  const read = await protection.service.graphql<{
     protectionCase: {
       victims: Array<{
         beneficiaryId: string;

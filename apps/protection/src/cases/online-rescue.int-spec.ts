@@ -1,30 +1,22 @@
 // Issue 13, "online exploitation has no physical place": a rescue or intervention may be online
 // (a platform report, an account take-down, a remote intervention), its place a platform.
 import { randomUUID } from 'node:crypto';
-import { startTestService, type TestService } from '@haven/platform/nest/testing';
+import { useTestService } from '@haven/platform/nest/testing';
 import { PROTECTION_MIGRATIONS } from '@haven/protection/read-models';
 import { AppModule } from '../app.module';
+import { inputTypeOf } from '../testing/case-fixtures';
 import { officer, registerBeneficiary } from '../testing/fixtures';
 
-let service: TestService;
+const protection = useTestService(AppModule, { migrations: [PROTECTION_MIGRATIONS] });
 const thai = officer(['TH'], 'officer-online');
-
-beforeAll(async () => {
-  service = await startTestService(AppModule, { migrations: [PROTECTION_MIGRATIONS] });
-});
-
-afterAll(async () => {
-  await service?.close();
-});
 
 type Operation = { place: string; online: boolean; rescuedBeneficiaryIds: string[] };
 
 async function mutate(mutation: string, input: Record<string, unknown>) {
-  const type = `${mutation[0].toUpperCase()}${mutation.slice(1)}Input`;
-  const response = await service.graphql<
+  const response = await protection.service.graphql<
     Record<string, { protectionCase: { rescueOperations: Operation[] } }>
   >(
-    `mutation ($input: ${type}!) {
+    `mutation ($input: ${inputTypeOf(mutation)}!) {
       ${mutation}(input: $input) { protectionCase { rescueOperations { place online rescuedBeneficiaryIds } } }
     }`,
     { input },
@@ -44,7 +36,7 @@ it('records an online intervention with its platform as the place, beside a raid
     formOfExploitation: 'ONLINE_SEXUAL_EXPLOITATION',
   });
   const beneficiaryId = await registerBeneficiary(
-    service,
+    protection.service,
     { country: 'TH', sex: 'FEMALE', minor: true },
     thai,
   );

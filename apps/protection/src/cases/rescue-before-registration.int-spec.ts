@@ -1,26 +1,14 @@
 // Rescue before registration: a raid rescues three persons before any is registered; each is
 // attached to it as she is registered and added to the case, never more than it rescued.
 import { randomUUID } from 'node:crypto';
-import { startTestService, type TestService } from '@haven/platform/nest/testing';
+import { useTestService } from '@haven/platform/nest/testing';
 import { PROTECTION_MIGRATIONS } from '@haven/protection/read-models';
-import { Client } from 'pg';
 import { AppModule } from '../app.module';
+import { eventsOf, inputTypeOf } from '../testing/case-fixtures';
 import { officer, registerBeneficiary } from '../testing/fixtures';
 
-let service: TestService;
-let sql: Client;
+const protection = useTestService(AppModule, { migrations: [PROTECTION_MIGRATIONS] });
 const thai = officer(['TH'], 'officer-raid');
-
-beforeAll(async () => {
-  service = await startTestService(AppModule, { migrations: [PROTECTION_MIGRATIONS] });
-  sql = new Client({ connectionString: service.db.url });
-  await sql.connect();
-});
-
-afterAll(async () => {
-  await sql?.end();
-  await service?.close();
-});
 
 type Operation = { id: string; personsRescued: number; rescuedBeneficiaryIds: string[] };
 type Victim = { beneficiaryId: string; rescuedIn: string[] };
@@ -28,9 +16,8 @@ type Case = { rescueOperations: Operation[]; victims: Victim[] };
 type Errors = Array<{ message: string; extensions?: Record<string, unknown> }>;
 
 async function send(mutation: string, input: Record<string, unknown>) {
-  const type = `${mutation[0].toUpperCase()}${mutation.slice(1)}Input`;
-  const response = await service.graphql<Record<string, { protectionCase: Case }>>(
-    `mutation ($input: ${type}!) {
+  const response = await protection.service.graphql<Record<string, { protectionCase: Case }>>(
+    `mutation ($input: ${inputTypeOf(mutation)}!) {
       ${mutation}(input: $input) {
         protectionCase {
           rescueOperations { id personsRescued rescuedBeneficiaryIds }
@@ -54,17 +41,9 @@ async function ok(mutation: string, input: Record<string, unknown>): Promise<Cas
   return theCase!;
 }
 
-async function eventsOf(caseId: string): Promise<number> {
-  const { rows } = await sql.query(
-    'SELECT count(*)::int AS n FROM event_store.events WHERE stream_id = $1',
-    [`protectioncase-${caseId}`],
-  );
-  return rows[0].n;
-}
-
 async function registeredVictim(caseId: string): Promise<string> {
   const id = await registerBeneficiary(
-    service,
+    protection.service,
     { country: 'TH', sex: 'FEMALE', minor: false },
     thai,
   );
@@ -118,12 +97,12 @@ describe('a raid that rescues persons before they are registered', () => {
     );
 
     // The same attachment again changes nothing.
-    const before = await eventsOf(caseId);
+    const before = await eventsOf(protection.sql, caseId);
     await ok('attachRescuedVictim', { caseId, operationId, beneficiaryId: victims[0] });
-    expect(await eventsOf(caseId)).toBe(before);
+    expect(await eventsOf(protection.sql, caseId)).toBe(before);
 
     const fourth = await registeredVictim(caseId);
-    const afterFourth = await eventsOf(caseId);
+    const afterFourth = await eventsOf(protection.sql, caseId);
     const { errors } = await send('attachRescuedVictim', {
       caseId,
       operationId,
@@ -133,11 +112,11 @@ describe('a raid that rescues persons before they are registered', () => {
       code: 'CONFLICT',
       reason: 'RESCUED_COUNT_REACHED',
     });
-    expect(await eventsOf(caseId)).toBe(afterFourth);
+    expect(await eventsOf(protection.sql, caseId)).toBe(afterFourth);
   });
 
   it('refuses bad forms with a code and a message that quotes nothing, writing nothing', async () => {
-    const before = await eventsOf(caseId);
+    const before = await eventsOf(protection.sql, caseId);
     const attempts: Array<[string, Record<string, unknown>, string]> = [
       [
         'recordRescueOperation',
@@ -168,7 +147,7 @@ describe('a raid that rescues persons before they are registered', () => {
       ],
       ['attachRescuedVictim', { caseId, operationId: 'not-a-uuid', beneficiaryId: caseId }, ''],
     ];
-    const afterSetup = await eventsOf(caseId);
+    const afterSetup = await eventsOf(protection.sql, caseId);
     expect(afterSetup).toBe(before + 1);
     for (const [mutation, input, code] of attempts) {
       const { errors } = await send(mutation, input);
@@ -178,6 +157,6 @@ describe('a raid that rescues persons before they are registered', () => {
       expect(errors![0].message).not.toContain(caseId);
       expect(errors![0].message).not.toContain('not-a-uuid');
     }
-    expect(await eventsOf(caseId)).toBe(afterSetup);
+    expect(await eventsOf(protection.sql, caseId)).toBe(afterSetup);
   });
 });

@@ -1,6 +1,6 @@
-// Shared by protection's case specs (case-referrals, case-work, case-access): the callers, the
-// case mutations run through the GraphQL API, the events a case's stream holds, the errors' codes
-// and the timeline's summaries.
+// Shared by protection's case specs (case-referrals, case-work, case-access and the others in
+// cases/): the callers, the case mutations run through the GraphQL API, the events a case's stream
+// holds, the errors' codes and the timeline's summaries.
 import type { TestService } from '@haven/platform/nest/testing';
 import type { Principal } from '@haven/platform/security';
 import { protectionCaseStreamId } from '@haven/protection/contracts';
@@ -48,6 +48,11 @@ export interface Payload {
 }
 
 export type Errors = Array<{ message: string; extensions?: Record<string, unknown> }>;
+
+/** A mutation's input type, as the API names it: openProtectionCase → OpenProtectionCaseInput. */
+export function inputTypeOf(mutation: string): string {
+  return `${mutation[0].toUpperCase()}${mutation.slice(1)}Input`;
+}
 
 /** Runs a case mutation (`name(input: $input)`) and returns its payload or its errors. */
 export async function mutate(

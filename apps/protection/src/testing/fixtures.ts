@@ -1,8 +1,10 @@
-// Shared by protection's personal-data, erasure and break-glass specs.
+// Shared by protection's service specs: personal details and their queries, the callers,
+// registering a beneficiary, and counting what the event log holds.
 import { randomBytes, randomInt } from 'node:crypto';
 import type { Principal } from '@haven/platform/security';
 import type { TestService } from '@haven/platform/nest/testing';
 import { PERSONAL_FIELDS } from '@haven/protection/contracts';
+import type { Client } from 'pg';
 
 /** Personal details no other test uses, so that finding them anywhere means a leak of these. */
 export function somePersonalDetails(): Record<string, string> {
@@ -115,4 +117,21 @@ export async function registerBeneficiary(
     throw new Error(`registration failed: ${JSON.stringify(response.body.errors)}`);
   }
   return response.body.data!.registerBeneficiary!.beneficiaryId;
+}
+
+/** How many events the whole log holds. */
+export async function eventCount(sql: Client): Promise<number> {
+  const { rows } = await sql.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM event_store.events',
+  );
+  return rows[0].n;
+}
+
+/** The types of one stream's events, in order. */
+export async function eventTypesOf(sql: Client, streamId: string): Promise<string[]> {
+  const { rows } = await sql.query<{ type: string }>(
+    'SELECT type FROM event_store.events WHERE stream_id = $1 ORDER BY stream_version',
+    [streamId],
+  );
+  return rows.map((row) => row.type);
 }

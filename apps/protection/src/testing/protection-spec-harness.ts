@@ -7,6 +7,7 @@ import {
   type GraphQLResponse,
   type UsedTestService,
 } from '@haven/platform/nest/testing';
+import { eventually } from '@haven/platform/testing';
 import { PROTECTION_MIGRATIONS } from '@haven/protection/read-models';
 import { AppModule } from '../app.module';
 
@@ -33,14 +34,6 @@ export interface RegisterResult {
       registeredAt: string;
     } | null;
   } | null;
-}
-
-export async function waitUntil(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not reached in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 export interface ProtectionSpecHarness extends UsedTestService {
@@ -79,16 +72,14 @@ export function useProtectionService(): ProtectionSpecHarness {
       return used.service.graphql<RegisterResult>(REGISTER, { input }, headers);
     },
     async referenceCodeOf(id) {
-      let code: string | undefined;
-      await waitUntil(async () => {
+      return eventually(async () => {
         const { rows } = await used.sql.query<{ reference_code: string }>(
           'SELECT reference_code FROM protection.beneficiaries WHERE id = $1',
           [id],
         );
-        code = rows[0]?.reference_code;
-        return code !== undefined;
+        if (!rows[0]) throw new Error('the beneficiary is not in the read model yet');
+        return rows[0].reference_code;
       });
-      return code!;
     },
     async counts() {
       const { rows } = await used.sql.query<{ events: number; rows: number }>(`
