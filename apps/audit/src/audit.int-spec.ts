@@ -1,16 +1,13 @@
-import { generateKeyPairSync, randomUUID } from 'node:crypto';
-import { Pool } from 'pg';
+import { randomUUID } from 'node:crypto';
 import {
-  AUDIT_MIGRATIONS,
   ExportVerifier,
   leafHash,
   verifyConsistency,
   verifyInclusion,
 } from '@haven/platform/audit';
-import { PostgresEventStore, type NewEvent } from '@haven/platform/event-store';
-import { startTestService, type TestService } from '@haven/platform/nest/testing';
+import type { NewEvent } from '@haven/platform/event-store';
 import type { Principal } from '@haven/platform/security';
-import { AppModule } from './app.module';
+import { metadata, sleep, useAuditService } from './testing/audit-spec-harness';
 
 const AUDITOR: Principal = {
   subject: 'auditor-7',
@@ -26,48 +23,14 @@ const OFFICER: Principal = {
 };
 const SEALED = 'pii:v1:c2VhbGVkLW1hcmtlcg';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const metadata = {
-  actorId: 'officer-1',
-  role: 'protection_officer',
-  organisationId: null,
-  correlationId: 'c-1',
-  causationId: null,
-  occurredAt: '2026-12-01T10:00:00.000Z',
-};
+const audit = useAuditService({ HAVEN_AUDIT_CHECKPOINT_EVERY: '1' });
 
 describe('the audit subgraph, for auditors', () => {
-  let service: TestService;
-  let store: PostgresEventStore;
-  let pool: Pool;
-  let pem: string;
   const caseId = randomUUID();
   const streamId = `protectioncase-${caseId}`;
   let whileOpen: Date;
-  /** Waits until the service's follower has signed a checkpoint of this size. */
-  const checkpointOf = async (size: number) => {
-    for (let i = 0; i < 400; i++) {
-      const { rows } = await pool.query<{ n: string | null }>(
-        'SELECT max(size) AS n FROM audit.checkpoints',
-      );
-      if (Number(rows[0].n) >= size) return;
-      await sleep(25);
-    }
-    throw new Error(`No checkpoint of size ${size} was signed.`);
-  };
 
   beforeAll(async () => {
-    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-    pem = publicKey.export({ format: 'pem', type: 'spki' }).toString();
-    service = await startTestService(AppModule, {
-      migrations: [AUDIT_MIGRATIONS],
-      env: {
-        HAVEN_AUDIT_SIGNING_KEY: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
-        HAVEN_AUDIT_CHECKPOINT_EVERY: '1',
-      },
-    });
-    store = new PostgresEventStore({ connectionString: service.db.url, poolSize: 2 });
-    pool = new Pool({ connectionString: service.db.url, max: 2 });
     const opened: NewEvent = {
       type: 'ProtectionCaseOpened',
       schemaVersion: 2,
@@ -84,8 +47,8 @@ describe('the audit subgraph, for auditors', () => {
       },
       metadata,
     };
-    await store.append(streamId, [opened], 'no_stream');
-    await checkpointOf(1);
+    await audit.store.append(streamId, [opened], 'no_stream');
+    await audit.checkpointOf(1);
     await sleep(30);
     whileOpen = new Date();
     await sleep(30);
@@ -100,25 +63,20 @@ describe('the audit subgraph, for auditors', () => {
       },
       metadata,
     };
-    await store.append(streamId, [closed], 1);
-    await store.append(
+    await audit.store.append(streamId, [closed], 1);
+    await audit.store.append(
       `casenotification-${randomUUID()}`,
       [{ type: 'Other', data: { n: 1 }, metadata }],
       'no_stream',
     );
-    await checkpointOf(3);
-  });
-  afterAll(async () => {
-    await store.close();
-    await pool.end();
-    await service.close();
+    await audit.checkpointOf(3);
   });
 
   const ask = <T>(
     query: string,
     variables: Record<string, unknown> = {},
     as: Principal = AUDITOR,
-  ) => service.graphql<T>(query, variables, {}, { as });
+  ) => audit.service.graphql<T>(query, variables, {}, { as });
 
   it('given a case opened then closed, when the auditor asks for it as of a date in between, then its own evolve rebuilds it open, with sealed fields sealed', async () => {
     const then = await ask<{ auditRecord: { state: string; version: number; recordType: string } }>(
@@ -164,7 +122,11 @@ describe('the audit subgraph, for auditors', () => {
 
   it('writes every call to the access log, under the auditor', async () => {
     await ask(`query ($s: String!) { auditVerifyStream(streamId: $s) { ok } }`, { s: streamId });
-    const { rows } = await pool.query<{ record_type: string; record_id: string; fields: string[] }>(
+    const { rows } = await audit.sql.query<{
+      record_type: string;
+      record_id: string;
+      fields: string[];
+    }>(
       `SELECT record_type, record_id, fields FROM privacy.access_log WHERE actor_id = 'auditor-7' ORDER BY id`,
     );
     expect(rows).toEqual(
@@ -226,7 +188,7 @@ describe('the audit subgraph, for auditors', () => {
       `{ auditInclusionProof(globalPosition: 2, treeSize: 3) { leafIndex treeSize leafHash root hashes } }`,
     );
     const p = inclusion.body.data!.auditInclusionProof;
-    const { rows } = await pool.query<{ hash: Buffer }>(
+    const { rows } = await audit.sql.query<{ hash: Buffer }>(
       'SELECT hash FROM event_store.events WHERE global_position = 2',
     );
     expect(p.leafHash).toBe(leafHash(rows[0].hash).toString('hex'));
@@ -254,7 +216,7 @@ describe('the audit subgraph, for auditors', () => {
       ),
     ).toBe(true);
     const key = await ask<{ auditPublicKey: { pem: string } }>(`{ auditPublicKey { pem } }`);
-    expect(key.body.data?.auditPublicKey.pem).toBe(pem);
+    expect(key.body.data?.auditPublicKey.pem).toBe(audit.publicKeyPem);
   });
 
   it('given a page size below the log, when the export is read page by page, then the pages joined verify as one export', async () => {
@@ -264,7 +226,7 @@ describe('the audit subgraph, for auditors', () => {
     expect(first.body.data?.auditExport).toMatchObject({ events: 2, nextPage: expect.any(String) });
     const second = await ask<Page>(query, { after: first.body.data!.auditExport.nextPage });
     expect(second.body.data?.auditExport).toMatchObject({ events: 1, nextPage: null });
-    const verifier = new ExportVerifier({ publicKeyPem: pem });
+    const verifier = new ExportVerifier({ publicKeyPem: audit.publicKeyPem });
     for (const page of [first, second]) {
       for (const line of page.body.data!.auditExport.lines) verifier.line(line);
     }
@@ -289,7 +251,7 @@ describe('the audit subgraph, for auditors', () => {
       `{ auditExport { events lines } }`,
     );
     expect(exported.body.data?.auditExport.events).toBe(3);
-    const verifier = new ExportVerifier({ publicKeyPem: pem });
+    const verifier = new ExportVerifier({ publicKeyPem: audit.publicKeyPem });
     for (const line of exported.body.data!.auditExport.lines) verifier.line(line);
     expect(verifier.finish()).toMatchObject({ ok: true, events: 3 });
 
@@ -297,13 +259,11 @@ describe('the audit subgraph, for auditors', () => {
       `{ auditVerifyLog { ok eventsChecked } }`,
     );
     expect(verified.body.data?.auditVerifyLog).toEqual({ ok: true, eventsChecked: 3 });
-    const admin = await pool.connect();
-    await admin.query('SET session_replication_role = replica');
-    await admin.query(
+    await audit.sql.query('SET session_replication_role = replica');
+    await audit.sql.query(
       `UPDATE event_store.events SET data = '{"caseId":"x"}' WHERE global_position = 2`,
     );
-    await admin.query('SET session_replication_role = DEFAULT');
-    admin.release();
+    await audit.sql.query('SET session_replication_role = DEFAULT');
     const broken = await ask<{
       auditVerifyLog: {
         ok: boolean;

@@ -1,17 +1,13 @@
 import { execFile } from 'node:child_process';
-import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { Pool } from 'pg';
-import { AUDIT_MIGRATIONS, ExportVerifier } from '@haven/platform/audit';
-import { PostgresEventStore, type NewEvent } from '@haven/platform/event-store';
-import { startTestService, type TestService } from '@haven/platform/nest/testing';
+import { ExportVerifier } from '@haven/platform/audit';
 import type { Principal } from '@haven/platform/security';
-import { AppModule } from './app.module';
+import { useAuditService } from './testing/audit-spec-harness';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '../../..');
@@ -23,51 +19,21 @@ const AUDITOR: Principal = {
 };
 const TOKEN = 'an-auditors-token';
 const EVENTS = 7;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const audit = useAuditService({ HAVEN_AUDIT_CHECKPOINT_EVERY: String(EVENTS) });
 
 describe('npm run audit:export through the gateway, page after page', () => {
-  let service: TestService;
   let gateway: Server;
   let gatewayUrl: string;
   let dir: string;
-  let pem: string;
   /** The page sizes and cursors the "gateway" was asked for. */
   const asked: Array<{ pageSize: unknown; after: unknown }> = [];
 
   beforeAll(async () => {
-    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-    pem = publicKey.export({ format: 'pem', type: 'spki' }).toString();
-    service = await startTestService(AppModule, {
-      migrations: [AUDIT_MIGRATIONS],
-      env: {
-        HAVEN_AUDIT_SIGNING_KEY: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
-        HAVEN_AUDIT_CHECKPOINT_EVERY: String(EVENTS),
-      },
-    });
-    const store = new PostgresEventStore({ connectionString: service.db.url, poolSize: 1 });
-    const events: NewEvent[] = Array.from({ length: EVENTS }, (_, n) => ({
-      type: 'Other',
-      data: { n },
-      metadata: {
-        actorId: 'officer-1',
-        role: 'protection_officer',
-        organisationId: null,
-        correlationId: 'c-1',
-        causationId: null,
-        occurredAt: '2026-12-01T10:00:00.000Z',
-      },
-    }));
-    await store.append(`casenotification-${randomUUID()}`, events, 'no_stream');
-    await store.close();
-    const pool = new Pool({ connectionString: service.db.url, max: 1 });
-    for (let i = 0; i < 400; i++) {
-      const { rows } = await pool.query(`SELECT max(size) AS n FROM audit.checkpoints`);
-      if (Number(rows[0].n) >= EVENTS) break;
-      await sleep(25);
-    }
-    await pool.end();
+    await audit.appendOthers(EVENTS);
+    await audit.checkpointOf(EVENTS);
     // The gateway's part: a bearer token in, the identity the subgraph trusts out.
-    const identity = await service.identityHeaders(AUDITOR);
+    const identity = await audit.service.identityHeaders(AUDITOR);
     gateway = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -79,7 +45,7 @@ describe('npm run audit:export through the gateway, page after page', () => {
         const body = Buffer.concat(chunks).toString('utf8');
         const { variables } = JSON.parse(body) as { variables: Record<string, unknown> };
         asked.push({ pageSize: variables.size, after: variables.after ?? null });
-        void fetch(`${service.url}/graphql`, {
+        void fetch(`${audit.service.url}/graphql`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', ...identity },
           body,
@@ -96,7 +62,6 @@ describe('npm run audit:export through the gateway, page after page', () => {
   afterAll(async () => {
     rmSync(dir, { recursive: true, force: true });
     await new Promise((resolve) => gateway.close(resolve));
-    await service.close();
   });
 
   it('given pages of 3 events, when an auditor exports the log, then the tool follows every cursor and writes one file that verifies with the published key', async () => {
@@ -119,7 +84,7 @@ describe('npm run audit:export through the gateway, page after page', () => {
     expect(asked[0].after).toBeNull();
     expect(asked.slice(1).every((page) => typeof page.after === 'string')).toBe(true);
 
-    const verifier = new ExportVerifier({ publicKeyPem: pem });
+    const verifier = new ExportVerifier({ publicKeyPem: audit.publicKeyPem });
     for (const line of readFileSync(out, 'utf8').split('\n').filter(Boolean)) verifier.line(line);
     expect(verifier.finish()).toMatchObject({ ok: true, events: EVENTS });
     expect(JSON.parse(readFileSync(`${out}.checkpoint.json`, 'utf8'))).toMatchObject({

@@ -1,19 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { enrolmentStreamId } from '@haven/empowerment/contracts';
-import { EMPOWERMENT_MIGRATIONS } from '@haven/empowerment/read-models';
-import { PostgresEventStore, type EventMetadata } from '@haven/platform/event-store';
-import { PersonalData, ServiceDatabase } from '@haven/platform/nest';
-import { startTestService, type TestService } from '@haven/platform/nest/testing';
+import type { EventMetadata } from '@haven/platform/event-store';
+import { PersonalData } from '@haven/platform/nest';
 import type { Principal } from '@haven/platform/security';
-import { beneficiaryStreamId, type BeneficiaryEvent } from '@haven/protection/contracts';
-import { Client } from 'pg';
-import { AppModule } from './app.module';
+import { day, useEmpowermentService } from './testing/empowerment-spec-harness';
 
 // What services record beyond their kind (placements, tuition and allowances, safe
 // accommodation), the statistical attributes their events carry, and the work list's order.
 
-let service: TestService;
-let store: PostgresEventStore;
+const empowerment = useEmpowermentService();
 
 const officerTH: Principal = {
   subject: 'officer-th-details',
@@ -31,82 +26,24 @@ const metadata: EventMetadata = {
   occurredAt: '2026-01-01T00:00:00.000Z',
 };
 
-const day = (offset: number) =>
-  new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-const shelter = { kind: 'SHELTER', shelterName: 'Kredtrakarn', governmentRun: true };
-
 const SERVICE = `mutation ($input: RecordEmpowermentServiceInput!) {
   recordEmpowermentService(input: $input) {
     id node { id kind partnerOrganisationId occupation institution period { from to } amount { amountMinor currency } }
   }
 }`;
 
-async function caughtUp(position?: number): Promise<void> {
-  await service.app
-    .get(ServiceDatabase)
-    .waitForProjections(position ?? (await store.headPosition()));
-}
-
 /** A consenting girl, 15 and Burmese when protection registered her a year ago. */
 async function enrolled(
   as: Principal = officerTH,
 ): Promise<{ enrolmentId: string; beneficiaryId: string }> {
-  const beneficiaryId = randomUUID();
-  const events: BeneficiaryEvent[] = [
-    {
-      type: 'BeneficiaryRegistered',
-      data: {
-        beneficiaryId,
-        referenceCode: `BEN-TH-${beneficiaryId.slice(0, 6)}`,
-        country: 'TH',
-        sex: 'FEMALE',
-        minor: true,
-        nationality: 'MM',
-        ageYears: 15,
-        registeredAt: `${day(-400)}T00:00:00.000Z`,
-      },
-    } as BeneficiaryEvent,
-    {
-      type: 'ConsentRecorded',
-      data: {
-        beneficiaryId,
-        kind: 'SERVICES',
-        partnerOrganisationId: null,
-        given: true,
-        recordedOn: day(-400),
-      },
-    },
-  ];
-  const appended = await store.append(
-    beneficiaryStreamId(beneficiaryId),
-    events.map((event) => ({ ...event, metadata })),
-    'no_stream',
-  );
-  await caughtUp(appended.globalPositions[1]);
-  const enrolmentId = randomUUID();
-  const response = await service.graphql(
-    `mutation ($input: EnrolBeneficiaryInput!) { enrolBeneficiary(input: $input) { id } }`,
-    { input: { enrolmentId, beneficiaryId, setting: shelter, enrolledOn: day(-30) } },
-    {},
-    { as },
-  );
-  expect(response.body.errors).toBeUndefined();
+  const beneficiaryId = await empowerment.registerBeneficiary({
+    nationality: 'MM',
+    registeredOn: day(-400),
+    consentOn: day(-400),
+  });
+  const enrolmentId = await empowerment.enrol(beneficiaryId, as, day(-30));
   return { enrolmentId, beneficiaryId };
 }
-
-async function streamLength(enrolmentId: string): Promise<number> {
-  return (await store.readStream(enrolmentStreamId(enrolmentId))).length;
-}
-
-beforeAll(async () => {
-  service = await startTestService(AppModule, { migrations: [EMPOWERMENT_MIGRATIONS] });
-  store = new PostgresEventStore({ connectionString: service.db.url });
-});
-
-afterAll(async () => {
-  await store?.close();
-  await service?.close();
-});
 
 describe('what a service records', () => {
   it('given an employer networks has not registered, when a placement names it, then it is refused; once registered on the log, the placement and occupation are recorded', async () => {
@@ -119,14 +56,19 @@ describe('what a service records', () => {
       occupation: 'Sewing machine operator',
       providedOn: day(-2),
     };
-    const refused = await service.graphql(SERVICE, { input: placement }, {}, { as: officerTH });
+    const refused = await empowerment.service.graphql(
+      SERVICE,
+      { input: placement },
+      {},
+      { as: officerTH },
+    );
     expect(refused.body.errors?.[0].extensions).toMatchObject({
       code: 'NOT_FOUND',
       reason: 'EMPLOYER_UNKNOWN',
     });
-    expect(await streamLength(enrolmentId)).toBe(1);
+    expect(await empowerment.streamLength(enrolmentId)).toBe(1);
 
-    await store.append(
+    await empowerment.store.append(
       `partnerorganisation-${employerId}`,
       [
         {
@@ -143,8 +85,13 @@ describe('what a service records', () => {
       ],
       'no_stream',
     );
-    await caughtUp();
-    const recorded = await service.graphql(SERVICE, { input: placement }, {}, { as: officerTH });
+    await empowerment.caughtUp();
+    const recorded = await empowerment.service.graphql(
+      SERVICE,
+      { input: placement },
+      {},
+      { as: officerTH },
+    );
     expect(recorded.body.errors).toBeUndefined();
     expect(recorded.body.data?.recordEmpowermentService).toMatchObject({
       node: {
@@ -153,7 +100,7 @@ describe('what a service records', () => {
         occupation: 'Sewing machine operator',
       },
     });
-    const noOccupation = await service.graphql(
+    const noOccupation = await empowerment.service.graphql(
       SERVICE,
       { input: { ...placement, occupation: null } },
       {},
@@ -172,7 +119,12 @@ describe('what a service records', () => {
       amount: { amountMinor: 1_250_000, currency: 'THB' },
       providedOn: day(-1),
     };
-    const recorded = await service.graphql(SERVICE, { input: tuition }, {}, { as: officerTH });
+    const recorded = await empowerment.service.graphql(
+      SERVICE,
+      { input: tuition },
+      {},
+      { as: officerTH },
+    );
     expect(recorded.body.errors).toBeUndefined();
     expect(recorded.body.data?.recordEmpowermentService).toMatchObject({
       node: {
@@ -182,7 +134,7 @@ describe('what a service records', () => {
       },
     });
     // Her nationality and age on the day travel in clear for the report (ADR 21), version 2.
-    const stored = (await store.readStream(enrolmentStreamId(enrolmentId))).at(-1);
+    const stored = (await empowerment.store.readStream(enrolmentStreamId(enrolmentId))).at(-1);
     expect(stored).toMatchObject({
       schemaVersion: 2,
       data: { nationality: 'MM', ageYears: 16, minor: true },
@@ -195,7 +147,7 @@ describe('what a service records', () => {
       [{ institution: 'x'.repeat(500) }, 'BAD_USER_INPUT'],
     ];
     for (const [change, expected] of bad) {
-      const response = await service.graphql(
+      const response = await empowerment.service.graphql(
         SERVICE,
         { input: { ...tuition, ...change } },
         {},
@@ -205,13 +157,13 @@ describe('what a service records', () => {
       expect([extensions?.code, extensions?.reason]).toContain(expected);
       expect(JSON.stringify(response.body.errors)).not.toMatch(/xxxxxxxx|Chiang Rai/);
     }
-    expect(await streamLength(enrolmentId)).toBe(2);
+    expect(await empowerment.streamLength(enrolmentId)).toBe(2);
   });
 
   it('seals a safe accommodation’s place with her key, opens it for officers through the access log, refuses it to protection officers, and loses it with her', async () => {
     const { enrolmentId, beneficiaryId } = await enrolled();
     const place = `Safe house ${randomUUID()}, Soi 7, Mae Sai`;
-    const recorded = await service.graphql(
+    const recorded = await empowerment.service.graphql(
       SERVICE,
       {
         input: {
@@ -227,12 +179,12 @@ describe('what a service records', () => {
     );
     expect(recorded.body.errors).toBeUndefined();
     const id = (recorded.body.data?.recordEmpowermentService as { id: string }).id;
-    expect(JSON.stringify(await store.readStream(enrolmentStreamId(enrolmentId)))).not.toContain(
-      'Soi 7',
-    );
+    expect(
+      JSON.stringify(await empowerment.store.readStream(enrolmentStreamId(enrolmentId))),
+    ).not.toContain('Soi 7');
     const PLACE = `query ($id: ID) { empowermentRecords(enrolmentId: $id) { edges { node { id period { from to } place } } } }`;
     const placeAs = async (principal: Principal) =>
-      service.graphql<{
+      empowerment.service.graphql<{
         empowermentRecords: { edges: Array<{ node: { id: string; place: string | null } }> };
       }>(PLACE, { id: enrolmentId }, {}, { as: principal });
     const opened = await placeAs(officerTH);
@@ -241,19 +193,16 @@ describe('what a service records', () => {
       period: { from: day(-20), to: day(40) },
       place,
     });
-    const client = new Client({ connectionString: service.db.url });
-    await client.connect();
-    const logged = await client.query(
+    const logged = await empowerment.sql.query(
       `SELECT 1 FROM privacy.access_log WHERE record_type = 'EmpowermentService' AND record_id = $1`,
       [id],
     );
-    await client.end();
     expect(logged.rowCount).toBe(1);
     expect((await placeAs(protectionTH)).body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    await service.app.get(PersonalData).keys.destroy(beneficiaryId);
+    await empowerment.service.app.get(PersonalData).keys.destroy(beneficiaryId);
     const erased = await placeAs(officerTH);
     expect(erased.body.data?.empowermentRecords.edges[0].node.place).toBeNull();
-    expect(service.rawLogs()).not.toContain('Soi 7');
+    expect(empowerment.service.rawLogs()).not.toContain('Soi 7');
   });
 });
 
@@ -265,7 +214,7 @@ describe('the work list', () => {
     for (const next of dueOn) {
       // The officer who enrols is the one whose list it is on.
       const { enrolmentId } = await enrolled(officer);
-      const followUp = await service.graphql(
+      const followUp = await empowerment.service.graphql(
         `mutation ($input: RecordFollowUpInput!) { recordFollowUp(input: $input) { id } }`,
         {
           input: {
@@ -293,7 +242,7 @@ describe('the work list', () => {
         pageInfo: { hasNextPage: boolean; endCursor: string };
       };
     };
-    const first = await service.graphql<Page>(
+    const first = await empowerment.service.graphql<Page>(
       LIST,
       { officerId: officer.subject },
       {},
@@ -304,7 +253,7 @@ describe('the work list', () => {
       { id: enrolments[1], nextFollowUpOn: day(2) },
     ]);
     expect(first.body.data?.followUpWorkList.pageInfo.hasNextPage).toBe(true);
-    const second = await service.graphql<Page>(
+    const second = await empowerment.service.graphql<Page>(
       LIST,
       { officerId: officer.subject, after: first.body.data?.followUpWorkList.pageInfo.endCursor },
       {},

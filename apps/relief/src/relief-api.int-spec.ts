@@ -1,23 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { PostgresEventStore } from '@haven/platform/event-store';
-import { ServiceDatabase } from '@haven/platform/nest';
-import { startTestService, type TestService } from '@haven/platform/nest/testing';
 import type { Principal } from '@haven/platform/security';
-import { beneficiaryStreamId } from '@haven/protection/contracts';
 import { notificationIdForDetection, reliefResponseStreamId } from '@haven/relief/contracts';
-import { RELIEF_MIGRATIONS } from '@haven/relief/read-models';
-import { AppModule } from './app.module';
+import { coordinator, coordinatorTH, useReliefService } from './testing/relief-spec-harness';
 
-let service: TestService;
-let store: PostgresEventStore;
+const relief = useReliefService();
 
-const coordinator: Principal = {
-  subject: 'coord-la',
-  role: 'relief_coordinator',
-  countries: ['LA'],
-  organisationId: null,
-};
-const coordinatorTH: Principal = { ...coordinator, subject: 'coord-th', countries: ['TH'] };
 const volunteer: Principal = {
   subject: 'vol-1',
   role: 'field_worker',
@@ -40,16 +27,6 @@ const analyst: Principal = {
 const today = new Date().toISOString().slice(0, 10);
 const MARKER = 'Marker-Zq7-district';
 
-beforeAll(async () => {
-  service = await startTestService(AppModule, { migrations: [RELIEF_MIGRATIONS] });
-  store = new PostgresEventStore({ connectionString: service.db.url });
-});
-
-afterAll(async () => {
-  await store?.close();
-  await service?.close();
-});
-
 const OPEN = `mutation ($input: OpenReliefResponseInput!) {
   openReliefResponse(input: $input) { id node { id name country startsOn } } }`;
 const RECIPIENT = `mutation ($input: RecordReliefRecipientInput!) {
@@ -66,7 +43,7 @@ const FIGURES = `query ($id: ID!) { reliefResponseFigures(id: $id) {
   distributions recipientsByKind { kind count } peopleAtRisk detections notificationsRaised agentsOfChange volunteers } }`;
 
 async function openResponse(): Promise<string> {
-  const result = await service.graphql<{ openReliefResponse: { id: string } }>(
+  const result = await relief.service.graphql<{ openReliefResponse: { id: string } }>(
     OPEN,
     {
       input: {
@@ -87,7 +64,7 @@ async function openResponse(): Promise<string> {
 const worker = { kind: 'VOLUNTEER' };
 
 async function recordRecipient(responseId: string, as: Principal = volunteer): Promise<string> {
-  const result = await service.graphql<{ recordReliefRecipient: { id: string } }>(
+  const result = await relief.service.graphql<{ recordReliefRecipient: { id: string } }>(
     RECIPIENT,
     {
       input: {
@@ -114,7 +91,7 @@ describe('relief through its subgraph', () => {
   it('a coordinator opens a response; a field worker records a recipient and a bag; the figures count them', async () => {
     const responseId = await openResponse();
     const recipientId = await recordRecipient(responseId);
-    const bag = await service.graphql(
+    const bag = await relief.service.graphql(
       DISTRIBUTE,
       {
         input: {
@@ -140,7 +117,12 @@ describe('relief through its subgraph', () => {
         },
       },
     });
-    const figures = await service.graphql(FIGURES, { id: responseId }, {}, { as: coordinator });
+    const figures = await relief.service.graphql(
+      FIGURES,
+      { id: responseId },
+      {},
+      { as: coordinator },
+    );
     expect(figures.body.data).toEqual({
       reliefResponseFigures: {
         distributions: 1,
@@ -161,24 +143,29 @@ describe('relief through its subgraph', () => {
     const responseId = await openResponse();
     const mine = await recordRecipient(responseId, volunteer);
     await recordRecipient(responseId, otherVolunteer);
-    const own = await service.graphql<{
+    const own = await relief.service.graphql<{
       reliefEntries: { totalCount: number; edges: Array<{ node: { id: string } }> };
     }>(ENTRIES, { responseId }, {}, { as: volunteer });
     expect(own.body.data!.reliefEntries.edges.map((edge) => edge.node.id)).toEqual([mine]);
-    const all = await service.graphql<{ reliefEntries: { totalCount: number } }>(
+    const all = await relief.service.graphql<{ reliefEntries: { totalCount: number } }>(
       ENTRIES,
       { responseId },
       {},
       { as: coordinator },
     );
     expect(all.body.data!.reliefEntries.totalCount).toBe(2);
-    const figures = await service.graphql(FIGURES, { id: responseId }, {}, { as: volunteer });
+    const figures = await relief.service.graphql(
+      FIGURES,
+      { id: responseId },
+      {},
+      { as: volunteer },
+    );
     expect(figures.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
   it('a detection becomes a case notification once, with an id derived from it', async () => {
     const responseId = await openResponse();
-    const detected = await service.graphql<{ recordPotentialVictim: { id: string } }>(
+    const detected = await relief.service.graphql<{ recordPotentialVictim: { id: string } }>(
       DETECT,
       {
         input: {
@@ -196,7 +183,7 @@ describe('relief through its subgraph', () => {
     );
     expect(detected.body.errors).toBeUndefined();
     const detectionId = detected.body.data!.recordPotentialVictim.id;
-    const notified = await service.graphql(
+    const notified = await relief.service.graphql(
       NOTIFY,
       { input: { responseId, detectionId } },
       {},
@@ -208,7 +195,7 @@ describe('relief through its subgraph', () => {
         node: { id: detectionId, notificationId: notificationIdForDetection(detectionId) },
       },
     });
-    const again = await service.graphql(
+    const again = await relief.service.graphql(
       NOTIFY,
       { input: { responseId, detectionId } },
       {},
@@ -218,7 +205,7 @@ describe('relief through its subgraph', () => {
       code: 'CONFLICT',
       reason: 'DETECTION_ALREADY_NOTIFIED',
     });
-    const byWorker = await service.graphql(
+    const byWorker = await relief.service.graphql(
       NOTIFY,
       { input: { responseId, detectionId } },
       {},
@@ -230,47 +217,10 @@ describe('relief through its subgraph', () => {
   it('an erased beneficiary takes nothing new', async () => {
     const responseId = await openResponse();
     const beneficiaryId = randomUUID();
-    const metadata = {
-      actorId: 'p',
-      role: 'protection_officer',
-      organisationId: null,
-      correlationId: 'c',
-      causationId: null,
-      occurredAt: new Date().toISOString(),
-    };
-    await store.append(
-      beneficiaryStreamId(beneficiaryId),
-      [
-        {
-          type: 'BeneficiaryRegistered',
-          data: {
-            beneficiaryId,
-            referenceCode: 'B-1',
-            country: 'LA',
-            sex: 'FEMALE',
-            minor: false,
-            nationality: null,
-            ageYears: null,
-            registeredAt: metadata.occurredAt,
-          },
-          metadata,
-        },
-        {
-          type: 'BeneficiaryErased',
-          data: {
-            beneficiaryId,
-            requestedBy: 'a',
-            confirmedBy: 'b',
-            erasedAt: metadata.occurredAt,
-          },
-          metadata,
-        },
-      ],
-      'no_stream',
-    );
+    await relief.registerBeneficiary(beneficiaryId, { erased: true });
     // Wait until relief has read the erasure from the log.
-    await service.app.get(ServiceDatabase).waitForProjections(await store.headPosition());
-    const result = await service.graphql(
+    await relief.caughtUp();
+    const result = await relief.service.graphql(
       DISTRIBUTE,
       {
         input: {
@@ -289,7 +239,7 @@ describe('relief through its subgraph', () => {
       code: 'CONFLICT',
       reason: 'BENEFICIARY_ERASED',
     });
-    expect(await store.readStream(reliefResponseStreamId(responseId))).toHaveLength(1);
+    expect(await relief.store.readStream(reliefResponseStreamId(responseId))).toHaveLength(1);
   });
 
   it('refuses bad input with a code, quoting no value, and writes nothing', async () => {
@@ -306,7 +256,7 @@ describe('relief through its subgraph', () => {
       [{ distributedOn: `${MARKER}` }, 'BAD_USER_INPUT'],
     ];
     for (const [change, code] of cases) {
-      const result = await service.graphql(
+      const result = await relief.service.graphql(
         DISTRIBUTE,
         {
           input: {
@@ -325,19 +275,19 @@ describe('relief through its subgraph', () => {
       expect(result.body.errors?.[0].extensions?.code).toBe(code);
       expect(JSON.stringify(result.body)).not.toContain(MARKER);
     }
-    expect(await store.readStream(reliefResponseStreamId(responseId))).toHaveLength(1);
-    expect(service.rawLogs()).not.toContain(MARKER);
+    expect(await relief.store.readStream(reliefResponseStreamId(responseId))).toHaveLength(1);
+    expect(relief.service.rawLogs()).not.toContain(MARKER);
   });
 
   it('refuses partners, analysts, and coordinators of other countries', async () => {
     const responseId = await openResponse();
     for (const as of [partner, analyst]) {
-      const list = await service.graphql(ENTRIES, { responseId }, {}, { as });
+      const list = await relief.service.graphql(ENTRIES, { responseId }, {}, { as });
       expect(list.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-      const figures = await service.graphql(FIGURES, { id: responseId }, {}, { as });
+      const figures = await relief.service.graphql(FIGURES, { id: responseId }, {}, { as });
       expect(figures.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     }
-    const result = await service.graphql(
+    const result = await relief.service.graphql(
       RECIPIENT,
       {
         input: {
@@ -357,7 +307,12 @@ describe('relief through its subgraph', () => {
       { as: coordinatorTH },
     );
     expect(result.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const foreign = await service.graphql(FIGURES, { id: responseId }, {}, { as: coordinatorTH });
+    const foreign = await relief.service.graphql(
+      FIGURES,
+      { id: responseId },
+      {},
+      { as: coordinatorTH },
+    );
     expect(foreign.body.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 });

@@ -3,27 +3,12 @@
 // relief record, and the figures' filters.
 import { randomUUID } from 'node:crypto';
 import { agentOfChangeStreamId } from '@haven/networks/contracts';
-import { PostgresEventStore } from '@haven/platform/event-store';
-import { ServiceDatabase } from '@haven/platform/nest';
-import { startTestService, type TestService } from '@haven/platform/nest/testing';
 import type { Principal } from '@haven/platform/security';
-import { beneficiaryStreamId } from '@haven/protection/contracts';
 import { reliefResponseStreamId } from '@haven/relief/contracts';
-import { RELIEF_MIGRATIONS } from '@haven/relief/read-models';
-import { Client } from 'pg';
-import { AppModule } from './app.module';
+import { coordinator, coordinatorTH, useReliefService } from './testing/relief-spec-harness';
 
-let service: TestService;
-let store: PostgresEventStore;
-let sql: Client;
+const relief = useReliefService();
 
-const coordinator: Principal = {
-  subject: 'coord-la',
-  role: 'relief_coordinator',
-  countries: ['LA'],
-  organisationId: null,
-};
-const coordinatorTH: Principal = { ...coordinator, subject: 'coord-th', countries: ['TH'] };
 const fieldWorker: Principal = {
   subject: 'aoc-1',
   role: 'field_worker',
@@ -43,25 +28,8 @@ const metadata = () => ({
   occurredAt: new Date().toISOString(),
 });
 
-beforeAll(async () => {
-  service = await startTestService(AppModule, { migrations: [RELIEF_MIGRATIONS] });
-  store = new PostgresEventStore({ connectionString: service.db.url });
-  sql = new Client({ connectionString: service.db.url });
-  await sql.connect();
-});
-
-afterAll(async () => {
-  await sql?.end();
-  await store?.close();
-  await service?.close();
-});
-
-async function caughtUp() {
-  await service.app.get(ServiceDatabase).waitForProjections(await store.headPosition());
-}
-
 async function ok<Data>(query: string, variables: Record<string, unknown>, as: Principal) {
-  const result = await service.graphql<Data>(query, variables, {}, { as });
+  const result = await relief.service.graphql<Data>(query, variables, {}, { as });
   expect(result.body.errors).toBeUndefined();
   return result.body.data as Data;
 }
@@ -102,29 +70,6 @@ function recipientInput(responseId: string, extra: Record<string, unknown> = {})
   };
 }
 
-async function registerBeneficiary(beneficiaryId: string) {
-  await store.append(
-    beneficiaryStreamId(beneficiaryId),
-    [
-      {
-        type: 'BeneficiaryRegistered',
-        data: {
-          beneficiaryId,
-          referenceCode: `B-${beneficiaryId.slice(0, 4)}`,
-          country: 'LA',
-          sex: 'FEMALE',
-          minor: false,
-          nationality: null,
-          ageYears: null,
-          registeredAt: new Date().toISOString(),
-        },
-        metadata: metadata(),
-      },
-    ],
-    'no_stream',
-  );
-}
-
 describe('a relief recipient’s sealed alias', () => {
   it('is stored only sealed, read by a coordinator through the access log, and erasable', async () => {
     const responseId = await openResponse();
@@ -137,13 +82,15 @@ describe('a relief recipient’s sealed alias', () => {
       fieldWorker,
     );
     expect(retry.recordReliefRecipient.streamVersion).toBe(2);
-    await caughtUp();
+    await relief.caughtUp();
 
     // Nowhere in clear: not in the log, the read models, the service's logs.
-    const stored = JSON.stringify(await store.readStream(reliefResponseStreamId(responseId)));
+    const stored = JSON.stringify(
+      await relief.store.readStream(reliefResponseStreamId(responseId)),
+    );
     expect(stored).not.toContain(ALIAS);
     expect(stored).toContain('pii:v1:');
-    const rows = await sql.query(
+    const rows = await relief.sql.query(
       `SELECT (SELECT json_agg(e) FROM relief.entries e)::text AS entries,
               (SELECT json_agg(a) FROM relief.recipient_aliases a)::text AS aliases`,
     );
@@ -152,7 +99,7 @@ describe('a relief recipient’s sealed alias', () => {
 
     // The field worker, an auditor, a partner, a coordinator of another country: refused.
     for (const as of [fieldWorker, auditor, partner, coordinatorTH]) {
-      const refused = await service.graphql(ALIAS_QUERY, { recipientId: id }, {}, { as });
+      const refused = await relief.service.graphql(ALIAS_QUERY, { recipientId: id }, {}, { as });
       expect(refused.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
       expect(JSON.stringify(refused.body)).not.toContain(ALIAS);
     }
@@ -160,7 +107,7 @@ describe('a relief recipient’s sealed alias', () => {
     expect(read).toEqual({
       reliefRecipientAlias: { recipientId: id, alias: ALIAS, erased: false },
     });
-    const logged = await sql.query(
+    const logged = await relief.sql.query(
       `SELECT actor_id, record_type, fields, purpose FROM privacy.access_log WHERE record_id = $1`,
       [id],
     );
@@ -176,12 +123,12 @@ describe('a relief recipient’s sealed alias', () => {
     // Erased: the key is destroyed, the alias is gone for good; again is no change.
     await ok(ERASE, { input: { responseId, recipientId: id } }, coordinator);
     await ok(ERASE, { input: { responseId, recipientId: id } }, coordinator);
-    await caughtUp();
+    await relief.caughtUp();
     expect(await ok(ALIAS_QUERY, { recipientId: id }, coordinator)).toEqual({
       reliefRecipientAlias: { recipientId: id, alias: null, erased: true },
     });
     // An erased recipient takes nothing new.
-    const bag = await service.graphql(
+    const bag = await relief.service.graphql(
       DISTRIBUTE,
       {
         input: {
@@ -200,7 +147,7 @@ describe('a relief recipient’s sealed alias', () => {
       code: 'CONFLICT',
       reason: 'RECIPIENT_ERASED',
     });
-    expect(service.rawLogs()).not.toContain(ALIAS);
+    expect(relief.service.rawLogs()).not.toContain(ALIAS);
   });
 
   it('refuses a blank or missing alias with a code, quoting no value, and writes nothing', async () => {
@@ -208,11 +155,11 @@ describe('a relief recipient’s sealed alias', () => {
     for (const alias of ['   ', 'x'.repeat(201), undefined]) {
       const input = recipientInput(responseId, { alias });
       if (alias === undefined) delete (input as Record<string, unknown>).alias;
-      const result = await service.graphql(RECIPIENT, { input }, {}, { as: fieldWorker });
+      const result = await relief.service.graphql(RECIPIENT, { input }, {}, { as: fieldWorker });
       expect(result.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
       expect(JSON.stringify(result.body)).not.toContain('xxxx');
     }
-    expect(await store.readStream(reliefResponseStreamId(responseId))).toHaveLength(1);
+    expect(await relief.store.readStream(reliefResponseStreamId(responseId))).toHaveLength(1);
   });
 });
 
@@ -220,7 +167,7 @@ describe('agents of change, from networks’ register on the log', () => {
   it('records for an agent of change the register holds, and refuses an unknown one, writing nothing', async () => {
     const responseId = await openResponse();
     const agentOfChangeId = randomUUID();
-    await store.append(
+    await relief.store.append(
       agentOfChangeStreamId(agentOfChangeId),
       [
         {
@@ -238,14 +185,14 @@ describe('agents of change, from networks’ register on the log', () => {
       ],
       'no_stream',
     );
-    await caughtUp();
+    await relief.caughtUp();
     const recipient = await ok<{ recordReliefRecipient: { id: string } }>(
       RECIPIENT,
       { input: recipientInput(responseId, { fieldWorker: { kind: 'VOLUNTEER' } }) },
       fieldWorker,
     );
     const bag = (agent: string) =>
-      service.graphql(
+      relief.service.graphql(
         DISTRIBUTE,
         {
           input: {
@@ -267,7 +214,7 @@ describe('agents of change, from networks’ register on the log', () => {
         node: { fieldWorkerKind: 'AGENT_OF_CHANGE', fieldWorkerId: agentOfChangeId },
       },
     });
-    const before = (await store.readStream(reliefResponseStreamId(responseId))).length;
+    const before = (await relief.store.readStream(reliefResponseStreamId(responseId))).length;
     const unknownId = randomUUID();
     const unknown = await bag(unknownId);
     expect(unknown.body.errors?.[0].extensions).toMatchObject({
@@ -275,7 +222,7 @@ describe('agents of change, from networks’ register on the log', () => {
       reason: 'UNKNOWN_AGENT_OF_CHANGE',
     });
     expect(JSON.stringify(unknown.body)).not.toContain(unknownId);
-    expect(await store.readStream(reliefResponseStreamId(responseId))).toHaveLength(before);
+    expect(await relief.store.readStream(reliefResponseStreamId(responseId))).toHaveLength(before);
   });
 });
 
@@ -283,9 +230,9 @@ describe('linking, a beneficiary’s relief record, and the figures’ filters',
   it('a link again to the same beneficiary succeeds; to another is a named conflict; the beneficiary shows its distributions a page at a time', async () => {
     const responseId = await openResponse();
     const [beneficiaryId, otherId] = [randomUUID(), randomUUID()];
-    await registerBeneficiary(beneficiaryId);
-    await registerBeneficiary(otherId);
-    await caughtUp();
+    await relief.registerBeneficiary(beneficiaryId);
+    await relief.registerBeneficiary(otherId);
+    await relief.caughtUp();
     const recipient = await ok<{ recordReliefRecipient: { id: string } }>(
       RECIPIENT,
       { input: recipientInput(responseId) },
@@ -293,7 +240,7 @@ describe('linking, a beneficiary’s relief record, and the figures’ filters',
     );
     const recipientId = recipient.recordReliefRecipient.id;
     const link = (to: string) =>
-      service.graphql(
+      relief.service.graphql(
         LINK,
         { input: { responseId, recipientId, beneficiaryId: to } },
         {},
@@ -328,7 +275,7 @@ describe('linking, a beneficiary’s relief record, and the figures’ filters',
     await give({ recipientId }, 'NECESSITY_BAG', '2020-05-04');
     await give({ recipientId }, 'GOODS', today);
     await give({ beneficiaryId }, 'GOODS', today);
-    await caughtUp();
+    await relief.caughtUp();
 
     const RECORD = `query ($reps: [_Any!]!, $after: String) { _entities(representations: $reps) {
       ... on Beneficiary { reliefDistributions(first: 2, after: $after) {
@@ -356,7 +303,7 @@ describe('linking, a beneficiary’s relief record, and the figures’ filters',
     expect(next._entities[0].reliefDistributions.edges).toHaveLength(1);
     // A field worker and a partner may not read the relief record.
     for (const as of [fieldWorker, partner]) {
-      const refused = await service.graphql(RECORD, { reps }, {}, { as });
+      const refused = await relief.service.graphql(RECORD, { reps }, {}, { as });
       expect(refused.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     }
 
@@ -376,7 +323,7 @@ describe('linking, a beneficiary’s relief record, and the figures’ filters',
     expect(await count({ kind: 'GOODS' })).toBe(2);
     expect(await count({ worker: 'aoc-1' })).toBe(3);
     expect(await count({ worker: 'someone-else' })).toBe(0);
-    const bad = await service.graphql(
+    const bad = await relief.service.graphql(
       FIGURES,
       { id: responseId, from: '2020-13-45' },
       {},

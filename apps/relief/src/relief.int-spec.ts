@@ -1,72 +1,26 @@
 import { randomUUID } from 'node:crypto';
-import { PostgresEventStore } from '@haven/platform/event-store';
-import { ServiceDatabase } from '@haven/platform/nest';
-import { startTestService, type TestService } from '@haven/platform/nest/testing';
-import type { Principal } from '@haven/platform/security';
-import { beneficiaryStreamId } from '@haven/protection/contracts';
-import { RELIEF_MIGRATIONS } from '@haven/relief/read-models';
-import { AppModule } from './app.module';
+import { coordinatorTH, useReliefService } from './testing/relief-spec-harness';
 
-let service: TestService;
-let store: PostgresEventStore;
-const coordinator: Principal = {
-  subject: 'coord-th',
-  role: 'relief_coordinator',
-  countries: ['TH'],
-  organisationId: null,
-};
-
-beforeAll(async () => {
-  service = await startTestService(AppModule, { migrations: [RELIEF_MIGRATIONS] });
-  store = new PostgresEventStore({ connectionString: service.db.url });
-});
-
-afterAll(async () => {
-  await store?.close();
-  await service?.close();
-});
+const relief = useReliefService();
 
 describe('relief: Beneficiary.reliefDistributionCount', () => {
   it('counts the distributions a registered beneficiary received; none means 0', async () => {
     const beneficiaryId = randomUUID();
-    const metadata = {
-      actorId: 'p',
-      role: 'protection_officer',
-      organisationId: null,
-      correlationId: 'c',
-      causationId: null,
-      occurredAt: new Date().toISOString(),
-    };
-    await store.append(
-      beneficiaryStreamId(beneficiaryId),
-      [
-        {
-          type: 'BeneficiaryRegistered',
-          data: {
-            beneficiaryId,
-            referenceCode: 'B-1',
-            country: 'TH',
-            sex: 'FEMALE',
-            minor: false,
-            nationality: 'TH',
-            ageYears: 30,
-            registeredAt: metadata.occurredAt,
-          },
-          metadata,
-        },
-      ],
-      'no_stream',
-    );
-    await service.app.get(ServiceDatabase).waitForProjections(await store.headPosition());
-    const opened = await service.graphql<{ openReliefResponse: { id: string } }>(
+    await relief.registerBeneficiary(beneficiaryId, {
+      country: 'TH',
+      nationality: 'TH',
+      ageYears: 30,
+    });
+    await relief.caughtUp();
+    const opened = await relief.service.graphql<{ openReliefResponse: { id: string } }>(
       `mutation { openReliefResponse(input: { name: "COVID-19 2020", country: TH, startsOn: "2020-04-01", funder: "Donors" }) { id } }`,
       {},
       {},
-      { as: coordinator },
+      { as: coordinatorTH },
     );
     const responseId = opened.body.data!.openReliefResponse.id;
     for (const kind of ['GOODS', 'NECESSITY_BAG']) {
-      const given = await service.graphql(
+      const given = await relief.service.graphql(
         `mutation ($input: RecordDistributionInput!) { recordDistribution(input: $input) { id } }`,
         {
           input: {
@@ -79,12 +33,12 @@ describe('relief: Beneficiary.reliefDistributionCount', () => {
           },
         },
         {},
-        { as: coordinator },
+        { as: coordinatorTH },
       );
       expect(given.body.errors).toBeUndefined();
     }
     const other = randomUUID();
-    const result = await service.graphql<{ _entities: Array<Record<string, unknown>> }>(
+    const result = await relief.service.graphql<{ _entities: Array<Record<string, unknown>> }>(
       `query ($representations: [_Any!]!) {
         _entities(representations: $representations) { ... on Beneficiary { id reliefDistributionCount } }
       }`,
@@ -99,7 +53,7 @@ describe('relief: Beneficiary.reliefDistributionCount', () => {
   });
 
   it('answers reliefStatus with its projections', async () => {
-    const response = await service.graphql<{
+    const response = await relief.service.graphql<{
       reliefStatus: { projections: Array<{ name: string }> };
     }>(`{ reliefStatus { service ready projections { name } } }`);
     expect(response.body.data!.reliefStatus.projections.map((p) => p.name)).toEqual([

@@ -1,9 +1,5 @@
-import { generateKeyPairSync } from 'node:crypto';
-import { Pool } from 'pg';
-import { AUDIT_MIGRATIONS } from '@haven/platform/audit';
-import { startTestService, type TestService } from '@haven/platform/nest/testing';
 import type { Principal } from '@haven/platform/security';
-import { AppModule } from '../app.module';
+import { useAuditService } from '../testing/audit-spec-harness';
 
 const AUDITOR: Principal = {
   subject: 'auditor-3',
@@ -30,17 +26,17 @@ interface Entry {
   request_id: string | null;
 }
 
+const audit = useAuditService({ HAVEN_AUDIT_FOLLOWER: 'off' });
+
 describe('refused audit calls, written to the access log like accepted ones', () => {
-  let service: TestService;
-  let pool: Pool;
   let requests = 0;
 
   const ask = (query: string, as: Principal | null) =>
-    service.graphql(query, {}, { 'x-request-id': `refusal-${++requests}` }, { as });
+    audit.service.graphql(query, {}, { 'x-request-id': `refusal-${++requests}` }, { as });
   /** The access log's entries written since `after` (an entry id). */
   const entriesAfter = async (after: number): Promise<Entry[]> =>
     (
-      await pool.query<Entry>(
+      await audit.sql.query<Entry>(
         `SELECT actor_id, role, organisation_id, record_type, record_id, fields, request_id
            FROM privacy.access_log WHERE id > $1 ORDER BY id`,
         [after],
@@ -48,24 +44,8 @@ describe('refused audit calls, written to the access log like accepted ones', ()
     ).rows;
   const lastId = async () =>
     Number(
-      (await pool.query('SELECT coalesce(max(id), 0) AS n FROM privacy.access_log')).rows[0].n,
+      (await audit.sql.query('SELECT coalesce(max(id), 0) AS n FROM privacy.access_log')).rows[0].n,
     );
-
-  beforeAll(async () => {
-    const { privateKey } = generateKeyPairSync('ed25519');
-    service = await startTestService(AppModule, {
-      migrations: [AUDIT_MIGRATIONS],
-      env: {
-        HAVEN_AUDIT_SIGNING_KEY: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
-        HAVEN_AUDIT_FOLLOWER: 'off',
-      },
-    });
-    pool = new Pool({ connectionString: service.db.url, max: 2 });
-  });
-  afterAll(async () => {
-    await pool.end();
-    await service.close();
-  });
 
   it('given a role the audit subgraph does not serve, when it calls, then it is refused and the refusal is logged under that caller, with the reason', async () => {
     const before = await lastId();

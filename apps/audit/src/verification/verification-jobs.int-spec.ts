@@ -1,10 +1,7 @@
-import { generateKeyPairSync, randomUUID } from 'node:crypto';
-import { Pool } from 'pg';
-import { AUDIT_MIGRATIONS, TreeStore } from '@haven/platform/audit';
-import { PostgresEventStore, type NewEvent } from '@haven/platform/event-store';
-import { startTestService, type TestService } from '@haven/platform/nest/testing';
+import { randomUUID } from 'node:crypto';
+import { TreeStore } from '@haven/platform/audit';
 import type { Principal } from '@haven/platform/security';
-import { AppModule } from '../app.module';
+import { sleep, useAuditService } from '../testing/audit-spec-harness';
 import { LogVerificationJobs } from './log-verification-jobs';
 
 const AUDITOR: Principal = {
@@ -14,15 +11,6 @@ const AUDITOR: Principal = {
   organisationId: null,
 };
 const EVENTS = 2_500;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const metadata = {
-  actorId: 'officer-1',
-  role: 'protection_officer',
-  organisationId: null,
-  correlationId: 'c-1',
-  causationId: null,
-  occurredAt: '2026-12-01T10:00:00.000Z',
-};
 
 interface Job {
   id: string;
@@ -40,13 +28,11 @@ interface Job {
 const JOB_FIELDS = `id status processed total checkpointSize finishedAt
   report { ok eventsChecked firstBrokenLink { reason globalPosition } }`;
 
-describe('a verification of the whole log, run in the background and followed by id', () => {
-  let service: TestService;
-  let store: PostgresEventStore;
-  let pool: Pool;
+const audit = useAuditService({ HAVEN_AUDIT_CHECKPOINT_EVERY: '500' });
 
+describe('a verification of the whole log, run in the background and followed by id', () => {
   const ask = <T>(query: string, variables: Record<string, unknown> = {}) =>
-    service.graphql<T>(query, variables, {}, { as: AUDITOR });
+    audit.service.graphql<T>(query, variables, {}, { as: AUDITOR });
   const start = (variables: Record<string, unknown> = {}) =>
     ask<{ auditStartLogVerification: Job }>(
       `mutation ($from: Int, $to: Int) { auditStartLogVerification(fromPosition: $from, toPosition: $to) { ${JOB_FIELDS} } }`,
@@ -67,40 +53,11 @@ describe('a verification of the whole log, run in the background and followed by
     throw new Error('The verification did not finish.');
   };
   const jobCount = async () =>
-    Number((await pool.query('SELECT count(*) AS n FROM audit.verification_jobs')).rows[0].n);
+    Number((await audit.sql.query('SELECT count(*) AS n FROM audit.verification_jobs')).rows[0].n);
 
   beforeAll(async () => {
-    const { privateKey } = generateKeyPairSync('ed25519');
-    service = await startTestService(AppModule, {
-      migrations: [AUDIT_MIGRATIONS],
-      env: {
-        HAVEN_AUDIT_SIGNING_KEY: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
-        HAVEN_AUDIT_CHECKPOINT_EVERY: '500',
-      },
-    });
-    store = new PostgresEventStore({ connectionString: service.db.url, poolSize: 2 });
-    pool = new Pool({ connectionString: service.db.url, max: 2 });
-    for (let s = 0; s < EVENTS / 500; s++) {
-      const events: NewEvent[] = Array.from({ length: 500 }, (_, n) => ({
-        type: 'Other',
-        data: { n },
-        metadata,
-      }));
-      await store.append(`casenotification-${randomUUID()}`, events, 'no_stream');
-    }
-    for (let i = 0; i < 800; i++) {
-      const { rows } = await pool.query<{ n: string | null }>(
-        `SELECT max(size) AS n FROM audit.checkpoints WHERE log = 'event_store'`,
-      );
-      if (Number(rows[0].n) >= EVENTS) return;
-      await sleep(25);
-    }
-    throw new Error('No checkpoint covers the log.');
-  });
-  afterAll(async () => {
-    await store.close();
-    await pool.end();
-    await service.close();
+    for (let i = 0; i < EVENTS / 500; i++) await audit.appendOthers(500);
+    await audit.checkpointOf(EVENTS);
   });
 
   it('given a log of 2,500 events, when an auditor starts a verification, then it answers at once with the total, and the job later reports every event checked and the log verified', async () => {
@@ -127,7 +84,7 @@ describe('a verification of the whole log, run in the background and followed by
   });
 
   it('writes the start and every look at a job to the access log, under the auditor', async () => {
-    const { rows } = await pool.query<{ fields: string[] }>(
+    const { rows } = await audit.sql.query<{ fields: string[] }>(
       `SELECT fields FROM privacy.access_log WHERE actor_id = 'auditor-9' AND record_type = 'AuditLog'`,
     );
     const fields = rows.map((row) => row.fields[0]);
@@ -136,15 +93,13 @@ describe('a verification of the whole log, run in the background and followed by
   });
 
   it('given an event edited behind the trigger, when the log is verified in the background, then the job fails and names the event', async () => {
-    const admin = await pool.connect();
     try {
-      await admin.query('SET session_replication_role = replica');
-      await admin.query(
+      await audit.sql.query('SET session_replication_role = replica');
+      await audit.sql.query(
         `UPDATE event_store.events SET data = '{"n":"x"}' WHERE global_position = 1700`,
       );
     } finally {
-      await admin.query('SET session_replication_role = DEFAULT');
-      admin.release();
+      await audit.sql.query('SET session_replication_role = DEFAULT');
     }
     const started = await start();
     const done = await finished(started.body.data!.auditStartLogVerification.id);
@@ -156,8 +111,8 @@ describe('a verification of the whole log, run in the background and followed by
   });
 
   it('given a verification running, when the service stops, then the job stops between two events and reads INTERRUPTED', async () => {
-    const jobs = service.app.get(LogVerificationJobs);
-    const head = await new TreeStore(pool, 'event_store').latestCheckpoint();
+    const jobs = audit.service.app.get(LogVerificationJobs);
+    const head = await new TreeStore(audit.sql, 'event_store').latestCheckpoint();
     // The run is waiting for its first page when the service stops.
     const running = await jobs.start({ from: null, to: null }, head!, 'auditor-9');
     await jobs.beforeApplicationShutdown();

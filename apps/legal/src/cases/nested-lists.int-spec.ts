@@ -5,84 +5,15 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { LEGAL_MIGRATIONS } from '@haven/legal/read-models';
-import { PostgresEventStore, type EventMetadata, type NewEvent } from '@haven/platform/event-store';
-import { startTestService, type TestService } from '@haven/platform/nest/testing';
-import type { Principal } from '@haven/platform/security';
-import { beneficiaryStreamId } from '@haven/protection/contracts';
-import { Client } from 'pg';
-import { AppModule } from '../app.module';
+import { admin, legalTH, useLegalService } from '../testing/legal-spec-harness';
 
-const person = (role: Principal['role'], countries: string[]): Principal => ({
-  subject: `${role}-${countries.join('') || 'all'}`,
-  role,
-  countries,
-  organisationId: null,
-});
-const legalTH = person('legal_officer', ['TH']);
-const admin = person('admin', []);
-const metadata: EventMetadata = {
-  actorId: 'protection-th-1',
-  role: 'protection_officer',
-  organisationId: null,
-  correlationId: 'c',
-  causationId: null,
-  occurredAt: '2020-01-01T00:00:00.000Z',
-};
-
-let service: TestService;
-let sql: Client;
+const legal = useLegalService();
 const ana = randomUUID();
 
-async function as<Data = Record<string, unknown>>(
-  principal: Principal,
-  query: string,
-  variables: Record<string, unknown> = {},
-) {
-  return (await service.graphql<Data>(query, variables, {}, { as: principal })).body;
-}
-
-beforeAll(async () => {
-  service = await startTestService(AppModule, { migrations: [LEGAL_MIGRATIONS] });
-  sql = new Client({ connectionString: service.db.url });
-  await sql.connect();
-  const writer = new PostgresEventStore({ connectionString: service.db.url });
-  const registered = [
-    {
-      type: 'BeneficiaryRegistered',
-      data: {
-        beneficiaryId: ana,
-        referenceCode: `BEN-TH-${ana.slice(0, 6)}`,
-        country: 'TH',
-        sex: 'FEMALE',
-        minor: true,
-        registeredAt: '2019-05-01T00:00:00.000Z',
-      },
-      metadata,
-    },
-    {
-      type: 'ConsentRecorded',
-      data: {
-        beneficiaryId: ana,
-        kind: 'LEGAL_ACTION',
-        partnerOrganisationId: null,
-        given: true,
-        recordedOn: '2019-05-02',
-      },
-      metadata,
-    },
-  ];
-  await writer.append(beneficiaryStreamId(ana), registered as unknown as NewEvent[], 'any');
-  await writer.close();
-}, 60_000);
-
-afterAll(async () => {
-  await sql?.end();
-  await service?.close();
-});
+beforeAll(() => legal.registerBeneficiary(ana));
 
 const mutate = async (name: string, inputType: string, input: Record<string, unknown>) => {
-  const body = await as(
+  const body = await legal.as(
     legalTH,
     `mutation ($input: ${inputType}!) { ${name}(input: $input) { id } }`,
     { input },
@@ -94,20 +25,7 @@ describe('the lists under a legal case', () => {
   let caseId: string;
 
   beforeAll(async () => {
-    const opened = await as<{ openLegalCase: { id: string } }>(
-      legalTH,
-      `mutation ($input: OpenLegalCaseInput!) { openLegalCase(input: $input) { id } }`,
-      {
-        input: {
-          kind: 'SEX_TRAFFICKING',
-          country: 'TH',
-          stage: 'INVESTIGATION',
-          openedOn: '2019-06-01',
-          parties: [{ beneficiaryId: ana, role: 'VICTIM' }],
-        },
-      },
-    );
-    caseId = opened.data!.openLegalCase.id;
+    caseId = await legal.openCase(ana);
     for (const kind of ['REPORTING_TO_POLICE', 'MEETING_PROSECUTOR', 'ATTENDING_HEARING']) {
       await mutate('recordLegalServiceOccasion', 'RecordServiceOccasionInput', {
         caseId,
@@ -126,7 +44,7 @@ describe('the lists under a legal case', () => {
   });
 
   it('given a case with its parts, when all of them and their histories are asked at once, then the query is within the cost limit', async () => {
-    const body = await as<{ legalCase: Record<string, unknown> }>(
+    const body = await legal.as<{ legalCase: Record<string, unknown> }>(
       legalTH,
       `query ($id: ID!) { legalCase(id: $id) {
         parties { beneficiaryId role joinedOn }
@@ -164,14 +82,16 @@ describe('the lists under a legal case', () => {
         };
       };
     };
-    const first = (await as<Page>(legalTH, PAGE, { id: caseId })).data!.legalCase.serviceOccasions;
+    const first = (await legal.as<Page>(legalTH, PAGE, { id: caseId })).data!.legalCase
+      .serviceOccasions;
     expect(first.edges.map((edge) => edge.node.kind)).toEqual([
       'REPORTING_TO_POLICE',
       'MEETING_PROSECUTOR',
     ]);
     expect(first.pageInfo.hasNextPage).toBe(true);
-    const second = (await as<Page>(legalTH, PAGE, { id: caseId, after: first.pageInfo.endCursor }))
-      .data!.legalCase.serviceOccasions;
+    const second = (
+      await legal.as<Page>(legalTH, PAGE, { id: caseId, after: first.pageInfo.endCursor })
+    ).data!.legalCase.serviceOccasions;
     expect(second.edges.map((edge) => edge.node.kind)).toEqual(['ATTENDING_HEARING']);
     expect(second.pageInfo.hasNextPage).toBe(false);
   });
@@ -183,7 +103,7 @@ describe('the lists under a legal case', () => {
       `query ($id: ID!) { legalCase(id: $id) { offenders { statusHistory(first: 21) { to } } } }`,
       `query ($id: ID!) { legalCase(id: $id) { serviceOccasions(first: 101) { totalCount } } }`,
     ]) {
-      const body = await as(legalTH, query, { id: caseId });
+      const body = await legal.as(legalTH, query, { id: caseId });
       expect(body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     }
   });
@@ -196,7 +116,7 @@ describe('the lists under a legal case', () => {
     );
     const operations = [...section.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]);
     expect(operations.length).toBeGreaterThanOrEqual(4);
-    const listed = await as<{ legalCase: { offenders: Array<{ id: string }> } }>(
+    const listed = await legal.as<{ legalCase: { offenders: Array<{ id: string }> } }>(
       legalTH,
       `query ($id: ID!) { legalCase(id: $id) { offenders { id } } }`,
       { id: caseId },
@@ -208,7 +128,7 @@ describe('the lists under a legal case', () => {
         .replaceAll('<a consenting beneficiary>', ana)
         .replaceAll('<the case>', caseId)
         .replaceAll('<its offender>', offenderId);
-      const body = await as(text.includes('eraseOffenderIdentity') ? admin : legalTH, text);
+      const body = await legal.as(text.includes('eraseOffenderIdentity') ? admin : legalTH, text);
       expect(body.errors).toBeUndefined();
       answers.push(body.data);
     }
