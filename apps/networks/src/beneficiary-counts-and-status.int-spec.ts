@@ -2,7 +2,6 @@
 // PostgreSQL: how many referred case notifications a beneficiary came from (many beneficiaries in
 // one SQL query), and networksStatus with every projection ready.
 import { randomUUID } from 'node:crypto';
-import { ServiceDatabase } from '@haven/platform/nest';
 import { countQueries } from '@haven/platform/nest/testing';
 import {
   protectionCaseIdForNotification,
@@ -49,7 +48,7 @@ describe('Beneficiary.caseNotificationCount', () => {
     // Protection opens the case from the referral and adds the victim it identified.
     const beneficiaryId = randomUUID();
     const caseId = protectionCaseIdForNotification(notificationId);
-    const store = networks.service.app.get(ServiceDatabase).eventStore;
+    const store = networks.store;
     const officer = {
       actorId: 'officer-1',
       role: 'protection_officer',
@@ -88,7 +87,7 @@ describe('Beneficiary.caseNotificationCount', () => {
       ],
       'no_stream',
     );
-    await networks.service.app.get(ServiceDatabase).waitForProjections(appended.globalPositions[1]);
+    await networks.caughtUp(appended.globalPositions[1]);
 
     const response = await gql<{ _entities: Array<Record<string, unknown>> }>(
       `query ($representations: [_Any!]!) {

@@ -2,7 +2,6 @@
 // registering and listing watchdogs, agents of change, women's groups and partner organisations,
 // and recording prevention activities, each with the roles and countries it is for.
 import { randomUUID } from 'node:crypto';
-import { ServiceDatabase } from '@haven/platform/nest';
 import { beneficiaryStreamId } from '@haven/protection/contracts';
 import {
   coordinator,
@@ -106,7 +105,7 @@ describe('watchdogs, agents of change, women’s groups and partner organisation
     });
 
     // Protection's registration, on the same log.
-    await networks.service.app.get(ServiceDatabase).eventStore.append(
+    await networks.store.append(
       beneficiaryStreamId(beneficiaryId),
       [
         {

@@ -3,7 +3,6 @@
 import { randomUUID } from 'node:crypto';
 import { agentOfChangeStreamId } from '@haven/networks/domain';
 import type { EventMetadata } from '@haven/platform/event-store';
-import { ServiceDatabase } from '@haven/platform/nest';
 import type { Principal } from '@haven/platform/security';
 import { beneficiaryStreamId } from '@haven/protection/contracts';
 import { coordinator, useNetworksService } from './testing/networks-spec-harness';
@@ -28,7 +27,7 @@ const metadata = (actorId: string): EventMetadata => ({
 /** Protection's registration of a beneficiary, on the shared log. */
 async function beneficiaryRegistered(country: string): Promise<string> {
   const beneficiaryId = randomUUID();
-  await networks.service.app.get(ServiceDatabase).eventStore.append(
+  await networks.store.append(
     beneficiaryStreamId(beneficiaryId),
     [
       {
@@ -162,7 +161,7 @@ describe('an agent of change’s beneficiary, read by a coordinator', () => {
     const thBeneficiary = await beneficiaryRegistered('TH');
     const laBeneficiary = await beneficiaryRegistered('LA');
     // A TH agent of change linked to an LA beneficiary, as registered before the rule above held.
-    const store = networks.service.app.get(ServiceDatabase).eventStore;
+    const store = networks.store;
     const agents: Array<[string, string]> = [
       [randomUUID(), thBeneficiary],
       [randomUUID(), laBeneficiary],
@@ -189,7 +188,7 @@ describe('an agent of change’s beneficiary, read by a coordinator', () => {
       );
       position = result.globalPositions[0];
     }
-    await networks.service.app.get(ServiceDatabase).waitForProjections(position);
+    await networks.caughtUp(position);
 
     const response = await gql(
       `{ agentsOfChange(country: TH, first: 100) {

@@ -3,7 +3,6 @@
 // that record and no other, and a token bound to no record submits nothing.
 import { randomUUID } from 'node:crypto';
 import { caseNotificationStreamId } from '@haven/networks/contracts';
-import { ServiceDatabase } from '@haven/platform/nest';
 import type { Principal, Role } from '@haven/platform/security';
 import { coordinator, useNetworksService } from './testing/networks-spec-harness';
 
@@ -49,9 +48,7 @@ const facts = {
 };
 
 async function submittedEvents(notificationId: string) {
-  return networks.service.app
-    .get(ServiceDatabase)
-    .eventStore.readStream(caseNotificationStreamId(notificationId));
+  return networks.store.readStream(caseNotificationStreamId(notificationId));
 }
 
 describe('a watchdog’s token', () => {
@@ -138,7 +135,7 @@ describe('the women’s groups’ and agents of change’s own roles', () => {
   it('an agent of change’s token submits as an agent of change; bound to a watchdog’s record, it submits nothing', async () => {
     // An agent of change registered from training (no beneficiary check needed on the log).
     const agentOfChangeId = randomUUID();
-    await networks.service.app.get(ServiceDatabase).eventStore.append(
+    await networks.store.append(
       `agentofchange-${agentOfChangeId}`,
       [
         {

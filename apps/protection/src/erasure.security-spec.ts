@@ -174,17 +174,12 @@ describe('erasing a beneficiary’s personal data', () => {
     // Replayed from the first event: still erased.
     const [runner] = protection.service.app.get(ServiceDatabase).runners;
     await runner.rebuild();
-    await protection.service.app
-      .get(ServiceDatabase)
-      .waitForProjections(
-        Number(
-          (
-            await protection.sql.query(
-              'SELECT max(global_position) AS head FROM event_store.events',
-            )
-          ).rows[0].head,
-        ),
-      );
+    await protection.caughtUp(
+      Number(
+        (await protection.sql.query('SELECT max(global_position) AS head FROM event_store.events'))
+          .rows[0].head,
+      ),
+    );
     const { rows: rebuilt } = await protection.sql.query(
       'SELECT personal, erased_at FROM protection.beneficiaries WHERE id = $1',
       [id],

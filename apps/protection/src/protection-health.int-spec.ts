@@ -2,7 +2,6 @@
 // connected and the projections lag at most the threshold (1 s here); and a service that starts
 // before its database is reachable.
 import { randomUUID } from 'node:crypto';
-import { ServiceDatabase } from '@haven/platform/nest';
 import { startTestService, tcpProxy } from '@haven/platform/nest/testing';
 import { waitUntil } from '@haven/platform/testing';
 import { beneficiaryStreamId } from '@haven/protection/contracts';
@@ -64,7 +63,7 @@ describe('health', () => {
         `SELECT position FROM projections.checkpoints WHERE name = 'protection.beneficiaries' FOR UPDATE`,
       );
       const id = randomUUID();
-      await protection.service.app.get(ServiceDatabase).eventStore.append(
+      await protection.store.append(
         beneficiaryStreamId(id),
         [
           {

@@ -3,9 +3,8 @@
 // the log it follows, and waiting until it has signed a checkpoint.
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { AUDIT_MIGRATIONS } from '@haven/platform/audit';
-import type { NewEvent, PostgresEventStore } from '@haven/platform/event-store';
-import { ServiceDatabase } from '@haven/platform/nest';
-import { useTestService, type UsedTestService } from '@haven/platform/nest/testing';
+import type { NewEvent } from '@haven/platform/event-store';
+import { useTestService, withHelpers, type UsedTestService } from '@haven/platform/nest/testing';
 import { waitUntil } from '@haven/platform/testing';
 import { AppModule } from '../app.module';
 
@@ -24,8 +23,6 @@ export const metadata = {
 export interface AuditSpecHarness extends UsedTestService {
   /** The public half of the service's signing key, as auditors are given it. */
   readonly publicKeyPem: string;
-  /** The log, through the service's own store (so the spec has no pool of its own to close). */
-  readonly store: PostgresEventStore;
   /** Appends `count` events no service replays ('Other', data { n }) to a new stream. */
   appendOthers(count: number): Promise<void>;
   /** Resolves once the follower has signed a checkpoint of the event store of `size` or more. */
@@ -46,24 +43,15 @@ export function useAuditService(env: Record<string, string> = {}): AuditSpecHarn
     },
   });
 
-  const harness: AuditSpecHarness = {
-    get service() {
-      return used.service;
-    },
-    get sql() {
-      return used.sql;
-    },
+  return withHelpers<Omit<AuditSpecHarness, keyof UsedTestService>>(used, {
     publicKeyPem: publicKey.export({ format: 'pem', type: 'spki' }).toString(),
-    get store() {
-      return used.service.app.get(ServiceDatabase).eventStore;
-    },
     async appendOthers(count) {
       const events: NewEvent[] = Array.from({ length: count }, (_, n) => ({
         type: 'Other',
         data: { n },
         metadata,
       }));
-      await harness.store.append(`casenotification-${randomUUID()}`, events, 'no_stream');
+      await used.store.append(`casenotification-${randomUUID()}`, events, 'no_stream');
     },
     async checkpointOf(size) {
       await waitUntil(
@@ -77,6 +65,5 @@ export function useAuditService(env: Record<string, string> = {}): AuditSpecHarn
         { timeoutMs: 20_000, intervalMs: 25 },
       );
     },
-  };
-  return harness;
+  });
 }

@@ -4,9 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import { enrolmentStreamId } from '@haven/empowerment/contracts';
 import { EMPOWERMENT_MIGRATIONS } from '@haven/empowerment/read-models';
-import type { EventMetadata, PostgresEventStore } from '@haven/platform/event-store';
-import { ServiceDatabase } from '@haven/platform/nest';
-import { useTestService, type UsedTestService } from '@haven/platform/nest/testing';
+import type { EventMetadata } from '@haven/platform/event-store';
+import { useTestService, withHelpers, type UsedTestService } from '@haven/platform/nest/testing';
 import type { Principal } from '@haven/platform/security';
 import { beneficiaryStreamId, type BeneficiaryEvent } from '@haven/protection/contracts';
 import { AppModule } from '../app.module';
@@ -37,10 +36,6 @@ export interface BeneficiaryDetails {
 }
 
 export interface EmpowermentSpecHarness extends UsedTestService {
-  /** The log, through the service's own store (so the spec has no pool of its own to close). */
-  readonly store: PostgresEventStore;
-  /** Resolves once empowerment's projections have read the log up to `position` (all of it). */
-  caughtUp(position?: number): Promise<void>;
   /**
    * Appends protection's registration of a girl (in Thailand, Thai, registered on 2026-01-01 and
    * consenting the next day, unless told) and waits until empowerment has read it: her id.
@@ -58,21 +53,7 @@ export interface EmpowermentSpecHarness extends UsedTestService {
  */
 export function useEmpowermentService(): EmpowermentSpecHarness {
   const used = useTestService(AppModule, { migrations: [EMPOWERMENT_MIGRATIONS] });
-  const database = () => used.service.app.get(ServiceDatabase);
-
-  const harness: EmpowermentSpecHarness = {
-    get service() {
-      return used.service;
-    },
-    get sql() {
-      return used.sql;
-    },
-    get store() {
-      return database().eventStore;
-    },
-    async caughtUp(position) {
-      await database().waitForProjections(position ?? (await harness.store.headPosition()));
-    },
+  return withHelpers<Omit<EmpowermentSpecHarness, keyof UsedTestService>>(used, {
     async registerBeneficiary({
       consent = true,
       country = 'TH',
@@ -108,13 +89,13 @@ export function useEmpowermentService(): EmpowermentSpecHarness {
           },
         });
       }
-      const appended = await harness.store.append(
+      const appended = await used.store.append(
         beneficiaryStreamId(beneficiaryId),
         events.map((event) => ({ ...event, metadata })),
         'no_stream',
       );
       // Protection's events reach empowerment's read model on the log, a moment later.
-      await harness.caughtUp(appended.globalPositions[appended.globalPositions.length - 1]);
+      await used.caughtUp(appended.globalPositions[appended.globalPositions.length - 1]);
       return beneficiaryId;
     },
     async enrol(beneficiaryId, as, enrolledOn) {
@@ -129,8 +110,7 @@ export function useEmpowermentService(): EmpowermentSpecHarness {
       return enrolmentId;
     },
     async streamLength(enrolmentId) {
-      return (await harness.store.readStream(enrolmentStreamId(enrolmentId))).length;
+      return (await used.store.readStream(enrolmentStreamId(enrolmentId))).length;
     },
-  };
-  return harness;
+  });
 }

@@ -3,9 +3,9 @@
 // consent as protection writes them on the log, and opening a case for one of them.
 import { LEGAL_MIGRATIONS } from '@haven/legal/read-models';
 import type { EventMetadata, NewEvent } from '@haven/platform/event-store';
-import { ServiceDatabase } from '@haven/platform/nest';
 import {
   useTestService,
+  withHelpers,
   type GraphQLResponse,
   type UsedTestService,
 } from '@haven/platform/nest/testing';
@@ -66,67 +66,62 @@ export function useLegalService(): LegalSpecHarness {
   const used = useTestService(AppModule, { migrations: [LEGAL_MIGRATIONS] });
   // Protection's events reach the log through the service's own store: one pool less to close.
   const append = (beneficiaryId: string, events: unknown[]) =>
-    used.service.app
-      .get(ServiceDatabase)
-      .eventStore.append(beneficiaryStreamId(beneficiaryId), events as NewEvent[], 'any');
+    used.store.append(beneficiaryStreamId(beneficiaryId), events as NewEvent[], 'any');
 
-  const harness: LegalSpecHarness = {
-    get service() {
-      return used.service;
-    },
-    get sql() {
-      return used.sql;
-    },
-    async as<Data = Record<string, unknown>>(
-      principal: Principal,
-      query: string,
-      variables: Record<string, unknown> = {},
-    ) {
-      return (await used.service.graphql<Data>(query, variables, {}, { as: principal })).body;
-    },
-    async registerBeneficiary(beneficiaryId, legalAction = true) {
-      const registered = {
-        type: 'BeneficiaryRegistered',
-        data: {
-          beneficiaryId,
-          referenceCode: `BEN-TH-${beneficiaryId.slice(0, 6)}`,
-          country: 'TH',
-          sex: 'FEMALE',
-          minor: true,
-          registeredAt: '2019-05-01T00:00:00.000Z',
-        },
-        metadata,
-      };
-      await append(beneficiaryId, [
-        registered,
-        ...(legalAction === null
-          ? []
-          : [consentRecorded(beneficiaryId, legalAction, '2019-05-02')]),
-      ]);
-    },
-    async recordConsent(beneficiaryId, given, recordedOn) {
-      await append(beneficiaryId, [consentRecorded(beneficiaryId, given, recordedOn)]);
-    },
-    async openCase(beneficiaryId) {
-      const opened = await harness.as<{ openLegalCase: { id: string } }>(
-        legalTH,
-        `mutation ($input: OpenLegalCaseInput!) { openLegalCase(input: $input) { id } }`,
-        {
-          input: {
-            kind: 'SEX_TRAFFICKING',
+  const harness: LegalSpecHarness = withHelpers<Omit<LegalSpecHarness, keyof UsedTestService>>(
+    used,
+    {
+      async as<Data = Record<string, unknown>>(
+        principal: Principal,
+        query: string,
+        variables: Record<string, unknown> = {},
+      ) {
+        return (await used.service.graphql<Data>(query, variables, {}, { as: principal })).body;
+      },
+      async registerBeneficiary(beneficiaryId, legalAction = true) {
+        const registered = {
+          type: 'BeneficiaryRegistered',
+          data: {
+            beneficiaryId,
+            referenceCode: `BEN-TH-${beneficiaryId.slice(0, 6)}`,
             country: 'TH',
-            stage: 'INVESTIGATION',
-            openedOn: '2019-06-01',
-            parties: [{ beneficiaryId, role: 'VICTIM' }],
+            sex: 'FEMALE',
+            minor: true,
+            registeredAt: '2019-05-01T00:00:00.000Z',
           },
-        },
-      );
-      return opened.data!.openLegalCase.id;
+          metadata,
+        };
+        await append(beneficiaryId, [
+          registered,
+          ...(legalAction === null
+            ? []
+            : [consentRecorded(beneficiaryId, legalAction, '2019-05-02')]),
+        ]);
+      },
+      async recordConsent(beneficiaryId, given, recordedOn) {
+        await append(beneficiaryId, [consentRecorded(beneficiaryId, given, recordedOn)]);
+      },
+      async openCase(beneficiaryId) {
+        const opened = await harness.as<{ openLegalCase: { id: string } }>(
+          legalTH,
+          `mutation ($input: OpenLegalCaseInput!) { openLegalCase(input: $input) { id } }`,
+          {
+            input: {
+              kind: 'SEX_TRAFFICKING',
+              country: 'TH',
+              stage: 'INVESTIGATION',
+              openedOn: '2019-06-01',
+              parties: [{ beneficiaryId, role: 'VICTIM' }],
+            },
+          },
+        );
+        return opened.data!.openLegalCase.id;
+      },
+      async eventCount() {
+        const { rows } = await used.sql.query('SELECT count(*) AS n FROM event_store.events');
+        return Number(rows[0].n);
+      },
     },
-    async eventCount() {
-      const { rows } = await used.sql.query('SELECT count(*) AS n FROM event_store.events');
-      return Number(rows[0].n);
-    },
-  };
+  );
   return harness;
 }

@@ -4,9 +4,9 @@
 import { randomUUID } from 'node:crypto';
 import { watchdogStreamId } from '@haven/networks/domain';
 import { NETWORKS_MIGRATIONS } from '@haven/networks/read-models';
-import { ServiceDatabase } from '@haven/platform/nest';
 import {
   useTestService,
+  withHelpers,
   type GraphQLResponse,
   type UsedTestService,
 } from '@haven/platform/nest/testing';
@@ -189,19 +189,13 @@ export function useNetworksService(): NetworksSpecHarness {
           occurredAt: new Date().toISOString(),
         },
       };
-      await used.service.app
-        .get(ServiceDatabase)
-        .eventStore.append(watchdogStreamId(watchdogId), [registered], 'no_stream');
+      await used.store.append(watchdogStreamId(watchdogId), [registered], 'no_stream');
     }
   });
 
-  const harness: NetworksSpecHarness = {
-    get service() {
-      return used.service;
-    },
-    get sql() {
-      return used.sql;
-    },
+  const harness: NetworksSpecHarness = withHelpers<
+    Omit<NetworksSpecHarness, keyof UsedTestService>
+  >(used, {
     gql<Data = Record<string, unknown>>(
       query: string,
       variables: Record<string, unknown> = {},
@@ -234,6 +228,6 @@ export function useNetworksService(): NetworksSpecHarness {
     decide(mutation, input, as) {
       return harness.gql<Record<string, Payload>>(mutation, { input }, as);
     },
-  };
+  });
   return harness;
 }

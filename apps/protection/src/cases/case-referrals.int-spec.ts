@@ -3,7 +3,6 @@
 // starting with networks' events about the notification.
 import { randomUUID } from 'node:crypto';
 import type { EventMetadata } from '@haven/platform/event-store';
-import { ServiceDatabase } from '@haven/platform/nest';
 import { useTestService } from '@haven/platform/nest/testing';
 import {
   caseNotificationStreamId,
@@ -59,7 +58,7 @@ async function notify(notificationId: string): Promise<void> {
       data: { notificationId, validatedAt: '2026-11-19T08:00:00.000Z' },
     },
   ];
-  await protection.service.app.get(ServiceDatabase).eventStore.append(
+  await protection.store.append(
     caseNotificationStreamId(notificationId),
     events.map((event) => ({ ...event, metadata: referralMetadata })),
     'no_stream',
@@ -82,13 +81,11 @@ async function refer(notificationId: string, country = 'TH'): Promise<void> {
       referredAt: '2026-11-19T09:00:00.000Z',
     },
   };
-  await protection.service.app
-    .get(ServiceDatabase)
-    .eventStore.append(
-      caseNotificationStreamId(notificationId),
-      [{ ...referral, metadata: referralMetadata }],
-      'any',
-    );
+  await protection.store.append(
+    caseNotificationStreamId(notificationId),
+    [{ ...referral, metadata: referralMetadata }],
+    'any',
+  );
 }
 
 const FOR_NOTIFICATION = `

@@ -4,6 +4,7 @@
 // API, counting what was written, and waiting for the read model and for readiness.
 import {
   useTestService,
+  withHelpers,
   type GraphQLResponse,
   type UsedTestService,
 } from '@haven/platform/nest/testing';
@@ -61,13 +62,7 @@ export function useProtectionService(): ProtectionSpecHarness {
     env: { HAVEN_READY_MAX_LAG_SECONDS: '1' },
   });
 
-  return {
-    get service() {
-      return used.service;
-    },
-    get sql() {
-      return used.sql;
-    },
+  return withHelpers<Omit<ProtectionSpecHarness, keyof UsedTestService>>(used, {
     async register(input, headers) {
       return used.service.graphql<RegisterResult>(REGISTER, { input }, headers);
     },
@@ -91,5 +86,5 @@ export function useProtectionService(): ProtectionSpecHarness {
       const response = await fetch(`${url}/health/ready`);
       return { status: response.status, body: (await response.json()) as Record<string, unknown> };
     },
-  };
+  });
 }

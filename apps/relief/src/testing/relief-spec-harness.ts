@@ -1,9 +1,7 @@
 // Shared by the relief service's integration specs (relief, relief-api, relief-recipients): the
 // service on a real PostgreSQL, its coordinators, the log other services write to, beneficiaries
 // as protection registers them there, and waiting until relief has read the log.
-import type { PostgresEventStore } from '@haven/platform/event-store';
-import { ServiceDatabase } from '@haven/platform/nest';
-import { useTestService, type UsedTestService } from '@haven/platform/nest/testing';
+import { useTestService, withHelpers, type UsedTestService } from '@haven/platform/nest/testing';
 import type { Principal } from '@haven/platform/security';
 import { beneficiaryStreamId } from '@haven/protection/contracts';
 import { RELIEF_MIGRATIONS } from '@haven/relief/read-models';
@@ -18,10 +16,6 @@ export const coordinator: Principal = {
 export const coordinatorTH: Principal = { ...coordinator, subject: 'coord-th', countries: ['TH'] };
 
 export interface ReliefSpecHarness extends UsedTestService {
-  /** The log, through the service's own store (so the spec has no pool of its own to close). */
-  readonly store: PostgresEventStore;
-  /** Resolves once relief's projections have read the whole log. */
-  caughtUp(): Promise<void>;
   /**
    * Appends protection's registration of an adult woman (in Laos, nationality and age unknown,
    * unless told) to the log, and her erasure after it if `erased`.
@@ -38,21 +32,7 @@ export interface ReliefSpecHarness extends UsedTestService {
  */
 export function useReliefService(): ReliefSpecHarness {
   const used = useTestService(AppModule, { migrations: [RELIEF_MIGRATIONS] });
-  const database = () => used.service.app.get(ServiceDatabase);
-
-  return {
-    get service() {
-      return used.service;
-    },
-    get sql() {
-      return used.sql;
-    },
-    get store() {
-      return database().eventStore;
-    },
-    async caughtUp() {
-      await database().waitForProjections(await database().eventStore.headPosition());
-    },
+  return withHelpers<Omit<ReliefSpecHarness, keyof UsedTestService>>(used, {
     async registerBeneficiary(beneficiaryId, details = {}) {
       const at = new Date().toISOString();
       const metadata = {
@@ -82,11 +62,11 @@ export function useReliefService(): ReliefSpecHarness {
         data: { beneficiaryId, requestedBy: 'a', confirmedBy: 'b', erasedAt: at },
         metadata,
       };
-      await database().eventStore.append(
+      await used.store.append(
         beneficiaryStreamId(beneficiaryId),
         details.erased ? [registered, erased] : [registered],
         'no_stream',
       );
     },
-  };
+  });
 }

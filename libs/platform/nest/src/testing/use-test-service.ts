@@ -1,5 +1,7 @@
 import type { Type } from '@nestjs/common';
+import type { PostgresEventStore } from '@haven/platform/event-store';
 import { Client } from 'pg';
+import { ServiceDatabase } from '../database';
 import { startTestService, type TestService } from './test-service';
 
 /** A service started for one spec file, and a connection to its database. */
@@ -8,6 +10,10 @@ export interface UsedTestService {
   readonly service: TestService;
   /** A connection to the service's database: inside tests and hooks only, like `service`. */
   readonly sql: Client;
+  /** The service's own event store: appending through it leaves the spec no pool to close. */
+  readonly store: PostgresEventStore;
+  /** Resolves once the service's projections have read the log up to `position` (all of it). */
+  caughtUp(position?: number): Promise<void>;
 }
 
 /**
@@ -39,6 +45,7 @@ export function useTestService(
     }
     return { service, sql };
   };
+  const database = () => started().service.app.get(ServiceDatabase);
   return {
     get service() {
       return started().service;
@@ -46,5 +53,25 @@ export function useTestService(
     get sql() {
       return started().sql;
     },
+    get store() {
+      return database().eventStore;
+    },
+    async caughtUp(position) {
+      await database().waitForProjections(position ?? (await database().eventStore.headPosition()));
+    },
   };
+}
+
+/**
+ * A harness: `used` with a service's own helpers beside it. Its getters are copied as getters,
+ * so they still read the service only once it has started.
+ */
+export function withHelpers<Helpers extends object>(
+  used: UsedTestService,
+  helpers: Helpers,
+): UsedTestService & Helpers {
+  return Object.defineProperties(
+    helpers,
+    Object.getOwnPropertyDescriptors(used),
+  ) as UsedTestService & Helpers;
 }
