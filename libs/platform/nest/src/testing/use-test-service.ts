@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import { ServiceDatabase } from '../database';
 import { startTestService, type TestService } from './test-service';
 
-/** A service started for one spec file, and a connection to its database. */
+/** A service started for one spec file, a connection to its database, and its event store. */
 export interface UsedTestService {
   /** The running service: read it inside tests and hooks, never at a file's top level. */
   readonly service: TestService;
@@ -19,7 +19,8 @@ export interface UsedTestService {
 /**
  * Starts `module` on its own database before the file's tests (startTestService) with a
  * connection to that database, and closes both after them. Call it once, at the top level of a
- * spec file (or of a harness that file calls); hooks declared after it see the service started.
+ * spec file (or of a harness that file calls, which adds its helpers with withHelpers); hooks
+ * declared after it see the service started.
  */
 export function useTestService(
   module: Type<unknown>,
