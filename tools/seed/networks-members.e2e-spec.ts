@@ -3,7 +3,7 @@
 // member then submits with its own token (its subject the member's id), and a second run of the
 // registrations adds nothing.
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, type TestDatabase } from '@haven/platform/testing';
+import { createTestDatabase, eventCount, type TestDatabase } from '@haven/platform/testing';
 import { Client } from 'pg';
 import {
   MEMBER_ROLE,
@@ -42,10 +42,6 @@ describe('networks’ demo members', () => {
       subject: `coord-${country}`,
     });
 
-  async function eventCount(): Promise<number> {
-    return Number((await sql.query('SELECT count(*) AS n FROM event_store.events')).rows[0].n);
-  }
-
   beforeAll(async () => {
     database = await createTestDatabase('networks_seed_e2e');
     await migrate(database.url);
@@ -79,9 +75,9 @@ describe('networks’ demo members', () => {
     const registered = await registerDemoMembers(graphql, coordinator, agentsOfChange);
     // Three watchdogs and women's groups per country, and one agent of change each.
     expect(registered).toBe(3 * 3 * 2 + 3);
-    const events = await eventCount();
+    const events = await eventCount(sql);
     await registerDemoMembers(graphql, coordinator, agentsOfChange);
-    expect(await eventCount()).toBe(events);
+    expect(await eventCount(sql)).toBe(events);
 
     for (const kind of ['WATCHDOG', 'WOMENS_GROUP', 'AGENT_OF_CHANGE'] as MemberKind[]) {
       const member = memberId(kind, 'LA', 1);

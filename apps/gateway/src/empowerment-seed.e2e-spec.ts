@@ -3,7 +3,7 @@
 // allowances and safe accommodation; a second run adds nothing.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { createTestDatabase, type TestDatabase } from '@haven/platform/testing';
+import { createTestDatabase, eventCount, type TestDatabase } from '@haven/platform/testing';
 import { Client } from 'pg';
 import { migrate, startSystem, SUBGRAPHS, type System } from './testing/system';
 
@@ -70,11 +70,9 @@ describe('empowerment’s demo data', () => {
         child.stderr.on('data', (chunk) => (out += chunk));
         child.on('exit', (code) => (code === 0 ? resolve(out.trim()) : reject(new Error(out))));
       });
-    const eventCount = async () =>
-      Number((await sql.query('SELECT count(*) AS n FROM event_store.events')).rows[0].n);
 
     expect(await seed()).toBe('3 enrolments (3 back home with follow-ups)');
-    const after = await eventCount();
+    const after = await eventCount(sql);
     const { empowermentRecords } = await ok<{
       empowermentRecords: { edges: Array<{ node: Record<string, unknown> }> };
     }>(
@@ -98,6 +96,6 @@ describe('empowerment’s demo data', () => {
     ]);
 
     await seed();
-    expect(await eventCount()).toBe(after);
+    expect(await eventCount(sql)).toBe(after);
   }, 240_000);
 });

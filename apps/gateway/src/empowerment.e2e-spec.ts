@@ -5,7 +5,7 @@
 // disbursed, and her agent-of-change training. The work list shows her follow-up due, then
 // done; networks lists her as an agent of change; her timeline shows all of it in order; a
 // legal officer for LA and a partner are refused.
-import { createTestDatabase, type TestDatabase } from '@haven/platform/testing';
+import { createTestDatabase, eventCount, type TestDatabase } from '@haven/platform/testing';
 import { Client } from 'pg';
 import { migrate, startSystem, SUBGRAPHS, type System } from './testing/system';
 
@@ -54,10 +54,6 @@ describe('from the shelter back home and on to agent of change, through the gate
     const response = await as<Data>(who, query, variables);
     expect(response.errors).toBeUndefined();
     return response.data as Data;
-  }
-
-  async function eventCount(): Promise<number> {
-    return Number((await sql.query('SELECT count(*) AS n FROM event_store.events')).rows[0].n);
   }
 
   beforeAll(async () => {
@@ -266,7 +262,7 @@ describe('from the shelter back home and on to agent of change, through the gate
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
 
     // 7. A legal officer for LA and a partner are refused, and nothing is written.
-    const before = await eventCount();
+    const before = await eventCount(sql);
     for (const who of ['legal', 'partner']) {
       const read = await as<Record<string, unknown>>(who, `{ enrolments { totalCount } }`);
       expect(read.data?.enrolments ?? null).toBeNull();
@@ -280,7 +276,7 @@ describe('from the shelter back home and on to agent of change, through the gate
     }
     const legalRead = await as('legal', `{ enrolments { totalCount } }`);
     expect(legalRead.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect(await eventCount()).toBe(before);
+    expect(await eventCount(sql)).toBe(before);
   }, 120_000);
 
   it('places her with a partner business networks registered, pays her tuition, keeps her safe house sealed, and carries her nationality and age for the report', async () => {

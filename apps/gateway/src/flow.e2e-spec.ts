@@ -6,7 +6,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createTestDatabase, type TestDatabase } from '@haven/platform/testing';
+import { createTestDatabase, eventCount, type TestDatabase } from '@haven/platform/testing';
 import { Client } from 'pg';
 import { migrate, startSystem, type System } from './testing/system';
 
@@ -60,10 +60,6 @@ describe('from a watchdog’s notification to a safely returned victim, through 
     const response = await as<Data>(who, query, variables);
     expect(response.errors).toBeUndefined();
     return response.data as Data;
-  }
-
-  async function eventCount(): Promise<number> {
-    return Number((await sql.query('SELECT count(*) AS n FROM event_store.events')).rows[0].n);
   }
 
   beforeAll(async () => {
@@ -275,7 +271,7 @@ describe('from a watchdog’s notification to a safely returned victim, through 
     });
 
     // 6. The same queries with a partner's or a watchdog's token are refused, and write nothing.
-    const before = await eventCount();
+    const before = await eventCount(sql);
     for (const who of ['partner', 'watchdog']) {
       // The trusted document, so that the partner's refusal is the policy's, not the gateway's.
       const read = await as<{ protectionCase: unknown }>(who, PROTECTION_CASE_DOCUMENT, {
@@ -299,6 +295,6 @@ describe('from a watchdog’s notification to a safely returned victim, through 
         /^(FORBIDDEN|PERSISTED_QUERY_REQUIRED)$/,
       );
     }
-    expect(await eventCount()).toBe(before);
+    expect(await eventCount(sql)).toBe(before);
   }, 120_000);
 });

@@ -7,7 +7,7 @@
 // MM and a partner are refused.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { createTestDatabase, type TestDatabase } from '@haven/platform/testing';
+import { createTestDatabase, eventCount, type TestDatabase } from '@haven/platform/testing';
 import { Client } from 'pg';
 import { migrate, startSystem, SUBGRAPHS, type System } from './testing/system';
 
@@ -264,9 +264,7 @@ describe('legal assistance: the Good Practice story, through the gateway', () =>
     }
 
     // 5. The girl who declined legal action is refused on the case, and nothing is written.
-    const before = Number(
-      (await sql.query('SELECT count(*) AS n FROM event_store.events')).rows[0].n,
-    );
+    const before = await eventCount(sql);
     const refused = await as(
       'legal',
       `mutation ($input: AddBeneficiaryToLegalCaseInput!) { addBeneficiaryToLegalCase(input: $input) { id } }`,
@@ -282,9 +280,7 @@ describe('legal assistance: the Good Practice story, through the gateway', () =>
       code: 'CONFLICT',
       reason: 'NO_LEGAL_ACTION_CONSENT',
     });
-    expect(
-      Number((await sql.query('SELECT count(*) AS n FROM event_store.events')).rows[0].n),
-    ).toBe(before);
+    expect(await eventCount(sql)).toBe(before);
 
     // The case as the legal officer reads it.
     const { legalCase } = await ok<{

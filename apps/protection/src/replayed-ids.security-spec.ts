@@ -6,7 +6,7 @@ import { useTestService } from '@haven/platform/nest/testing';
 import type { Principal } from '@haven/platform/security';
 import { PROTECTION_MIGRATIONS } from '@haven/protection/read-models';
 import { AppModule } from './app.module';
-import { eventCount, officer, partner } from './testing/fixtures';
+import { officer, partner } from './testing/fixtures';
 
 const protection = useTestService(AppModule, { migrations: [PROTECTION_MIGRATIONS] });
 
@@ -56,10 +56,10 @@ describe('registerBeneficiary with an id another organisation registered', () =>
     expect(retry.body.errors).toBeUndefined();
     expect(retry.body.data).toEqual(first.body.data);
 
-    const before = await eventCount(protection.sql);
+    const before = await protection.eventCount();
     const sameFacts = await register({ id, ...facts }, partnerB);
     const otherFacts = await register({ id, ...facts, sex: 'MALE', minor: false }, partnerB);
-    expect(await eventCount(protection.sql)).toBe(before);
+    expect(await protection.eventCount()).toBe(before);
 
     const referenceCode = (
       first.body.data as { registerBeneficiary: { beneficiary: { referenceCode: string } } }
@@ -95,10 +95,10 @@ describe('openProtectionCase with an id another officer opened', () => {
     expect((await open({ id, ...facts }, opener)).body.errors).toBeUndefined();
     expect((await open({ id, ...facts }, opener)).body.errors).toBeUndefined();
 
-    const before = await eventCount(protection.sql);
+    const before = await protection.eventCount();
     const sameFacts = await open({ id, ...facts }, other);
     const otherFacts = await open({ id, ...facts, formOfExploitation: 'FORCED_MARRIAGE' }, other);
-    expect(await eventCount(protection.sql)).toBe(before);
+    expect(await protection.eventCount()).toBe(before);
     expect(refusal(sameFacts.body)).toEqual({
       data: null,
       message: expect.any(String),

@@ -6,7 +6,7 @@ import { useTestService } from '@haven/platform/nest/testing';
 import type { Principal } from '@haven/platform/security';
 import { PROTECTION_MIGRATIONS } from '@haven/protection/read-models';
 import { AppModule } from './app.module';
-import { admin, eventCount, officer, partner, registerBeneficiary } from './testing/fixtures';
+import { admin, officer, partner, registerBeneficiary } from './testing/fixtures';
 
 const protection = useTestService(AppModule, { migrations: [PROTECTION_MIGRATIONS] });
 
@@ -49,7 +49,7 @@ describe('a beneficiary command on a beneficiary out of the caller’s scope', (
     const consent = (beneficiaryId: string) => ({
       input: { beneficiaryId, kind: 'SERVICES', given: true, recordedOn: '2026-01-10' },
     });
-    const before = await eventCount(protection.sql);
+    const before = await protection.eventCount();
 
     // When a Thai officer records a consent on each
     const outOfScope = await send(RECORD_CONSENT, consent(laoId), thOfficer);
@@ -63,7 +63,7 @@ describe('a beneficiary command on a beneficiary out of the caller’s scope', (
       reason: 'BENEFICIARY_NOT_FOUND',
     });
     expect(answer(outOfScope)).toEqual(answer(absent));
-    expect(await eventCount(protection.sql)).toBe(before);
+    expect(await protection.eventCount()).toBe(before);
     // And the officer of the beneficiary's own country records it
     expect((await send(RECORD_CONSENT, consent(laoId), laOfficer)).errors).toBeUndefined();
   });
@@ -77,12 +77,12 @@ describe('a beneficiary command on a beneficiary out of the caller’s scope', (
     const consent = (beneficiaryId: string) => ({
       input: { beneficiaryId, kind: 'SERVICES', given: true, recordedOn: '2026-01-10' },
     });
-    const before = await eventCount(protection.sql);
+    const before = await protection.eventCount();
     const policy = await send(RECORD_CONSENT, consent(ownId), partner('org-oracle-b'));
     const absent = await send(RECORD_CONSENT, consent(randomUUID()), partner('org-oracle-b'));
     // Partners may not record consents at all: the policy refuses both alike, before any load.
     expect(answer(policy)).toEqual(answer(absent));
-    expect(await eventCount(protection.sql)).toBe(before);
+    expect(await protection.eventCount()).toBe(before);
   });
 
   it('resolvePossibleDuplicate answers as for an id that names nobody, writing nothing', async () => {
@@ -98,7 +98,7 @@ describe('a beneficiary command on a beneficiary out of the caller’s scope', (
     const decision = (beneficiaryId: string) => ({
       input: { beneficiaryId, candidateId: firstId, decision: 'DIFFERENT_PEOPLE' },
     });
-    const before = await eventCount(protection.sql);
+    const before = await protection.eventCount();
 
     // When a Thai officer decides on it, and on an id that names nobody
     const outOfScope = await send(RESOLVE_DUPLICATE, decision(secondId), thOfficer);
@@ -110,7 +110,7 @@ describe('a beneficiary command on a beneficiary out of the caller’s scope', (
       reason: 'BENEFICIARY_NOT_FOUND',
     });
     expect(answer(outOfScope)).toEqual(answer(absent));
-    expect(await eventCount(protection.sql)).toBe(before);
+    expect(await protection.eventCount()).toBe(before);
     expect((await send(RESOLVE_DUPLICATE, decision(secondId), laOfficer)).errors).toBeUndefined();
   });
 });
@@ -145,7 +145,7 @@ describe('a case command or read on a case out of the caller’s countries', () 
       [CLOSE, (caseId) => ({ input: { caseId, reason: 'NO_VICTIM_FOUND' } })],
       [READ_CASE, (caseId) => ({ id: caseId })],
     ];
-    const before = await eventCount(protection.sql);
+    const before = await protection.eventCount();
     for (const [query, variables] of commands) {
       // When a Thai officer sends it to the Lao case and to no case
       const outOfScope = await send(query, variables(laoCase), thOfficer);
@@ -155,7 +155,7 @@ describe('a case command or read on a case out of the caller’s countries', () 
       expect(answer(outOfScope)).toEqual(answer(absent));
     }
     // And nothing was written, nor any key made for the Lao case's sealed text
-    expect(await eventCount(protection.sql)).toBe(before);
+    expect(await protection.eventCount()).toBe(before);
     const { rows } = await protection.sql.query(
       'SELECT 1 FROM privacy.person_keys WHERE subject_id = $1',
       [laoCase],
@@ -172,7 +172,7 @@ describe('a case command or read on a case out of the caller’s countries', () 
       minor: true,
     });
     const add = (beneficiaryId: string) => ({ input: { caseId: thaiCase, beneficiaryId } });
-    const before = await eventCount(protection.sql);
+    const before = await protection.eventCount();
 
     // When a Thai officer adds each to the Thai case
     const outOfScope = await send(ADD_VICTIM, add(laoId), thOfficer);
@@ -184,7 +184,7 @@ describe('a case command or read on a case out of the caller’s countries', () 
       reason: 'BENEFICIARY_NOT_FOUND',
     });
     expect(answer(outOfScope)).toEqual(answer(absent));
-    expect(await eventCount(protection.sql)).toBe(before);
+    expect(await protection.eventCount()).toBe(before);
     // And an officer of both countries adds her
     const both = officer(['TH', 'LA'], 'officer-th-la-oracle');
     expect((await send(ADD_VICTIM, add(laoId), both)).errors).toBeUndefined();

@@ -54,8 +54,6 @@ export interface LegalSpecHarness extends UsedTestService {
   recordConsent(beneficiaryId: string, given: boolean, recordedOn: string): Promise<void>;
   /** Opens a sex-trafficking case in Thailand, as legalTH, with her its victim: its id. */
   openCase(beneficiaryId: string): Promise<string>;
-  /** How many events the whole log holds. */
-  eventCount(): Promise<number>;
 }
 
 /**
@@ -116,10 +114,6 @@ export function useLegalService(): LegalSpecHarness {
           },
         );
         return opened.data!.openLegalCase.id;
-      },
-      async eventCount() {
-        const { rows } = await used.sql.query('SELECT count(*) AS n FROM event_store.events');
-        return Number(rows[0].n);
       },
     },
   );

@@ -139,8 +139,6 @@ export interface NetworksSpecHarness extends UsedTestService {
     variables?: Record<string, unknown>,
     as?: Principal,
   ): Promise<GraphQLResponse<Data>>;
-  /** How many events the whole log holds. */
-  eventCount(): Promise<number>;
   /** One stream's events, in order. */
   streamEvents(streamId: string): Promise<
     Array<{
@@ -202,12 +200,6 @@ export function useNetworksService(): NetworksSpecHarness {
       as?: Principal,
     ) {
       return used.service.graphql<Data>(query, variables, {}, as ? { as } : undefined);
-    },
-    async eventCount() {
-      const { rows } = await used.sql.query<{ n: number }>(
-        'SELECT count(*)::int AS n FROM event_store.events',
-      );
-      return rows[0].n;
     },
     async streamEvents(streamId) {
       const { rows } = await used.sql.query(

@@ -1,5 +1,5 @@
 // Shared by protection's service specs: personal details and their queries, the callers,
-// registering a beneficiary, and counting what the event log holds.
+// registering a beneficiary, and reading a stream's event types.
 import { randomBytes, randomInt } from 'node:crypto';
 import type { Principal } from '@haven/platform/security';
 import type { TestService } from '@haven/platform/nest/testing';
@@ -117,14 +117,6 @@ export async function registerBeneficiary(
     throw new Error(`registration failed: ${JSON.stringify(response.body.errors)}`);
   }
   return response.body.data!.registerBeneficiary!.beneficiaryId;
-}
-
-/** How many events the whole log holds. */
-export async function eventCount(sql: Client): Promise<number> {
-  const { rows } = await sql.query<{ n: number }>(
-    'SELECT count(*)::int AS n FROM event_store.events',
-  );
-  return rows[0].n;
 }
 
 /** The types of one stream's events, in order. */

@@ -1,5 +1,6 @@
 import type { Type } from '@nestjs/common';
 import type { PostgresEventStore } from '@haven/platform/event-store';
+import { eventCount } from '@haven/platform/testing';
 import { Client } from 'pg';
 import { ServiceDatabase } from '../database';
 import { startTestService, type TestService } from './test-service';
@@ -14,6 +15,8 @@ export interface UsedTestService {
   readonly store: PostgresEventStore;
   /** Resolves once the service's projections have read the log up to `position` (all of it). */
   caughtUp(position?: number): Promise<void>;
+  /** How many events the whole log holds (eventCount of @haven/platform/testing). */
+  eventCount(): Promise<number>;
 }
 
 /**
@@ -59,6 +62,9 @@ export function useTestService(
     },
     async caughtUp(position) {
       await database().waitForProjections(position ?? (await database().eventStore.headPosition()));
+    },
+    eventCount() {
+      return eventCount(started().sql);
     },
   };
 }
