@@ -278,13 +278,20 @@ function handWrittenSql(): Array<[string, unknown[]]> {
         figure.period === 'openInYear'
           ? `AND (attributes->>'state' = 'OPEN' OR occurred_on >= '${from}')`
           : '';
-      for (const column of [null, ...(figure.breakdowns ?? [])]) {
-        const key =
-          figure.period === 'openInYear' && column === 'status'
-            ? `CASE WHEN attributes->>'openedYear' = '${YEAR}' THEN 'NEW' ELSE 'ONGOING' END`
-            : column
-              ? `attributes->>'${column}'`
-              : `''`;
+      const keyOf = (column: string | null) =>
+        figure.period === 'openInYear' && column === 'status'
+          ? `CASE WHEN attributes->>'openedYear' = '${YEAR}' THEN 'NEW' ELSE 'ONGOING' END`
+          : column
+            ? `attributes->>'${column}'`
+            : `''`;
+      // Each breakdown, then each crossing (its two attributes as one key).
+      const keys = [
+        ...[null, ...(figure.breakdowns ?? [])].map(keyOf),
+        ...(figure.crossings ?? []).map(
+          ([first, second]) => `${keyOf(first)} || ' × ' || ${keyOf(second)}`,
+        ),
+      ];
+      for (const key of keys) {
         for (const byCountry of [true, false]) {
           queries.push([
             `SELECT ${byCountry ? 'country' : "'all'"}, ${key} AS key, ${measure[figure.measure]} AS value

@@ -1,3 +1,5 @@
+import { CROSSING, crossingParts } from '@haven/reports/contracts';
+
 // The page's words in the four languages the alliance's staff and partners read. Codes without
 // a label (a nationality, a source) are shown as their code, the same in every language.
 export const LANGUAGES = ['en', 'th', 'lo', 'my'] as const;
@@ -219,7 +221,9 @@ export const KEY_NAMES: Record<string, Words> = {
   ),
 };
 
-/** The word for `code` in `language`, or the code itself. */
+/** The word for `code` in `language`, or the code itself; for a crossing, each part's. */
 export function label(table: Record<string, Words>, code: string, language: Language): string {
+  const parts = crossingParts(code);
+  if (parts) return parts.map((part) => label(table, part, language)).join(CROSSING);
   return table[code]?.[language] ?? PROGRAMME_NAMES[code]?.[language] ?? code;
 }

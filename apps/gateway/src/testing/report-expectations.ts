@@ -1,3 +1,5 @@
+import { crossedName, crossingParts } from '@haven/reports/contracts';
+
 // What the annual report must say about what an end-to-end test recorded, worked out here from
 // the test's own list of what it recorded (never from the report's tables): facts as the test
 // knows them, then each figure counted as the report defines it (ADR 19).
@@ -23,6 +25,8 @@ export interface FigureDefinition {
   kind: string;
   measure: 'facts' | 'subjects' | 'sum' | 'average' | 'minimum';
   breakdowns?: readonly string[];
+  /** Pairs of breakdowns counted together: a line per pair of values, `a × b`. */
+  crossings?: ReadonlyArray<readonly [string, string]>;
   /**
    * `openInYear`: a case's states (attribute `state`, OPEN or CLOSED); it counts when its latest
    * state by the year's end is OPEN, or CLOSED in the year; `status` is NEW when it was opened
@@ -57,6 +61,10 @@ const LEGAL_FIGURES: FigureDefinition[] = [
     kind: 'beneficiary',
     measure: 'subjects',
     breakdowns: ['sex', 'ageGroup', 'nationality'],
+    crossings: [
+      ['sex', 'ageGroup'],
+      ['nationality', 'ageGroup'],
+    ],
   },
   {
     programme: 'legal',
@@ -162,6 +170,10 @@ export const FIGURES: readonly FigureDefinition[] = [
     kind: 'notification',
     measure: 'facts',
     breakdowns: ['source', 'form', 'placeOfExploitation'],
+    crossings: [
+      ['source', 'form'],
+      ['source', 'placeOfExploitation'],
+    ],
   },
   {
     programme: 'networks',
@@ -177,6 +189,7 @@ export const FIGURES: readonly FigureDefinition[] = [
     kind: 'watchdog',
     measure: 'subjects',
     breakdowns: ['kind', 'region'],
+    crossings: [['kind', 'region']],
     period: 'untilYearEnd',
   },
   {
@@ -185,6 +198,7 @@ export const FIGURES: readonly FigureDefinition[] = [
     kind: 'watchdog',
     measure: 'subjects',
     breakdowns: ['kind', 'region'],
+    crossings: [['kind', 'region']],
   },
   { programme: 'networks', name: 'trainingSessions', kind: 'trainingSession', measure: 'facts' },
   { programme: 'networks', name: 'trainingPlaces', kind: 'trainingPlace', measure: 'subjects' },
@@ -194,6 +208,7 @@ export const FIGURES: readonly FigureDefinition[] = [
     kind: 'trainingParticipants',
     measure: 'sum',
     breakdowns: ['sex', 'role'],
+    crossings: [['sex', 'role']],
   },
   { programme: 'networks', name: 'campaignReach', kind: 'campaignReach', measure: 'sum' },
   {
@@ -202,6 +217,11 @@ export const FIGURES: readonly FigureDefinition[] = [
     kind: 'personProtected',
     measure: 'subjects',
     breakdowns: ['nationality', 'ageGroup', 'form', 'place', 'destination', 'placeOfExploitation'],
+    crossings: [
+      ['nationality', 'ageGroup'],
+      ['place', 'ageGroup'],
+      ['placeOfExploitation', 'ageGroup'],
+    ],
   },
   { programme: 'protection', name: 'casesOpened', kind: 'caseOpened', measure: 'subjects' },
   { programme: 'protection', name: 'casesClosed', kind: 'caseClosed', measure: 'subjects' },
@@ -226,6 +246,10 @@ export const FIGURES: readonly FigureDefinition[] = [
     kind: 'served',
     measure: 'subjects',
     breakdowns: ['setting', 'serviceKind', 'nationality', 'ageGroup'],
+    crossings: [
+      ['setting', 'nationality'],
+      ['serviceKind', 'ageGroup'],
+    ],
   },
   { programme: 'empowerment', name: 'averageAge', kind: 'servedAge', measure: 'average' },
   { programme: 'empowerment', name: 'youngestAge', kind: 'servedAge', measure: 'minimum' },
@@ -328,14 +352,29 @@ export function expectedLines(
       total: measure(chosen),
     });
     lines.push(line(null, null, selected));
+    const valueOf = (fact: ExpectedFact, breakdown: string) =>
+      fact.attributes?.[breakdown] ?? 'UNKNOWN';
     for (const breakdown of figure.breakdowns ?? []) {
-      const keys = [...new Set(selected.map((fact) => fact.attributes?.[breakdown] ?? 'UNKNOWN'))];
+      const keys = [...new Set(selected.map((fact) => valueOf(fact, breakdown)))];
       for (const key of keys) {
         lines.push(
           line(
             breakdown,
             key,
-            selected.filter((fact) => (fact.attributes?.[breakdown] ?? 'UNKNOWN') === key),
+            selected.filter((fact) => valueOf(fact, breakdown) === key),
+          ),
+        );
+      }
+    }
+    for (const [first, second] of figure.crossings ?? []) {
+      const keyOf = (fact: ExpectedFact) =>
+        crossedName(valueOf(fact, first), valueOf(fact, second));
+      for (const key of new Set(selected.map(keyOf))) {
+        lines.push(
+          line(
+            crossedName(first, second),
+            key,
+            selected.filter((fact) => keyOf(fact) === key),
           ),
         );
       }
@@ -376,7 +415,8 @@ export const lineId = (line: Line) =>
 
 /**
  * What a reader of a suppressed report could work out by differencing: in a row (countries and
- * total) or a breakdown's column (its keys and the figure's total there) with exactly one hidden
+ * total), a breakdown's column (its keys and the figure's total there) or a crossing's column for
+ * one value (its pairs with that value, and that value's line there) with exactly one hidden
  * value and a visible margin, the hidden one. Returns the values so recovered.
  */
 export function recoverByDifferencing(
@@ -396,18 +436,33 @@ export function recoverByDifferencing(
         recovered.push({ line: lineId(line), column: hidden[0], value: line.total - visible });
       }
     }
+    // Lines that add up to a margin line: a breakdown's keys to the total; a crossing's pairs
+    // that share one value to that value's own line.
     const total = group.find((line) => line.breakdown === null)!;
+    const sums: Array<[parts: Line[], margin: Line]> = [];
     for (const breakdown of new Set(
       group.map((line) => line.breakdown).filter((b) => b !== null),
     )) {
-      const keys = group.filter((line) => line.breakdown === breakdown);
-      const columns = [...total.values.keys(), -1];
-      for (const column of columns) {
+      sums.push([group.filter((line) => line.breakdown === breakdown), total]);
+    }
+    for (const margin of group) {
+      if (margin.breakdown === null || crossingParts(margin.breakdown)) continue;
+      for (const side of [0, 1]) {
+        const parts = group.filter(
+          (line) =>
+            crossingParts(line.breakdown ?? '')?.[side] === margin.breakdown &&
+            crossingParts(line.key ?? '')?.[side] === margin.key,
+        );
+        if (parts.length > 0) sums.push([parts, margin]);
+      }
+    }
+    for (const [parts, margin] of sums) {
+      for (const column of [...total.values.keys(), -1]) {
         const at = (line: Line) => (column === -1 ? line.total : line.values[column]);
-        const hidden = keys.filter((line) => at(line) === null);
-        if (hidden.length === 1 && at(total) !== null) {
-          const visible = keys.reduce<number>((sum, line) => sum + (at(line) ?? 0), 0);
-          recovered.push({ line: lineId(hidden[0]), column, value: at(total)! - visible });
+        const hidden = parts.filter((line) => at(line) === null);
+        if (hidden.length === 1 && at(margin) !== null) {
+          const visible = parts.reduce<number>((sum, line) => sum + (at(line) ?? 0), 0);
+          recovered.push({ line: lineId(hidden[0]), column, value: at(margin)! - visible });
         }
       }
     }

@@ -25,8 +25,9 @@ export class ProgrammeReportArgs {
 
 @ObjectType({
   description:
-    'One line of a figure: its total (breakdown and key null) or one value of one breakdown ' +
-    'attribute, with a value per country of operation and in total. Null where suppressed.',
+    'One line of a figure: its total (breakdown and key null), one value of one breakdown ' +
+    'attribute, or a pair of values of two crossed ones (breakdown `sex × ageGroup`, key ' +
+    '`FEMALE × MINOR`), with a value per country of operation and in total. Null where suppressed.',
 })
 @Policy(ReportsPolicy.readReport)
 export class ReportLine {
@@ -39,10 +40,16 @@ export class ReportLine {
   @Field({ description: 'facts (counted), subjects (distinct: a person once), or sum.' })
   measure!: string;
 
-  @Field(() => String, { nullable: true, description: 'e.g. nationality, source, sex.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'e.g. nationality, source, sex; crossed: sex × ageGroup.',
+  })
   breakdown!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'e.g. TH, WATCHDOG, FEMALE, UNKNOWN.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'e.g. TH, WATCHDOG, FEMALE, UNKNOWN; crossed: FEMALE × MINOR.',
+  })
   key!: string | null;
 
   @Field(() => [Float], {

@@ -1,3 +1,4 @@
+import { crossedName, crossingParts } from '@haven/reports/contracts';
 import { suppressSmallCells, type FigureLine, type ShownLine } from './suppression';
 
 const COUNTRIES = ['TH', 'LA', 'MM'];
@@ -41,12 +42,31 @@ function recoverByDifferencing(
       });
     }
   });
-  // Columns: a breakdown's keys add up to the figure's total row.
-  const breakdowns = [...new Set(shown.map((l) => l.breakdown).filter((b) => b !== null))];
+  // Columns: a breakdown's keys add up to the figure's total row; a crossing's pairs that share
+  // one value add up to that value's row.
+  const sums: Array<[rows: number[], marginRow: number]> = [];
+  const breakdowns = [
+    ...new Set(shown.map((l) => l.breakdown).filter((b) => b !== null && !crossingParts(b))),
+  ];
   for (const breakdown of breakdowns) {
-    const rows = shown.flatMap((l, i) => (l.breakdown === breakdown ? [i] : []));
+    sums.push([shown.flatMap((l, i) => (l.breakdown === breakdown ? [i] : [])), 0]);
+  }
+  shown.forEach((margin, marginRow) => {
+    if (margin.breakdown === null || crossingParts(margin.breakdown)) return;
+    for (const side of [0, 1]) {
+      const rows = shown.flatMap((l, i) => {
+        const names = l.breakdown && crossingParts(l.breakdown);
+        const keys = l.key && crossingParts(l.key);
+        return names && keys && names[side] === margin.breakdown && keys[side] === margin.key
+          ? [i]
+          : [];
+      });
+      if (rows.length > 0) sums.push([rows, marginRow]);
+    }
+  });
+  for (const [rows, marginRow] of sums) {
     for (const column of [...COUNTRIES, 'TOTAL']) {
-      const margin = cell(0, column);
+      const margin = cell(marginRow, column);
       const hidden = rows.filter((row) => cell(row, column) === null);
       if (hidden.length === 1 && margin !== null) {
         const visible = rows
@@ -126,5 +146,76 @@ describe('small-cell suppression', () => {
         }),
       );
     }
+  });
+
+  describe('with a crossing', () => {
+    // Legal's beneficiaries by sex and by minor or adult, and crossed: 4 boys among many.
+    const sex = crossedName('sex', 'ageGroup');
+    const beneficiaries = [
+      line(null, null, [76, 16, 0]),
+      line('sex', 'FEMALE', [70, 14, 0]),
+      line('sex', 'MALE', [6, 2, 0]),
+      line('ageGroup', 'ADULT', [38, 16, 0]),
+      line('ageGroup', 'MINOR', [38, 0, 0]),
+      line(sex, crossedName('FEMALE', 'ADULT'), [36, 14, 0]),
+      line(sex, crossedName('FEMALE', 'MINOR'), [34, 0, 0]),
+      line(sex, crossedName('MALE', 'ADULT'), [2, 2, 0]),
+      line(sex, crossedName('MALE', 'MINOR'), [4, 0, 0]),
+    ];
+
+    it('without differencing the crossing, 4 boys would be recovered: 38 − 34', () => {
+      // Primary and secondary suppression of the single breakdowns only: the crossing's lines
+      // are left out of the table, then put back as they were suppressed alone.
+      const singles = beneficiaries.slice(0, 5);
+      const shownSingles = suppressSmallCells(singles, COUNTRIES, 11);
+      const crossedAlone = beneficiaries.slice(5).map((l) => ({
+        ...l,
+        byCountry: Object.fromEntries(
+          Object.entries(l.byCountry).map(([c, v]) => [c, v > 0 && v < 11 ? null : v]),
+        ),
+        total: l.total > 0 && l.total < 11 ? null : l.total,
+      }));
+      expect(recoverByDifferencing([...shownSingles, ...crossedAlone])).toContainEqual({
+        row: 8,
+        column: 'TH',
+        value: 4,
+      });
+    });
+
+    it('hides enough cells of the crossing that differencing recovers nothing', () => {
+      const shown = suppressSmallCells(beneficiaries, COUNTRIES, 11);
+      expect(shown[8].byCountry.TH).toBeNull();
+      expect(recoverByDifferencing(shown)).toEqual([]);
+    });
+
+    it('holds for many random crossed tables and any k', () => {
+      let seed = 11;
+      const random = (n: number) => {
+        seed = (seed * 1103515245 + 12345) % 2 ** 31;
+        return seed % n;
+      };
+      for (let run = 0; run < 300; run++) {
+        const firstKeys = Array.from({ length: 1 + random(3) }, (_, i) => `a${i}`);
+        const secondKeys = Array.from({ length: 1 + random(3) }, (_, i) => `b${i}`);
+        const cells = firstKeys.flatMap((a) =>
+          secondKeys.map((b) => ({
+            a,
+            b,
+            values: COUNTRIES.map(() => (random(3) === 0 ? 0 : random(30))),
+          })),
+        );
+        const sumOf = (chosen: typeof cells) =>
+          COUNTRIES.map((_, c) => chosen.reduce((s, x) => s + x.values[c], 0));
+        const table = [
+          line(null, null, sumOf(cells)),
+          ...firstKeys.map((a) => line('x', a, sumOf(cells.filter((x) => x.a === a)))),
+          ...secondKeys.map((b) => line('y', b, sumOf(cells.filter((x) => x.b === b)))),
+          ...cells.map((x) => line(crossedName('x', 'y'), crossedName(x.a, x.b), x.values)),
+        ];
+        const k = 2 + random(15);
+        const shown = suppressSmallCells(table, COUNTRIES, k);
+        expect(recoverByDifferencing(shown)).toEqual([]);
+      }
+    });
   });
 });

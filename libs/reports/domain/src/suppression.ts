@@ -1,10 +1,14 @@
+import { crossingParts } from '@haven/reports/contracts';
+
 /**
  * Small-cell suppression for roles that see aggregates only (ADR 19). A figure is a table: its
- * total row and one row per value of each breakdown, by country of operation and in total.
+ * total row, one row per value of each breakdown, and one per pair of values of each crossing
+ * (`sex × ageGroup`), by country of operation and in total.
  *
  * Primary: a cell from 1 to k − 1 is hidden. Secondary: every line a reader could difference (a
  * row across countries with its total; a breakdown's column with the figure's total in that
- * column) must hide no cell or at least two, so that no hidden value is a margin minus the
+ * column; a crossing's cells for one value of one of its breakdowns, with that value's row in
+ * that column) must hide no cell or at least two, so that no hidden value is a margin minus the
  * visible cells. Zero is shown: it reveals no one.
  */
 export interface FigureLine {
@@ -43,13 +47,13 @@ export function suppressSmallCells(
   });
 
   const differencable = linesOf(lines, columns);
-  const totalRow = lines.findIndex((line) => line.breakdown === null);
   for (let changed = true; changed;) {
     changed = false;
-    for (const cells of differencable) {
+    for (const line of differencable) {
+      const cells = [...line.parts, line.margin];
       const unknown = cells.filter(([row, column]) => hidden.has(id(row, column)));
       if (unknown.length !== 1) continue;
-      const partner = cheapestPartner(cells, hidden, value, id, totalRow);
+      const partner = cheapestPartner(line, hidden, value, id);
       if (partner) {
         hidden.add(id(...partner));
         changed = true;
@@ -72,20 +76,52 @@ export function suppressSmallCells(
 
 type Cell = [row: number, column: string];
 
-/** The lines of a table a reader can difference: each row, and each breakdown's columns. */
-function linesOf(lines: readonly FigureLine[], columns: readonly string[]): Cell[][] {
-  const result: Cell[][] = lines.map((_, row) => columns.map((column): Cell => [row, column]));
-  const groups = new Map<string, number[]>();
-  lines.forEach((line, row) => {
-    if (line.breakdown === null) return;
-    groups.set(line.breakdown, [...(groups.get(line.breakdown) ?? []), row]);
-  });
+/** Cells that add up to a margin: knowing all but one, and the margin, gives the last. */
+interface Differencable {
+  parts: Cell[];
+  margin: Cell;
+}
+
+/**
+ * The lines of a table a reader can difference: each row (its countries and total), each
+ * breakdown's column (its keys and the figure's total there), and each crossing's cells for one
+ * value of one of its two breakdowns (with that value's own row in that column).
+ */
+function linesOf(lines: readonly FigureLine[], columns: readonly string[]): Differencable[] {
+  const countries = columns.filter((column) => column !== TOTAL);
+  const result: Differencable[] = lines.map((_, row) => ({
+    parts: countries.map((column): Cell => [row, column]),
+    margin: [row, TOTAL],
+  }));
+  const rowOf = new Map(lines.map((line, row) => [`${line.breakdown}\u0000${line.key}`, row]));
+  // Rows that add up to one margin row: a breakdown's keys to the total; a crossing's pairs that
+  // share one value to that value's row.
+  const groups = new Map<number, number[]>();
+  const addTo = (marginRow: number | undefined, row: number) => {
+    if (marginRow === undefined) return;
+    groups.set(marginRow, [...(groups.get(marginRow) ?? []), row]);
+  };
   const totalRow = lines.findIndex((line) => line.breakdown === null);
-  for (const rows of groups.values()) {
+  const byBreakdown = new Map<string, number[]>();
+  lines.forEach((line, row) => {
+    if (line.breakdown === null || line.key === null) return;
+    const names = crossingParts(line.breakdown);
+    const keys = crossingParts(line.key);
+    if (names && keys) {
+      addTo(rowOf.get(`${names[0]}\u0000${keys[0]}`), row);
+      addTo(rowOf.get(`${names[1]}\u0000${keys[1]}`), row);
+    } else {
+      byBreakdown.set(line.breakdown, [...(byBreakdown.get(line.breakdown) ?? []), row]);
+    }
+  });
+  const sums: Array<[rows: number[], marginRow: number]> = [...groups].map(([m, rows]) => [
+    rows,
+    m,
+  ]);
+  if (totalRow >= 0) for (const rows of byBreakdown.values()) sums.push([rows, totalRow]);
+  for (const [rows, marginRow] of sums) {
     for (const column of columns) {
-      const cells = rows.map((row): Cell => [row, column]);
-      if (totalRow >= 0) cells.push([totalRow, column]);
-      result.push(cells);
+      result.push({ parts: rows.map((row): Cell => [row, column]), margin: [marginRow, column] });
     }
   }
   return result;
@@ -93,20 +129,16 @@ function linesOf(lines: readonly FigureLine[], columns: readonly string[]): Cell
 
 /**
  * The cell to hide beside a lone hidden one: the smallest visible value above zero among the
- * inner cells (least information lost), else an inner zero, else a margin.
+ * parts (least information lost), else a zero part, else the margin.
  */
 function cheapestPartner(
-  cells: readonly Cell[],
+  line: Differencable,
   hidden: ReadonlySet<string>,
   value: (row: number, column: string) => number,
   id: (row: number, column: string) => string,
-  totalRow: number,
 ): Cell | undefined {
-  const visible = cells.filter(([row, column]) => !hidden.has(id(row, column)));
-  const isMargin = ([row, column]: Cell) => column === TOTAL || row === totalRow;
-  const rank = (cell: Cell) => {
-    const v = value(...cell);
-    return (isMargin(cell) ? 2 : v === 0 ? 1 : 0) * 1e15 + v;
-  };
-  return [...visible].sort((a, b) => rank(a) - rank(b))[0];
+  const visible = (cells: Cell[]) => cells.filter(([row, column]) => !hidden.has(id(row, column)));
+  const rank = (cell: Cell) => (value(...cell) === 0 ? 1e15 : 0) + value(...cell);
+  const parts = visible(line.parts).sort((a, b) => rank(a) - rank(b));
+  return parts[0] ?? visible([line.margin])[0];
 }

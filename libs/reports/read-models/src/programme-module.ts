@@ -63,6 +63,12 @@ export interface FigureSpec {
   measure: 'facts' | 'subjects' | 'sum' | 'average' | 'minimum';
   breakdowns?: readonly string[];
   /**
+   * Pairs of breakdowns also counted together (ADR 19, crossed breakdowns), for the cells the
+   * alliance publishes of two attributes at once (female minors, male students). Each is one line
+   * per pair of values, named `a × b`; both must be among `breakdowns`.
+   */
+  crossings?: ReadonlyArray<readonly [string, string]>;
+  /**
    * `year` (default): occurred in the year; `untilYearEnd`: on or before its last day;
    * `openInYear`: the facts are states of a subject (attribute `state`, OPEN or CLOSED, with
    * `latest`), counted when the latest state by the year's end is OPEN, or CLOSED within the
@@ -89,4 +95,19 @@ export function dayOf(instant: string): string {
 /** A breakdown value: the attribute, or UNKNOWN when it was not recorded. */
 export function known(value: unknown): string {
   return value === null || value === undefined || value === '' ? 'UNKNOWN' : String(value);
+}
+
+/**
+ * A figure's crossings as pairs of breakdown indices, in the order it declares them. A crossing
+ * that names no breakdown of the figure is a mistake in a module, refused when the report is built.
+ */
+export function crossingIndices(figure: FigureSpec): Array<[number, number]> {
+  const breakdowns = figure.breakdowns ?? [];
+  return (figure.crossings ?? []).map(([first, second]) => {
+    const pair: [number, number] = [breakdowns.indexOf(first), breakdowns.indexOf(second)];
+    if (pair[0] < 0 || pair[1] < 0 || pair[0] === pair[1]) {
+      throw new Error(`${figure.name}: crossing ${first} × ${second} needs two of its breakdowns`);
+    }
+    return pair;
+  });
 }

@@ -1,4 +1,5 @@
-import type { FigureSpec, ReportModule } from './programme-module';
+import { crossedName } from '@haven/reports/contracts';
+import { crossingIndices, type FigureSpec, type ReportModule } from './programme-module';
 import {
   countedFromCells,
   FIGURE_CELLS_SQL,
@@ -16,7 +17,10 @@ export interface ReportRequest {
   asOf: Date;
 }
 
-/** One line of a figure: its total (no breakdown) or one value of one breakdown attribute. */
+/**
+ * One line of a figure: its total (no breakdown), one value of one breakdown attribute, or a pair
+ * of values of a crossing (`sex × ageGroup`, `FEMALE × MINOR`).
+ */
 export interface FigureRow {
   breakdown: string | null;
   key: string | null;
@@ -73,7 +77,7 @@ async function computeFigureFromCells(
     request.asOf,
     request.countries,
   ]);
-  return tableOf(unique ? 'all' : programmes[0], figure, request, groupedRowsOfCells(rows));
+  return tableOf(unique ? 'all' : programmes[0], figure, request, groupedRowsOfCells(rows, figure));
 }
 
 const MEASURES: Record<FigureSpec['measure'], string> = {
@@ -110,10 +114,17 @@ export async function computeFigure(
   const breakdowns = figure.breakdowns ?? [];
   const [from, to] = period(figure, request.year);
   const attribute = (index: number) => breakdownSql(figure, breakdowns[index], request.year);
+  const pairs = crossingIndices(figure);
   const sets = ['(country)', '()'];
   breakdowns.forEach((_, index) =>
     sets.push(`(country, ${attribute(index)})`, `(${attribute(index)})`),
   );
+  for (const [first, second] of pairs) {
+    sets.push(
+      `(country, ${attribute(first)}, ${attribute(second)})`,
+      `(${attribute(first)}, ${attribute(second)})`,
+    );
+  }
   const latest =
     figure.latest || figure.period === 'openInYear'
       ? `AND NOT EXISTS (SELECT 1 FROM reports.facts later
@@ -130,6 +141,7 @@ export async function computeFigure(
     figure.measure === 'subjects'
       ? distinctSubjectsSql(
           breakdowns.map((_, i) => attribute(i)),
+          pairs,
           filters,
         )
       : `SELECT country, GROUPING(country) AS all_countries,
@@ -150,11 +162,19 @@ export async function computeFigure(
  * made the figures over a year's services the report's slowest (ADR 19). The same rows result:
  * a group whose facts have no subject still appears, with 0.
  */
-function distinctSubjectsSql(attributes: readonly string[], filters: string): string {
+function distinctSubjectsSql(
+  attributes: readonly string[],
+  pairs: ReadonlyArray<readonly [number, number]>,
+  filters: string,
+): string {
   const sets = ['(country, subject_id)', '(subject_id)'];
   attributes.forEach((attribute) =>
     sets.push(`(country, ${attribute}, subject_id)`, `(${attribute}, subject_id)`),
   );
+  for (const [first, second] of pairs) {
+    const both = `${attributes[first]}, ${attributes[second]}`;
+    sets.push(`(country, ${both}, subject_id)`, `(${both}, subject_id)`);
+  }
   const columns = ['country', 'all_countries', ...attributes.flatMap((_, i) => [`b${i}`, `g${i}`])];
   const inner = [
     'country',
@@ -173,7 +193,11 @@ function distinctSubjectsSql(attributes: readonly string[], filters: string): st
    GROUP BY ${columns.join(', ')}`;
 }
 
-/** The rows SQL grouped, as a table: the total row first, then each breakdown's keys, sorted. */
+/**
+ * The rows SQL grouped, as a table: the total row first, then each breakdown's keys, then each
+ * crossing's pairs of keys, sorted. A row's grouped breakdowns (its `g<i>` at 0) say which line
+ * it is: none, the total; one, that breakdown; two, their crossing.
+ */
 function tableOf(
   programme: string,
   figure: FigureSpec,
@@ -181,6 +205,11 @@ function tableOf(
   rows: Array<Record<string, unknown>>,
 ): FigureTable {
   const breakdowns = figure.breakdowns ?? [];
+  const pairs = crossingIndices(figure);
+  const order = [
+    ...breakdowns,
+    ...pairs.map(([first, second]) => crossedName(breakdowns[first], breakdowns[second])),
+  ];
   const lines = new Map<string, FigureRow>();
   const line = (breakdown: string | null, key: string | null): FigureRow => {
     const id = `${breakdown}\u0000${key}`;
@@ -197,10 +226,24 @@ function tableOf(
     return found;
   };
   line(null, null);
+  const keyOf = (row: Record<string, unknown>, index: number) =>
+    String(row[`b${index}`] ?? 'UNKNOWN');
   for (const row of rows) {
-    const index = breakdowns.findIndex((_, i) => Number(row[`g${i}`]) === 0);
-    const target =
-      index < 0 ? line(null, null) : line(breakdowns[index], String(row[`b${index}`] ?? 'UNKNOWN'));
+    const grouped = breakdowns.flatMap((_, i) => (Number(row[`g${i}`]) === 0 ? [i] : []));
+    let target: FigureRow;
+    if (grouped.length === 0) target = line(null, null);
+    else if (grouped.length === 1) target = line(breakdowns[grouped[0]], keyOf(row, grouped[0]));
+    else {
+      // Named in the order the figure declares the crossing; every row grouping two comes from one.
+      const [first, second] = pairs.find((pair) => pair.every((i) => grouped.includes(i))) ?? [
+        grouped[0],
+        grouped[1],
+      ];
+      target = line(
+        crossedName(breakdowns[first], breakdowns[second]),
+        crossedName(keyOf(row, first), keyOf(row, second)),
+      );
+    }
     const value = Number(row.value);
     if (Number(row.all_countries) === 1) target.total = value;
     else target.byCountry[String(row.country)] = value;
@@ -208,7 +251,7 @@ function tableOf(
   const [total, ...rest] = [...lines.values()];
   rest.sort(
     (a, b) =>
-      breakdowns.indexOf(a.breakdown ?? '') - breakdowns.indexOf(b.breakdown ?? '') ||
+      order.indexOf(a.breakdown ?? '') - order.indexOf(b.breakdown ?? '') ||
       String(a.key).localeCompare(String(b.key)),
   );
   return { programme, name: figure.name, measure: figure.measure, rows: [total, ...rest] };

@@ -1,4 +1,5 @@
 import { runMigrations } from '@haven/platform/database';
+import { crossedName } from '@haven/reports/contracts';
 import type { RecordedEvent } from '@haven/platform/event-store';
 import { createTestDatabase, seededRandom, type TestDatabase } from '@haven/platform/testing';
 import { DataSource } from 'typeorm';
@@ -9,7 +10,8 @@ import { computeReport, type FigureTable, type Query, type ReportRequest } from 
 import { UNIQUE_BENEFICIARIES } from './subject-cells';
 
 // Two programmes whose events carry their facts as they are: the figures cover every shape the
-// rollups serve (breakdowns or none, persons across programmes), and one the facts still serve.
+// rollups serve (breakdowns or none, crossed, persons across programmes), and the same distinct
+// subjects grouped from the facts, which must agree with them.
 const testModule = (programme: string): ReportModule => ({
   programme,
   categories: [programme],
@@ -22,7 +24,16 @@ const testModule = (programme: string): ReportModule => ({
       kind: 'served',
       measure: 'subjects',
       breakdowns: ['setting', 'minor'],
+      crossings: [['setting', 'minor']],
       rollup: true,
+    },
+    {
+      name: 'servedGrouped',
+      kind: 'served',
+      measure: 'subjects',
+      breakdowns: ['setting', 'minor'],
+      // Declared the other way round: its lines are named in this order.
+      crossings: [['minor', 'setting']],
     },
     { name: 'helped', kind: 'helped', measure: 'subjects', rollup: true },
     { name: 'helpedFacts', kind: 'helped', measure: 'facts', breakdowns: ['setting'] },
@@ -103,10 +114,13 @@ function expectedLines(seen: readonly Seen[], figure: FigureSpec, request: Repor
   };
   add('', '*', null);
   for (const { programme, fact } of counted) {
+    const value = (name: string) => (unique ? programme : (fact.attributes?.[name] ?? 'UNKNOWN'));
     const lines = [
       '',
-      ...(figure.breakdowns ?? []).map(
-        (name) => `${name}=${unique ? programme : (fact.attributes?.[name] ?? 'UNKNOWN')}`,
+      ...(figure.breakdowns ?? []).map((name) => `${name}=${value(name)}`),
+      ...(figure.crossings ?? []).map(
+        ([first, second]) =>
+          `${crossedName(first, second)}=${crossedName(value(first), value(second))}`,
       ),
     ];
     for (const line of lines)
@@ -185,7 +199,7 @@ describe('subject cells (ADR 19, rollups)', () => {
     const figures = [
       ...MODULES.flatMap((module) =>
         module.figures
-          .filter((figure) => figure.rollup)
+          .filter((figure) => figure.measure === 'subjects')
           .map((figure) => ({ programme: module.programme, figure })),
       ),
       { programme: 'all', figure: UNIQUE_BENEFICIARIES },
@@ -223,7 +237,7 @@ describe('subject cells (ADR 19, rollups)', () => {
     const kinds: Array<{ kind: string }> = await dataSource.query(
       'SELECT DISTINCT kind FROM reports.facts ORDER BY kind',
     );
-    expect(kinds).toEqual([{ kind: 'helped' }]);
+    expect(kinds).toEqual([{ kind: 'helped' }, { kind: 'served' }]);
   });
 
   it('replays a batch without changing a count, and keeps the earliest time a subject met a cell', async () => {
@@ -240,7 +254,9 @@ describe('subject cells (ADR 19, rollups)', () => {
     const after = await reports();
     await dataSource.query('INSERT INTO reports.facts SELECT * FROM reports.facts_kept');
     const rolledUp = (tables: typeof before) =>
-      tables.map((report) => report.filter((table) => table.name !== 'helpedFacts'));
+      tables.map((report) =>
+        report.filter((table) => !['helpedFacts', 'servedGrouped'].includes(table.name)),
+      );
     expect(rolledUp(after)).toEqual(rolledUp(before));
     expect(after).not.toEqual(before);
   });
@@ -254,6 +270,18 @@ describe('subject cells (ADR 19, rollups)', () => {
       expect(() => factProjection({ ...testModule('gamma'), figures: [figure] })).toThrow(
         'only distinct subjects in a year, not the latest, can be rolled up',
       );
+    }
+  });
+
+  it('refuses a module whose crossing is not of two of the figure’s breakdowns', () => {
+    for (const crossings of [[['setting', 'place']], [['setting', 'setting']]] as const) {
+      const figure = { name: 'odd', kind: 'served', measure: 'subjects', crossings } as const;
+      expect(() =>
+        factProjection({
+          ...testModule('gamma'),
+          figures: [{ ...figure, breakdowns: ['setting', 'minor'] }],
+        }),
+      ).toThrow('needs two of its breakdowns');
     }
   });
 

@@ -1,6 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import { textArray, textOf } from '@haven/platform/database';
-import type { FigureSpec, NewFact, ReportModule } from './programme-module';
+import {
+  crossingIndices,
+  type FigureSpec,
+  type NewFact,
+  type ReportModule,
+} from './programme-module';
 
 /**
  * Rollups of distinct subjects (ADR 19). A figure that counts distinct subjects of the facts that
@@ -26,6 +31,11 @@ const WHOLE_FIGURE = -1;
 const NO_SUBJECT = '';
 /** A breakdown's value when the fact did not record it. */
 const UNKNOWN = 'UNKNOWN';
+/**
+ * Between the two values of a crossing's cell (its breakdown number comes after the figure's
+ * breakdowns, in the order it declares its crossings). A control character: no value holds it.
+ */
+const PAIR = '\u001f';
 
 /**
  * Whether a module's figure is counted from subject cells rather than from the facts (the unique
@@ -47,6 +57,7 @@ export type CellBatch = Map<string, [string, number, number, string, string, str
 export function subjectCellsOf(module: ReportModule) {
   const figuresByKind = new Map<string, FigureSpec[]>();
   for (const figure of module.figures) {
+    crossingIndices(figure); // refuses a crossing of breakdowns the figure does not have
     if (figure.rollup && !countedFromCells(figure)) {
       throw new Error(
         `${module.programme}.${figure.name}: only distinct subjects in a year, not the latest, can be rolled up`,
@@ -69,8 +80,11 @@ export function subjectCellsOf(module: ReportModule) {
       };
       for (const figure of figuresByKind.get(fact.kind) ?? []) {
         put(figure.name, WHOLE_FIGURE, '');
-        figure.breakdowns?.forEach((name, index) =>
-          put(figure.name, index, fact.attributes?.[name] ?? UNKNOWN),
+        const breakdowns = figure.breakdowns ?? [];
+        const valueOf = (index: number) => fact.attributes?.[breakdowns[index]] ?? UNKNOWN;
+        breakdowns.forEach((_, index) => put(figure.name, index, valueOf(index)));
+        crossingIndices(figure).forEach(([first, second], index) =>
+          put(figure.name, breakdowns.length + index, `${valueOf(first)}${PAIR}${valueOf(second)}`),
         );
       }
       // A person's cell in her programme: her count across programmes is read from these.
@@ -149,14 +163,26 @@ export const UNIQUE_BENEFICIARIES_SQL = `
 /** The rows of the cells' SQL, shaped as the facts' grouped rows that `tableOf` reads. */
 export function groupedRowsOfCells(
   rows: Array<Record<string, unknown>>,
+  figure: FigureSpec,
 ): Array<Record<string, unknown>> {
+  const single = figure.breakdowns?.length ?? 0;
+  const pairs = crossingIndices(figure);
   return rows.map((row) => {
     const breakdown = Number(row.breakdown);
+    const grouped: Record<string, unknown> = {};
+    if (breakdown >= single) {
+      const [first, second] = pairs[breakdown - single];
+      const [firstValue, secondValue] = String(row.value).split(PAIR);
+      Object.assign(grouped, { [`b${first}`]: firstValue, [`g${first}`]: 0 });
+      Object.assign(grouped, { [`b${second}`]: secondValue, [`g${second}`]: 0 });
+    } else if (breakdown !== WHOLE_FIGURE) {
+      Object.assign(grouped, { [`b${breakdown}`]: row.value, [`g${breakdown}`]: 0 });
+    }
     return {
       country: row.country,
       all_countries: row.country === null ? 1 : 0,
       value: row.subjects,
-      ...(breakdown === WHOLE_FIGURE ? {} : { [`b${breakdown}`]: row.value, [`g${breakdown}`]: 0 }),
+      ...grouped,
     };
   });
 }

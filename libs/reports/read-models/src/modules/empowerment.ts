@@ -12,7 +12,7 @@ import { known, type NewFact, type ReportModule, type SubjectBook } from '../pro
  */
 export const empowermentModule: ReportModule = {
   programme: 'empowerment',
-  revision: 2,
+  revision: 3,
   categories: [ENROLMENT_CATEGORY],
   handles: [
     'BeneficiaryEnrolled',
@@ -129,6 +129,10 @@ export const empowermentModule: ReportModule = {
       measure: 'subjects',
       rollup: true,
       breakdowns: ['setting', 'serviceKind', 'nationality', 'ageGroup'],
+      crossings: [
+        ['setting', 'nationality'],
+        ['serviceKind', 'ageGroup'],
+      ],
     },
     { name: 'averageAge', kind: 'servedAge', measure: 'average' },
     { name: 'youngestAge', kind: 'servedAge', measure: 'minimum' },

@@ -16,7 +16,7 @@ export const legalModule: ReportModule = {
   // 2: a case counts in every year it is open (its opening, closing and reopening are states).
   // 3: a beneficiary has her nationality from her registration, and a case's opening counts its
   // beneficiaries once (as they join it), never also as UNKNOWN.
-  revision: 4,
+  revision: 5,
   categories: [LEGAL_CASE_CATEGORY, BENEFICIARY_CATEGORY],
   handles: [
     'BeneficiaryRegistered',
@@ -194,6 +194,10 @@ export const legalModule: ReportModule = {
       measure: 'subjects',
       rollup: true,
       breakdowns: ['sex', 'ageGroup', 'nationality'],
+      crossings: [
+        ['sex', 'ageGroup'],
+        ['nationality', 'ageGroup'],
+      ],
     },
     { name: 'serviceOccasions', kind: 'serviceOccasion', measure: 'facts', breakdowns: ['kind'] },
     ...(['Claimed', 'Approved', 'Paid'] as const).flatMap((stage) => [

@@ -102,6 +102,10 @@ export const networksModule: ReportModule = {
       kind: 'notification',
       measure: 'facts',
       breakdowns: ['source', 'form', 'placeOfExploitation'],
+      crossings: [
+        ['source', 'form'],
+        ['source', 'placeOfExploitation'],
+      ],
     },
     {
       name: 'caseNotificationOutcomes',
@@ -115,9 +119,16 @@ export const networksModule: ReportModule = {
       kind: 'watchdog',
       measure: 'subjects',
       breakdowns: ['kind', 'region'],
+      crossings: [['kind', 'region']],
       period: 'untilYearEnd',
     },
-    { name: 'watchdogsNew', kind: 'watchdog', measure: 'subjects', breakdowns: ['kind', 'region'] },
+    {
+      name: 'watchdogsNew',
+      kind: 'watchdog',
+      measure: 'subjects',
+      breakdowns: ['kind', 'region'],
+      crossings: [['kind', 'region']],
+    },
     { name: 'trainingSessions', kind: 'trainingSession', measure: 'facts' },
     { name: 'trainingPlaces', kind: 'trainingPlace', measure: 'subjects' },
     {
@@ -125,6 +136,7 @@ export const networksModule: ReportModule = {
       kind: 'trainingParticipants',
       measure: 'sum',
       breakdowns: ['sex', 'role'],
+      crossings: [['sex', 'role']],
     },
     { name: 'campaignReach', kind: 'campaignReach', measure: 'sum' },
   ],

@@ -16,7 +16,7 @@ import { known, type NewFact, type ReportModule, type SubjectBook } from '../pro
  */
 export const protectionModule: ReportModule = {
   programme: 'protection',
-  revision: 2,
+  revision: 3,
   categories: [PROTECTION_CASE_CATEGORY],
   handles: [
     'ProtectionCaseOpened',
@@ -162,6 +162,11 @@ export const protectionModule: ReportModule = {
         'place',
         'destination',
         'placeOfExploitation',
+      ],
+      crossings: [
+        ['nationality', 'ageGroup'],
+        ['place', 'ageGroup'],
+        ['placeOfExploitation', 'ageGroup'],
       ],
     },
     { name: 'casesOpened', kind: 'caseOpened', measure: 'subjects' },
