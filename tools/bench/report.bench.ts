@@ -279,7 +279,7 @@ function handWrittenSql(): Array<[string, unknown[]]> {
           ? `AND (attributes->>'state' = 'OPEN' OR occurred_on >= '${from}')`
           : '';
       const keyOf = (column: string | null) =>
-        figure.period === 'openInYear' && column === 'status'
+        figure.period === 'openInYear' && column === figure.newOrOngoing
           ? `CASE WHEN attributes->>'openedYear' = '${YEAR}' THEN 'NEW' ELSE 'ONGOING' END`
           : column
             ? `attributes->>'${column}'`

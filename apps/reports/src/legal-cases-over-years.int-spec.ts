@@ -1,6 +1,7 @@
 // A legal case runs for years: it counts as active in every year it is open, new in the year it
 // opened and ongoing after, whether or not anything was recorded on it that year, and no longer
-// once closed; a reopened case counts again.
+// once closed; a reopened case counts again. Its offenders count in the same years, by their
+// status at each year's end.
 import { randomUUID } from 'node:crypto';
 import { startReportService, type ReportService } from './testing/report-service';
 
@@ -10,8 +11,9 @@ function legal(caseId: string, type: string, data: Record<string, unknown>) {
   return report.append(`legalcase-${caseId}`, type, { caseId, country: 'LA', ...data });
 }
 
-function opened(caseId: string, openedOn: string) {
+function opened(caseId: string, openedOn: string, country = 'LA') {
   return legal(caseId, 'LegalCaseOpened', {
+    country,
     kind: 'SEX_TRAFFICKING',
     province: null,
     court: null,
@@ -20,6 +22,15 @@ function opened(caseId: string, openedOn: string) {
     openedOn,
     beneficiaryIds: [],
   });
+}
+
+/** Offenders in Myanmar's programme: the cases of the test above are Laos's. */
+async function offenders(year: number): Promise<Record<string, number | null | undefined>> {
+  const lines = (await report.lines(year, ['MM'])).filter(
+    (line) => line.programme === 'legal' && line.figure === 'offenders',
+  );
+  const total = (key: string | null) => lines.find((line) => line.key === key)?.total;
+  return { all: total(null), ON_BAIL: total('ON_BAIL'), IN_JAIL: total('IN_JAIL') };
 }
 
 async function casesActive(year: number): Promise<Record<string, number | null | undefined>> {
@@ -66,5 +77,41 @@ describe('legal cases active over the years', () => {
     expect(await casesActive(2022)).toEqual({ all: 1, NEW: undefined, ONGOING: 1 });
     // Reopened in 2023: active again, still ongoing (opened in 2019).
     expect(await casesActive(2023)).toEqual({ all: 2, NEW: undefined, ONGOING: 2 });
+  });
+
+  it('given an offender on bail in 2019, his case closed in 2021 and reopened in 2023, jailed in 2024, then he counts in the years his case is active, by his status at their end', async () => {
+    const caseId = randomUUID();
+    const offenderId = randomUUID();
+    const status = (from: string | null, to: string, on: string) =>
+      legal(caseId, 'OffenderStatusChanged', {
+        country: 'MM',
+        offenderId,
+        beneficiaryIds: [],
+        offenderKind: 'ADULT_MALE',
+        nationality: null,
+        from,
+        to,
+        on,
+      });
+    await opened(caseId, '2019-03-01', 'MM');
+    await status(null, 'ON_BAIL', '2019-04-01');
+    await legal(caseId, 'LegalCaseClosed', { country: 'MM', beneficiaryIds: [], on: '2021-06-30' });
+    await legal(caseId, 'LegalCaseReopened', {
+      country: 'MM',
+      beneficiaryIds: [],
+      stage: 'APPEAL',
+      on: '2023-05-01',
+    });
+    await report.caughtUp(await status('ON_BAIL', 'IN_JAIL', '2024-02-01'));
+
+    const onBail = { all: 1, ON_BAIL: 1, IN_JAIL: undefined };
+    expect(await offenders(2018)).toEqual({ all: 0, ON_BAIL: undefined, IN_JAIL: undefined });
+    expect(await offenders(2019)).toEqual(onBail);
+    expect(await offenders(2020)).toEqual(onBail);
+    // His case closed in June 2021: he counts that year, and in no year it stays closed.
+    expect(await offenders(2021)).toEqual(onBail);
+    expect(await offenders(2022)).toEqual({ all: 0, ON_BAIL: undefined, IN_JAIL: undefined });
+    expect(await offenders(2023)).toEqual(onBail);
+    expect(await offenders(2024)).toEqual({ all: 1, ON_BAIL: undefined, IN_JAIL: 1 });
   });
 });

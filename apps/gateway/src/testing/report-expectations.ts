@@ -28,11 +28,12 @@ export interface FigureDefinition {
   /** Pairs of breakdowns counted together: a line per pair of values, `a × b`. */
   crossings?: ReadonlyArray<readonly [string, string]>;
   /**
-   * `openInYear`: a case's states (attribute `state`, OPEN or CLOSED); it counts when its latest
-   * state by the year's end is OPEN, or CLOSED in the year; `status` is NEW when it was opened
-   * that year (attribute `openedYear`), else ONGOING.
+   * `openInYear`: a subject's states (attribute `state`, OPEN or CLOSED); it counts when its
+   * latest state by the year's end is OPEN, or CLOSED in the year.
    */
   period?: 'year' | 'untilYearEnd' | 'openInYear';
+  /** Under `openInYear`: this breakdown is NEW when opened that year (`openedYear`), else ONGOING. */
+  newOrOngoing?: string;
   latest?: boolean;
 }
 
@@ -52,6 +53,7 @@ const LEGAL_FIGURES: FigureDefinition[] = [
     kind: 'caseState',
     measure: 'subjects',
     breakdowns: ['status', 'kind'],
+    newOrOngoing: 'status',
     period: 'openInYear',
     latest: true,
   },
@@ -102,7 +104,7 @@ const LEGAL_FIGURES: FigureDefinition[] = [
     kind: 'offender',
     measure: 'subjects',
     breakdowns: ['kind', 'status'],
-    period: 'untilYearEnd',
+    period: 'openInYear',
     latest: true,
   },
   {
@@ -313,15 +315,20 @@ export function expectedLines(
     }
     if (figure.period === 'openInYear') {
       // Open at the year's end, or closed during it: active in the year; new if opened in it.
+      const derived = figure.newOrOngoing;
       selected = selected
         .filter((fact) => fact.attributes?.state === 'OPEN' || fact.on >= yearStart)
-        .map((fact) => ({
-          ...fact,
-          attributes: {
-            ...fact.attributes,
-            status: fact.attributes?.openedYear === String(year) ? 'NEW' : 'ONGOING',
-          },
-        }));
+        .map((fact) =>
+          derived
+            ? {
+                ...fact,
+                attributes: {
+                  ...fact.attributes,
+                  [derived]: fact.attributes?.openedYear === String(year) ? 'NEW' : 'ONGOING',
+                },
+              }
+            : fact,
+        );
     }
     const quantities = (chosen: ExpectedFact[]) => chosen.map((fact) => fact.quantity ?? 1);
     const measure = (chosen: ExpectedFact[]): number => {

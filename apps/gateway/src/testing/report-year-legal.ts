@@ -2,7 +2,7 @@
 // nothing recorded on it in the year (ongoing), one opened on 1 January (new) with an offender
 // taken into custody and sentenced on 31 December, occasions, compensation claimed, approved and
 // paid at the year's edges, a beneficiary joining on 31 December, and a case of the year before
-// closed on 1 January (active in the year, in no later one).
+// closed on 1 January (active in the year, in no later one), with its offender.
 import type { ExpectedFact } from './report-expectations';
 import {
   recordConsent,
@@ -25,6 +25,8 @@ interface LegalCase {
   kind: string;
   openedOn: string;
   parties: Party[];
+  /** Each offender's kind and last status, by id: restated when the case closes. */
+  offenders: Map<string, { kind: string; status: string }>;
 }
 
 const thb = (baht: number) => ({ amountMinor: baht * 100, currency: 'THB' });
@@ -91,10 +93,27 @@ export async function recordLegalYear(api: ReportYearApi, people: ProtectedPeopl
       'id',
       lawyer,
     );
-    const theCase = { id: String(openLegalCase.id), ...input, parties };
+    const theCase = { id: String(openLegalCase.id), ...input, parties, offenders: new Map() };
     caseState(theCase, input.openedOn, 'OPEN');
     assisted(theCase, input.openedOn);
     return theCase;
+  };
+  /** An offender's status from `on`, on a case open or closed then. */
+  const offenderState = (
+    theCase: LegalCase,
+    offender: { id: string; kind: string },
+    status: string,
+    on: string,
+    state: 'OPEN' | 'CLOSED',
+  ) => {
+    theCase.offenders.set(offender.id, { kind: offender.kind, status });
+    push(theCase, {
+      kind: 'offender',
+      on,
+      subject: offender.id,
+      stateKey: `offender:${offender.id}`,
+      attributes: { kind: offender.kind, status, state },
+    });
   };
   const offenderStatus = (
     theCase: LegalCase,
@@ -102,13 +121,7 @@ export async function recordLegalYear(api: ReportYearApi, people: ProtectedPeopl
     status: string,
     on: string,
   ) => {
-    push(theCase, {
-      kind: 'offender',
-      on,
-      subject: offender.id,
-      stateKey: `offender:${offender.id}`,
-      attributes: { kind: offender.kind, status },
-    });
+    offenderState(theCase, offender, status, on, 'OPEN');
     assisted(theCase, on);
   };
   const addOffender = async (theCase: LegalCase, kind: string, on: string) => {
@@ -266,12 +279,18 @@ export async function recordLegalYear(api: ReportYearApi, people: ProtectedPeopl
   await occasion(fresh, 'MEETING_PROSECUTOR', '2026-01-01', [thaiBoy]);
   await changeStatus(ongoing, bailed, 'ON_BAIL', '2026-01-01');
 
-  // Laos's programme: a forced marriage case opened on 31 December 2024, closed on 1 January.
+  // Laos's programme: a forced marriage case opened on 31 December 2024, its offender a fugitive
+  // since that day, closed on 1 January: he counts in 2025 and in no later year.
   const closed = await open(
     { country: 'LA', kind: 'FORCED_MARRIAGE', openedOn: '2024-12-31', stage: 'INVESTIGATION' },
     [laoWoman],
   );
+  const fugitive = await addOffender(closed, 'ADULT_MALE', '2024-12-31');
+  await changeStatus(closed, fugitive, 'FUGITIVE', '2024-12-31');
   await run('closeLegalCase', { caseId: closed.id, on: '2025-01-01' });
   caseState(closed, '2025-01-01', 'CLOSED');
+  for (const [id, offender] of closed.offenders) {
+    offenderState(closed, { id, kind: offender.kind }, offender.status, '2025-01-01', 'CLOSED');
+  }
   assisted(closed, '2025-01-01');
 }

@@ -72,10 +72,14 @@ export interface FigureSpec {
    * `year` (default): occurred in the year; `untilYearEnd`: on or before its last day;
    * `openInYear`: the facts are states of a subject (attribute `state`, OPEN or CLOSED, with
    * `latest`), counted when the latest state by the year's end is OPEN, or CLOSED within the
-   * year. A case opened years ago and still open counts every year. Its `status` breakdown is
-   * derived: NEW when the attribute `openedYear` is the report's year, ONGOING otherwise.
+   * year. A case opened years ago and still open counts every year.
    */
   period?: 'year' | 'untilYearEnd' | 'openInYear';
+  /**
+   * Under `openInYear`, a breakdown derived rather than read: NEW when the fact's attribute
+   * `openedYear` is the report's year, ONGOING otherwise (legal's active cases).
+   */
+  newOrOngoing?: string;
   /** Only the latest recorded fact of each state key counts (e.g. a notification's outcome). */
   latest?: boolean;
   /**

@@ -94,9 +94,9 @@ function period(figure: FigureSpec, year: number): [string, string] {
   return [sinceEver ? '1900-01-01' : `${year}-01-01`, `${year}-12-31`];
 }
 
-/** How a breakdown reads a fact: its attribute, or for `openInYear`, NEW or ONGOING. */
+/** How a breakdown reads a fact: its attribute, or for `newOrOngoing`, NEW or ONGOING. */
 function breakdownSql(figure: FigureSpec, name: string, year: number): string {
-  if (figure.period === 'openInYear' && name === 'status') {
+  if (figure.period === 'openInYear' && name === figure.newOrOngoing) {
     // The year is a validated integer, never a client's text.
     return `(CASE WHEN attributes->>'openedYear' = '${Math.trunc(year)}' THEN 'NEW' ELSE 'ONGOING' END)`;
   }

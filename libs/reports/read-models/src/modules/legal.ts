@@ -8,15 +8,21 @@ import { known, type NewFact, type ReportModule, type SubjectBook } from '../pro
  * them that year, new (opened that year) or ongoing (opened earlier); the beneficiaries of cases
  * worked in the year by sex, minor or adult and nationality; service occasions by kind;
  * compensation claimed, approved and paid by source, with amounts, cases and beneficiaries;
- * offenders by kind and by their status at the end of the year; verdicts. A beneficiary's
- * nationality is the one protection registered in clear (ADR 21): legal's events do not carry it.
+ * offenders of the cases active in the year, by kind and by their status at the year's end;
+ * verdicts. A beneficiary's nationality is the one protection registered in clear (ADR 21):
+ * legal's events do not carry it.
+ *
+ * An offender's facts are states, as a case's are: his status, and whether his case is open. A
+ * case's closing (or reopening) restates each of its offenders with the case's new state, so he
+ * counts in the years his case is active, and in no later one.
  */
 export const legalModule: ReportModule = {
   programme: 'legal',
   // 2: a case counts in every year it is open (its opening, closing and reopening are states).
   // 3: a beneficiary has her nationality from her registration, and a case's opening counts its
   // beneficiaries once (as they join it), never also as UNKNOWN.
-  revision: 5,
+  // 6: offenders count in the years their case is active (ADR 19, crossed breakdowns addendum).
+  revision: 6,
   categories: [LEGAL_CASE_CATEGORY, BENEFICIARY_CATEGORY],
   handles: [
     'BeneficiaryRegistered',
@@ -71,6 +77,8 @@ export const legalModule: ReportModule = {
         subjects.set(`case:${event.data.caseId}`, {
           openedOn: event.data.openedOn,
           kind: event.data.kind,
+          state: 'OPEN',
+          offenders: JSON.stringify({}),
         });
         // Its beneficiaries count as each joins it (LegalCaseBeneficiaryJoined, the same day).
         return [caseState(data.caseId, data.country, event.data.openedOn, 'OPEN', subjects)];
@@ -96,15 +104,13 @@ export const legalModule: ReportModule = {
         ];
       case 'OffenderStatusChanged': {
         const { offenderId, offenderKind, to, on } = event.data;
+        const offenders = offendersOf(subjects, data.caseId);
+        offenders[offenderId] = { kind: offenderKind, status: to };
+        const theCase = subjects.get(`case:${data.caseId}`) ?? {};
+        subjects.set(`case:${data.caseId}`, { ...theCase, offenders: JSON.stringify(offenders) });
+        const caseOpen = theCase.state === 'CLOSED' ? 'CLOSED' : 'OPEN';
         return [
-          {
-            kind: 'offender',
-            country: data.country,
-            occurredOn: on,
-            subjectId: offenderId,
-            stateKey: `offender:${offenderId}`,
-            attributes: { kind: offenderKind, status: to },
-          },
+          offenderState(data.country, on, offenderId, offenders[offenderId], caseOpen),
           ...worked(subjects, data.country, on, event.data.beneficiaryIds),
         ];
       }
@@ -164,17 +170,20 @@ export const legalModule: ReportModule = {
       case 'LegalCaseStageChanged':
         return worked(subjects, data.country, data.on ?? '', data.beneficiaryIds ?? []);
       case 'LegalCaseClosed':
-      case 'LegalCaseReopened':
+      case 'LegalCaseReopened': {
+        const state = event.type === 'LegalCaseClosed' ? 'CLOSED' : 'OPEN';
+        const theCase = subjects.get(`case:${data.caseId}`);
+        if (theCase) subjects.set(`case:${data.caseId}`, { ...theCase, state });
+        // Its offenders are restated with it: they count while it is active.
+        const offenders = Object.entries(offendersOf(subjects, data.caseId)).map(([id, offender]) =>
+          offenderState(data.country, event.data.on, id, offender, state),
+        );
         return [
-          caseState(
-            data.caseId,
-            data.country,
-            event.data.on,
-            event.type === 'LegalCaseClosed' ? 'CLOSED' : 'OPEN',
-            subjects,
-          ),
+          caseState(data.caseId, data.country, event.data.on, state, subjects),
+          ...offenders,
           ...worked(subjects, data.country, event.data.on, event.data.beneficiaryIds),
         ];
+      }
       default:
         return [];
     }
@@ -185,6 +194,7 @@ export const legalModule: ReportModule = {
       kind: 'caseState',
       measure: 'subjects',
       breakdowns: ['status', 'kind'],
+      newOrOngoing: 'status',
       period: 'openInYear',
       latest: true,
     },
@@ -225,7 +235,8 @@ export const legalModule: ReportModule = {
       kind: 'offender',
       measure: 'subjects',
       breakdowns: ['kind', 'status'],
-      period: 'untilYearEnd',
+      // Of the cases active in the year: each offender's latest state by its end.
+      period: 'openInYear',
       latest: true,
     },
     { name: 'verdicts', kind: 'verdict', measure: 'facts', breakdowns: ['outcome'] },
@@ -252,6 +263,35 @@ function caseState(
       openedYear: String(theCase?.openedOn ?? on).slice(0, 4),
       kind: known(theCase?.kind),
     },
+  };
+}
+
+interface OffenderOnCase {
+  kind: string;
+  status: string;
+}
+
+/** A case's offenders as the module last saw them, by id (kept on the case's subject). */
+function offendersOf(subjects: SubjectBook, caseId: string): Record<string, OffenderOnCase> {
+  const kept = subjects.get(`case:${caseId}`)?.offenders;
+  return typeof kept === 'string' ? (JSON.parse(kept) as Record<string, OffenderOnCase>) : {};
+}
+
+/** An offender's status from `on`, and whether his case is open then. */
+function offenderState(
+  country: string,
+  on: string,
+  offenderId: string,
+  offender: OffenderOnCase,
+  state: 'OPEN' | 'CLOSED',
+): NewFact {
+  return {
+    kind: 'offender',
+    country,
+    occurredOn: on,
+    subjectId: offenderId,
+    stateKey: `offender:${offenderId}`,
+    attributes: { kind: known(offender.kind), status: known(offender.status), state },
   };
 }
 
