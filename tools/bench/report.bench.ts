@@ -241,6 +241,7 @@ function handWrittenSql(): Array<[string, unknown[]]> {
     sum: 'sum(quantity)',
     average: 'avg(quantity)',
     minimum: 'min(quantity)',
+    maximum: 'max(quantity)',
   };
   const queries: Array<[string, unknown[]]> = [];
   // Rolled-up figures read their subject cells, as programmeReport does (ADR 19): each row is one
@@ -293,10 +294,16 @@ function handWrittenSql(): Array<[string, unknown[]]> {
       ];
       for (const key of keys) {
         for (const byCountry of [true, false]) {
+          const where = `programme = $1 AND kind = $2 AND occurred_on BETWEEN $3 AND $4 ${latest} ${open}`;
+          const column = byCountry ? 'country' : "'all'";
           queries.push([
-            `SELECT ${byCountry ? 'country' : "'all'"}, ${key} AS key, ${measure[figure.measure]} AS value
-               FROM reports.facts f WHERE programme = $1 AND kind = $2 AND occurred_on BETWEEN $3 AND $4 ${latest} ${open}
-              GROUP BY 1, 2`,
+            figure.measure === 'average'
+              ? // Each subject once, at her smallest quantity (as programmeReport averages).
+                `SELECT c, key, avg(q) AS value FROM (SELECT ${column} AS c, ${key} AS key,
+                   subject_id, min(quantity) AS q FROM reports.facts f WHERE ${where}
+                   GROUP BY 1, 2, 3) s GROUP BY 1, 2`
+              : `SELECT ${column}, ${key} AS key, ${measure[figure.measure]} AS value
+               FROM reports.facts f WHERE ${where} GROUP BY 1, 2`,
             [module.programme, figure.kind, start, to],
           ]);
         }

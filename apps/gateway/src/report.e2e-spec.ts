@@ -177,9 +177,18 @@ describe('the annual programme report through the gateway', () => {
     expect(line('offenders', 'UNDER_INVESTIGATION').total).toBe(1);
     expect(line('offenders', 'SENTENCED').total).toBe(1);
     expect(line('beneficiaries', 'MALE').total).toBe(1);
-    // Empowerment: ages 15, 16 and 16 in Thailand, 25 in Laos, on the days they were served.
-    expect(line('averageAge').values).toEqual([15.7, 25, 0, 0, 0]);
-    expect(line('youngestAge').total).toBe(15);
+    // Ages, which protection and empowerment both give.
+    const age = (programme: string, figure: string) =>
+      got.lines.find((l) => l.programme === programme && l.figure === figure)!;
+    // Protection: twelve Thai women aged 29 (as protection counts from their registration) taken
+    // in on 2 June in Thailand; in Laos, sisters of 16 and 26 on 31 December.
+    expect(age('protection', 'averageAge').values).toEqual([29, 21, 0, 0, 0]);
+    expect(age('protection', 'youngestAge').total).toBe(16);
+    expect(age('protection', 'oldestAge').total).toBe(29);
+    // Empowerment: one girl in Thailand, 15 at her first service of the year and 16 at the next
+    // two, counts once, at 15 (averaged by fact she would read 15.7); a woman of 25 in Laos.
+    expect(age('empowerment', 'averageAge').values).toEqual([15, 25, 0, 0, 0]);
+    expect(age('empowerment', 'youngestAge').total).toBe(15);
     expect(line('followUps', 'NOT_REACHED').total).toBe(1);
     expect(line('agentsOfChangeTrained').values).toEqual([0, 1, 0, 0, 0]);
     // Relief: four recipients by three field workers (staff, a volunteer, an agent of change).

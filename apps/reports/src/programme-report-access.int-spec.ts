@@ -55,6 +55,11 @@ it('suppresses small cells for an analyst, and writes every run to the access lo
   );
   // Ages are withheld from aggregate-only roles: an average of few may single someone out.
   expect(figure(data!, 'empowerment', 'averageAge').lines[0].total).toBeNull();
+  for (const ages of ['averageAge', 'youngestAge', 'oldestAge']) {
+    const { lines } = figure(data!, 'protection', ages);
+    expect(lines[0].total).toBeNull();
+    expect(lines[0].values.every((value) => value === null)).toBe(true);
+  }
   // Hundreds of participants are no small cell.
   expect(value(figure(data!, 'networks', 'trainingParticipants'), 'FEMALE', 'TH')).toBe(268);
   const { rows: logged } = await reports.database.dataSource.manager.connection

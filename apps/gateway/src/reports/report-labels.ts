@@ -95,6 +95,7 @@ export const FIGURE_NAMES: Record<string, Words> = {
   beneficiariesServed: w('Beneficiaries served', 'ผู้รับบริการ', 'ຜູ້ໄດ້ຮັບບໍລິການ', 'ဝန်ဆောင်မှုရရှိသူများ'),
   averageAge: w('Average age', 'อายุเฉลี่ย', 'ອາຍຸສະເລ່ຍ', 'ပျမ်းမျှအသက်'),
   youngestAge: w('Youngest age', 'อายุน้อยที่สุด', 'ອາຍຸນ້ອຍທີ່ສຸດ', 'အငယ်ဆုံးအသက်'),
+  oldestAge: w('Oldest age', 'อายุมากที่สุด', 'ອາຍຸຫຼາຍທີ່ສຸດ', 'အကြီးဆုံးအသက်'),
   followUps: w('Follow-ups', 'การติดตามผล', 'ການຕິດຕາມ', 'နောက်ဆက်တွဲ စောင့်ကြည့်မှုများ'),
   grants: w('Small grants', 'ทุนขนาดเล็ก', 'ທຶນຂະໜາດນ້ອຍ', 'အသေးစား ထောက်ပံ့ငွေများ'),
   grantAmounts: w(

@@ -23,7 +23,8 @@ export interface FigureDefinition {
   programme: string;
   name: string;
   kind: string;
-  measure: 'facts' | 'subjects' | 'sum' | 'average' | 'minimum';
+  /** An average counts each subject once, at her smallest quantity. */
+  measure: 'facts' | 'subjects' | 'sum' | 'average' | 'minimum' | 'maximum';
   breakdowns?: readonly string[];
   /** Pairs of breakdowns counted together: a line per pair of values, `a × b`. */
   crossings?: ReadonlyArray<readonly [string, string]>;
@@ -225,6 +226,9 @@ export const FIGURES: readonly FigureDefinition[] = [
       ['placeOfExploitation', 'ageGroup'],
     ],
   },
+  { programme: 'protection', name: 'averageAge', kind: 'protectedAge', measure: 'average' },
+  { programme: 'protection', name: 'youngestAge', kind: 'protectedAge', measure: 'minimum' },
+  { programme: 'protection', name: 'oldestAge', kind: 'protectedAge', measure: 'maximum' },
   { programme: 'protection', name: 'casesOpened', kind: 'caseOpened', measure: 'subjects' },
   { programme: 'protection', name: 'casesClosed', kind: 'caseClosed', measure: 'subjects' },
   { programme: 'protection', name: 'rescues', kind: 'rescue', measure: 'subjects' },
@@ -340,12 +344,22 @@ export function expectedLines(
           return new Set(chosen.map((fact) => fact.subject)).size;
         case 'sum':
           return values.reduce((sum, value) => sum + value, 0);
-        case 'average':
-          return values.length
-            ? Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10
+        case 'average': {
+          // Each subject once, at her smallest quantity.
+          const bySubject = new Map<string, number>();
+          for (const fact of chosen) {
+            const value = fact.quantity ?? 1;
+            bySubject.set(fact.subject, Math.min(value, bySubject.get(fact.subject) ?? value));
+          }
+          const each = [...bySubject.values()];
+          return each.length
+            ? Math.round((each.reduce((a, b) => a + b, 0) / each.length) * 10) / 10
             : 0;
+        }
         case 'minimum':
           return values.length ? Math.min(...values) : 0;
+        case 'maximum':
+          return values.length ? Math.max(...values) : 0;
       }
     };
     const line = (breakdown: string | null, key: string | null, chosen: ExpectedFact[]): Line => ({

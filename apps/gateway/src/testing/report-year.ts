@@ -198,9 +198,27 @@ async function recordNetworksAndProtection(api: ReportYearApi): Promise<Protecte
     quantity: 1200,
   });
 
-  // Protection. A beneficiary registered with her nationality (a code, in clear) and birth date.
-  const register = (nationality: string, minor: boolean, dateOfBirth: string, country = 'TH') =>
-    registerPerson(api, { country, nationality, minor, dateOfBirth });
+  // Protection. A beneficiary registered with her nationality (a code, in clear) and birth date,
+  // on 1 December 2024: protection keeps her age that day, in clear (ADR 21), and ages it by whole
+  // years to the day of each fact.
+  const registeredOn = '2024-12-01';
+  const births = new Map<string, string>();
+  const register = async (
+    nationality: string,
+    minor: boolean,
+    dateOfBirth: string,
+    country = 'TH',
+  ) => {
+    const id = await registerPerson(api, {
+      country,
+      nationality,
+      minor,
+      dateOfBirth,
+      registeredOn,
+    });
+    births.set(id, dateOfBirth);
+    return id;
+  };
   const openCase = async (input: Record<string, unknown>) => {
     const { openProtectionCase } = await mutate('openProtectionCase', input, 'caseId');
     const caseId = String(openProtectionCase.caseId);
@@ -225,6 +243,15 @@ async function recordNetworksAndProtection(api: ReportYearApi): Promise<Protecte
     addedOn: string,
   ) => {
     await mutate('addVictimToCase', { caseId: theCase.id, beneficiaryId, minor, addedOn });
+    const dateOfBirth = births.get(beneficiaryId)!;
+    facts.push({
+      programme: 'protection',
+      kind: 'protectedAge',
+      country: theCase.country,
+      on: addedOn,
+      subject: beneficiaryId,
+      quantity: ageOn(dateOfBirth, registeredOn) + ageOn(registeredOn, addedOn),
+    });
     facts.push({
       programme: 'protection',
       kind: 'personProtected',

@@ -103,8 +103,8 @@ export class ReportService {
 }
 
 function linesOf(table: FigureTable, countries: readonly string[], k: number | null): ReportLine[] {
-  // Averages and minima are not additive and may single out one person: exact roles only.
-  const withheld = table.measure === 'average' || table.measure === 'minimum';
+  // Averages, minima and maxima are not additive and may single out one person: exact roles only.
+  const withheld = ['average', 'minimum', 'maximum'].includes(table.measure);
   const lines =
     k === null
       ? table.rows

@@ -37,7 +37,11 @@ export class ReportLine {
   @Field({ description: 'e.g. caseNotifications, personsProtected, uniqueBeneficiaries.' })
   figure!: string;
 
-  @Field({ description: 'facts (counted), subjects (distinct: a person once), or sum.' })
+  @Field({
+    description:
+      'facts (counted), subjects (distinct: a person once), sum; or, for ages, average (a ' +
+      'person once), minimum or maximum, which only exact roles see.',
+  })
   measure!: string;
 
   @Field(() => String, {

@@ -57,10 +57,12 @@ export interface FigureSpec {
   name: string;
   kind: string;
   /**
-   * facts (counted), subjects (distinct), sum of quantities; average or minimum of quantities
-   * (ages): these two are not additive, and aggregate-only roles never see them (ADR 19).
+   * facts (counted), subjects (distinct), sum of quantities; average, minimum or maximum of
+   * quantities (ages): these are not additive, and aggregate-only roles never see them (ADR 19).
+   * An average counts each subject once, at her smallest quantity in the cell (her age at her
+   * first fact of the year), so a person served ten times weighs as much as one served once.
    */
-  measure: 'facts' | 'subjects' | 'sum' | 'average' | 'minimum';
+  measure: 'facts' | 'subjects' | 'sum' | 'average' | 'minimum' | 'maximum';
   breakdowns?: readonly string[];
   /**
    * Pairs of breakdowns also counted together (ADR 19, crossed breakdowns), for the cells the

@@ -86,6 +86,7 @@ const MEASURES: Record<FigureSpec['measure'], string> = {
   sum: 'coalesce(sum(quantity), 0)',
   average: 'coalesce(round(avg(quantity), 1), 0)',
   minimum: 'coalesce(min(quantity), 0)',
+  maximum: 'coalesce(max(quantity), 0)',
 };
 
 /** The first and last day a figure counts, in the year or up to its end. */
@@ -138,11 +139,12 @@ export async function computeFigure(
   const filters = `programme = $1 AND kind = $2 AND occurred_on BETWEEN $3 AND $4
         AND recorded_at <= $5 AND country = ANY($6) ${latest} ${openInYear}`;
   const rows = await query(
-    figure.measure === 'subjects'
-      ? distinctSubjectsSql(
+    figure.measure === 'subjects' || figure.measure === 'average'
+      ? perSubjectSql(
           breakdowns.map((_, i) => attribute(i)),
           pairs,
           filters,
+          figure.measure,
         )
       : `SELECT country, GROUPING(country) AS all_countries,
             ${breakdowns.map((_, i) => `${attribute(i)} AS b${i}, GROUPING(${attribute(i)}) AS g${i},`).join('\n')}
@@ -156,16 +158,18 @@ export async function computeFigure(
 }
 
 /**
- * `count(DISTINCT subject_id)` for every grouping set, in two hashed passes: the distinct
- * (grouping set, subject) pairs, then a count per set. Written as `count(DISTINCT …)` with
- * GROUPING SETS, PostgreSQL sorts the facts once per set, and again within each group, which
- * made the figures over a year's services the report's slowest (ADR 19). The same rows result:
- * a group whose facts have no subject still appears, with 0.
+ * A measure of subjects for every grouping set, in two hashed passes: the distinct (grouping set,
+ * subject) pairs (for an average, each with its smallest quantity), then per set the count of
+ * subjects, or the average of those quantities (each subject once). Written as
+ * `count(DISTINCT …)` with GROUPING SETS, PostgreSQL sorts the facts once per set, and again
+ * within each group, which made the figures over a year's services the report's slowest (ADR 19).
+ * A group whose facts have no subject still appears, with 0.
  */
-function distinctSubjectsSql(
+function perSubjectSql(
   attributes: readonly string[],
   pairs: ReadonlyArray<readonly [number, number]>,
   filters: string,
+  measure: 'subjects' | 'average',
 ): string {
   const sets = ['(country, subject_id)', '(subject_id)'];
   attributes.forEach((attribute) =>
@@ -180,12 +184,14 @@ function distinctSubjectsSql(
     'country',
     'GROUPING(country) AS all_countries',
     'subject_id',
+    ...(measure === 'average' ? ['min(quantity) AS quantity'] : []),
     ...attributes.flatMap((attribute, i) => [
       `${attribute} AS b${i}`,
       `GROUPING(${attribute}) AS g${i}`,
     ]),
   ];
-  return `SELECT ${columns.join(', ')}, count(subject_id) AS value
+  const outer = measure === 'average' ? MEASURES.average : 'count(subject_id)';
+  return `SELECT ${columns.join(', ')}, ${outer} AS value
     FROM (SELECT ${inner.join(', ')}
             FROM reports.facts f
            WHERE ${filters}

@@ -6,8 +6,9 @@ import { known, type NewFact, type ReportModule, type SubjectBook } from '../pro
  * Persons protected (a victim taken into a case, on the day she was), by nationality, minor or
  * adult, form of exploitation, in the country or abroad and the destination, and the kind of
  * place where the case's exploitation happened ("24 victims from hidden brothels"); cases opened and
- * closed; rescues and persons rescued; identifications by outcome; returns completed (the
- * reception at home). The case's country is the country of operation for all of them.
+ * closed; the victims' average, youngest and oldest age on the day they were taken in; rescues
+ * and persons rescued; identifications by outcome; returns completed (the reception at home). The
+ * case's country is the country of operation for all of them.
  *
  * Persons rescued are the rescues' counts summed: a raid rescues persons before they are
  * registered, so a rescue counts them all at once, and a victim attached to it later is one of
@@ -16,7 +17,8 @@ import { known, type NewFact, type ReportModule, type SubjectBook } from '../pro
  */
 export const protectionModule: ReportModule = {
   programme: 'protection',
-  revision: 3,
+  // 4: a victim's age (in whole years, ADR 21) is a fact of its own, for the age figures.
+  revision: 4,
   categories: [PROTECTION_CASE_CATEGORY],
   handles: [
     'ProtectionCaseOpened',
@@ -59,11 +61,26 @@ export const protectionModule: ReportModule = {
       case 'VictimAddedToCase': {
         const theCase = subjects.get(`case:${event.data.caseId}`);
         if (!theCase) return [];
-        const { beneficiaryId, formOfExploitation, minor, nationality, sex, addedOn } = event.data;
+        const { beneficiaryId, formOfExploitation, minor, nationality, sex, ageYears, addedOn } =
+          event.data;
+        const country = String(theCase.country);
+        const age: NewFact[] =
+          typeof ageYears === 'number'
+            ? [
+                {
+                  kind: 'protectedAge',
+                  country,
+                  occurredOn: addedOn,
+                  subjectId: beneficiaryId,
+                  quantity: ageYears,
+                },
+              ]
+            : [];
         return [
+          ...age,
           {
             kind: 'personProtected',
-            country: String(theCase.country),
+            country,
             occurredOn: addedOn,
             subjectId: beneficiaryId,
             person: true,
@@ -169,6 +186,10 @@ export const protectionModule: ReportModule = {
         ['placeOfExploitation', 'ageGroup'],
       ],
     },
+    // Ages of the victims whose age is known ("aged 15 to 30", "our youngest case is 5").
+    { name: 'averageAge', kind: 'protectedAge', measure: 'average' },
+    { name: 'youngestAge', kind: 'protectedAge', measure: 'minimum' },
+    { name: 'oldestAge', kind: 'protectedAge', measure: 'maximum' },
     { name: 'casesOpened', kind: 'caseOpened', measure: 'subjects' },
     { name: 'casesClosed', kind: 'caseClosed', measure: 'subjects' },
     { name: 'rescues', kind: 'rescue', measure: 'subjects' },
