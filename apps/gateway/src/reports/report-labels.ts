@@ -66,6 +66,19 @@ export const FIGURE_NAMES: Record<string, Words> = {
     'လက်ရှိ စောင့်ကြည့်သူများ',
   ),
   watchdogsNew: w('New watchdogs', 'ผู้เฝ้าระวังใหม่', 'ຜູ້ເຝົ້າລະວັງໃໝ່', 'စောင့်ကြည့်သူ အသစ်များ'),
+  advocacyActions: w(
+    'Advocacy actions',
+    'การรณรงค์เชิงนโยบาย',
+    'ການເຄື່ອນໄຫວດ້ານນະໂຍບາຍ',
+    'မူဝါဒ ထောက်ခံ လှုပ်ရှားမှုများ',
+  ),
+  advocacyOutcomes: w(
+    'Advocacy outcomes',
+    'ผลของการรณรงค์เชิงนโยบาย',
+    'ຜົນຂອງການເຄື່ອນໄຫວດ້ານນະໂຍບາຍ',
+    'မူဝါဒ ထောက်ခံမှု ရလဒ်များ',
+  ),
+  notifiers: w('Reporters of notifications', 'ผู้แจ้งเหตุ', 'ຜູ້ແຈ້ງກໍລະນີ', 'အကြောင်းကြားသူများ'),
   trainingSessions: w('Training sessions', 'ครั้งของการอบรม', 'ຄັ້ງຂອງການຝຶກອົບຮົມ', 'သင်တန်း အကြိမ်များ'),
   trainingPlaces: w('Training places', 'สถานที่อบรม', 'ສະຖານທີ່ຝຶກອົບຮົມ', 'သင်တန်း နေရာများ'),
   trainingParticipants: w('Training participants', 'ผู้เข้าอบรม', 'ຜູ້ເຂົ້າຮ່ວມການຝຶກອົບຮົມ', 'သင်တန်းသားများ'),
@@ -98,6 +111,12 @@ export const FIGURE_NAMES: Record<string, Words> = {
   oldestAge: w('Oldest age', 'อายุมากที่สุด', 'ອາຍຸຫຼາຍທີ່ສຸດ', 'အကြီးဆုံးအသက်'),
   followUps: w('Follow-ups', 'การติดตามผล', 'ການຕິດຕາມ', 'နောက်ဆက်တွဲ စောင့်ကြည့်မှုများ'),
   grants: w('Small grants', 'ทุนขนาดเล็ก', 'ທຶນຂະໜາດນ້ອຍ', 'အသေးစား ထောက်ပံ့ငွေများ'),
+  grantBeneficiaries: w(
+    'Beneficiaries given a small grant',
+    'ผู้รับประโยชน์ที่ได้รับทุนขนาดเล็ก',
+    'ຜູ້ໄດ້ຮັບຜົນປະໂຫຍດທີ່ໄດ້ຮັບທຶນຂະໜາດນ້ອຍ',
+    'အသေးစား ထောက်ပံ့ငွေ ရရှိသူများ',
+  ),
   grantAmounts: w(
     'Grant amounts (minor units)',
     'จำนวนเงินทุน (หน่วยย่อย)',
@@ -193,6 +212,7 @@ export const BREAKDOWN_NAMES: Record<string, Words> = {
   purpose: w('Purpose', 'วัตถุประสงค์', 'ຈຸດປະສົງ', 'ရည်ရွယ်ချက်'),
   currency: w('Currency', 'สกุลเงิน', 'ສະກຸນເງິນ', 'ငွေကြေး'),
   reason: w('Reason', 'เหตุผล', 'ເຫດຜົນ', 'အကြောင်းရင်း'),
+  topic: w('Topic', 'หัวข้อ', 'ຫົວຂໍ້', 'ခေါင်းစဉ်'),
   placeOfExploitation: w(
     'Place of exploitation',
     'สถานที่ถูกแสวงประโยชน์',

@@ -137,6 +137,12 @@ export async function recordEmpowermentYear(api: ReportYearApi): Promise<Trained
     // Counted when disbursed, with what was disbursed.
     push(enrolled, { kind: 'grant', on: disbursedOn, subject: grantId, attributes: { purpose } });
     push(enrolled, {
+      kind: 'grantBeneficiary',
+      on: disbursedOn,
+      subject: enrolled.beneficiaryId,
+      attributes: { purpose },
+    });
+    push(enrolled, {
       kind: 'grantAmount',
       on: disbursedOn,
       subject: grantId,

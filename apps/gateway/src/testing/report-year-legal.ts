@@ -2,7 +2,8 @@
 // nothing recorded on it in the year (ongoing), one opened on 1 January (new) with an offender
 // taken into custody and sentenced on 31 December, occasions, compensation claimed, approved and
 // paid at the year's edges, a beneficiary joining on 31 December, and a case of the year before
-// closed on 1 January (active in the year, in no later one), with its offender.
+// closed on 1 January (active in the year, in no later one), with its offender; advocacy actions
+// taken in the year and the year before, with outcomes on 31 December and 1 January.
 import type { ExpectedFact } from './report-expectations';
 import {
   recordConsent,
@@ -293,4 +294,50 @@ export async function recordLegalYear(api: ReportYearApi, people: ProtectedPeopl
     offenderState(closed, { id, kind: offender.kind }, offender.status, '2025-01-01', 'CLOSED');
   }
   assisted(closed, '2025-01-01');
+
+  // Advocacy: a petition in March, achieved on 31 December; a task force of the year before,
+  // partly achieved on 1 January after.
+  const advocacy = async (kind: string, on: string) => {
+    const { recordAdvocacyAction } = await run(
+      'recordAdvocacyAction',
+      { kind, country: 'TH', subject: 'A provincial practice', on },
+      'node { id }',
+    );
+    const id = String((recordAdvocacyAction.node as { id: string }).id);
+    facts.push({
+      programme: 'legal',
+      kind: 'advocacyAction',
+      country: 'TH',
+      on,
+      subject: id,
+      attributes: { kind },
+    });
+    return { id, kind };
+  };
+  const outcome = (action: { id: string; kind: string }, value: string, on: string) =>
+    facts.push({
+      programme: 'legal',
+      kind: 'advocacyOutcome',
+      country: 'TH',
+      on,
+      subject: action.id,
+      stateKey: `advocacy:${action.id}`,
+      attributes: { outcome: value, kind: action.kind },
+    });
+  const petition = await advocacy('PETITION', '2025-03-01');
+  outcome(petition, 'PENDING', '2025-03-01');
+  await run('recordAdvocacyOutcome', {
+    actionId: petition.id,
+    outcome: 'ACHIEVED',
+    on: '2025-12-31',
+  });
+  outcome(petition, 'ACHIEVED', '2025-12-31');
+  const taskForce = await advocacy('TASK_FORCE', '2024-12-31');
+  outcome(taskForce, 'PENDING', '2024-12-31');
+  await run('recordAdvocacyOutcome', {
+    actionId: taskForce.id,
+    outcome: 'PARTLY_ACHIEVED',
+    on: '2026-01-01',
+  });
+  outcome(taskForce, 'PARTLY_ACHIEVED', '2026-01-01');
 }

@@ -106,6 +106,7 @@ export async function recordTheYear(api: ReportYearApi): Promise<void> {
 async function recordNetworksAndProtection(api: ReportYearApi): Promise<ProtectedPeople> {
   const { facts, mutate } = api;
   // Networks: watchdogs joined the year before, on 31 December, and on 1 January after.
+  const watchdogs: string[] = [];
   for (const [kind, province, joinedOn] of [
     ['INDIVIDUAL', 'Udon Thani', '2024-06-01'],
     ['CSO', 'Khon Kaen', '2025-12-31'],
@@ -116,6 +117,7 @@ async function recordNetworksAndProtection(api: ReportYearApi): Promise<Protecte
       { kind, country: 'TH', province, joinedOn, trained: true },
       'watchdogId',
     );
+    watchdogs.push(String(registerWatchdog.watchdogId));
     facts.push({
       programme: 'networks',
       kind: 'watchdog',
@@ -150,6 +152,7 @@ async function recordNetworksAndProtection(api: ReportYearApi): Promise<Protecte
       country: 'TH',
       on: date,
       subject,
+      attributes: { topic: 'ONLINE_SEXUAL_EXPLOITATION' },
     });
     facts.push({
       programme: 'networks',
@@ -166,7 +169,7 @@ async function recordNetworksAndProtection(api: ReportYearApi): Promise<Protecte
         on: date,
         subject,
         quantity: count,
-        attributes: { sex, role },
+        attributes: { sex, role, topic: 'ONLINE_SEXUAL_EXPLOITATION' },
       });
     }
   };
@@ -196,6 +199,7 @@ async function recordNetworksAndProtection(api: ReportYearApi): Promise<Protecte
     on: '2025-03-01',
     subject: 'campaign',
     quantity: 1200,
+    attributes: { topic: 'FORCED_MARRIAGE' },
   });
 
   // Protection. A beneficiary registered with her nationality (a code, in clear) and birth date,
@@ -407,10 +411,17 @@ async function recordNetworksAndProtection(api: ReportYearApi): Promise<Protecte
   // Notifications are dated the day they are submitted: this year. One referred (protection
   // opens its case from it, today), one rejected.
   const { today } = api;
-  const submit = async (reportedBy: string, form: string) => {
+  const submit = async (reportedBy: string, form: string, reporterReference?: string) => {
     const { submitCaseNotification } = await mutate(
       'submitCaseNotification',
-      { reportedBy, formOfExploitation: form, country: 'TH', possibleVictims: 1, minors: 0 },
+      {
+        reportedBy,
+        reporterReference,
+        formOfExploitation: form,
+        country: 'TH',
+        possibleVictims: 1,
+        minors: 0,
+      },
       'notificationId',
     );
     const id = String(submitCaseNotification.notificationId);
@@ -422,9 +433,20 @@ async function recordNetworksAndProtection(api: ReportYearApi): Promise<Protecte
       subject: id,
       attributes: { source: reportedBy, form },
     });
+    if (reporterReference) {
+      facts.push({
+        programme: 'networks',
+        kind: 'notifier',
+        country: 'TH',
+        on: today,
+        subject: reporterReference,
+        attributes: { source: reportedBy },
+      });
+    }
     return id;
   };
-  const referred = await submit('WATCHDOG', 'SEX_TRAFFICKING');
+  // The first watchdog reported it: a notifier.
+  const referred = await submit('WATCHDOG', 'SEX_TRAFFICKING', watchdogs[0]);
   const rejected = await submit('TRAINEE', 'ONLINE_SEXUAL_EXPLOITATION');
   const outcome = (id: string, value: string) =>
     facts.push({

@@ -6,13 +6,14 @@ import { known, type NewFact, type ReportModule, type SubjectBook } from '../pro
  * Beneficiaries served (a service or a follow-up in the year), by setting, service kind,
  * nationality and minor or adult; their average and youngest age; follow-ups by mode and whether
  * the person was reached; grants (small grants disbursed, tuition paid as a service) with amounts
- * by currency; agents of change trained. Nationality, age and minor are the ones services and
+ * by currency, and the beneficiaries given one; agents of change trained. Nationality, age and minor are the ones services and
  * follow-ups carry on their day (schema version 2, ADR 21); version 1 events, read through
  * `EMPOWERMENT_UPCASTERS`, count them as UNKNOWN.
  */
 export const empowermentModule: ReportModule = {
   programme: 'empowerment',
-  revision: 3,
+  // 4: a disbursed grant also counts its beneficiary ("30 beneficiaries given a small grant").
+  revision: 4,
   categories: [ENROLMENT_CATEGORY],
   handles: [
     'BeneficiaryEnrolled',
@@ -87,9 +88,16 @@ export const empowermentModule: ReportModule = {
         subjects.set(`grant:${event.data.grantId}`, { purpose: event.data.purpose });
         return [];
       case 'SmallGrantDisbursed': {
-        const { grantId, country, amount, disbursedOn } = event.data;
+        const { grantId, beneficiaryId, country, amount, disbursedOn } = event.data;
         const purpose = known(subjects.get(`grant:${grantId}`)?.purpose);
         return [
+          {
+            kind: 'grantBeneficiary',
+            country,
+            occurredOn: disbursedOn,
+            subjectId: beneficiaryId,
+            attributes: { purpose },
+          },
           {
             kind: 'grant',
             country,
@@ -138,6 +146,12 @@ export const empowermentModule: ReportModule = {
     { name: 'youngestAge', kind: 'servedAge', measure: 'minimum' },
     { name: 'followUps', kind: 'followUp', measure: 'facts', breakdowns: ['mode', 'reached'] },
     { name: 'grants', kind: 'grant', measure: 'subjects', breakdowns: ['purpose'] },
+    {
+      name: 'grantBeneficiaries',
+      kind: 'grantBeneficiary',
+      measure: 'subjects',
+      breakdowns: ['purpose'],
+    },
     { name: 'grantAmounts', kind: 'grantAmount', measure: 'sum', breakdowns: ['currency'] },
     { name: 'tuitionSupported', kind: 'tuition', measure: 'subjects' },
     { name: 'agentsOfChangeTrained', kind: 'agentOfChangeTrained', measure: 'subjects' },

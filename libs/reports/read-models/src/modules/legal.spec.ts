@@ -88,4 +88,42 @@ describe('the legal report module', () => {
     expect(legalModule.reads(joined)).toContain(`nationality:${girl}`);
     expect(legalModule.reads(registered)).toEqual([]);
   });
+
+  it('given an advocacy action and, later, its outcome, then the action counts by kind and its outcome by its last state, of the same kind', () => {
+    const actionId = '0193a5c2-7f1e-7d3a-9b4c-2e8f6a1d0e21';
+    const action = recorded('AdvocacyActionRecorded', {
+      actionId,
+      kind: 'PETITION',
+      country: 'TH',
+      subject: 'A provincial practice',
+      partnerOrganisationIds: [],
+      outcome: 'PENDING',
+      on: '2025-03-01',
+    });
+    const achieved = recorded('AdvocacyOutcomeRecorded', {
+      actionId,
+      country: 'TH',
+      outcome: 'ACHIEVED',
+      on: '2025-12-31',
+    });
+    expect(legalModule.reads(achieved)).toEqual([`advocacy:${actionId}`]);
+    const subjects = book();
+    const [first, later] = [action, achieved].map((event) => legalModule.factsOf(event, subjects));
+    expect(first.map((fact) => [fact.kind, fact.attributes])).toEqual([
+      ['advocacyAction', { kind: 'PETITION' }],
+      ['advocacyOutcome', { outcome: 'PENDING', kind: 'PETITION' }],
+    ]);
+    // Its subject is what it is about only by id: the text never becomes a fact.
+    expect(JSON.stringify(first)).not.toContain('provincial');
+    expect(later).toEqual([
+      {
+        kind: 'advocacyOutcome',
+        country: 'TH',
+        occurredOn: '2025-12-31',
+        subjectId: actionId,
+        stateKey: `advocacy:${actionId}`,
+        attributes: { outcome: 'ACHIEVED', kind: 'PETITION' },
+      },
+    ]);
+  });
 });

@@ -1,5 +1,10 @@
 import type { RecordedEvent } from '@haven/platform/event-store';
-import { LEGAL_CASE_CATEGORY, type LegalCaseIntegrationEvent } from '@haven/legal/contracts';
+import {
+  ADVOCACY_ACTION_CATEGORY,
+  LEGAL_CASE_CATEGORY,
+  type AdvocacyIntegrationEvent,
+  type LegalCaseIntegrationEvent,
+} from '@haven/legal/contracts';
 import { BENEFICIARY_CATEGORY, type BeneficiaryRegistered } from '@haven/protection/contracts';
 import { known, type NewFact, type ReportModule, type SubjectBook } from '../programme-module';
 
@@ -9,8 +14,8 @@ import { known, type NewFact, type ReportModule, type SubjectBook } from '../pro
  * worked in the year by sex, minor or adult and nationality; service occasions by kind;
  * compensation claimed, approved and paid by source, with amounts, cases and beneficiaries;
  * offenders of the cases active in the year, by kind and by their status at the year's end;
- * verdicts. A beneficiary's nationality is the one protection registered in clear (ADR 21):
- * legal's events do not carry it.
+ * verdicts; advocacy actions by kind, and their outcomes. A beneficiary's nationality is the one
+ * protection registered in clear (ADR 21): legal's events do not carry it.
  *
  * An offender's facts are states, as a case's are: his status, and whether his case is open. A
  * case's closing (or reopening) restates each of its offenders with the case's new state, so he
@@ -22,8 +27,9 @@ export const legalModule: ReportModule = {
   // 3: a beneficiary has her nationality from her registration, and a case's opening counts its
   // beneficiaries once (as they join it), never also as UNKNOWN.
   // 6: offenders count in the years their case is active (ADR 19, crossed breakdowns addendum).
-  revision: 6,
-  categories: [LEGAL_CASE_CATEGORY, BENEFICIARY_CATEGORY],
+  // 7: advocacy actions and their outcomes.
+  revision: 7,
+  categories: [LEGAL_CASE_CATEGORY, BENEFICIARY_CATEGORY, ADVOCACY_ACTION_CATEGORY],
   handles: [
     'BeneficiaryRegistered',
     'LegalCaseOpened',
@@ -37,9 +43,14 @@ export const legalModule: ReportModule = {
     'CompensationPaymentReceived',
     'LegalCaseClosed',
     'LegalCaseReopened',
+    'AdvocacyActionRecorded',
+    'AdvocacyOutcomeRecorded',
   ],
   reads(event) {
     if (event.type === 'BeneficiaryRegistered') return [];
+    if (event.type === 'AdvocacyOutcomeRecorded') {
+      return [`advocacy:${(event.data as { actionId: string }).actionId}`];
+    }
     const data = event.data as {
       caseId?: string;
       beneficiaryIds?: string[];
@@ -64,6 +75,9 @@ export const legalModule: ReportModule = {
       const { beneficiaryId, nationality } = (recorded as unknown as BeneficiaryRegistered).data;
       if (nationality) subjects.set(`nationality:${beneficiaryId}`, { nationality });
       return [];
+    }
+    if (recorded.type === 'AdvocacyActionRecorded' || recorded.type === 'AdvocacyOutcomeRecorded') {
+      return advocacyFacts(recorded as unknown as AdvocacyIntegrationEvent, subjects);
     }
     const event = recorded as unknown as LegalCaseIntegrationEvent;
     const data = event.data as {
@@ -240,6 +254,20 @@ export const legalModule: ReportModule = {
       latest: true,
     },
     { name: 'verdicts', kind: 'verdict', measure: 'facts', breakdowns: ['outcome'] },
+    {
+      name: 'advocacyActions',
+      kind: 'advocacyAction',
+      measure: 'subjects',
+      breakdowns: ['kind'],
+    },
+    // The outcome each action had reached by the year's end, of those whose outcome changed in it.
+    {
+      name: 'advocacyOutcomes',
+      kind: 'advocacyOutcome',
+      measure: 'subjects',
+      breakdowns: ['outcome', 'kind'],
+      latest: true,
+    },
   ],
 };
 
@@ -264,6 +292,31 @@ function caseState(
       kind: known(theCase?.kind),
     },
   };
+}
+
+/** An advocacy action counts in the year it was taken; its outcome as it last stood. */
+function advocacyFacts(event: AdvocacyIntegrationEvent, subjects: SubjectBook): NewFact[] {
+  const { actionId, country, outcome, on } = event.data;
+  let kind: string;
+  if (event.type === 'AdvocacyActionRecorded') {
+    kind = event.data.kind;
+    subjects.set(`advocacy:${actionId}`, { kind });
+  } else {
+    kind = known(subjects.get(`advocacy:${actionId}`)?.kind);
+  }
+  const state: NewFact = {
+    kind: 'advocacyOutcome',
+    country,
+    occurredOn: on,
+    subjectId: actionId,
+    stateKey: `advocacy:${actionId}`,
+    attributes: { outcome, kind },
+  };
+  if (event.type === 'AdvocacyOutcomeRecorded') return [state];
+  return [
+    { kind: 'advocacyAction', country, occurredOn: on, subjectId: actionId, attributes: { kind } },
+    state,
+  ];
 }
 
 interface OffenderOnCase {

@@ -4,6 +4,7 @@ import {
   PREVENTION_ACTIVITY_EVENT_TYPES,
   WATCHDOG_CATEGORY,
   WATCHDOG_EVENT_TYPES,
+  type CaseNotificationSubmitted,
   type PreventionActivityRecorded,
   type WatchdogRegistered,
 } from '@haven/networks/contracts';
@@ -14,7 +15,9 @@ import { networksModule } from './networks';
 // Networks' share of the annual report reads networks' integration events only: those its
 // contracts publish, in the shapes they declare.
 
-function recorded(event: WatchdogRegistered | PreventionActivityRecorded): RecordedEvent {
+function recorded(
+  event: WatchdogRegistered | PreventionActivityRecorded | CaseNotificationSubmitted,
+): RecordedEvent {
   return event as unknown as RecordedEvent;
 }
 
@@ -64,7 +67,7 @@ describe('the networks report module', () => {
     ]);
   });
 
-  it('given a training in the contract’s shape, then a session, its place and its participants by sex and role', () => {
+  it('given a training in the contract’s shape, then a session, its place and its participants by sex, role and topic', () => {
     const activityId = '0193a5c2-7f1e-7d3a-9b4c-2e8f6a1d0f02';
     const facts = networksModule.factsOf(
       recorded({
@@ -90,9 +93,49 @@ describe('the networks report module', () => {
       'trainingPlace',
       'trainingParticipants',
     ]);
+    expect(facts[0].attributes).toEqual({ topic: 'SAFE_MIGRATION' });
     expect(facts[2]).toMatchObject({
       quantity: 40,
-      attributes: { sex: 'FEMALE', role: 'STUDENTS' },
+      attributes: { sex: 'FEMALE', role: 'STUDENTS', topic: 'SAFE_MIGRATION' },
     });
+  });
+
+  it('given notifications with and without their reporter’s record, then each reporter counts as a notifier, by source', () => {
+    const watchdogId = '0193a5c2-7f1e-7d3a-9b4c-2e8f6a1d0f03';
+    const submitted = (notificationId: string, reporterReference: string | null) =>
+      networksModule.factsOf(
+        recorded({
+          type: 'CaseNotificationSubmitted',
+          data: {
+            notificationId,
+            reportedBy: 'WATCHDOG',
+            reporterReference,
+            formOfExploitation: 'SEX_TRAFFICKING',
+            placeOfExploitation: null,
+            country: 'TH',
+            province: null,
+            abroad: false,
+            possibleVictims: 1,
+            minors: 0,
+            submittedAt: '2020-03-04T10:00:00.000Z',
+          },
+        }),
+        book(),
+      );
+    const withReporter = submitted('0193a5c2-7f1e-7d3a-9b4c-2e8f6a1d0f04', watchdogId);
+    expect(withReporter.filter((fact) => fact.kind === 'notifier')).toEqual([
+      {
+        kind: 'notifier',
+        country: 'TH',
+        occurredOn: '2020-03-04',
+        subjectId: watchdogId,
+        attributes: { source: 'WATCHDOG' },
+      },
+    ]);
+    const withoutReporter = submitted('0193a5c2-7f1e-7d3a-9b4c-2e8f6a1d0f05', null);
+    expect(withoutReporter.map((fact) => fact.kind)).toEqual([
+      'notification',
+      'notificationOutcome',
+    ]);
   });
 });

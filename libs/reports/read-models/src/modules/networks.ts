@@ -22,13 +22,15 @@ const OUTCOME_OF: Record<string, string> = {
 
 /**
  * Case notifications by source, form, kind of place and outcome (the latest recorded), counted on
- * the day they were notified; watchdogs active (joined by the year's end) and new, by kind and region;
- * trainings (sessions, places, participants by sex and role); campaign reach.
+ * the day they were notified, and the distinct reporters they came from; watchdogs active (joined
+ * by the year's end) and new, by kind and region; trainings (sessions by topic, places,
+ * participants by sex, role and topic); campaign reach by topic.
  */
 export const networksModule: ReportModule = {
   programme: 'networks',
   // 2: notifications carry the kind of place where the exploitation happened.
-  revision: 2,
+  // 3: trainings and campaigns carry their topic; a notification's reporter is counted.
+  revision: 3,
   categories: [CASE_NOTIFICATION_CATEGORY, WATCHDOG_CATEGORY, PREVENTION_ACTIVITY_CATEGORY],
   handles: [
     'CaseNotificationSubmitted',
@@ -44,8 +46,14 @@ export const networksModule: ReportModule = {
     const event = recorded as unknown as NetworksEvent;
     switch (event.type) {
       case 'CaseNotificationSubmitted': {
-        const { notificationId, country, reportedBy, formOfExploitation, placeOfExploitation } =
-          event.data;
+        const {
+          notificationId,
+          country,
+          reportedBy,
+          reporterReference,
+          formOfExploitation,
+          placeOfExploitation,
+        } = event.data;
         const occurredOn = dayOf((event as CaseNotificationSubmitted).data.submittedAt);
         subjects.set(notificationId, { country, occurredOn });
         return [
@@ -61,6 +69,19 @@ export const networksModule: ReportModule = {
             },
           },
           outcome(notificationId, country, occurredOn, 'SUBMITTED'),
+          // Who reported it, by the network's record (a watchdog's id, a training's): "19
+          // notifications from 16 watchdogs".
+          ...(reporterReference
+            ? [
+                {
+                  kind: 'notifier',
+                  country,
+                  occurredOn,
+                  subjectId: reporterReference,
+                  attributes: { source: reportedBy },
+                },
+              ]
+            : []),
         ];
       }
       case 'CaseNotificationValidated':
@@ -129,16 +150,22 @@ export const networksModule: ReportModule = {
       breakdowns: ['kind', 'region'],
       crossings: [['kind', 'region']],
     },
-    { name: 'trainingSessions', kind: 'trainingSession', measure: 'facts' },
+    {
+      name: 'notifiers',
+      kind: 'notifier',
+      measure: 'subjects',
+      breakdowns: ['source'],
+    },
+    { name: 'trainingSessions', kind: 'trainingSession', measure: 'facts', breakdowns: ['topic'] },
     { name: 'trainingPlaces', kind: 'trainingPlace', measure: 'subjects' },
     {
       name: 'trainingParticipants',
       kind: 'trainingParticipants',
       measure: 'sum',
-      breakdowns: ['sex', 'role'],
+      breakdowns: ['sex', 'role', 'topic'],
       crossings: [['sex', 'role']],
     },
-    { name: 'campaignReach', kind: 'campaignReach', measure: 'sum' },
+    { name: 'campaignReach', kind: 'campaignReach', measure: 'sum', breakdowns: ['topic'] },
   ],
 };
 
@@ -160,17 +187,31 @@ function outcome(
 
 function preventionFacts(data: PreventionActivityRecorded['data']): NewFact[] {
   const { activityId, kind, country, date, province, district } = data;
+  const topic = known(data.topic);
   if (kind === 'CAMPAIGN') {
     // A campaign on the ground counts its participants as its reach.
     const reach =
       data.reach ?? (data.participants ?? []).reduce((sum, line) => sum + line.count, 0);
     return [
-      { kind: 'campaignReach', country, occurredOn: date, subjectId: activityId, quantity: reach },
+      {
+        kind: 'campaignReach',
+        country,
+        occurredOn: date,
+        subjectId: activityId,
+        quantity: reach,
+        attributes: { topic },
+      },
     ];
   }
   const place = `${country}/${known(province)}/${known(district)}`;
   return [
-    { kind: 'trainingSession', country, occurredOn: date, subjectId: activityId },
+    {
+      kind: 'trainingSession',
+      country,
+      occurredOn: date,
+      subjectId: activityId,
+      attributes: { topic },
+    },
     { kind: 'trainingPlace', country, occurredOn: date, subjectId: place },
     ...(data.participants ?? []).map((line) => ({
       kind: 'trainingParticipants',
@@ -178,7 +219,7 @@ function preventionFacts(data: PreventionActivityRecorded['data']): NewFact[] {
       occurredOn: date,
       subjectId: activityId,
       quantity: line.count,
-      attributes: { sex: line.sex, role: line.role },
+      attributes: { sex: line.sex, role: line.role, topic },
     })),
   ];
 }
