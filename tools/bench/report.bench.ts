@@ -289,7 +289,7 @@ function handWrittenSql(): Array<[string, unknown[]]> {
       const keys = [
         ...[null, ...(figure.breakdowns ?? [])].map(keyOf),
         ...(figure.crossings ?? []).map(
-          ([first, second]) => `${keyOf(first)} || ' × ' || ${keyOf(second)}`,
+          ([first, second]) => `(${keyOf(first)}) || ' × ' || (${keyOf(second)})`,
         ),
       ];
       for (const key of keys) {

@@ -213,6 +213,7 @@ export const BREAKDOWN_NAMES: Record<string, Words> = {
   currency: w('Currency', 'สกุลเงิน', 'ສະກຸນເງິນ', 'ငွေကြေး'),
   reason: w('Reason', 'เหตุผล', 'ເຫດຜົນ', 'အကြောင်းရင်း'),
   topic: w('Topic', 'หัวข้อ', 'ຫົວຂໍ້', 'ခေါင်းစဉ်'),
+  task: w('Task', 'งาน', 'ໜ້າວຽກ', 'တာဝန်'),
   placeOfExploitation: w(
     'Place of exploitation',
     'สถานที่ถูกแสวงประโยชน์',

@@ -159,7 +159,7 @@ const RELIEF_FIGURES: FigureDefinition[] = [
     name: 'fieldWorkers',
     kind: 'fieldWorker',
     measure: 'subjects',
-    breakdowns: ['kind'],
+    breakdowns: ['kind', 'task'],
   },
   {
     programme: 'relief',

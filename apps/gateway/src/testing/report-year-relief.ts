@@ -109,7 +109,7 @@ export async function recordReliefYear(
       country,
       on,
       subject: WORKERS[worker].id,
-      attributes: { kind: kindOf(worker) },
+      attributes: { kind: kindOf(worker), task: 'DISTRIBUTION' },
     });
     if (grant) {
       facts.push({
@@ -134,6 +134,16 @@ export async function recordReliefYear(
   });
   await distribute('volunteer', 'OTHER', second, '2026-01-01');
 
+  /** The field worker collected data that day. */
+  const collected = (worker: Worker, on: string) =>
+    facts.push({
+      programme: 'relief',
+      kind: 'fieldWorker',
+      country,
+      on,
+      subject: WORKERS[worker].id,
+      attributes: { kind: kindOf(worker), task: 'DATA_COLLECTION' },
+    });
   for (const [worker, reason, sex, foundOn] of [
     ['volunteer', 'SINGLE_MOTHER', 'FEMALE', '2025-01-01'],
     ['agent', 'LOST_WORK_IN_TOURISM', 'MALE', '2025-12-31'],
@@ -146,6 +156,7 @@ export async function recordReliefYear(
       district: 'Sikhottabong',
       foundOn,
     });
+    collected(worker, foundOn);
     facts.push({
       programme: 'relief',
       kind: 'personAtRisk',
@@ -166,6 +177,7 @@ export async function recordReliefYear(
       district: 'Sikhottabong',
       recordedOn,
     });
+    collected('staff', recordedOn);
     facts.push({
       programme: 'relief',
       kind: 'migratedFamilies',

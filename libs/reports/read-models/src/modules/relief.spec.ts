@@ -27,12 +27,19 @@ const atRisk = {
 };
 
 describe('the relief report module', () => {
-  it('given a person at risk recorded in LA, when the report reads it, then she is counted by reason and sex, with no place', () => {
+  it('given a person at risk recorded in LA, when the report reads it, then she is counted by reason and sex, with no place, and her finder as a field worker collecting data', () => {
     const facts = reliefModule.factsOf(
       recorded('PersonAtRiskRecorded', { ...atRisk, country: 'LA' }),
       book(),
     );
     expect(facts).toEqual([
+      {
+        kind: 'fieldWorker',
+        country: 'LA',
+        occurredOn: '2020-05-05',
+        subjectId: 'vol-1',
+        attributes: { kind: 'VOLUNTEER', task: 'DATA_COLLECTION' },
+      },
       {
         kind: 'personAtRisk',
         country: 'LA',
@@ -87,6 +94,11 @@ describe('the relief report module', () => {
       book(),
     );
     expect(facts).toEqual([
+      expect.objectContaining({
+        kind: 'fieldWorker',
+        subjectId: 'vol-1',
+        attributes: { kind: 'VOLUNTEER', task: 'DATA_COLLECTION' },
+      }),
       expect.objectContaining({
         kind: 'migratedFamilies',
         country: 'LA',

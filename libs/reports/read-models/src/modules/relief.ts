@@ -12,15 +12,32 @@ function countryOf(data: { responseId: string; country?: string }, subjects: Sub
   return data.country ?? (subjects.get(responseKey(data.responseId))?.country as string) ?? 'OTHER';
 }
 
+/** A field worker who collected data ("6 agents of change hired to collect data"). */
+function collector(
+  country: string,
+  on: string,
+  data: { fieldWorkerId: string; fieldWorkerKind: string },
+): NewFact {
+  return {
+    kind: 'fieldWorker',
+    country,
+    occurredOn: on,
+    subjectId: data.fieldWorkerId,
+    attributes: { kind: data.fieldWorkerKind, task: 'DATA_COLLECTION' },
+  };
+}
+
 /**
  * Recipients by kind of distribution (a registered beneficiary counts across programmes),
  * micro-project grant amounts by currency, potential victims detected during relief and notified
- * to networks, the field workers who distributed, by kind, the people at risk found in the field
- * (by reason), and the families who migrated for work (a sum, by destination).
+ * to networks, the field workers by kind and by task (distributing, or collecting data on people
+ * at risk and migrated families), the people at risk found in the field (by reason), and the
+ * families who migrated for work (a sum, by destination).
  */
 export const reliefModule: ReportModule = {
   programme: 'relief',
-  revision: 2,
+  // 3: field workers who collected data count too, by task.
+  revision: 3,
   categories: [RELIEF_RESPONSE_CATEGORY],
   handles: [
     'ReliefDistributed',
@@ -54,7 +71,7 @@ export const reliefModule: ReportModule = {
             country,
             occurredOn: on,
             subjectId: event.data.fieldWorkerId,
-            attributes: { kind: event.data.fieldWorkerKind },
+            attributes: { kind: event.data.fieldWorkerKind, task: 'DISTRIBUTION' },
           },
         ];
         if (event.data.amountMinor !== null) {
@@ -84,6 +101,7 @@ export const reliefModule: ReportModule = {
         ];
       case 'PersonAtRiskRecorded':
         return [
+          collector(countryOf(event.data, subjects), event.data.foundOn, event.data),
           {
             kind: 'personAtRisk',
             country: countryOf(event.data, subjects),
@@ -94,6 +112,7 @@ export const reliefModule: ReportModule = {
         ];
       case 'MigratedFamiliesRecorded':
         return [
+          collector(countryOf(event.data, subjects), event.data.recordedOn, event.data),
           {
             kind: 'migratedFamilies',
             country: countryOf(event.data, subjects),
@@ -126,7 +145,12 @@ export const reliefModule: ReportModule = {
       measure: 'subjects',
       breakdowns: ['form', 'ageGroup'],
     },
-    { name: 'fieldWorkers', kind: 'fieldWorker', measure: 'subjects', breakdowns: ['kind'] },
+    {
+      name: 'fieldWorkers',
+      kind: 'fieldWorker',
+      measure: 'subjects',
+      breakdowns: ['kind', 'task'],
+    },
     {
       name: 'peopleAtRisk',
       kind: 'personAtRisk',
