@@ -114,9 +114,9 @@ function linesOf(lines: readonly FigureLine[], columns: readonly string[]): Diff
       byBreakdown.set(line.breakdown, [...(byBreakdown.get(line.breakdown) ?? []), row]);
     }
   });
-  const sums: Array<[rows: number[], marginRow: number]> = [...groups].map(([m, rows]) => [
+  const sums: Array<[rows: number[], marginRow: number]> = [...groups].map(([marginRow, rows]) => [
     rows,
-    m,
+    marginRow,
   ]);
   if (totalRow >= 0) for (const rows of byBreakdown.values()) sums.push([rows, totalRow]);
   for (const [rows, marginRow] of sums) {
