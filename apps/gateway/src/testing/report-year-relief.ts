@@ -56,6 +56,17 @@ export async function recordReliefYear(
       as: WORKERS[worker].as,
     });
 
+  /** The field worker distributed, or collected data, that day. */
+  const worked = (worker: Worker, on: string, task: 'DISTRIBUTION' | 'DATA_COLLECTION') =>
+    facts.push({
+      programme: 'relief',
+      kind: 'fieldWorker',
+      country,
+      on,
+      subject: WORKERS[worker].id,
+      attributes: { kind: kindOf(worker), task },
+    });
+
   const recipients: string[] = [];
   for (const [ageBand, sex] of [
     ['AGE_25_39', 'FEMALE'],
@@ -103,14 +114,7 @@ export async function recordReliefYear(
         recipientKind: beneficiary ? 'BENEFICIARY' : 'RELIEF_RECIPIENT',
       },
     });
-    facts.push({
-      programme: 'relief',
-      kind: 'fieldWorker',
-      country,
-      on,
-      subject: WORKERS[worker].id,
-      attributes: { kind: kindOf(worker), task: 'DISTRIBUTION' },
-    });
+    worked(worker, on, 'DISTRIBUTION');
     if (grant) {
       facts.push({
         programme: 'relief',
@@ -134,16 +138,6 @@ export async function recordReliefYear(
   });
   await distribute('volunteer', 'OTHER', second, '2026-01-01');
 
-  /** The field worker collected data that day. */
-  const collected = (worker: Worker, on: string) =>
-    facts.push({
-      programme: 'relief',
-      kind: 'fieldWorker',
-      country,
-      on,
-      subject: WORKERS[worker].id,
-      attributes: { kind: kindOf(worker), task: 'DATA_COLLECTION' },
-    });
   for (const [worker, reason, sex, foundOn] of [
     ['volunteer', 'SINGLE_MOTHER', 'FEMALE', '2025-01-01'],
     ['agent', 'LOST_WORK_IN_TOURISM', 'MALE', '2025-12-31'],
@@ -156,7 +150,7 @@ export async function recordReliefYear(
       district: 'Sikhottabong',
       foundOn,
     });
-    collected(worker, foundOn);
+    worked(worker, foundOn, 'DATA_COLLECTION');
     facts.push({
       programme: 'relief',
       kind: 'personAtRisk',
@@ -177,7 +171,7 @@ export async function recordReliefYear(
       district: 'Sikhottabong',
       recordedOn,
     });
-    collected('staff', recordedOn);
+    worked('staff', recordedOn, 'DATA_COLLECTION');
     facts.push({
       programme: 'relief',
       kind: 'migratedFamilies',
