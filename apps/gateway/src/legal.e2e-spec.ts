@@ -2,7 +2,7 @@
 // legal officer for TH opens a case for five Lao minors rescued in Thailand who all consented,
 // records their falsified passports and the family documents the Lao court and the embassy
 // verified, follows the offender to a sentence reduced for a guilty plea, claims compensation from
-// the fund, the ministry and the offender, records eight service occasions; a beneficiary who
+// the fund, the ministry and the offender, records nine service occasions; a beneficiary who
 // declined legal action is refused; the timeline shows it all in order; a protection officer for
 // MM and a partner are refused.
 import { spawn } from 'node:child_process';
@@ -243,7 +243,7 @@ describe('legal assistance: the Good Practice story, through the gateway', () =>
       }
     }
 
-    // 4. Eight service occasions, one of each kind.
+    // 4. Nine service occasions, one of each kind.
     const kinds = [
       'REPORTING_TO_POLICE',
       'MEETING_PROSECUTOR',
@@ -253,6 +253,7 @@ describe('legal assistance: the Good Practice story, through the gateway', () =>
       'ACTING_AS_JOINT_PLAINTIFF',
       'COORDINATING_WITH_INQUIRY_OFFICIAL',
       'DRAFTING_DOCUMENTS',
+      'LEGAL_CONSULTATION',
     ];
     for (const kind of kinds) {
       await run('recordLegalServiceOccasion', 'RecordServiceOccasionInput', {
@@ -319,8 +320,8 @@ describe('legal assistance: the Good Practice story, through the gateway', () =>
         },
       },
     ]);
-    expect(legalCase.serviceOccasions.totalCount).toBe(8);
-    expect(legalCase.serviceOccasions.edges).toHaveLength(8);
+    expect(legalCase.serviceOccasions.totalCount).toBe(9);
+    expect(legalCase.serviceOccasions.edges).toHaveLength(9);
     expect(legalCase.compensationClaims).toEqual([
       {
         source: 'STATE_FUND',
@@ -348,7 +349,7 @@ describe('legal assistance: the Good Practice story, through the gateway', () =>
         { id: girls[0] },
       );
       types = beneficiary.timeline.edges.map((edge) => edge.node.type);
-      if (types.filter((type) => type === 'LegalServiceOccasionRecorded').length === 8) break;
+      if (types.filter((type) => type === 'LegalServiceOccasionRecorded').length === 9) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const legal = types.filter(
@@ -371,7 +372,7 @@ describe('legal assistance: the Good Practice story, through the gateway', () =>
       'CompensationApproved',
       'CompensationClaimed',
       'CompensationApproved',
-      ...Array(8).fill('LegalServiceOccasionRecorded'),
+      ...Array(9).fill('LegalServiceOccasionRecorded'),
     ]);
     const stored = (
       await sql.query(

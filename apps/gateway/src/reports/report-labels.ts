@@ -223,6 +223,13 @@ export const BREAKDOWN_NAMES: Record<string, Words> = {
 };
 
 export const KEY_NAMES: Record<string, Words> = {
+  LAWYERS: w('Lawyers', 'ทนายความ', 'ທະນາຍຄວາມ', 'ရှေ့နေများ'),
+  LEGAL_CONSULTATION: w(
+    'Legal consultation',
+    'การให้คำปรึกษาทางกฎหมาย',
+    'ການໃຫ້ຄຳປຶກສາດ້ານກົດໝາຍ',
+    'ဥပဒေ အကြံဉာဏ်ပေးခြင်း',
+  ),
   FEMALE: w('Female', 'หญิง', 'ຍິງ', 'အမျိုးသမီး'),
   MALE: w('Male', 'ชาย', 'ຊາຍ', 'အမျိုးသား'),
   MINOR: w('Minor', 'ผู้เยาว์', 'ຜູ້ເຍົາ', 'အရွယ်မရောက်သူ'),

@@ -72,6 +72,8 @@ export const SERVICE_OCCASION_KINDS = [
   'ACTING_AS_JOINT_PLAINTIFF',
   'COORDINATING_WITH_INQUIRY_OFFICIAL',
   'DRAFTING_DOCUMENTS',
+  // Advice given to a beneficiary or her family by a lawyer, outside any hearing or filing.
+  'LEGAL_CONSULTATION',
 ] as const;
 export type ServiceOccasionKind = (typeof SERVICE_OCCASION_KINDS)[number];
 

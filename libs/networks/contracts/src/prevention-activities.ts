@@ -35,6 +35,7 @@ export const PARTICIPANT_ROLES = [
   'VILLAGERS',
   'PARENTS',
   'OFFICIALS',
+  'LAWYERS',
   'OTHER',
 ] as const;
 export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
