@@ -26,7 +26,7 @@ export const legalModule: ReportModule = {
   // 2: a case counts in every year it is open (its opening, closing and reopening are states).
   // 3: a beneficiary has her nationality from her registration, and a case's opening counts its
   // beneficiaries once (as they join it), never also as UNKNOWN.
-  // 6: offenders count in the years their case is active (ADR 19, crossed breakdowns addendum).
+  // 6: offenders count in the years their case is active (ADR 19, offenders addendum).
   // 7: advocacy actions and their outcomes.
   revision: 7,
   categories: [LEGAL_CASE_CATEGORY, BENEFICIARY_CATEGORY, ADVOCACY_ACTION_CATEGORY],
