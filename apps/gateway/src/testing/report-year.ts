@@ -255,6 +255,7 @@ async function recordNetworksAndProtection(api: ReportYearApi): Promise<Protecte
       on: addedOn,
       subject: beneficiaryId,
       quantity: ageOn(dateOfBirth, registeredOn) + ageOn(registeredOn, addedOn),
+      attributes: { form: theCase.form, placeOfExploitation: 'UNKNOWN' },
     });
     facts.push({
       programme: 'protection',

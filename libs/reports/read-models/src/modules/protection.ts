@@ -15,10 +15,14 @@ import { known, type NewFact, type ReportModule, type SubjectBook } from '../pro
  * that count, never one more. Her attachment adds only a person fact (unique beneficiaries).
  * Reads the current shapes: the report's store registers PROTECTION_UPCASTERS (ADR 21).
  */
+/** "Girls from brothels, average age 16 to 17"; "forced marriage, aged 15 to 30". */
+const AGE_BREAKDOWNS = ['form', 'placeOfExploitation'];
+
 export const protectionModule: ReportModule = {
   programme: 'protection',
   // 4: a victim's age (in whole years, ADR 21) is a fact of its own, for the age figures.
-  revision: 4,
+  // 5: the ages break down by form of exploitation and kind of place.
+  revision: 5,
   categories: [PROTECTION_CASE_CATEGORY],
   handles: [
     'ProtectionCaseOpened',
@@ -73,6 +77,10 @@ export const protectionModule: ReportModule = {
                   occurredOn: addedOn,
                   subjectId: beneficiaryId,
                   quantity: ageYears,
+                  attributes: {
+                    form: formOfExploitation,
+                    placeOfExploitation: known(theCase.placeOfExploitation),
+                  },
                 },
               ]
             : [];
@@ -187,9 +195,12 @@ export const protectionModule: ReportModule = {
       ],
     },
     // Ages of the victims whose age is known ("aged 15 to 30", "our youngest case is 5").
-    { name: 'averageAge', kind: 'protectedAge', measure: 'average' },
-    { name: 'youngestAge', kind: 'protectedAge', measure: 'minimum' },
-    { name: 'oldestAge', kind: 'protectedAge', measure: 'maximum' },
+    ...(['average', 'minimum', 'maximum'] as const).map((measure) => ({
+      name: { average: 'averageAge', minimum: 'youngestAge', maximum: 'oldestAge' }[measure],
+      kind: 'protectedAge',
+      measure,
+      breakdowns: AGE_BREAKDOWNS,
+    })),
     { name: 'casesOpened', kind: 'caseOpened', measure: 'subjects' },
     { name: 'casesClosed', kind: 'caseClosed', measure: 'subjects' },
     { name: 'rescues', kind: 'rescue', measure: 'subjects' },
