@@ -13,12 +13,12 @@ import { createTestDatabase, type TestDatabase } from '@haven/platform/testing';
 import { chromiumAvailable, launchChromium } from './testing/chromium';
 import {
   expectedLines,
-  FIGURES,
   lineId,
   recoverByDifferencing,
   type ExpectedFact,
   type Line,
 } from './testing/report-expectations';
+import { FIGURES } from './testing/report-figure-definitions';
 import {
   recordTheYear,
   type MutationOptions,

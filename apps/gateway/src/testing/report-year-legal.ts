@@ -296,25 +296,8 @@ export async function recordLegalYear(api: ReportYearApi, people: ProtectedPeopl
   assisted(closed, '2025-01-01');
 
   // Advocacy: a petition in March, achieved on 31 December; a task force of the year before,
-  // partly achieved on 1 January after.
-  const advocacy = async (kind: string, on: string) => {
-    const { recordAdvocacyAction } = await run(
-      'recordAdvocacyAction',
-      { kind, country: 'TH', subject: 'A provincial practice', on },
-      'node { id }',
-    );
-    const id = String((recordAdvocacyAction.node as { id: string }).id);
-    facts.push({
-      programme: 'legal',
-      kind: 'advocacyAction',
-      country: 'TH',
-      on,
-      subject: id,
-      attributes: { kind },
-    });
-    return { id, kind };
-  };
-  const outcome = (action: { id: string; kind: string }, value: string, on: string) =>
+  // partly achieved on 1 January after. An action is recorded PENDING.
+  const outcomeFact = (action: { id: string; kind: string }, value: string, on: string) =>
     facts.push({
       programme: 'legal',
       kind: 'advocacyOutcome',
@@ -324,20 +307,28 @@ export async function recordLegalYear(api: ReportYearApi, people: ProtectedPeopl
       stateKey: `advocacy:${action.id}`,
       attributes: { outcome: value, kind: action.kind },
     });
-  const petition = await advocacy('PETITION', '2025-03-01');
-  outcome(petition, 'PENDING', '2025-03-01');
-  await run('recordAdvocacyOutcome', {
-    actionId: petition.id,
-    outcome: 'ACHIEVED',
-    on: '2025-12-31',
-  });
-  outcome(petition, 'ACHIEVED', '2025-12-31');
-  const taskForce = await advocacy('TASK_FORCE', '2024-12-31');
-  outcome(taskForce, 'PENDING', '2024-12-31');
-  await run('recordAdvocacyOutcome', {
-    actionId: taskForce.id,
-    outcome: 'PARTLY_ACHIEVED',
-    on: '2026-01-01',
-  });
-  outcome(taskForce, 'PARTLY_ACHIEVED', '2026-01-01');
+  const advocacy = async (kind: string, on: string) => {
+    const { recordAdvocacyAction } = await run(
+      'recordAdvocacyAction',
+      { kind, country: 'TH', subject: 'A provincial practice', on },
+      'node { id }',
+    );
+    const action = { id: String((recordAdvocacyAction.node as { id: string }).id), kind };
+    facts.push({
+      programme: 'legal',
+      kind: 'advocacyAction',
+      country: 'TH',
+      on,
+      subject: action.id,
+      attributes: { kind },
+    });
+    outcomeFact(action, 'PENDING', on);
+    return action;
+  };
+  const outcome = async (action: { id: string; kind: string }, value: string, on: string) => {
+    await run('recordAdvocacyOutcome', { actionId: action.id, outcome: value, on });
+    outcomeFact(action, value, on);
+  };
+  await outcome(await advocacy('PETITION', '2025-03-01'), 'ACHIEVED', '2025-12-31');
+  await outcome(await advocacy('TASK_FORCE', '2024-12-31'), 'PARTLY_ACHIEVED', '2026-01-01');
 }

@@ -55,16 +55,18 @@ export type CellBatch = Map<string, [string, number, number, string, string, str
 
 /** What a module's facts put in subject cells: its rolled-up figures', and its persons'. */
 export function subjectCellsOf(module: ReportModule) {
-  const figuresByKind = new Map<string, FigureSpec[]>();
+  // Each rolled-up figure with its crossings' breakdown indices, worked out once, not per fact.
+  type RolledUp = { figure: FigureSpec; pairs: Array<[number, number]> };
+  const figuresByKind = new Map<string, RolledUp[]>();
   for (const figure of module.figures) {
-    crossingIndices(figure); // refuses a crossing of breakdowns the figure does not have
+    const pairs = crossingIndices(figure); // refuses a crossing of breakdowns the figure lacks
     if (figure.rollup && !countedFromCells(figure)) {
       throw new Error(
         `${module.programme}.${figure.name}: only distinct subjects in a year, not the latest, can be rolled up`,
       );
     }
     if (!figure.rollup) continue;
-    figuresByKind.set(figure.kind, [...(figuresByKind.get(figure.kind) ?? []), figure]);
+    figuresByKind.set(figure.kind, [...(figuresByKind.get(figure.kind) ?? []), { figure, pairs }]);
   }
   return {
     /** Adds a fact's cells to a batch's. */
@@ -78,12 +80,12 @@ export function subjectCellsOf(module: ReportModule) {
           cells.set(key, [figure, year, breakdown, value, subject, fact.country, recordedAt]);
         }
       };
-      for (const figure of figuresByKind.get(fact.kind) ?? []) {
+      for (const { figure, pairs } of figuresByKind.get(fact.kind) ?? []) {
         put(figure.name, WHOLE_FIGURE, '');
         const breakdowns = figure.breakdowns ?? [];
         const valueOf = (index: number) => fact.attributes?.[breakdowns[index]] ?? UNKNOWN;
         breakdowns.forEach((_, index) => put(figure.name, index, valueOf(index)));
-        crossingIndices(figure).forEach(([first, second], index) =>
+        pairs.forEach(([first, second], index) =>
           put(figure.name, breakdowns.length + index, `${valueOf(first)}${PAIR}${valueOf(second)}`),
         );
       }

@@ -195,12 +195,9 @@ export const protectionModule: ReportModule = {
       ],
     },
     // Ages of the victims whose age is known ("aged 15 to 30", "our youngest case is 5").
-    ...(['average', 'minimum', 'maximum'] as const).map((measure) => ({
-      name: { average: 'averageAge', minimum: 'youngestAge', maximum: 'oldestAge' }[measure],
-      kind: 'protectedAge',
-      measure,
-      breakdowns: AGE_BREAKDOWNS,
-    })),
+    { name: 'averageAge', kind: 'protectedAge', measure: 'average', breakdowns: AGE_BREAKDOWNS },
+    { name: 'youngestAge', kind: 'protectedAge', measure: 'minimum', breakdowns: AGE_BREAKDOWNS },
+    { name: 'oldestAge', kind: 'protectedAge', measure: 'maximum', breakdowns: AGE_BREAKDOWNS },
     { name: 'casesOpened', kind: 'caseOpened', measure: 'subjects' },
     { name: 'casesClosed', kind: 'caseClosed', measure: 'subjects' },
     { name: 'rescues', kind: 'rescue', measure: 'subjects' },
