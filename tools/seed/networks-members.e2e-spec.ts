@@ -73,8 +73,14 @@ describe('networks’ demo members', () => {
       );
     }
     const registered = await registerDemoMembers(graphql, coordinator, agentsOfChange);
-    // Three watchdogs and women's groups per country, and one agent of change each.
-    expect(registered).toBe(3 * 3 * 2 + 3);
+    // Three watchdogs and women's groups per country, one agent of change each, a volunteer
+    // abroad and a community across a border.
+    expect(registered).toBe(3 * 3 * 2 + 3 + 2);
+    const { rows: abroad } = await sql.query(
+      "SELECT data->>'livesIn' AS lives_in FROM event_store.events WHERE stream_id = 'watchdog-' || $1",
+      [memberId('WATCHDOG', 'TH', 4)],
+    );
+    expect(abroad).toEqual([{ lives_in: 'BE' }]);
     const events = await eventCount(sql);
     await registerDemoMembers(graphql, coordinator, agentsOfChange);
     expect(await eventCount(sql)).toBe(events);

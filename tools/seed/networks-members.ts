@@ -83,5 +83,28 @@ export async function registerDemoMembers(
       registered += beneficiaryId ? 3 : 2;
     }
   }
+  // Thailand's network reaches its nationals abroad: a volunteer in Belgium, and Myanmar's a
+  // community across the border in Yunnan.
+  for (const [country, kind, province, livesIn] of [
+    ['TH', 'VOLUNTEER_ABROAD', null, 'BE'],
+    ['MM', 'COMMUNITY_GROUP', 'Yunnan', 'CN'],
+  ] as const) {
+    await graphql(
+      coordinator(country),
+      'mutation ($input: RegisterWatchdogInput!) { registerWatchdog(input: $input) { watchdogId } }',
+      {
+        input: {
+          id: memberId('WATCHDOG', country, MEMBERS_PER_KIND + 1),
+          kind,
+          country,
+          province,
+          livesIn,
+          joinedOn: '2020-10-01',
+          trained: true,
+        },
+      },
+    );
+    registered += 1;
+  }
   return registered;
 }

@@ -165,7 +165,15 @@ describe('the annual programme report through the gateway', () => {
     expect(line('personsProtected', 'CN').values).toEqual([0, 2, 0, 0, 0]);
     expect(line('rescues').values).toEqual([2, 0, 0, 0, 0]);
     expect(line('casesOpened').total).toBe(2);
-    expect(line('watchdogsActive').total).toBe(2);
+    // Two at home by the year's end, a volunteer and an organisation in Belgium, a community in
+    // Yunnan; the four new ones live in three countries (TH, BE, CN) and three communities.
+    expect(line('watchdogsActive').total).toBe(5);
+    const networks = (figure: string, breakdown: string, key: string) =>
+      got.lines.find((l) => l.figure === figure && l.breakdown === breakdown && l.key === key)!;
+    expect(networks('watchdogsNew', 'residence', 'BE').total).toBe(2);
+    expect(networks('watchdogsNew', 'kind × residence', 'COMMUNITY_GROUP × CN').total).toBe(1);
+    expect(line('watchdogCountriesNew').total).toBe(3);
+    expect(line('watchdogCommunitiesNew').total).toBe(3);
     expect(line('trainingParticipants').total).toBe(566);
     // Fifteen protected; a Myanmar girl and a Lao woman served by empowerment; a Thai boy
     // assisted by legal (the Lao girl and the Lao woman it assisted are already counted).
@@ -177,6 +185,7 @@ describe('the annual programme report through the gateway', () => {
     expect(line('offenders', 'UNDER_INVESTIGATION').total).toBe(1);
     expect(line('offenders', 'SENTENCED').total).toBe(1);
     expect(line('beneficiaries', 'MALE').total).toBe(1);
+    expect(line('compensationApprovedCases', 'ONLINE_SEXUAL_EXPLOITATION').total).toBe(1);
     // Ages, which protection and empowerment both give.
     const age = (programme: string, figure: string) =>
       got.lines.find((l) => l.programme === programme && l.figure === figure)!;

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { NETWORKS_UPCASTERS } from '@haven/networks/contracts';
+import type { Upcaster } from '@haven/platform/event-store';
 import { HavenServiceModule } from '@haven/platform/nest';
 import { NETWORKS_ENTITIES, NETWORKS_PROJECTIONS } from '@haven/networks/read-models';
 import { Beneficiary, BeneficiaryResolver } from './beneficiary';
@@ -25,6 +27,7 @@ import { reliefDetectionReactor } from './reactions/relief-detection.reactor';
         entities: NETWORKS_ENTITIES,
         projections: NETWORKS_PROJECTIONS,
         reactors: [agentOfChangeTrainingReactor, reliefDetectionReactor],
+        upcasters: NETWORKS_UPCASTERS as readonly Upcaster[],
       },
       // The type is extended here and returned only as a reference (AgentOfChange.beneficiary).
       graphql: { orphanedTypes: [Beneficiary] },

@@ -22,7 +22,8 @@ const { gql, eventCount, submit } = networks;
 
 const REGISTER_WATCHDOG = `mutation ($input: RegisterWatchdogInput!) {
   registerWatchdog(input: $input) {
-    watchdogId streamVersion watchdog { id kind country province joinedOn trained registeredAt }
+    watchdogId streamVersion
+    watchdog { id kind country province livesIn joinedOn trained registeredAt }
   }
 }`;
 
@@ -48,7 +49,8 @@ describe('watchdogs, agents of change, women’s groups and partner organisation
     expect(response.body.data!.registerWatchdog).toEqual({
       watchdogId: id,
       streamVersion: 1,
-      watchdog: { ...input, registeredAt: expect.any(String) },
+      // Where it lives is left out: its network's country.
+      watchdog: { ...input, livesIn: 'TH', registeredAt: expect.any(String) },
     });
     const again = await gql(REGISTER_WATCHDOG, { input }, th);
     expect(again.body.data).toEqual(response.body.data);
@@ -89,6 +91,35 @@ describe('watchdogs, agents of change, women’s groups and partner organisation
       reason: 'INVALID_REGISTRATION_DATA',
       fields: [expect.objectContaining({ field: 'joinedOn' })],
     });
+    expect(await eventCount()).toBe(before);
+  });
+
+  it('a volunteer abroad lives in the country given; one said to live in its network’s country, or in a code that is no country, is refused; nothing written', async () => {
+    const input = {
+      kind: 'VOLUNTEER_ABROAD',
+      country: 'TH',
+      livesIn: 'NO',
+      joinedOn: '2020-10-01',
+      trained: true,
+    };
+    const registered = await gql<{ registerWatchdog: { watchdog: { livesIn: string } } }>(
+      REGISTER_WATCHDOG,
+      { input },
+      th,
+    );
+    expect(registered.body.errors).toBeUndefined();
+    expect(registered.body.data!.registerWatchdog.watchdog.livesIn).toBe('NO');
+
+    const before = await eventCount();
+    const atHome = await gql(REGISTER_WATCHDOG, { input: { ...input, livesIn: 'TH' } }, th);
+    expect(errorOf(atHome).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'INVALID_REGISTRATION_DATA',
+      fields: [expect.objectContaining({ field: 'livesIn' })],
+    });
+    const noCountry = await gql(REGISTER_WATCHDOG, { input: { ...input, livesIn: 'XX' } }, th);
+    expect(errorOf(noCountry).extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(JSON.stringify(noCountry.body)).not.toMatch(/"XX"/);
     expect(await eventCount()).toBe(before);
   });
 

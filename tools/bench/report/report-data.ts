@@ -267,6 +267,7 @@ export function unit(): Array<[string, NewEvent[], ('no_stream' | 'any')?]> {
     streams.push([`empowermentenrolment-${enrolmentId}`, events]);
   }
   const watchdogId = randomUUID();
+  const watchdogKind = pick(['INDIVIDUAL', 'CSO', 'VOLUNTEER_ABROAD']);
   streams.push([
     `watchdog-${watchdogId}`,
     [
@@ -274,14 +275,16 @@ export function unit(): Array<[string, NewEvent[], ('no_stream' | 'any')?]> {
         'WatchdogRegistered',
         {
           watchdogId,
-          kind: pick(['INDIVIDUAL', 'CSO']),
+          kind: watchdogKind,
           country: where,
           province: pick(['Udon Thani', 'Khon Kaen', null]),
+          livesIn: watchdogKind === 'VOLUNTEER_ABROAD' ? pick(['BE', 'SE', 'KR', null]) : where,
           joinedOn: on,
           trained: true,
           registeredAt: `${on}T10:00:00.000Z`,
         },
         on,
+        2,
       ),
     ],
   ]);

@@ -66,6 +66,18 @@ export const FIGURE_NAMES: Record<string, Words> = {
     'လက်ရှိ စောင့်ကြည့်သူများ',
   ),
   watchdogsNew: w('New watchdogs', 'ผู้เฝ้าระวังใหม่', 'ຜູ້ເຝົ້າລະວັງໃໝ່', 'စောင့်ကြည့်သူ အသစ်များ'),
+  watchdogCountriesNew: w(
+    'Countries new watchdogs live in',
+    'ประเทศที่ผู้เฝ้าระวังใหม่อาศัยอยู่',
+    'ປະເທດທີ່ຜູ້ເຝົ້າລະວັງໃໝ່ອາໄສຢູ່',
+    'စောင့်ကြည့်သူ အသစ်များ နေထိုင်သည့် နိုင်ငံများ',
+  ),
+  watchdogCommunitiesNew: w(
+    'Communities new watchdogs live in',
+    'ชุมชนที่ผู้เฝ้าระวังใหม่อาศัยอยู่',
+    'ຊຸມຊົນທີ່ຜູ້ເຝົ້າລະວັງໃໝ່ອາໄສຢູ່',
+    'စောင့်ကြည့်သူ အသစ်များ နေထိုင်သည့် ရပ်ရွာများ',
+  ),
   advocacyActions: w(
     'Advocacy actions',
     'การรณรงค์เชิงนโยบาย',
@@ -214,6 +226,8 @@ export const BREAKDOWN_NAMES: Record<string, Words> = {
   reason: w('Reason', 'เหตุผล', 'ເຫດຜົນ', 'အကြောင်းရင်း'),
   topic: w('Topic', 'หัวข้อ', 'ຫົວຂໍ້', 'ခေါင်းစဉ်'),
   task: w('Task', 'งาน', 'ໜ້າວຽກ', 'တာဝန်'),
+  caseKind: w('Kind of case', 'ประเภทคดี', 'ປະເພດຄະດີ', 'အမှု အမျိုးအစား'),
+  residence: w('Lives in', 'ประเทศที่อาศัย', 'ປະເທດທີ່ອາໄສ', 'နေထိုင်သည့် နိုင်ငံ'),
   placeOfExploitation: w(
     'Place of exploitation',
     'สถานที่ถูกแสวงประโยชน์',

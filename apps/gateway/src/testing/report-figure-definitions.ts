@@ -37,10 +37,11 @@ const LEGAL_FIGURES: FigureDefinition[] = [
     name: 'beneficiaries',
     kind: 'beneficiary',
     measure: 'subjects',
-    breakdowns: ['sex', 'ageGroup', 'nationality'],
+    breakdowns: ['sex', 'ageGroup', 'nationality', 'caseKind'],
     crossings: [
       ['sex', 'ageGroup'],
       ['nationality', 'ageGroup'],
+      ['nationality', 'caseKind'],
     ],
   },
   {
@@ -63,14 +64,14 @@ const LEGAL_FIGURES: FigureDefinition[] = [
       name: `compensation${stage}Cases`,
       kind: `compensation${stage}Case`,
       measure: 'subjects',
-      breakdowns: ['source'],
+      breakdowns: ['source', 'caseKind'],
     },
     {
       programme: 'legal',
       name: `compensation${stage}Beneficiaries`,
       kind: `compensation${stage}Beneficiary`,
       measure: 'subjects',
-      breakdowns: ['source'],
+      breakdowns: ['source', 'caseKind', 'nationality'],
     },
   ]),
   {
@@ -180,8 +181,11 @@ export const FIGURES: readonly FigureDefinition[] = [
     name: 'watchdogsActive',
     kind: 'watchdog',
     measure: 'subjects',
-    breakdowns: ['kind', 'region'],
-    crossings: [['kind', 'region']],
+    breakdowns: ['kind', 'region', 'residence'],
+    crossings: [
+      ['kind', 'region'],
+      ['kind', 'residence'],
+    ],
     period: 'untilYearEnd',
   },
   {
@@ -189,8 +193,25 @@ export const FIGURES: readonly FigureDefinition[] = [
     name: 'watchdogsNew',
     kind: 'watchdog',
     measure: 'subjects',
-    breakdowns: ['kind', 'region'],
-    crossings: [['kind', 'region']],
+    breakdowns: ['kind', 'region', 'residence'],
+    crossings: [
+      ['kind', 'region'],
+      ['kind', 'residence'],
+    ],
+  },
+  {
+    programme: 'networks',
+    name: 'watchdogCountriesNew',
+    kind: 'watchdogCountry',
+    measure: 'subjects',
+    breakdowns: ['kind'],
+  },
+  {
+    programme: 'networks',
+    name: 'watchdogCommunitiesNew',
+    kind: 'watchdogCommunity',
+    measure: 'subjects',
+    breakdowns: ['kind', 'residence'],
   },
   {
     programme: 'networks',

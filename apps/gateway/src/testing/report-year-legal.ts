@@ -52,6 +52,7 @@ export async function recordLegalYear(api: ReportYearApi, people: ProtectedPeopl
           sex: party.sex,
           ageGroup: party.minor ? 'MINOR' : 'ADULT',
           nationality: party.nationality,
+          caseKind: theCase.kind,
         },
       });
     }
@@ -166,11 +167,19 @@ export async function recordLegalYear(api: ReportYearApi, people: ProtectedPeopl
     on: string,
   ) => {
     const attributes = { source: claim.source, currency: amount.currency };
-    const stageFact = (kind: string, subject: string, quantity?: number) =>
-      push(theCase, { kind, on, subject, quantity, attributes });
+    const caseKind = theCase.kind;
+    const stageFact = (
+      kind: string,
+      subject: string,
+      quantity?: number,
+      more: Record<string, string> = {},
+    ) => push(theCase, { kind, on, subject, quantity, attributes: { ...attributes, ...more } });
     stageFact(`compensation${stage}Amount`, theCase.id, amount.amountMinor);
-    stageFact(`compensation${stage}Case`, theCase.id);
-    stageFact(`compensation${stage}Beneficiary`, claim.party.beneficiaryId);
+    stageFact(`compensation${stage}Case`, theCase.id, undefined, { caseKind });
+    stageFact(`compensation${stage}Beneficiary`, claim.party.beneficiaryId, undefined, {
+      caseKind,
+      nationality: claim.party.nationality,
+    });
     assisted(theCase, on, [claim.party]);
   };
   const claimFor = async (

@@ -105,27 +105,44 @@ export async function recordTheYear(api: ReportYearApi): Promise<void> {
 
 async function recordNetworksAndProtection(api: ReportYearApi): Promise<ProtectedPeople> {
   const { facts, mutate } = api;
-  // Networks: watchdogs joined the year before, on 31 December, and on 1 January after.
+  // Networks: watchdogs joined the year before, on 31 December, and on 1 January after; at home
+  // (where they live is left out: the network's country), a volunteer and an organisation
+  // abroad, and a community across the border, in Yunnan.
   const watchdogs: string[] = [];
-  for (const [kind, province, joinedOn] of [
-    ['INDIVIDUAL', 'Udon Thani', '2024-06-01'],
-    ['CSO', 'Khon Kaen', '2025-12-31'],
-    ['INDIVIDUAL', 'Udon Thani', '2026-01-01'],
-  ]) {
+  for (const [kind, province, joinedOn, livesIn] of [
+    ['INDIVIDUAL', 'Udon Thani', '2024-06-01', undefined],
+    ['CSO', 'Khon Kaen', '2025-12-31', undefined],
+    ['INDIVIDUAL', 'Udon Thani', '2026-01-01', undefined],
+    ['VOLUNTEER_ABROAD', null, '2025-03-01', 'BE'],
+    ['ORGANISATION_ABROAD', 'Brussels', '2025-12-31', 'BE'],
+    ['COMMUNITY_GROUP', 'Yunnan', '2025-01-01', 'CN'],
+  ] as const) {
     const { registerWatchdog } = await mutate(
       'registerWatchdog',
-      { kind, country: 'TH', province, joinedOn, trained: true },
+      { kind, country: 'TH', province, livesIn, joinedOn, trained: true },
       'watchdogId',
     );
-    watchdogs.push(String(registerWatchdog.watchdogId));
-    facts.push({
-      programme: 'networks',
-      kind: 'watchdog',
-      country: 'TH',
-      on: joinedOn,
-      subject: String(registerWatchdog.watchdogId),
-      attributes: { kind, region: province },
-    });
+    const subject = String(registerWatchdog.watchdogId);
+    watchdogs.push(subject);
+    const residence = livesIn ?? 'TH';
+    const fact = { programme: 'networks', country: 'TH', on: joinedOn };
+    facts.push(
+      {
+        ...fact,
+        kind: 'watchdog',
+        subject,
+        attributes: { kind, region: province ?? 'UNKNOWN', residence },
+      },
+      { ...fact, kind: 'watchdogCountry', subject: residence, attributes: { kind } },
+    );
+    if (province) {
+      facts.push({
+        ...fact,
+        kind: 'watchdogCommunity',
+        subject: `${residence}/${province}`,
+        attributes: { kind, residence },
+      });
+    }
   }
   const training = async (
     date: string,

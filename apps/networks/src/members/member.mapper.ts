@@ -14,6 +14,7 @@ export function toWatchdog(row: WatchdogRow): Watchdog {
     kind: row.kind,
     country: row.country,
     province: row.province,
+    livesIn: row.livesIn,
     joinedOn: row.joinedOn,
     trained: row.trained,
     registeredAt: row.registeredAt,

@@ -11,10 +11,12 @@ import {
 } from '@nestjs/graphql';
 import {
   COUNTRIES,
+  COUNTRY_CODES,
   MAX_NAME_LENGTH,
   PARTNER_ORGANISATION_KINDS,
   WATCHDOG_KINDS,
   type Country,
+  type CountryCode,
   type PartnerOrganisationKind,
   type WatchdogKind,
 } from '@haven/networks/domain';
@@ -32,11 +34,14 @@ import {
   Min,
 } from 'class-validator';
 import { CountryEnum, PartnerOrganisationKindEnum, WatchdogKindEnum } from '../enums';
-import { connectionType, PageArgs, type Connection } from '@haven/platform/nest';
+import { connectionType, CountryCodeEnum, PageArgs, type Connection } from '@haven/platform/nest';
 import { NetworksPolicy } from '../policies';
 import { dateRule, placeRules, SINGLE_LINE } from '../text-rules';
 
 const READ = NetworksPolicy.readNetworks;
+const LIVES_IN =
+  'The country it lives or works in (ISO 3166-1): a volunteer abroad’s, or a community’s across ' +
+  'a border; null when not known.';
 const PAYLOAD = NetworksPolicy.payload;
 const uuid = (field: string) => IsUUID('all', { message: `${field} must be a UUID` });
 const clientId = () =>
@@ -65,6 +70,9 @@ export class Watchdog {
 
   @Field(() => String, { nullable: true })
   province!: string | null;
+
+  @Field(() => CountryCodeEnum, { nullable: true, description: LIVES_IN })
+  livesIn!: CountryCode | null;
 
   @Field({ description: 'YYYY-MM-DD.' })
   joinedOn!: string;
@@ -212,6 +220,14 @@ export class RegisterWatchdogInput {
   @Field(() => String, { nullable: true })
   @placeRules('province')
   province?: string | null;
+
+  @Field(() => CountryCodeEnum, {
+    nullable: true,
+    description: `${LIVES_IN} Left out: the network's country, or unknown for a kind that lives abroad.`,
+  })
+  @IsOptional()
+  @IsIn(COUNTRY_CODES, { message: 'livesIn must be an ISO 3166-1 alpha-2 code' })
+  livesIn?: CountryCode | null;
 
   @Field({ description: 'YYYY-MM-DD.' })
   @dateRule('joinedOn')

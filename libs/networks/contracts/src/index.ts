@@ -3,3 +3,4 @@ export * from './case-notifications';
 export * from './partner-organisations';
 export * from './prevention-activities';
 export * from './watchdogs';
+export * from './upcasters';

@@ -4,7 +4,7 @@
  * new from it). Changing the shape means a new schema version and an upcaster, never an edit in
  * place. No personal data: a watchdog is its kind, its place and its dates, never a name.
  */
-import type { Country } from '@haven/vocabulary';
+import type { Country, CountryCode } from '@haven/vocabulary';
 
 /** Stream category of a watchdog: `watchdog-<uuid>`. */
 export const WATCHDOG_CATEGORY = 'watchdog';
@@ -19,12 +19,24 @@ export const WATCHDOG_KINDS = [
   'CSO',
   'GOVERNMENT_AGENCY',
   'VOLUNTEER_ABROAD',
+  /** An organisation abroad (an NGO in Belgium, say) that passes on cases of the network's nationals. */
+  'ORGANISATION_ABROAD',
 ] as const;
 export type WatchdogKind = (typeof WATCHDOG_KINDS)[number];
 
-/** A watchdog joined the network (schema version 1). */
+/** The kinds that live outside their network's country by definition. */
+export const WATCHDOG_KINDS_ABROAD: readonly WatchdogKind[] = [
+  'VOLUNTEER_ABROAD',
+  'ORGANISATION_ABROAD',
+];
+
+/**
+ * A watchdog joined the network (schema version 2). Version 2 added `livesIn`; version 1 events
+ * are read through `NETWORKS_UPCASTERS`.
+ */
 export type WatchdogRegistered = {
   type: 'WatchdogRegistered';
+  schemaVersion?: 2;
   data: {
     watchdogId: string;
     kind: WatchdogKind;
@@ -32,6 +44,11 @@ export type WatchdogRegistered = {
     country: Country;
     /** Free text naming a place, when known. */
     province: string | null;
+    /**
+     * The country it lives or works in (ISO 3166-1): its network's own for most, another for a
+     * volunteer abroad or a community across a border; null when not known.
+     */
+    livesIn: CountryCode | null;
     /** YYYY-MM-DD. */
     joinedOn: string;
     /** Trained to spot and notify cases. */

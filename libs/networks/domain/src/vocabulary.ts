@@ -1,8 +1,15 @@
-import { COUNTRIES, SEXES, type Country, type Sex } from '@haven/vocabulary';
+import {
+  COUNTRIES,
+  COUNTRY_CODES,
+  SEXES,
+  type Country,
+  type CountryCode,
+  type Sex,
+} from '@haven/vocabulary';
 
 // Countries and sexes are the alliance's shared words (@haven/vocabulary): one list, so
 // that both subgraphs declare the same enums.
-export { COUNTRIES, SEXES, type Country, type Sex };
+export { COUNTRIES, COUNTRY_CODES, SEXES, type Country, type CountryCode, type Sex };
 
 // The words of networks' integration events are its contracts'.
 export {
@@ -10,6 +17,7 @@ export {
   PREVENTION_ACTIVITY_KINDS,
   PREVENTION_TOPICS,
   WATCHDOG_KINDS,
+  WATCHDOG_KINDS_ABROAD,
   type ParticipantRole,
   type PreventionActivityKind,
   type PreventionTopic,

@@ -9,6 +9,7 @@ import { caseNotificationsProjection } from './case-notifications.projection';
 import { CreateBeneficiaryCaseNotifications1764100000001 } from './migrations/1764100000001-create-beneficiary-case-notifications';
 import { CreateNetworksRegisters1764700000000 } from './migrations/1764700000000-create-networks-registers';
 import { AddNotificationPlace1767500000019 } from './migrations/1767500000019-add-notification-place';
+import { AddWatchdogResidence1768300000000 } from './migrations/1768300000000-add-watchdog-residence';
 import {
   AgentOfChangeRow,
   PartnerOrganisationRow,
@@ -65,5 +66,6 @@ export const NETWORKS_MIGRATIONS: MigrationSet = {
     CreateBeneficiaryCaseNotifications1764100000001,
     CreateNetworksRegisters1764700000000,
     AddNotificationPlace1767500000019,
+    AddWatchdogResidence1768300000000,
   ],
 };

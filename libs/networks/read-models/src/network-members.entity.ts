@@ -1,4 +1,9 @@
-import type { Country, PartnerOrganisationKind, WatchdogKind } from '@haven/networks/domain';
+import type {
+  Country,
+  CountryCode,
+  PartnerOrganisationKind,
+  WatchdogKind,
+} from '@haven/networks/domain';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { bigintAsNumber } from './columns';
 
@@ -16,6 +21,10 @@ export class WatchdogRow {
 
   @Column('text', { nullable: true })
   province!: string | null;
+
+  /** ISO 3166-1; null when not known. */
+  @Column('text', { name: 'lives_in', nullable: true })
+  livesIn!: CountryCode | null;
 
   /** YYYY-MM-DD. */
   @Column('date', { name: 'joined_on' })

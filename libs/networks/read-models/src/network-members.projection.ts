@@ -34,6 +34,7 @@ export const watchdogsProjection = rowProjection<WatchdogRow, Recorded<WatchdogR
     kind: data.kind,
     country: data.country,
     province: data.province,
+    livesIn: data.livesIn,
     joinedOn: data.joinedOn,
     trained: data.trained,
     registeredAt: new Date(data.registeredAt),

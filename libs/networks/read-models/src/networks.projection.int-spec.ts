@@ -3,6 +3,7 @@ import {
   CASE_NOTIFICATION_EVENT_TYPES,
   caseNotificationStreamId,
   type CaseNotificationEvent,
+  NETWORKS_UPCASTERS,
 } from '@haven/networks/contracts';
 import {
   agentOfChangeStreamId,
@@ -13,7 +14,11 @@ import {
   type NetworkMemberEvent,
   type PreventionActivityEvent,
 } from '@haven/networks/domain';
-import { type PostgresEventStore, type EventMetadata } from '@haven/platform/event-store';
+import {
+  type PostgresEventStore,
+  type EventMetadata,
+  type Upcaster,
+} from '@haven/platform/event-store';
 import { startReadModelTestBed, type ReadModelTestBed } from '@haven/platform/projections/testing';
 import { protectionCaseStreamId, type ProtectionCaseEvent } from '@haven/protection/contracts';
 import type { DataSource } from 'typeorm';
@@ -75,6 +80,7 @@ beforeAll(async () => {
     migrations: NETWORKS_MIGRATIONS,
     entities: NETWORKS_ENTITIES,
     projections: NETWORKS_PROJECTIONS,
+    upcasters: NETWORKS_UPCASTERS as readonly Upcaster[],
   });
   ({ store, dataSource } = bed);
 });
@@ -244,11 +250,13 @@ describe('the networks member and prevention projections', () => {
         watchdogStreamId(ids.watchdog),
         {
           type: 'WatchdogRegistered',
+          schemaVersion: 2,
           data: {
             watchdogId: ids.watchdog,
             kind: 'VOLUNTEER_ABROAD',
             country: 'TH',
             province: null,
+            livesIn: 'NO',
             joinedOn: '2020-10-01',
             trained: true,
             registeredAt,
@@ -348,6 +356,7 @@ describe('the networks member and prevention projections', () => {
         kind: 'VOLUNTEER_ABROAD',
         country: 'TH',
         province: null,
+        livesIn: 'NO',
         joinedOn: '2020-10-01',
         trained: true,
         registeredAt: new Date(registeredAt),
@@ -398,6 +407,35 @@ describe('the networks member and prevention projections', () => {
 
     await rebuilt();
     expect(await snapshot()).toEqual(rows);
+  });
+
+  it('given watchdogs registered before where they live was asked (version 1), then one at home lives in its network’s country and one abroad in no known country', async () => {
+    const home = randomUUID();
+    const abroad = randomUUID();
+    for (const [watchdogId, kind] of [
+      [home, 'COMMUNITY_GROUP'],
+      [abroad, 'VOLUNTEER_ABROAD'],
+    ] as const) {
+      const data = {
+        watchdogId,
+        kind,
+        country: 'MM',
+        province: null,
+        joinedOn: '2019-10-01',
+        trained: false,
+        registeredAt: '2026-11-20T10:00:00.000Z',
+      };
+      await store.append(
+        watchdogStreamId(watchdogId),
+        [{ type: 'WatchdogRegistered', data, metadata: coordinator }],
+        'no_stream',
+      );
+    }
+    await bed.caughtUp();
+    const livesIn = async (id: string) =>
+      (await dataSource.getRepository(WatchdogRow).findOneByOrFail({ id })).livesIn;
+    expect(await livesIn(home)).toBe('MM');
+    expect(await livesIn(abroad)).toBeNull();
   });
 });
 

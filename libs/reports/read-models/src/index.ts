@@ -5,6 +5,7 @@ import type { MigrationSet } from '@haven/platform/database';
 import type { Upcaster } from '@haven/platform/event-store';
 import type { Projection } from '@haven/platform/projections';
 import { PROTECTION_UPCASTERS } from '@haven/protection/contracts';
+import { NETWORKS_UPCASTERS } from '@haven/networks/contracts';
 import { factProjection } from './fact-projection';
 import { CreateReportFacts1765000000000 } from './migrations/1765000000000-create-report-facts';
 import { LeanFactsIndex1765100000000 } from './migrations/1765100000000-lean-facts-index';
@@ -37,5 +38,6 @@ export const REPORTS_MIGRATIONS: MigrationSet = {
 /** The older shapes of the integration events the modules read, upcast to the current ones. */
 export const REPORTS_UPCASTERS = [
   ...PROTECTION_UPCASTERS,
+  ...NETWORKS_UPCASTERS,
   ...EMPOWERMENT_UPCASTERS,
 ] as readonly Upcaster[];

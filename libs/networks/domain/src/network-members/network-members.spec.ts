@@ -45,11 +45,13 @@ function watchdog(data: Partial<RegisterWatchdog['data']> = {}): RegisterWatchdo
 }
 const watchdogRegistered: NetworkMemberEvent = {
   type: 'WatchdogRegistered',
+  schemaVersion: 2,
   data: {
     watchdogId: id,
     kind: 'COMMUNITY_GROUP',
     country: 'TH',
     province: 'Udon Thani',
+    livesIn: 'TH',
     joinedOn: '2020-09-14',
     trained: true,
     registeredAt,
@@ -106,6 +108,50 @@ describe('Network member decider: watchdogs', () => {
 
   it('given a registered watchdog, when the same registration arrives again (a retry), then nothing happens', () => {
     spec.given([watchdogRegistered]).when(watchdog()).then([]);
+    spec
+      .given([watchdogRegistered])
+      .when(watchdog({ livesIn: 'TH' }))
+      .then([]);
+  });
+
+  it('given no events, when a community across the border or a volunteer abroad is registered with where it lives, then it lives there', () => {
+    spec
+      .given([])
+      .when(watchdog({ country: 'MM', province: 'Yunnan', livesIn: 'CN' }))
+      .then([
+        {
+          ...watchdogRegistered,
+          data: { ...watchdogRegistered.data, country: 'MM', province: 'Yunnan', livesIn: 'CN' },
+        },
+      ]);
+    spec
+      .given([])
+      .when(watchdog({ kind: 'VOLUNTEER_ABROAD', province: null }))
+      .then([
+        {
+          ...watchdogRegistered,
+          data: {
+            ...watchdogRegistered.data,
+            kind: 'VOLUNTEER_ABROAD',
+            province: null,
+            livesIn: null,
+          },
+        },
+      ]);
+  });
+
+  it('given no events, when a watchdog abroad is said to live in its network’s country, or anywhere not an ISO code, then it is refused', () => {
+    for (const data of [
+      { kind: 'ORGANISATION_ABROAD' as const, livesIn: 'TH' as const },
+      { livesIn: 'Atlantis' as 'TH' },
+    ]) {
+      spec
+        .given([])
+        .when(watchdog(data))
+        .thenThrows(InvalidRegistrationData, (error) =>
+          expect((error as InvalidRegistrationData).message).toMatch(/livesIn/),
+        );
+    }
   });
 
   it('given a registered watchdog, when its id is registered with other facts, or as another kind of member, then it fails as already registered', () => {

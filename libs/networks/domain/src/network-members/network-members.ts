@@ -24,10 +24,14 @@ import {
 } from '../errors';
 import {
   COUNTRIES,
+  COUNTRY_CODES,
   PARTNER_ORGANISATION_KINDS,
   WATCHDOG_KINDS,
+  WATCHDOG_KINDS_ABROAD,
   type Country,
+  type CountryCode,
   type PartnerOrganisationKind,
+  type WatchdogKind,
 } from '../vocabulary';
 
 /**
@@ -89,7 +93,8 @@ type Facts<Event extends NetworkMemberEvent> = Omit<Event['data'], 'registeredAt
 
 export type RegisterWatchdog = {
   type: 'RegisterWatchdog';
-  data: Facts<WatchdogRegistered>;
+  /** `livesIn` may be left out: see `livesIn` below. */
+  data: Omit<Facts<WatchdogRegistered>, 'livesIn'> & { livesIn?: CountryCode | null };
   metadata: CommandMetadata;
 };
 
@@ -147,6 +152,25 @@ const date = check.calendarDate;
 const country = (value: unknown) => check.oneOf(COUNTRIES, value, 'country');
 const province = (value: unknown) => check.optionalLine(value, 'province', MAX_PLACE_LENGTH);
 
+/**
+ * Where a watchdog lives: when not said, its network's country, or unknown (null) for a kind
+ * that lives abroad. A kind that lives abroad cannot live in its network's country.
+ */
+function livesIn(value: unknown, kind: WatchdogKind, network: Country): CountryCode | null {
+  const abroad = WATCHDOG_KINDS_ABROAD.includes(kind);
+  if (value === undefined || value === null) {
+    return abroad || network === 'OTHER' ? null : (network as CountryCode);
+  }
+  const code = check.oneOf(COUNTRY_CODES, value, 'livesIn');
+  if (abroad && code === network) {
+    throw new InvalidRegistrationData(
+      'livesIn',
+      'must be a country other than the network’s for a watchdog abroad.',
+    );
+  }
+  return code;
+}
+
 function trained(value: unknown): boolean {
   if (typeof value !== 'boolean')
     throw new InvalidRegistrationData('trained', 'must be true or false.');
@@ -159,13 +183,17 @@ function registration(command: NetworkMemberCommand): NetworkMemberEvent {
   switch (command.type) {
     case 'RegisterWatchdog': {
       const { data } = command;
+      const kind = check.oneOf(WATCHDOG_KINDS, data.kind, 'kind');
+      const network = country(data.country);
       return {
         type: 'WatchdogRegistered',
+        schemaVersion: 2,
         data: {
           watchdogId: id(data.watchdogId, 'watchdogId'),
-          kind: check.oneOf(WATCHDOG_KINDS, data.kind, 'kind'),
-          country: country(data.country),
+          kind,
+          country: network,
           province: province(data.province),
+          livesIn: livesIn(data.livesIn, kind, network),
           joinedOn: date(data.joinedOn, 'joinedOn'),
           trained: trained(data.trained),
           registeredAt,

@@ -62,7 +62,12 @@ describe('the legal report module', () => {
         occurredOn: '2025-01-01',
         subjectId: girl,
         person: true,
-        attributes: { sex: 'FEMALE', ageGroup: 'MINOR', nationality: 'LA' },
+        attributes: {
+          sex: 'FEMALE',
+          ageGroup: 'MINOR',
+          nationality: 'LA',
+          caseKind: 'SEX_TRAFFICKING',
+        },
       },
     ]);
     expect(facts.filter((fact) => fact.kind === 'caseState')).toEqual([
@@ -81,6 +86,43 @@ describe('the legal report module', () => {
       sex: 'FEMALE',
       ageGroup: 'MINOR',
       nationality: 'UNKNOWN',
+      caseKind: 'SEX_TRAFFICKING',
+    });
+  });
+
+  it('given compensation approved for her, then its case counts by the kind of case, and she by that kind and her nationality; the amount by source and currency only', () => {
+    const approved = recorded('CompensationApproved', {
+      caseId,
+      claimId: '0193a5c2-7f1e-7d3a-9b4c-2e8f6a1d0e31',
+      beneficiaryId: girl,
+      country: 'TH',
+      source: 'STATE_FUND',
+      approved: { amountMinor: 9_360_000, currency: 'THB' },
+      on: '2025-06-30',
+    });
+    expect(legalModule.reads(approved)).toEqual(
+      expect.arrayContaining([`case:${caseId}`, `person:${girl}`]),
+    );
+    const subjects = book();
+    const facts = [registered, opened, joined, approved].flatMap((event) =>
+      legalModule.factsOf(event, subjects),
+    );
+    const attributesOf = (kind: string) => facts.find((fact) => fact.kind === kind)?.attributes;
+    expect(attributesOf('compensationApprovedCase')).toEqual({
+      source: 'STATE_FUND',
+      currency: 'THB',
+      caseKind: 'SEX_TRAFFICKING',
+    });
+    expect(attributesOf('compensationApprovedBeneficiary')).toEqual({
+      source: 'STATE_FUND',
+      currency: 'THB',
+      caseKind: 'SEX_TRAFFICKING',
+      nationality: 'LA',
+    });
+    // A sum by nationality could be one person's award: the amount is not broken down by it.
+    expect(attributesOf('compensationApprovedAmount')).toEqual({
+      source: 'STATE_FUND',
+      currency: 'THB',
     });
   });
 

@@ -28,7 +28,9 @@ export const legalModule: ReportModule = {
   // beneficiaries once (as they join it), never also as UNKNOWN.
   // 6: offenders count in the years their case is active (ADR 19, offenders addendum).
   // 7: advocacy actions and their outcomes.
-  revision: 7,
+  // 8: beneficiaries and compensated cases by the kind of their case; compensated beneficiaries
+  // by nationality.
+  revision: 8,
   categories: [LEGAL_CASE_CATEGORY, BENEFICIARY_CATEGORY, ADVOCACY_ACTION_CATEGORY],
   handles: [
     'BeneficiaryRegistered',
@@ -103,7 +105,7 @@ export const legalModule: ReportModule = {
           (subjects.get(`nationality:${beneficiaryId}`)?.nationality as string | undefined) ??
           null;
         subjects.set(`person:${beneficiaryId}`, { sex, minor, nationality });
-        return worked(subjects, data.country, joinedOn, [beneficiaryId]);
+        return worked(subjects, data.caseId, data.country, joinedOn, [beneficiaryId]);
       }
       case 'LegalServiceOccasionRecorded':
         return [
@@ -114,7 +116,7 @@ export const legalModule: ReportModule = {
             subjectId: event.data.occasionId,
             attributes: { kind: event.data.kind },
           },
-          ...worked(subjects, data.country, event.data.on, event.data.beneficiaryIds),
+          ...worked(subjects, data.caseId, data.country, event.data.on, event.data.beneficiaryIds),
         ];
       case 'OffenderStatusChanged': {
         const { offenderId, offenderKind, to, on } = event.data;
@@ -125,7 +127,7 @@ export const legalModule: ReportModule = {
         const caseOpen = theCase.state === 'CLOSED' ? 'CLOSED' : 'OPEN';
         return [
           offenderState(data.country, on, offenderId, offenders[offenderId], caseOpen),
-          ...worked(subjects, data.country, on, event.data.beneficiaryIds),
+          ...worked(subjects, data.caseId, data.country, on, event.data.beneficiaryIds),
         ];
       }
       case 'VerdictRecorded':
@@ -137,7 +139,7 @@ export const legalModule: ReportModule = {
             subjectId: `${event.data.offenderId}:${event.data.on}`,
             attributes: { outcome: event.data.outcome },
           },
-          ...worked(subjects, data.country, event.data.on, event.data.beneficiaryIds),
+          ...worked(subjects, data.caseId, data.country, event.data.on, event.data.beneficiaryIds),
         ];
       case 'CompensationClaimed':
       case 'CompensationApproved':
@@ -155,6 +157,8 @@ export const legalModule: ReportModule = {
               : event.data.amount;
         const { caseId, beneficiaryId, source, on } = event.data;
         const attributes = { source, currency: amount.currency };
+        const caseKind = kindOfCase(subjects, caseId);
+        const nationality = known(subjects.get(`person:${beneficiaryId}`)?.nationality);
         return [
           {
             kind: `compensation${stage}Amount`,
@@ -169,20 +173,26 @@ export const legalModule: ReportModule = {
             country: data.country,
             occurredOn: on,
             subjectId: caseId,
-            attributes,
+            attributes: { ...attributes, caseKind },
           },
           {
             kind: `compensation${stage}Beneficiary`,
             country: data.country,
             occurredOn: on,
             subjectId: beneficiaryId,
-            attributes,
+            attributes: { ...attributes, caseKind, nationality },
           },
-          ...worked(subjects, data.country, on, [beneficiaryId]),
+          ...worked(subjects, data.caseId, data.country, on, [beneficiaryId]),
         ];
       }
       case 'LegalCaseStageChanged':
-        return worked(subjects, data.country, data.on ?? '', data.beneficiaryIds ?? []);
+        return worked(
+          subjects,
+          data.caseId,
+          data.country,
+          data.on ?? '',
+          data.beneficiaryIds ?? [],
+        );
       case 'LegalCaseClosed':
       case 'LegalCaseReopened': {
         const state = event.type === 'LegalCaseClosed' ? 'CLOSED' : 'OPEN';
@@ -195,7 +205,7 @@ export const legalModule: ReportModule = {
         return [
           caseState(data.caseId, data.country, event.data.on, state, subjects),
           ...offenders,
-          ...worked(subjects, data.country, event.data.on, event.data.beneficiaryIds),
+          ...worked(subjects, data.caseId, data.country, event.data.on, event.data.beneficiaryIds),
         ];
       }
       default:
@@ -217,10 +227,11 @@ export const legalModule: ReportModule = {
       kind: 'beneficiary',
       measure: 'subjects',
       rollup: true,
-      breakdowns: ['sex', 'ageGroup', 'nationality'],
+      breakdowns: ['sex', 'ageGroup', 'nationality', 'caseKind'],
       crossings: [
         ['sex', 'ageGroup'],
         ['nationality', 'ageGroup'],
+        ['nationality', 'caseKind'],
       ],
     },
     { name: 'serviceOccasions', kind: 'serviceOccasion', measure: 'facts', breakdowns: ['kind'] },
@@ -235,13 +246,13 @@ export const legalModule: ReportModule = {
         name: `compensation${stage}Cases`,
         kind: `compensation${stage}Case`,
         measure: 'subjects' as const,
-        breakdowns: ['source'],
+        breakdowns: ['source', 'caseKind'],
       },
       {
         name: `compensation${stage}Beneficiaries`,
         kind: `compensation${stage}Beneficiary`,
         measure: 'subjects' as const,
-        breakdowns: ['source'],
+        breakdowns: ['source', 'caseKind', 'nationality'],
       },
     ]),
     {
@@ -348,14 +359,21 @@ function offenderState(
   };
 }
 
-/** The beneficiaries named by an event were assisted on `on`. */
+/** The kind of case (sex trafficking, sexual abuse…), as it was opened. */
+function kindOfCase(subjects: SubjectBook, caseId: string): string {
+  return known(subjects.get(`case:${caseId}`)?.kind);
+}
+
+/** The beneficiaries named by an event were assisted on `on`, in a case of its kind. */
 function worked(
   subjects: SubjectBook,
+  caseId: string,
   country: string,
   on: string,
   beneficiaryIds: readonly string[] = [],
 ): NewFact[] {
   if (!on) return [];
+  const caseKind = kindOfCase(subjects, caseId);
   return beneficiaryIds.map((id) => {
     const person = subjects.get(`person:${id}`);
     return {
@@ -368,6 +386,7 @@ function worked(
         sex: known(person?.sex),
         ageGroup: person ? (person.minor ? 'MINOR' : 'ADULT') : 'UNKNOWN',
         nationality: known(person?.nationality),
+        caseKind,
       },
     };
   });

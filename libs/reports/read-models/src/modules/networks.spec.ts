@@ -1,5 +1,6 @@
 import {
   CASE_NOTIFICATION_EVENT_TYPES,
+  NETWORKS_UPCASTERS,
   PREVENTION_ACTIVITY_CATEGORY,
   PREVENTION_ACTIVITY_EVENT_TYPES,
   WATCHDOG_CATEGORY,
@@ -39,16 +40,17 @@ describe('the networks report module', () => {
     );
   });
 
-  it('given a watchdog registered in the contract’s shape, then it counts by kind and region', () => {
+  it('given a watchdog registered in the contract’s shape, then it counts by kind, region and where it lives, and so do its country and its community', () => {
     const watchdogId = '0193a5c2-7f1e-7d3a-9b4c-2e8f6a1d0f01';
     const facts = networksModule.factsOf(
       recorded({
         type: 'WatchdogRegistered',
         data: {
           watchdogId,
-          kind: 'CSO',
-          country: 'TH',
-          province: 'Udon Thani',
+          kind: 'COMMUNITY_GROUP',
+          country: 'MM',
+          province: 'Yunnan',
+          livesIn: 'CN',
           joinedOn: '2020-01-15',
           trained: true,
           registeredAt: '2026-12-01T00:00:00.000Z',
@@ -56,15 +58,60 @@ describe('the networks report module', () => {
       }),
       book(),
     );
+    const day = { country: 'MM', occurredOn: '2020-01-15' };
     expect(facts).toEqual([
       {
+        ...day,
         kind: 'watchdog',
-        country: 'TH',
-        occurredOn: '2020-01-15',
         subjectId: watchdogId,
-        attributes: { kind: 'CSO', region: 'Udon Thani' },
+        attributes: { kind: 'COMMUNITY_GROUP', region: 'Yunnan', residence: 'CN' },
+      },
+      {
+        ...day,
+        kind: 'watchdogCountry',
+        subjectId: 'CN',
+        attributes: { kind: 'COMMUNITY_GROUP' },
+      },
+      {
+        ...day,
+        kind: 'watchdogCommunity',
+        subjectId: 'CN/Yunnan',
+        attributes: { kind: 'COMMUNITY_GROUP', residence: 'CN' },
       },
     ]);
+  });
+
+  it('given a volunteer abroad whose country is not known, then it counts as living in UNKNOWN, and names no country or community', () => {
+    const facts = networksModule.factsOf(
+      recorded({
+        type: 'WatchdogRegistered',
+        data: {
+          watchdogId: '0193a5c2-7f1e-7d3a-9b4c-2e8f6a1d0f03',
+          kind: 'VOLUNTEER_ABROAD',
+          country: 'TH',
+          province: null,
+          livesIn: null,
+          joinedOn: '2020-01-15',
+          trained: true,
+          registeredAt: '2026-12-01T00:00:00.000Z',
+        },
+      }),
+      book(),
+    );
+    expect(facts.map((fact) => [fact.kind, fact.attributes])).toEqual([
+      ['watchdog', { kind: 'VOLUNTEER_ABROAD', region: 'UNKNOWN', residence: 'UNKNOWN' }],
+    ]);
+  });
+
+  it('given a version-1 registration, when it is upcast, then a watchdog at home lives in its network’s country and one abroad where no one knows', () => {
+    const [upcaster] = NETWORKS_UPCASTERS;
+    const v1 = { watchdogId: 'w', country: 'LA', province: null, joinedOn: '2020-01-15' };
+    expect(upcaster.upcast({ ...v1, kind: 'INDIVIDUAL' })).toEqual({
+      schemaVersion: 2,
+      data: { ...v1, kind: 'INDIVIDUAL', livesIn: 'LA' },
+    });
+    expect(upcaster.upcast({ ...v1, kind: 'VOLUNTEER_ABROAD' }).data.livesIn).toBeNull();
+    expect(upcaster.upcast({ ...v1, kind: 'CSO', country: 'OTHER' }).data.livesIn).toBeNull();
   });
 
   it('given a training in the contract’s shape, then a session, its place and its participants by sex, role and topic', () => {

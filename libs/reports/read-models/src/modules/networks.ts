@@ -23,14 +23,16 @@ const OUTCOME_OF: Record<string, string> = {
 /**
  * Case notifications by source, form, kind of place and outcome (the latest recorded), counted on
  * the day they were notified, and the distinct reporters they came from; watchdogs active (joined
- * by the year's end) and new, by kind and region; trainings (sessions by topic, places,
+ * by the year's end) and new, by kind, region and the country they live in, and the countries and
+ * communities they live in; trainings (sessions by topic, places,
  * participants by sex, role and topic); campaign reach by topic.
  */
 export const networksModule: ReportModule = {
   programme: 'networks',
   // 2: notifications carry the kind of place where the exploitation happened.
   // 3: trainings and campaigns carry their topic; a notification's reporter is counted.
-  revision: 3,
+  // 4: watchdogs by the country they live in; the countries and communities they live in.
+  revision: 4,
   categories: [CASE_NOTIFICATION_CATEGORY, WATCHDOG_CATEGORY, PREVENTION_ACTIVITY_CATEGORY],
   handles: [
     'CaseNotificationSubmitted',
@@ -100,15 +102,39 @@ export const networksModule: ReportModule = {
         ];
       }
       case 'WatchdogRegistered': {
-        const { watchdogId, kind, country, province, joinedOn } = event.data;
+        const { watchdogId, kind, country, province, livesIn, joinedOn } = event.data;
+        const residence = known(livesIn);
+        const region = known(province);
+        const fact = { country, occurredOn: joinedOn };
         return [
           {
+            ...fact,
             kind: 'watchdog',
-            country,
-            occurredOn: joinedOn,
             subjectId: watchdogId,
-            attributes: { kind, region: known(province) },
+            attributes: { kind, region, residence },
           },
+          // "21 volunteers in ten countries", "7 watchdogs in 6 communities in Myanmar and 1 in
+          // Yunnan": a country or a community counts once, however many watchdogs live there.
+          ...(livesIn
+            ? [
+                {
+                  ...fact,
+                  kind: 'watchdogCountry',
+                  subjectId: livesIn,
+                  attributes: { kind },
+                },
+                ...(province
+                  ? [
+                      {
+                        ...fact,
+                        kind: 'watchdogCommunity',
+                        subjectId: `${livesIn}/${province}`,
+                        attributes: { kind, residence },
+                      },
+                    ]
+                  : []),
+              ]
+            : []),
         ];
       }
       case 'PreventionActivityRecorded':
@@ -139,16 +165,36 @@ export const networksModule: ReportModule = {
       name: 'watchdogsActive',
       kind: 'watchdog',
       measure: 'subjects',
-      breakdowns: ['kind', 'region'],
-      crossings: [['kind', 'region']],
+      breakdowns: ['kind', 'region', 'residence'],
+      crossings: [
+        ['kind', 'region'],
+        ['kind', 'residence'],
+      ],
       period: 'untilYearEnd',
     },
     {
       name: 'watchdogsNew',
       kind: 'watchdog',
       measure: 'subjects',
-      breakdowns: ['kind', 'region'],
-      crossings: [['kind', 'region']],
+      breakdowns: ['kind', 'region', 'residence'],
+      crossings: [
+        ['kind', 'region'],
+        ['kind', 'residence'],
+      ],
+    },
+    // The countries and communities (a place named in a country) where watchdogs joined the
+    // network in the year.
+    {
+      name: 'watchdogCountriesNew',
+      kind: 'watchdogCountry',
+      measure: 'subjects',
+      breakdowns: ['kind'],
+    },
+    {
+      name: 'watchdogCommunitiesNew',
+      kind: 'watchdogCommunity',
+      measure: 'subjects',
+      breakdowns: ['kind', 'residence'],
     },
     {
       name: 'notifiers',
