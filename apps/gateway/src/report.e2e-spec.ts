@@ -198,6 +198,12 @@ describe('the annual programme report through the gateway', () => {
     // two, counts once, at 15 (averaged by fact she would read 15.7); a woman of 25 in Laos.
     expect(age('empowerment', 'averageAge').values).toEqual([15, 25, 0, 0, 0]);
     expect(age('empowerment', 'youngestAge').total).toBe(15);
+    // By setting: 15 in the shelter (her first service there), 16 once home in her community.
+    const bySetting = (figure: string, key: string) =>
+      got.lines.find((l) => l.programme === 'empowerment' && l.figure === figure && l.key === key)!
+        .values;
+    expect(bySetting('averageAge', 'SHELTER')).toEqual([15, 0, 0, 0, 0]);
+    expect(bySetting('averageAge', 'COMMUNITY')).toEqual([16, 25, 0, 0, 0]);
     expect(line('followUps', 'NOT_REACHED').total).toBe(1);
     expect(line('agentsOfChangeTrained').values).toEqual([0, 1, 0, 0, 0]);
     // Relief: four recipients by three field workers (staff, a volunteer, an agent of change).

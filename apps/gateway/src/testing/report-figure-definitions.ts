@@ -304,8 +304,20 @@ export const FIGURES: readonly FigureDefinition[] = [
       ['serviceKind', 'ageGroup'],
     ],
   },
-  { programme: 'empowerment', name: 'averageAge', kind: 'servedAge', measure: 'average' },
-  { programme: 'empowerment', name: 'youngestAge', kind: 'servedAge', measure: 'minimum' },
+  {
+    programme: 'empowerment',
+    name: 'averageAge',
+    kind: 'servedAge',
+    measure: 'average',
+    breakdowns: ['setting'],
+  },
+  {
+    programme: 'empowerment',
+    name: 'youngestAge',
+    kind: 'servedAge',
+    measure: 'minimum',
+    breakdowns: ['setting'],
+  },
   {
     programme: 'empowerment',
     name: 'followUps',

@@ -85,7 +85,13 @@ export async function recordEmpowermentYear(api: ReportYearApi): Promise<Trained
     if (serviceKind === 'TUITION_FEES') {
       push(enrolled, { kind: 'tuition', on, subject: enrolled.beneficiaryId });
     }
-    push(enrolled, { kind: 'servedAge', on, subject: enrolled.beneficiaryId, quantity: age });
+    push(enrolled, {
+      kind: 'servedAge',
+      on,
+      subject: enrolled.beneficiaryId,
+      quantity: age,
+      attributes: { setting: enrolled.setting },
+    });
   };
   const service = async (enrolled: Enrolled, input: Record<string, unknown>) => {
     const { enrolmentId } = enrolled;

@@ -13,7 +13,8 @@ import { known, type NewFact, type ReportModule, type SubjectBook } from '../pro
 export const empowermentModule: ReportModule = {
   programme: 'empowerment',
   // 4: a disbursed grant also counts its beneficiary ("30 beneficiaries given a small grant").
-  revision: 4,
+  // 5: ages by setting (the shelters' girls apart from those served in their community).
+  revision: 5,
   categories: [ENROLMENT_CATEGORY],
   handles: [
     'BeneficiaryEnrolled',
@@ -142,8 +143,8 @@ export const empowermentModule: ReportModule = {
         ['serviceKind', 'ageGroup'],
       ],
     },
-    { name: 'averageAge', kind: 'servedAge', measure: 'average' },
-    { name: 'youngestAge', kind: 'servedAge', measure: 'minimum' },
+    { name: 'averageAge', kind: 'servedAge', measure: 'average', breakdowns: ['setting'] },
+    { name: 'youngestAge', kind: 'servedAge', measure: 'minimum', breakdowns: ['setting'] },
     { name: 'followUps', kind: 'followUp', measure: 'facts', breakdowns: ['mode', 'reached'] },
     { name: 'grants', kind: 'grant', measure: 'subjects', breakdowns: ['purpose'] },
     {
@@ -204,6 +205,7 @@ function served(
       occurredOn: fact.on,
       subjectId: fact.beneficiaryId,
       quantity: fact.ageYears,
+      attributes: { setting: known(enrolment?.setting) },
     });
   }
   return facts;
