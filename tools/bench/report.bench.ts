@@ -303,6 +303,7 @@ function handWrittenSql(): Array<[string, unknown[]]> {
                    subject_id, min(quantity) AS q FROM reports.facts f WHERE ${where}
                    GROUP BY 1, 2, 3) s GROUP BY 1, 2`
               : `SELECT ${column}, ${key} AS key, ${measure[figure.measure]} AS value
+               ${figure.sumOfFew ? ', count(DISTINCT subject_id) AS contributors' : ''}
                FROM reports.facts f WHERE ${where} GROUP BY 1, 2`,
             [module.programme, figure.kind, start, to],
           ]);

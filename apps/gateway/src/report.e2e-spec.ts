@@ -232,6 +232,10 @@ describe('the annual programme report through the gateway', () => {
     expect(partner.suppressed).toBe(true);
     const persons = partner.lines.find((l) => l.figure === 'personsProtected' && l.key === null)!;
     expect(persons.values[1]).toBeNull(); // two in Laos
+    // Compensation approved in the year: one case's 50,000 THB, far above k, is one person's.
+    const approved = partner.lines.find((l) => l.figure === 'compensationApproved' && !l.key)!;
+    expect(approved.total).toBeNull();
+    expect(exact.lines.find((l) => lineId(l) === lineId(approved))!.total).toBe(5_000_000);
     expect(recoverByDifferencing(partner.lines)).toEqual([]);
     // Every visible value is exact, and every hidden one was below k or hides one that was.
     for (const line of partner.lines) {

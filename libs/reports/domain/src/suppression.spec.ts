@@ -117,6 +117,38 @@ describe('small-cell suppression', () => {
     expect(shown[3].byCountry.TH).toBeNull();
   });
 
+  it('hides a sum of few by how many make it up, not by its value, and differencing recovers none', () => {
+    // Compensation approved, in satang, by source: the offender paid one case in Myanmar.
+    const withContributors = (l: FigureLine, cases: number[]): FigureLine => ({
+      ...l,
+      contributors: {
+        byCountry: Object.fromEntries(COUNTRIES.map((country, i) => [country, cases[i]])),
+        total: cases.reduce((a, b) => a + b, 0),
+      },
+    });
+    const compensation = [
+      withContributors(line(null, null, [62_360_000, 0, 3_000_000]), [20, 0, 1]),
+      withContributors(line('source', 'STATE_FUND', [33_360_000, 0, 0]), [12, 0, 0]),
+      withContributors(line('source', 'OFFENDER', [29_000_000, 0, 3_000_000]), [8, 0, 1]),
+    ];
+    const shown = suppressSmallCells(compensation, COUNTRIES, 11);
+    // One case's 30,000 THB is hidden, though far above k; so is what would give it away.
+    expect(shown[2].byCountry.MM).toBeNull();
+    expect(shown[0].byCountry.MM).toBeNull();
+    // Eight cases are fewer than k: their sum is hidden too, and with it the state fund's twelve
+    // (else 62,360,000 − 33,360,000 gives it).
+    expect(shown[2].byCountry.TH).toBeNull();
+    expect(shown[1].byCountry.TH).toBeNull();
+    expect(recoverByDifferencing(shown)).toEqual([]);
+    // Judged by its value alone, as a count is, nothing would have been hidden.
+    const byValue = suppressSmallCells(
+      compensation.map(({ contributors: _contributors, ...l }) => l),
+      COUNTRIES,
+      11,
+    );
+    expect(byValue[2].byCountry.MM).toBe(3_000_000);
+  });
+
   it('holds for many random tables and any k', () => {
     let seed = 7;
     const random = (n: number) => {

@@ -5,7 +5,8 @@ import { crossingParts } from '@haven/reports/contracts';
  * total row, one row per value of each breakdown, and one per pair of values of each crossing
  * (`sex × ageGroup`), by country of operation and in total.
  *
- * Primary: a cell from 1 to k − 1 is hidden. Secondary: every line a reader could difference (a
+ * Primary: a cell from 1 to k − 1 is hidden; a sum of few (money that persons or cases received)
+ * is hidden when 1 to k − 1 subjects make it up, whatever its value. Secondary: every line a reader could difference (a
  * row across countries with its total; a breakdown's column with the figure's total in that
  * column; a crossing's cells for one value of one of its breakdowns, with that value's row in
  * that column) must hide no cell or at least two, so that no hidden value is a margin minus the
@@ -16,6 +17,8 @@ export interface FigureLine {
   key: string | null;
   byCountry: Record<string, number>;
   total: number;
+  /** For a sum of few: how many subjects make up each cell; the cell is judged by it. */
+  contributors?: { byCountry: Record<string, number>; total: number };
 }
 
 /** A line as shown: null where a value is suppressed. */
@@ -39,10 +42,13 @@ export function suppressSmallCells(
   const hidden = new Set<string>();
   const id = (row: number, column: string) => `${row}\u0000${column}`;
 
-  lines.forEach((_, row) => {
+  const few = (n: number) => n > 0 && n < k;
+  lines.forEach(({ contributors }, row) => {
     for (const column of columns) {
-      const v = value(row, column);
-      if (v > 0 && v < k) hidden.add(id(row, column));
+      const small = contributors
+        ? few(column === TOTAL ? contributors.total : (contributors.byCountry[column] ?? 0))
+        : few(value(row, column));
+      if (small) hidden.add(id(row, column));
     }
   });
 

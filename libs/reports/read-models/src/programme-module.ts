@@ -63,6 +63,13 @@ export interface FigureSpec {
    * first fact of the year), so a person served ten times weighs as much as one served once.
    */
   measure: 'facts' | 'subjects' | 'sum' | 'average' | 'minimum' | 'maximum';
+  /**
+   * A sum of what persons or cases received (compensation, relief, grants): a cell of few
+   * subjects may be one person's amount, so aggregate-only roles see it only when k subjects
+   * make it up (ADR 19, sums of few). Counts of people, trainings' participants and the like are
+   * suppressed by their value as every count is.
+   */
+  sumOfFew?: 'hidden';
   breakdowns?: readonly string[];
   /**
    * Pairs of breakdowns also counted together (ADR 19, crossed breakdowns), for the cells the

@@ -26,6 +26,8 @@ export interface FigureRow {
   key: string | null;
   byCountry: Record<string, number>;
   total: number;
+  /** For a sum of few (`sumOfFew`): how many subjects make up each cell. */
+  contributors?: { byCountry: Record<string, number>; total: number };
 }
 
 export interface FigureTable {
@@ -149,6 +151,7 @@ export async function computeFigure(
       : `SELECT country, GROUPING(country) AS all_countries,
             ${breakdowns.map((_, i) => `${attribute(i)} AS b${i}, GROUPING(${attribute(i)}) AS g${i},`).join('\n')}
             ${MEASURES[figure.measure]} AS value
+            ${figure.sumOfFew ? ', count(DISTINCT subject_id) AS contributors' : ''}
        FROM reports.facts f
       WHERE ${filters}
       GROUP BY GROUPING SETS (${sets.join(', ')})`,
@@ -217,16 +220,13 @@ function tableOf(
     ...pairs.map(([first, second]) => crossedName(breakdowns[first], breakdowns[second])),
   ];
   const lines = new Map<string, FigureRow>();
+  const zeros = () => Object.fromEntries(request.countries.map((country) => [country, 0]));
   const line = (breakdown: string | null, key: string | null): FigureRow => {
     const id = `${breakdown}\u0000${key}`;
     let found = lines.get(id);
     if (!found) {
-      found = {
-        breakdown,
-        key,
-        byCountry: Object.fromEntries(request.countries.map((country) => [country, 0])),
-        total: 0,
-      };
+      found = { breakdown, key, byCountry: zeros(), total: 0 };
+      if (figure.sumOfFew) found.contributors = { byCountry: zeros(), total: 0 };
       lines.set(id, found);
     }
     return found;
@@ -251,8 +251,14 @@ function tableOf(
       );
     }
     const value = Number(row.value);
-    if (Number(row.all_countries) === 1) target.total = value;
-    else target.byCountry[String(row.country)] = value;
+    const contributors = Number(row.contributors ?? 0);
+    if (Number(row.all_countries) === 1) {
+      target.total = value;
+      if (target.contributors) target.contributors.total = contributors;
+    } else {
+      target.byCountry[String(row.country)] = value;
+      if (target.contributors) target.contributors.byCountry[String(row.country)] = contributors;
+    }
   }
   const [total, ...rest] = [...lines.values()];
   rest.sort(

@@ -240,6 +240,7 @@ export const legalModule: ReportModule = {
         name: `compensation${stage}`,
         kind: `compensation${stage}Amount`,
         measure: 'sum' as const,
+        sumOfFew: 'hidden' as const,
         breakdowns: ['source', 'currency'],
       },
       {

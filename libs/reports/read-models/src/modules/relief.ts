@@ -137,6 +137,7 @@ export const reliefModule: ReportModule = {
       name: 'reliefAmounts',
       kind: 'reliefAmount',
       measure: 'sum',
+      sumOfFew: 'hidden',
       breakdowns: ['distribution', 'currency'],
     },
     {
