@@ -223,6 +223,14 @@ describe('the annual programme report through the gateway', () => {
     expect(active.find((l) => l.key === null)!.values).toEqual([2, 0, 0, 0, 0]);
     expect(active.find((l) => l.key === 'ONGOING')!.total).toBe(2);
     expect(active.find((l) => l.key === 'NEW')).toBeUndefined();
+    // This year's notification of Thai women in Belgium counts abroad (OTHER), by both.
+    const { got: now } = await settledReport(THIS_YEAR);
+    const notified = (breakdown: string, key: string) =>
+      now.lines.find(
+        (l) => l.figure === 'caseNotifications' && l.breakdown === breakdown && l.key === key,
+      )!.values;
+    expect(notified('nationality', 'TH')).toEqual([0, 0, 0, 0, 1]);
+    expect(notified('destination', 'BE')).toEqual([0, 0, 0, 0, 1]);
   });
 
   it('shows a partner small cells suppressed, none recoverable by differencing', async () => {

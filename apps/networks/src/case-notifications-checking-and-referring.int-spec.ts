@@ -53,6 +53,7 @@ describe('checking and referring a case notification', () => {
       country: 'LA',
       province: 'Vientiane',
       abroad: false,
+      destination: null,
       formOfExploitation: 'SEX_TRAFFICKING',
       placeOfExploitation: null,
       possibleVictims: 5,

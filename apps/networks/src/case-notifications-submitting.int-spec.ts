@@ -41,6 +41,8 @@ describe('submitting a case notification', () => {
           country: 'LA',
           province: 'Vientiane',
           abroad: false,
+          destination: null,
+          nationality: null,
           possibleVictims: 3,
           minors: 2,
           submittedAt: expect.any(String),
@@ -106,6 +108,12 @@ describe('submitting a case notification', () => {
       'INVALID_CASE_NOTIFICATION_DATA',
       'province',
     ],
+    [
+      'a destination for a case at home',
+      { country: 'LA', destination: 'TH' },
+      'INVALID_CASE_NOTIFICATION_DATA',
+      'destination',
+    ],
   ])(
     'given %s, then BAD_USER_INPUT naming the field, and nothing written',
     async (_case, input, reason, field) => {
@@ -154,6 +162,41 @@ describe('submitting a case notification', () => {
     );
     expect(refused.body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
     expect(refused.body.errors![0].message).not.toContain('MAIN_STREET');
+    expect(await eventCount()).toBe(before);
+  });
+
+  it('abroad, with where and the victims’ nationality: on the event in clear and on the record; a code that is no country writes nothing and quotes nothing', async () => {
+    const id = randomUUID();
+    const input = notification({
+      id,
+      country: 'OTHER',
+      province: null,
+      destination: 'BE',
+      nationality: 'TH',
+    });
+    const submitted = await gql(SUBMIT, { input }, partner('ngo-be'));
+    expect(submitted.body.errors).toBeUndefined();
+    const [event] = await streamEvents(caseNotificationStreamId(id));
+    expect(event.data).toMatchObject({ abroad: true, destination: 'BE', nationality: 'TH' });
+    const record = await gql<{ caseNotification: Record<string, unknown> }>(
+      'query ($id: ID!) { caseNotification(id: $id) { country destination nationality } }',
+      { id },
+      coordinator(['OTHER']),
+    );
+    expect(record.body.data!.caseNotification).toEqual({
+      country: 'OTHER',
+      destination: 'BE',
+      nationality: 'TH',
+    });
+
+    const before = await eventCount();
+    const refused = await gql(
+      SUBMIT,
+      { input: { ...input, id: randomUUID(), nationality: 'ZZ' } },
+      partner('ngo-be'),
+    );
+    expect(errorOf(refused).extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(JSON.stringify(refused.body)).not.toContain('ZZ');
     expect(await eventCount()).toBe(before);
   });
 

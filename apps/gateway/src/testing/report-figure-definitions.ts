@@ -162,7 +162,7 @@ export const FIGURES: readonly FigureDefinition[] = [
     name: 'caseNotifications',
     kind: 'notification',
     measure: 'facts',
-    breakdowns: ['source', 'form', 'placeOfExploitation'],
+    breakdowns: ['source', 'form', 'placeOfExploitation', 'destination', 'nationality'],
     crossings: [
       ['source', 'form'],
       ['source', 'placeOfExploitation'],

@@ -427,16 +427,23 @@ async function recordNetworksAndProtection(api: ReportYearApi): Promise<Protecte
   await rescue(c, '2025-06-02', women);
 
   // Notifications are dated the day they are submitted: this year. One referred (protection
-  // opens its case from it, today), one rejected.
+  // opens its case from it, today), one rejected, and one of Thai women in Belgium.
   const { today } = api;
-  const submit = async (reportedBy: string, form: string, reporterReference?: string) => {
+  const submit = async (
+    reportedBy: string,
+    form: string,
+    reporterReference?: string,
+    abroad?: { destination: string; nationality: string },
+  ) => {
+    const country = abroad ? 'OTHER' : 'TH';
     const { submitCaseNotification } = await mutate(
       'submitCaseNotification',
       {
         reportedBy,
         reporterReference,
         formOfExploitation: form,
-        country: 'TH',
+        country,
+        ...abroad,
         possibleVictims: 1,
         minors: 0,
       },
@@ -446,26 +453,36 @@ async function recordNetworksAndProtection(api: ReportYearApi): Promise<Protecte
     facts.push({
       programme: 'networks',
       kind: 'notification',
-      country: 'TH',
+      country,
       on: today,
       subject: id,
-      attributes: { source: reportedBy, form },
+      attributes: { source: reportedBy, form, ...abroad },
     });
     if (reporterReference) {
       facts.push({
         programme: 'networks',
         kind: 'notifier',
-        country: 'TH',
+        country,
         on: today,
         subject: reporterReference,
         attributes: { source: reportedBy },
       });
     }
+    facts.push({
+      programme: 'networks',
+      kind: 'notificationOutcome',
+      country,
+      on: today,
+      subject: id,
+      stateKey: id,
+      attributes: { outcome: 'SUBMITTED' },
+    });
     return id;
   };
   // The first watchdog reported it: a notifier.
   const referred = await submit('WATCHDOG', 'SEX_TRAFFICKING', watchdogs[0]);
   const rejected = await submit('TRAINEE', 'ONLINE_SEXUAL_EXPLOITATION');
+  await submit('STAFF', 'SEX_TRAFFICKING', undefined, { destination: 'BE', nationality: 'TH' });
   const outcome = (id: string, value: string) =>
     facts.push({
       programme: 'networks',
@@ -476,8 +493,6 @@ async function recordNetworksAndProtection(api: ReportYearApi): Promise<Protecte
       stateKey: id,
       attributes: { outcome: value },
     });
-  outcome(referred, 'SUBMITTED');
-  outcome(rejected, 'SUBMITTED');
   await api.query(
     'mutation ($id: ID!) { validateCaseNotification(input: { notificationId: $id }) { status } }',
     { id: referred },

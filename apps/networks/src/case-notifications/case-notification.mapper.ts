@@ -15,6 +15,8 @@ export function toCaseNotification(row: CaseNotificationRow): CaseNotification {
     country: row.country as CaseNotification['country'],
     province: row.province,
     abroad: row.abroad,
+    destination: row.destination,
+    nationality: row.nationality,
     possibleVictims: row.possibleVictims,
     minors: row.minors,
     submittedAt: row.submittedAt,

@@ -163,6 +163,8 @@ export class CaseNotificationResolver {
       placeOfExploitation: input.placeOfExploitation ?? null,
       country: input.country,
       province: input.province ?? null,
+      destination: input.destination ?? null,
+      nationality: input.nationality ?? null,
       possibleVictims: input.possibleVictims,
       minors: input.minors,
       notifiedAt: input.notifiedAt?.toISOString() ?? null,

@@ -20,7 +20,13 @@ import {
   type PlaceOfExploitation,
   type ReporterKind,
 } from '@haven/networks/contracts';
-import { COUNTRIES, MAX_POSSIBLE_VICTIMS, type Country } from '@haven/networks/domain';
+import {
+  COUNTRIES,
+  COUNTRY_CODES,
+  MAX_POSSIBLE_VICTIMS,
+  type Country,
+  type CountryCode,
+} from '@haven/networks/domain';
 import { Policy } from '@haven/platform/security';
 import { IsBoolean, IsDate, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import {
@@ -31,11 +37,16 @@ import {
   RejectionReasonEnum,
   ReporterKindEnum,
 } from '../enums';
-import { connectionType, PageArgs, type Connection } from '@haven/platform/nest';
+import { connectionType, CountryCodeEnum, PageArgs, type Connection } from '@haven/platform/nest';
 import { NetworksPolicy } from '../policies';
 import { placeRules } from '../text-rules';
 
 const uuid = (field: string) => IsUUID('all', { message: `${field} must be a UUID` });
+const DESTINATION =
+  'Where abroad (ISO 3166-1: BE for a case in Belgium), when known; null when not said.';
+const NATIONALITY =
+  'The possible victims’ nationality (ISO 3166-1), when known and shared by all; null when not ' +
+  'said. A code for statistics, never an identity.';
 
 @ObjectType({
   description:
@@ -80,6 +91,12 @@ export class CaseNotification {
 
   @Field({ description: 'Outside Thailand, Laos, Myanmar and Vietnam (country OTHER).' })
   abroad!: boolean;
+
+  @Field(() => CountryCodeEnum, { nullable: true, description: DESTINATION })
+  destination!: CountryCode | null;
+
+  @Field(() => CountryCodeEnum, { nullable: true, description: NATIONALITY })
+  nationality!: CountryCode | null;
 
   @Field(() => Int)
   possibleVictims!: number;
@@ -239,6 +256,16 @@ export class SubmitCaseNotificationInput {
   @Field(() => String, { nullable: true, description: 'A province or district, when known.' })
   @placeRules('province')
   province?: string | null;
+
+  @Field(() => CountryCodeEnum, { nullable: true, description: `${DESTINATION} Only abroad.` })
+  @IsOptional()
+  @IsIn(COUNTRY_CODES, { message: 'destination must be an ISO 3166-1 alpha-2 code' })
+  destination?: CountryCode | null;
+
+  @Field(() => CountryCodeEnum, { nullable: true, description: NATIONALITY })
+  @IsOptional()
+  @IsIn(COUNTRY_CODES, { message: 'nationality must be an ISO 3166-1 alpha-2 code' })
+  nationality?: CountryCode | null;
 
   @Field(() => Int)
   @IsInt()

@@ -220,3 +220,23 @@ describe('the case opener and the kind of place', () => {
     expect(await placeOf(none)).toBeNull();
   });
 });
+
+describe('the case opener and where abroad', () => {
+  it('given referrals abroad naming a country, a code that is no country, and one at home naming one, then the cases hold it, null and null', async () => {
+    const [named, unknown, home] = [randomUUID(), randomUUID(), randomUUID()];
+    const abroad = { country: 'OTHER', province: null, abroad: true };
+    await refer(named, { ...abroad, destination: 'BE' } as never);
+    await refer(unknown, { ...abroad, destination: 'ATLANTIS' } as never);
+    const position = await refer(home, { destination: 'BE' } as never);
+    const opener = runner();
+    await opener.start();
+    await opener.waitFor(position);
+    await opener.stop();
+
+    const destinationOf = async (id: string) =>
+      ((await caseEvents(id))[0].data as { destination: unknown }).destination;
+    expect(await destinationOf(named)).toBe('BE');
+    expect(await destinationOf(unknown)).toBeNull();
+    expect(await destinationOf(home)).toBeNull();
+  });
+});

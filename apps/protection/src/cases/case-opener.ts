@@ -20,6 +20,7 @@ import {
   protectionCaseDecider,
   type OpenProtectionCase,
 } from '@haven/protection/domain';
+import { COUNTRY_CODES } from '@haven/vocabulary';
 
 /** Who the events of the case opener are recorded as: the service itself, not a user. */
 export const CASE_OPENER_ACTOR = { actorId: 'protection.case-opener', role: 'system' } as const;
@@ -58,6 +59,8 @@ export function caseOpenerReactor(store: EventStore, options: CaseOpenerOptions 
           country: known(data.country, COUNTRIES, 'OTHER'),
           province: province(data.province),
           abroad: data.abroad === true,
+          // Where abroad, when networks was told; a code protection does not know is unknown.
+          destination: data.abroad === true ? destinationOf(data) : null,
           formOfExploitation: known(data.formOfExploitation, FORMS_OF_EXPLOITATION, 'OTHER'),
           // Absent from referrals recorded before networks asked for it: unknown.
           placeOfExploitation: placeOf(data),
@@ -71,6 +74,14 @@ export function caseOpenerReactor(store: EventStore, options: CaseOpenerOptions 
     },
     onRefused: options.onSkipped,
   })(store);
+}
+
+/** The country abroad a referral names, if it is an ISO code; else unknown. */
+function destinationOf(data: Referral): OpenProtectionCase['data']['destination'] {
+  const { destination } = data;
+  return destination != null && (COUNTRY_CODES as readonly string[]).includes(destination)
+    ? destination
+    : null;
 }
 
 /** The kind of place a referral names, if it names one protection knows; else unknown. */

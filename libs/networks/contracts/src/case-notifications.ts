@@ -12,7 +12,7 @@ export function caseNotificationStreamId(notificationId: string): string {
   return `${CASE_NOTIFICATION_CATEGORY}-${notificationId}`;
 }
 
-import type { FormOfExploitation, PlaceOfExploitation } from '@haven/vocabulary';
+import type { CountryCode, FormOfExploitation, PlaceOfExploitation } from '@haven/vocabulary';
 
 // Shared words, the vocabulary's; re-exported for existing callers.
 export {
@@ -48,6 +48,11 @@ export type CaseNotificationReferred = {
     /** The province, when known; null when abroad or unknown. */
     province: string | null;
     abroad: boolean;
+    /**
+     * Where abroad (ISO 3166-1), when abroad and the reporter said; absent in referrals recorded
+     * before it was asked: read as null.
+     */
+    destination?: CountryCode | null;
     formOfExploitation: FormOfExploitation;
     /**
      * The kind of place where it happened (a hidden brothel, online…), when the reporter said;
@@ -121,6 +126,17 @@ export type CaseNotificationSubmitted = {
     /** Free text naming a place, when known; always null abroad. */
     province: string | null;
     abroad: boolean;
+    /**
+     * Where abroad (ISO 3166-1: BE for a Thai woman exploited in Belgium), when abroad and the
+     * reporter said; absent in notifications recorded before it was asked: read as null.
+     */
+    destination?: CountryCode | null;
+    /**
+     * The possible victims' nationality (ISO 3166-1), when the reporter knew it and they share
+     * one: a coarse attribute in clear for statistics, never an identity (ADR 21). Absent in
+     * notifications recorded before it was asked: read as null.
+     */
+    nationality?: CountryCode | null;
     possibleVictims: number;
     /** How many of the possible victims are minors: never more than possibleVictims. */
     minors: number;

@@ -5,6 +5,7 @@ import type {
   PlaceOfExploitation,
   ReporterKind,
 } from '@haven/networks/contracts';
+import type { CountryCode } from '@haven/networks/domain';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { bigintAsNumber } from './columns';
 
@@ -42,6 +43,14 @@ export class CaseNotificationRow {
 
   @Column('boolean')
   abroad!: boolean;
+
+  /** Where abroad (ISO 3166-1); null when not said (and before it was asked). */
+  @Column('text', { nullable: true })
+  destination!: CountryCode | null;
+
+  /** The possible victims' nationality (ISO 3166-1); null when not said. */
+  @Column('text', { nullable: true })
+  nationality!: CountryCode | null;
 
   @Column('int', { name: 'possible_victims' })
   possibleVictims!: number;

@@ -42,6 +42,8 @@ export const caseNotificationsProjection = rowProjection<
           country: data.country,
           province: data.province,
           abroad: data.abroad,
+          destination: data.destination ?? null,
+          nationality: data.nationality ?? null,
           possibleVictims: data.possibleVictims,
           minors: data.minors,
           submittedAt: new Date(data.submittedAt),

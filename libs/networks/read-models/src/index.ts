@@ -10,6 +10,7 @@ import { CreateBeneficiaryCaseNotifications1764100000001 } from './migrations/17
 import { CreateNetworksRegisters1764700000000 } from './migrations/1764700000000-create-networks-registers';
 import { AddNotificationPlace1767500000019 } from './migrations/1767500000019-add-notification-place';
 import { AddWatchdogResidence1768300000000 } from './migrations/1768300000000-add-watchdog-residence';
+import { AddNotificationDestinationNationality1768300000001 } from './migrations/1768300000001-add-notification-destination-nationality';
 import {
   AgentOfChangeRow,
   PartnerOrganisationRow,
@@ -67,5 +68,6 @@ export const NETWORKS_MIGRATIONS: MigrationSet = {
     CreateNetworksRegisters1764700000000,
     AddNotificationPlace1767500000019,
     AddWatchdogResidence1768300000000,
+    AddNotificationDestinationNationality1768300000001,
   ],
 };

@@ -124,6 +124,8 @@ describe('the networks.case_notifications projection', () => {
       country: 'LA',
       province: 'Bokeo',
       abroad: false,
+      destination: null,
+      nationality: null,
       possibleVictims: 2,
       minors: 1,
       submittedAt: new Date('2026-11-20T10:00:00.000Z'),

@@ -127,8 +127,12 @@ describe('Case notification decider: referral to protection', () => {
         country: 'OTHER',
         province: null,
         abroad: true,
+        destination: 'BE',
+        nationality: 'TH',
       } as never,
     };
+    // Where abroad travels to protection; the victims' nationality stays with the notification
+    // (protection records each victim's own).
     spec
       .given([abroad, validated])
       .when(refer)
@@ -140,6 +144,7 @@ describe('Case notification decider: referral to protection', () => {
             country: 'OTHER',
             province: null,
             abroad: true,
+            destination: 'BE',
           } as never,
         },
       ]);

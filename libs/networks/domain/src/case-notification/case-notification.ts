@@ -37,7 +37,7 @@ import {
   RejectedNotificationNotReferable,
   UnknownReporter,
 } from '../errors';
-import { COUNTRIES, type Country } from '../vocabulary';
+import { COUNTRIES, COUNTRY_CODES, type Country, type CountryCode } from '../vocabulary';
 
 const fail = (field: string, reason: string) => new InvalidCaseNotificationData(field, reason);
 
@@ -62,6 +62,10 @@ export type SubmitCaseNotification = {
     /** TH, LA, MM or VN; OTHER when abroad. */
     country: Country;
     province: string | null;
+    /** Where abroad (ISO 3166-1), when abroad and known. */
+    destination?: CountryCode | null;
+    /** The possible victims' nationality (ISO 3166-1), when known and shared. */
+    nationality?: CountryCode | null;
     possibleVictims: number;
     minors: number;
     /**
@@ -120,11 +124,15 @@ export type CaseNotificationCommand =
 
 // ---- State. ------------------------------------------------------------------------------
 
-/** What a submission said, as recorded (without its time; the place null when not said). */
+/** What a submission said, as recorded (without its time; what was not said null). */
 export type SubmittedFacts = Omit<
   CaseNotificationSubmitted['data'],
-  'submittedAt' | 'placeOfExploitation'
-> & { placeOfExploitation: PlaceOfExploitation | null };
+  'submittedAt' | 'placeOfExploitation' | 'destination' | 'nationality'
+> & {
+  placeOfExploitation: PlaceOfExploitation | null;
+  destination: CountryCode | null;
+  nationality: CountryCode | null;
+};
 
 /**
  * Who submitted a notification, from its first event's metadata: a retry of a submission is
@@ -170,6 +178,11 @@ function checkSubmission({ data }: SubmitCaseNotification): SubmittedFacts {
   if (abroad && province !== null) {
     throw fail('province', 'must be empty for a notification abroad (country OTHER).');
   }
+  const destination = countryCode(data.destination, 'destination');
+  if (destination !== null && !abroad) {
+    throw fail('destination', 'is only for a notification abroad (country OTHER).');
+  }
+  const nationality = countryCode(data.nationality, 'nationality');
   const possibleVictims = check.wholeNumber(data.possibleVictims, 'possibleVictims', {
     min: 1,
     max: MAX_POSSIBLE_VICTIMS,
@@ -185,9 +198,16 @@ function checkSubmission({ data }: SubmitCaseNotification): SubmittedFacts {
     country,
     province,
     abroad,
+    destination,
+    nationality,
     possibleVictims,
     minors,
   };
+}
+
+/** An ISO 3166-1 code, or null when not given. */
+function countryCode(value: unknown, field: string): CountryCode | null {
+  return value === null || value === undefined ? null : check.oneOf(COUNTRY_CODES, value, field);
 }
 
 function submit(
@@ -303,6 +323,7 @@ function refer(
       country: facts.country,
       province: facts.province,
       abroad: facts.abroad,
+      destination: facts.destination,
       formOfExploitation: facts.formOfExploitation,
       placeOfExploitation: facts.placeOfExploitation,
       possibleVictims: facts.possibleVictims,
@@ -341,9 +362,15 @@ export function evolveCaseNotification(
 ): CaseNotificationState {
   switch (event.type) {
     case 'CaseNotificationSubmitted': {
-      // A notification recorded before the place was asked said none.
+      // A notification recorded before the place, the destination or the nationality was asked
+      // said none.
       const { submittedAt: _submittedAt, ...recorded } = event.data;
-      const facts = { ...recorded, placeOfExploitation: recorded.placeOfExploitation ?? null };
+      const facts = {
+        ...recorded,
+        placeOfExploitation: recorded.placeOfExploitation ?? null,
+        destination: recorded.destination ?? null,
+        nationality: recorded.nationality ?? null,
+      };
       const submitter = recorderOf(event);
       return submitter ? { status: 'SUBMITTED', facts, submitter } : { status: 'SUBMITTED', facts };
     }

@@ -184,5 +184,47 @@ describe('the networks report module', () => {
       'notification',
       'notificationOutcome',
     ]);
+    // Recorded before where abroad and the nationality were asked: UNKNOWN.
+    expect(withReporter[0].attributes).toMatchObject({
+      destination: 'UNKNOWN',
+      nationality: 'UNKNOWN',
+    });
+  });
+
+  it('given a notification of Thai women in Belgium, then it counts by where abroad and their nationality', () => {
+    const [notification] = networksModule.factsOf(
+      recorded({
+        type: 'CaseNotificationSubmitted',
+        data: {
+          notificationId: '0193a5c2-7f1e-7d3a-9b4c-2e8f6a1d0f06',
+          reportedBy: 'PARTNER',
+          reporterReference: null,
+          formOfExploitation: 'SEX_TRAFFICKING',
+          placeOfExploitation: null,
+          country: 'OTHER',
+          province: null,
+          abroad: true,
+          destination: 'BE',
+          nationality: 'TH',
+          possibleVictims: 2,
+          minors: 0,
+          submittedAt: '2020-12-04T10:00:00.000Z',
+        },
+      }),
+      book(),
+    );
+    expect(notification).toEqual({
+      kind: 'notification',
+      country: 'OTHER',
+      occurredOn: '2020-12-04',
+      subjectId: '0193a5c2-7f1e-7d3a-9b4c-2e8f6a1d0f06',
+      attributes: {
+        source: 'PARTNER',
+        form: 'SEX_TRAFFICKING',
+        placeOfExploitation: 'UNKNOWN',
+        destination: 'BE',
+        nationality: 'TH',
+      },
+    });
   });
 });

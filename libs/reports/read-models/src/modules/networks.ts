@@ -21,7 +21,8 @@ const OUTCOME_OF: Record<string, string> = {
 };
 
 /**
- * Case notifications by source, form, kind of place and outcome (the latest recorded), counted on
+ * Case notifications by source, form, kind of place, where abroad, the victims' nationality and
+ * outcome (the latest recorded), counted on
  * the day they were notified, and the distinct reporters they came from; watchdogs active (joined
  * by the year's end) and new, by kind, region and the country they live in, and the countries and
  * communities they live in; trainings (sessions by topic, places,
@@ -32,7 +33,8 @@ export const networksModule: ReportModule = {
   // 2: notifications carry the kind of place where the exploitation happened.
   // 3: trainings and campaigns carry their topic; a notification's reporter is counted.
   // 4: watchdogs by the country they live in; the countries and communities they live in.
-  revision: 4,
+  // 5: notifications by where abroad and by the victims' nationality.
+  revision: 5,
   categories: [CASE_NOTIFICATION_CATEGORY, WATCHDOG_CATEGORY, PREVENTION_ACTIVITY_CATEGORY],
   handles: [
     'CaseNotificationSubmitted',
@@ -55,6 +57,8 @@ export const networksModule: ReportModule = {
           reporterReference,
           formOfExploitation,
           placeOfExploitation,
+          destination,
+          nationality,
         } = event.data;
         const occurredOn = dayOf((event as CaseNotificationSubmitted).data.submittedAt);
         subjects.set(notificationId, { country, occurredOn });
@@ -68,6 +72,8 @@ export const networksModule: ReportModule = {
               source: reportedBy,
               form: formOfExploitation,
               placeOfExploitation: known(placeOfExploitation),
+              destination: known(destination),
+              nationality: known(nationality),
             },
           },
           outcome(notificationId, country, occurredOn, 'SUBMITTED'),
@@ -148,7 +154,7 @@ export const networksModule: ReportModule = {
       name: 'caseNotifications',
       kind: 'notification',
       measure: 'facts',
-      breakdowns: ['source', 'form', 'placeOfExploitation'],
+      breakdowns: ['source', 'form', 'placeOfExploitation', 'destination', 'nationality'],
       crossings: [
         ['source', 'form'],
         ['source', 'placeOfExploitation'],
