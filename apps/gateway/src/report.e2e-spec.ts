@@ -206,6 +206,8 @@ describe('the annual programme report through the gateway', () => {
     expect(bySetting('averageAge', 'COMMUNITY')).toEqual([16, 25, 0, 0, 0]);
     expect(line('followUps', 'NOT_REACHED').total).toBe(1);
     expect(line('agentsOfChangeTrained').values).toEqual([0, 1, 0, 0, 0]);
+    // The girl's government shelter served her in the year (until she went home).
+    expect(line('sheltersServed', 'GOVERNMENT').values).toEqual([1, 0, 0, 0, 0]);
     // Relief: four recipients by three field workers (staff, a volunteer, an agent of change).
     expect(line('recipients').total).toBe(4);
     expect(line('fieldWorkers').total).toBe(3);

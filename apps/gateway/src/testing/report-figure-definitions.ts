@@ -353,6 +353,13 @@ export const FIGURES: readonly FigureDefinition[] = [
     kind: 'agentOfChangeTrained',
     measure: 'subjects',
   },
+  {
+    programme: 'empowerment',
+    name: 'sheltersServed',
+    kind: 'shelter',
+    measure: 'subjects',
+    breakdowns: ['operator'],
+  },
   ...LEGAL_FIGURES,
   ...RELIEF_FIGURES,
 ];

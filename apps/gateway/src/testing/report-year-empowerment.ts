@@ -26,6 +26,8 @@ interface Enrolled {
   dateOfBirth: string;
   /** Her setting from the day it changed: the report reads it as it stood on each fact. */
   setting: string;
+  /** In a shelter: its name and who runs it; the years it has counted as serving her in. */
+  shelter: { name: string; operator: string; counted: Set<string> } | null;
 }
 
 export async function recordEmpowermentYear(api: ReportYearApi): Promise<TrainedAgentOfChange> {
@@ -64,6 +66,14 @@ export async function recordEmpowermentYear(api: ReportYearApi): Promise<Trained
       nationality: person.nationality,
       dateOfBirth: person.dateOfBirth,
       setting: person.setting.kind,
+      shelter:
+        person.setting.kind === 'SHELTER'
+          ? {
+              name: String(person.setting.shelterName),
+              operator: person.setting.governmentRun ? 'GOVERNMENT' : 'NON_GOVERNMENT',
+              counted: new Set(),
+            }
+          : null,
     };
   };
 
@@ -82,6 +92,17 @@ export async function recordEmpowermentYear(api: ReportYearApi): Promise<Trained
         ageGroup: age < 18 ? 'MINOR' : 'ADULT',
       },
     });
+    // Her shelter served someone that year (counted by its name, once per year).
+    const { shelter } = enrolled;
+    if (shelter && !shelter.counted.has(on.slice(0, 4))) {
+      shelter.counted.add(on.slice(0, 4));
+      push(enrolled, {
+        kind: 'shelter',
+        on,
+        subject: shelter.name,
+        attributes: { operator: shelter.operator },
+      });
+    }
     if (serviceKind === 'TUITION_FEES') {
       push(enrolled, { kind: 'tuition', on, subject: enrolled.beneficiaryId });
     }
@@ -195,6 +216,7 @@ export async function recordEmpowermentYear(api: ReportYearApi): Promise<Trained
     officer,
   );
   girl.setting = 'COMMUNITY';
+  girl.shelter = null;
   await followUp(girl, 'PHONE', false, '2025-12-30', '2025-12-31');
   await followUp(girl, 'IN_PERSON', true, '2025-12-31', '2026-01-01');
   await followUp(girl, 'ONLINE', true, '2026-01-01', '2026-02-01');

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { RecordedEvent } from '@haven/platform/event-store';
 import { ENROLMENT_CATEGORY, type EmpowermentIntegrationEvent } from '@haven/empowerment/contracts';
 import { known, type NewFact, type ReportModule, type SubjectBook } from '../programme-module';
@@ -6,7 +7,8 @@ import { known, type NewFact, type ReportModule, type SubjectBook } from '../pro
  * Beneficiaries served (a service or a follow-up in the year), by setting, service kind,
  * nationality and minor or adult; their average and youngest age; follow-ups by mode and whether
  * the person was reached; grants (small grants disbursed, tuition paid as a service) with amounts
- * by currency, and the beneficiaries given one; agents of change trained. Nationality, age and minor are the ones services and
+ * by currency, and the beneficiaries given one; agents of change trained; the shelters where
+ * anyone was served, government-run or not. Nationality, age and minor are the ones services and
  * follow-ups carry on their day (schema version 2, ADR 21); version 1 events, read through
  * `EMPOWERMENT_UPCASTERS`, count them as UNKNOWN.
  */
@@ -14,7 +16,8 @@ export const empowermentModule: ReportModule = {
   programme: 'empowerment',
   // 4: a disbursed grant also counts its beneficiary ("30 beneficiaries given a small grant").
   // 5: ages by setting (the shelters' girls apart from those served in their community).
-  revision: 5,
+  // 6: the shelters where anyone was served.
+  revision: 6,
   categories: [ENROLMENT_CATEGORY],
   handles: [
     'BeneficiaryEnrolled',
@@ -43,9 +46,13 @@ export const empowermentModule: ReportModule = {
       case 'BeneficiaryEnrolled':
       case 'EnrolmentSettingChanged': {
         const before = subjects.get(`enrolment:${event.data.enrolmentId}`) ?? {};
+        const { kind, shelterName, governmentRun } = event.data.setting;
         subjects.set(`enrolment:${event.data.enrolmentId}`, {
           ...before,
-          setting: event.data.setting.kind,
+          setting: kind,
+          shelter: kind === 'SHELTER' && shelterName ? shelterKey(shelterName) : null,
+          shelterOperator:
+            governmentRun === null ? 'UNKNOWN' : governmentRun ? 'GOVERNMENT' : 'NON_GOVERNMENT',
           ...(event.type === 'BeneficiaryEnrolled' ? { sex: event.data.sex } : {}),
         });
         return [];
@@ -162,8 +169,49 @@ export const empowermentModule: ReportModule = {
     },
     { name: 'tuitionSupported', kind: 'tuition', measure: 'subjects' },
     { name: 'agentsOfChangeTrained', kind: 'agentOfChangeTrained', measure: 'subjects' },
+    // "65 beneficiaries in two government shelters".
+    { name: 'sheltersServed', kind: 'shelter', measure: 'subjects', breakdowns: ['operator'] },
   ],
 };
+
+/**
+ * A shelter by its name, normalised and hashed: the report counts shelters without keeping where
+ * victims stay.
+ */
+function shelterKey(name: string): string {
+  const normalised = name.trim().replace(/\s+/g, ' ').toLowerCase();
+  return createHash('sha256').update(normalised).digest('hex').slice(0, 32);
+}
+
+/**
+ * The shelter an enrolment is in served someone on `on`: one fact per enrolment, shelter and
+ * year (the enrolment remembers which it gave), not one per service.
+ */
+function shelterServed(
+  subjects: SubjectBook,
+  enrolmentId: string,
+  country: string,
+  on: string,
+): NewFact[] {
+  const enrolment = subjects.get(`enrolment:${enrolmentId}`);
+  if (enrolment?.setting !== 'SHELTER' || typeof enrolment.shelter !== 'string') return [];
+  const given = `${enrolment.shelter}/${on.slice(0, 4)}`;
+  const already = String(enrolment.sheltersCounted ?? '').split(',');
+  if (already.includes(given)) return [];
+  subjects.set(`enrolment:${enrolmentId}`, {
+    ...enrolment,
+    sheltersCounted: [...already.filter(Boolean), given].join(','),
+  });
+  return [
+    {
+      kind: 'shelter',
+      country,
+      occurredOn: on,
+      subjectId: enrolment.shelter,
+      attributes: { operator: known(enrolment.shelterOperator) },
+    },
+  ];
+}
 
 /** A person served: counted once per year, with her age (when known) for the age figures. */
 function served(
@@ -196,6 +244,7 @@ function served(
       },
     },
   ];
+  facts.push(...shelterServed(subjects, enrolmentId, fact.country, fact.on));
   if (fact.kind === 'TUITION_FEES') {
     facts.push({
       kind: 'tuition',
