@@ -175,6 +175,11 @@ describe('the annual programme report through the gateway', () => {
     expect(line('watchdogCountriesNew').total).toBe(3);
     expect(line('watchdogCommunitiesNew').total).toBe(3);
     expect(line('trainingParticipants').total).toBe(566);
+    expect(line('trainingInstitutions').total).toBe(6);
+    // A meeting with watchdogs in Thailand and a focus group in Laos, apart from trainings.
+    expect(line('networkActivities', 'MEETING').values).toEqual([1, 0, 0, 0, 0]);
+    expect(line('networkActivities', 'FOCUS_GROUP').values).toEqual([0, 1, 0, 0, 0]);
+    expect(line('trainingSessions').total).toBe(1);
     // Fifteen protected; a Myanmar girl and a Lao woman served by empowerment; a Thai boy
     // assisted by legal (the Lao girl and the Lao woman it assisted are already counted).
     expect(line('uniqueBeneficiaries').total).toBe(18);

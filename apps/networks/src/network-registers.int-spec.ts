@@ -256,7 +256,10 @@ describe('prevention activities', () => {
   const record = `mutation ($input: RecordPreventionActivityInput!) {
     recordPreventionActivity(input: $input) {
       activityId streamVersion
-      preventionActivity { kind topic date country province online participants { sex role count } participantCount reach }
+      preventionActivity {
+        kind topic date country province online participants { sex role count } participantCount
+        reach institutions
+      }
     }
   }`;
   const list = `query ($country: Country, $topic: PreventionTopic, $from: String, $to: String) {
@@ -289,6 +292,7 @@ describe('prevention activities', () => {
             { sex: 'FEMALE', role: 'STUDENTS', count: 268 },
             { sex: 'FEMALE', role: 'TEACHERS', count: 63 },
           ],
+          institutions: 6,
         },
       },
       th,
@@ -309,6 +313,7 @@ describe('prevention activities', () => {
       ],
       participantCount: 566,
       reach: null,
+      institutions: 6,
     });
 
     const campaign = await gql<{ recordPreventionActivity: { activityId: string } }>(
@@ -347,13 +352,43 @@ describe('prevention activities', () => {
     expect(laos.body.data!.preventionActivities.edges).toEqual([]);
   });
 
+  it('records a meeting with watchdogs and a focus group with peers at risk, counted by role', async () => {
+    for (const [kind, role] of [
+      ['MEETING', 'WATCHDOGS'],
+      ['FOCUS_GROUP', 'PEERS_AT_RISK'],
+    ]) {
+      const response = await gql<{
+        recordPreventionActivity: { preventionActivity: Record<string, unknown> };
+      }>(
+        record,
+        {
+          input: {
+            kind,
+            topic: 'CASE_NOTIFICATION',
+            date: '2020-10-01',
+            country: 'TH',
+            participants: [{ sex: 'FEMALE', role, count: 9 }],
+          },
+        },
+        th,
+      );
+      expect(response.body.errors).toBeUndefined();
+      expect(response.body.data!.recordPreventionActivity.preventionActivity).toMatchObject({
+        kind,
+        participants: [{ sex: 'FEMALE', role, count: 9 }],
+        institutions: null,
+      });
+    }
+  });
+
   it('refuses a reach for a training, both counts, or none, with BAD_USER_INPUT; a watchdog may not record', async () => {
     const before = await eventCount();
     const base = { kind: 'TRAINING', topic: 'SAFE_MIGRATION', date: '2020-07-01', country: 'TH' };
+    const villagers = [{ sex: 'FEMALE', role: 'VILLAGERS', count: 5 }];
     for (const input of [
       { ...base, reach: 100 },
       { ...base },
-      { ...base, reach: 5, participants: [{ sex: 'FEMALE', role: 'VILLAGERS', count: 5 }] },
+      { ...base, reach: 5, participants: villagers },
     ]) {
       const response = await gql(record, { input }, th);
       expect(errorOf(response).extensions).toMatchObject({
@@ -361,6 +396,9 @@ describe('prevention activities', () => {
         reason: 'INVALID_PREVENTION_ACTIVITY_DATA',
       });
     }
+    const noInstitution = { ...base, participants: villagers, institutions: 0 };
+    const none = await gql(record, { input: noInstitution }, th);
+    expect(errorOf(none).extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
     const refused = await gql(record, { input: { ...base, reach: 5 } }, watchdog());
     expect(errorOf(refused).extensions).toEqual({ code: 'FORBIDDEN', reason: 'ROLE_NOT_ALLOWED' });
     expect(await eventCount()).toBe(before);

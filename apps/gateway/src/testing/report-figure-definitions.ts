@@ -244,6 +244,27 @@ export const FIGURES: readonly FigureDefinition[] = [
     breakdowns: ['topic'],
   },
   {
+    programme: 'networks',
+    name: 'trainingInstitutions',
+    kind: 'trainingInstitutions',
+    measure: 'sum',
+    breakdowns: ['topic'],
+  },
+  {
+    programme: 'networks',
+    name: 'networkActivities',
+    kind: 'networkActivity',
+    measure: 'facts',
+    breakdowns: ['kind', 'topic'],
+  },
+  {
+    programme: 'networks',
+    name: 'networkActivityParticipants',
+    kind: 'networkActivityParticipants',
+    measure: 'sum',
+    breakdowns: ['kind', 'role', 'sex'],
+  },
+  {
     programme: 'protection',
     name: 'personsProtected',
     kind: 'personProtected',

@@ -148,6 +148,7 @@ async function recordNetworksAndProtection(api: ReportYearApi): Promise<Protecte
     date: string,
     province: string,
     participants: Array<[string, string, number]>,
+    institutions?: number,
   ) => {
     await mutate(
       'recordPreventionActivity',
@@ -159,6 +160,7 @@ async function recordNetworksAndProtection(api: ReportYearApi): Promise<Protecte
         province,
         online: false,
         participants: participants.map(([sex, role, count]) => ({ sex, role, count })),
+        institutions,
       },
       'activityId',
     );
@@ -178,6 +180,17 @@ async function recordNetworksAndProtection(api: ReportYearApi): Promise<Protecte
       on: date,
       subject: `TH/${province}/UNKNOWN`,
     });
+    if (institutions) {
+      facts.push({
+        programme: 'networks',
+        kind: 'trainingInstitutions',
+        country: 'TH',
+        on: date,
+        subject,
+        quantity: institutions,
+        attributes: { topic: 'ONLINE_SEXUAL_EXPLOITATION' },
+      });
+    }
     for (const [sex, role, count] of participants) {
       facts.push({
         programme: 'networks',
@@ -190,13 +203,56 @@ async function recordNetworksAndProtection(api: ReportYearApi): Promise<Protecte
       });
     }
   };
-  await training('2025-12-31', 'Nong Khai', [
-    ['FEMALE', 'STUDENTS', 268],
-    ['MALE', 'STUDENTS', 186],
-    ['FEMALE', 'TEACHERS', 63],
-    ['MALE', 'TEACHERS', 49],
-  ]);
+  await training(
+    '2025-12-31',
+    'Nong Khai',
+    [
+      ['FEMALE', 'STUDENTS', 268],
+      ['MALE', 'STUDENTS', 186],
+      ['FEMALE', 'TEACHERS', 63],
+      ['MALE', 'TEACHERS', 49],
+    ],
+    6,
+  );
   await training('2026-01-01', 'Nong Khai', [['FEMALE', 'VILLAGERS', 20]]);
+  // A meeting with the watchdogs abroad, and a focus group an agent of change led with peers.
+  for (const [kind, topic, date, country, participants] of [
+    ['MEETING', 'CASE_NOTIFICATION', '2025-12-31', 'TH', [['FEMALE', 'WATCHDOGS', 14]]],
+    ['FOCUS_GROUP', 'SEXUAL_EXPLOITATION', '2025-01-01', 'LA', [['FEMALE', 'PEERS_AT_RISK', 7]]],
+  ] as const) {
+    await mutate(
+      'recordPreventionActivity',
+      {
+        kind,
+        topic,
+        date,
+        country,
+        online: false,
+        participants: participants.map(([sex, role, count]) => ({ sex, role, count })),
+      },
+      'activityId',
+    );
+    const subject = `${kind}/${date}`;
+    facts.push({
+      programme: 'networks',
+      kind: 'networkActivity',
+      country,
+      on: date,
+      subject,
+      attributes: { kind, topic },
+    });
+    for (const [sex, role, count] of participants) {
+      facts.push({
+        programme: 'networks',
+        kind: 'networkActivityParticipants',
+        country,
+        on: date,
+        subject,
+        quantity: count,
+        attributes: { kind, sex, role },
+      });
+    }
+  }
   await mutate(
     'recordPreventionActivity',
     {

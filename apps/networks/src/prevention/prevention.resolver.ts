@@ -37,6 +37,7 @@ function toPreventionActivity(row: PreventionActivityRow): PreventionActivity {
       row.participants && row.participants.map(({ sex, role, count }) => ({ sex, role, count })),
     participantCount: row.participantCount,
     reach: row.reach,
+    institutions: row.institutions,
     recordedAt: row.recordedAt,
   };
 }
@@ -77,8 +78,9 @@ export class PreventionResolver {
   @Policy(NetworksPolicy.manage)
   @Mutation(() => RecordPreventionActivityPayload, {
     description:
-      'Record a training or a campaign: participants by sex and role, or the reach of an ' +
-      'online campaign.',
+      'Record a training, a campaign, a network meeting or a focus group: participants by sex ' +
+      'and role, or the reach of an online campaign; how many schools or institutions took ' +
+      'part, when counted.',
   })
   async recordPreventionActivity(
     @Args('input') { id, ...facts }: RecordPreventionActivityInput,
@@ -95,6 +97,7 @@ export class PreventionResolver {
         participants:
           facts.participants?.map(({ sex, role, count }) => ({ sex, role, count })) ?? null,
         reach: facts.reach ?? null,
+        institutions: facts.institutions ?? null,
       },
       commandContext(context),
     );

@@ -10,6 +10,7 @@ import {
 } from '@nestjs/graphql';
 import {
   COUNTRIES,
+  MAX_INSTITUTIONS,
   MAX_PARTICIPANTS,
   MAX_REACH,
   PARTICIPANT_ROLES,
@@ -48,6 +49,8 @@ import { NetworksPolicy } from '../policies';
 import { dateRule, placeRules } from '../text-rules';
 
 const READ = NetworksPolicy.readNetworks;
+const INSTITUTIONS =
+  'How many schools or other institutions took part, when counted: a number, never names.';
 
 @ObjectType({ description: 'How many participants of one sex and one role took part.' })
 @Policy(READ)
@@ -64,8 +67,8 @@ export class ParticipantCount {
 
 @ObjectType({
   description:
-    'A training or a campaign: its participants counted by sex and role, or, for an online ' +
-    'campaign, its reach.',
+    'A training, a campaign, a network meeting or a focus group: its participants counted by ' +
+    'sex and role, or, for an online campaign, its reach.',
 })
 @Policy(READ)
 export class PreventionActivity {
@@ -101,6 +104,9 @@ export class PreventionActivity {
 
   @Field(() => Int, { nullable: true, description: 'How many an online campaign reached.' })
   reach!: number | null;
+
+  @Field(() => Int, { nullable: true, description: INSTITUTIONS })
+  institutions!: number | null;
 
   @Field(() => GraphQLISODateTime)
   recordedAt!: Date;
@@ -215,6 +221,13 @@ export class RecordPreventionActivityInput {
   @Min(1)
   @Max(MAX_REACH)
   reach?: number | null;
+
+  @Field(() => Int, { nullable: true, description: INSTITUTIONS })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_INSTITUTIONS)
+  institutions?: number | null;
 }
 
 @ObjectType()

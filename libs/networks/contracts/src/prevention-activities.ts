@@ -14,7 +14,14 @@ export function preventionActivityStreamId(activityId: string): string {
   return `${PREVENTION_ACTIVITY_CATEGORY}-${activityId}`;
 }
 
-export const PREVENTION_ACTIVITY_KINDS = ['TRAINING', 'CAMPAIGN'] as const;
+export const PREVENTION_ACTIVITY_KINDS = [
+  'TRAINING',
+  'CAMPAIGN',
+  /** A meeting of the network: with watchdogs at home or abroad, with partners. */
+  'MEETING',
+  /** A focus group an agent of change leads with peers at risk (in sex work, say). */
+  'FOCUS_GROUP',
+] as const;
 export type PreventionActivityKind = (typeof PREVENTION_ACTIVITY_KINDS)[number];
 
 export const PREVENTION_TOPICS = [
@@ -36,6 +43,9 @@ export const PARTICIPANT_ROLES = [
   'PARENTS',
   'OFFICIALS',
   'LAWYERS',
+  'WATCHDOGS',
+  /** People at risk of exploitation, such as those in sex work: counted, never named. */
+  'PEERS_AT_RISK',
   'OTHER',
 ] as const;
 export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
@@ -44,8 +54,9 @@ export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
 export type ParticipantCount = { sex: Sex; role: ParticipantRole; count: number };
 
 /**
- * A training or a campaign took place (schema version 1). Either its participants are counted
- * by sex and role, or, for an online campaign, its reach (how many people it reached) is given.
+ * A training, a campaign, a meeting or a focus group took place (schema version 1). Either its
+ * participants are counted by sex and role, or, for an online campaign, its reach (how many
+ * people it reached) is given.
  */
 export type PreventionActivityRecorded = {
   type: 'PreventionActivityRecorded';
@@ -62,6 +73,12 @@ export type PreventionActivityRecorded = {
     /** Sorted by role, then sex; null when the reach is given instead. */
     participants: ParticipantCount[] | null;
     reach: number | null;
+    /**
+     * How many schools or other institutions took part ("566 students and teachers from 6
+     * schools"), when counted: a number, never their names. Absent in activities recorded
+     * before it was asked: read as null.
+     */
+    institutions?: number | null;
     /** ISO 8601 instant. */
     recordedAt: string;
   };

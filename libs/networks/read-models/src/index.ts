@@ -11,6 +11,7 @@ import { CreateNetworksRegisters1764700000000 } from './migrations/1764700000000
 import { AddNotificationPlace1767500000019 } from './migrations/1767500000019-add-notification-place';
 import { AddWatchdogResidence1768300000000 } from './migrations/1768300000000-add-watchdog-residence';
 import { AddNotificationDestinationNationality1768300000001 } from './migrations/1768300000001-add-notification-destination-nationality';
+import { AddActivityInstitutions1768300000002 } from './migrations/1768300000002-add-activity-institutions';
 import {
   AgentOfChangeRow,
   PartnerOrganisationRow,
@@ -69,5 +70,6 @@ export const NETWORKS_MIGRATIONS: MigrationSet = {
     AddNotificationPlace1767500000019,
     AddWatchdogResidence1768300000000,
     AddNotificationDestinationNationality1768300000001,
+    AddActivityInstitutions1768300000002,
   ],
 };

@@ -402,6 +402,7 @@ describe('the networks member and prevention projections', () => {
         participants: training.data.participants,
         participantCount: 566,
         reach: null,
+        institutions: null,
         recordedAt: new Date(registeredAt),
         recordedPosition: recorded.globalPositions[0],
       },

@@ -30,6 +30,7 @@ export const preventionActivitiesProjection = rowProjection<
       ? data.participants.reduce((sum, line) => sum + line.count, 0)
       : null,
     reach: data.reach,
+    institutions: data.institutions ?? null,
     recordedAt: new Date(data.recordedAt),
     recordedPosition: globalPosition,
   }),

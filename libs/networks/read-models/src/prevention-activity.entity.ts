@@ -7,7 +7,10 @@ import type {
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { bigintAsNumber } from './columns';
 
-/** `networks.prevention_activities`: trainings and campaigns, their participants or reach. */
+/**
+ * `networks.prevention_activities`: trainings, campaigns, meetings and focus groups, their
+ * participants or reach.
+ */
 @Entity({ schema: 'networks', name: 'prevention_activities' })
 export class PreventionActivityRow {
   @PrimaryColumn('uuid')
@@ -45,6 +48,10 @@ export class PreventionActivityRow {
 
   @Column('int', { nullable: true })
   reach!: number | null;
+
+  /** How many schools or institutions took part; null when not counted. */
+  @Column('int', { nullable: true })
+  institutions!: number | null;
 
   @Column('timestamptz', { name: 'recorded_at' })
   recordedAt!: Date;

@@ -62,6 +62,7 @@ const recorded: PreventionActivityEvent = {
       { sex: 'MALE', role: 'TEACHERS', count: 49 },
     ],
     reach: null,
+    institutions: null,
     recordedAt: '2026-11-20T08:30:00.000Z',
   },
 };
@@ -100,6 +101,20 @@ describe('Prevention activity decider', () => {
           },
         },
       ]);
+  });
+
+  it('given an activity recorded before institutions were asked, when the same recording arrives again, then nothing happens; with institutions counted, it is another', () => {
+    const { institutions: _institutions, ...before } = recorded.data;
+    const older = { ...recorded, data: before } as PreventionActivityEvent;
+    spec.given([older]).when(training()).then([]);
+    spec
+      .given([])
+      .when(training({ institutions: 6 }))
+      .then([{ ...recorded, data: { ...recorded.data, institutions: 6 } }]);
+    spec
+      .given([older])
+      .when(training({ institutions: 6 }))
+      .thenThrows(PreventionActivityAlreadyRecorded);
   });
 
   it('given a recorded activity, when the same recording arrives again, counts listed in another order, then nothing happens', () => {

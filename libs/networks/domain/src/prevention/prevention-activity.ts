@@ -27,6 +27,8 @@ export { PREVENTION_ACTIVITY_CATEGORY, preventionActivityStreamId };
 /** The most people one line of participants or one campaign's reach may count. */
 export const MAX_PARTICIPANTS = 100_000;
 export const MAX_REACH = 100_000_000;
+/** The most schools or institutions one activity may count. */
+export const MAX_INSTITUTIONS = 10_000;
 
 const fail = (field: string, reason: string) => new InvalidPreventionActivityData(field, reason);
 
@@ -98,6 +100,10 @@ function checkRecording({ data }: RecordPreventionActivity): RecordPreventionAct
   if (hasReach && !(kind === 'CAMPAIGN' && data.online)) {
     throw fail('reach', 'is for an online campaign only: count the participants of the others.');
   }
+  const institutions =
+    data.institutions === null || data.institutions === undefined
+      ? null
+      : check.wholeNumber(data.institutions, 'institutions', { min: 1, max: MAX_INSTITUTIONS });
   return {
     activityId,
     kind,
@@ -109,6 +115,7 @@ function checkRecording({ data }: RecordPreventionActivity): RecordPreventionAct
     online: data.online,
     participants: hasParticipants ? participantsOf(data.participants) : null,
     reach: hasReach ? check.wholeNumber(data.reach, 'reach', { min: 1, max: MAX_REACH }) : null,
+    institutions,
   };
 }
 
@@ -131,7 +138,9 @@ export function evolvePreventionActivity(
   _state: PreventionActivityState,
   event: RecordedPreventionActivityEvent,
 ): PreventionActivityState {
-  const { recordedAt: _recordedAt, ...facts } = event.data;
+  // An activity recorded before institutions were asked counted none.
+  const { recordedAt: _recordedAt, ...recorded } = event.data;
+  const facts = { ...recorded, institutions: recorded.institutions ?? null };
   const recorder = recorderOf(event);
   return recorder ? { status: 'RECORDED', facts, recorder } : { status: 'RECORDED', facts };
 }

@@ -147,6 +147,40 @@ describe('the networks report module', () => {
     });
   });
 
+  it('given a meeting with watchdogs, then it counts apart from trainings, with its people by role; a training counts the schools it reached', () => {
+    const activity = (kind: 'MEETING' | 'TRAINING', institutions: number | null) =>
+      networksModule.factsOf(
+        recorded({
+          type: 'PreventionActivityRecorded',
+          data: {
+            activityId: `0193a5c2-7f1e-7d3a-9b4c-2e8f6a1d0f1${kind === 'MEETING' ? 1 : 2}`,
+            kind,
+            topic: 'CASE_NOTIFICATION',
+            date: '2020-10-01',
+            country: 'TH',
+            province: null,
+            district: null,
+            online: false,
+            participants: [{ sex: 'FEMALE', role: 'WATCHDOGS', count: 14 }],
+            reach: null,
+            institutions,
+            recordedAt: '2026-12-01T00:00:00.000Z',
+          },
+        }),
+        book(),
+      );
+    expect(activity('MEETING', null).map((fact) => [fact.kind, fact.attributes])).toEqual([
+      ['networkActivity', { kind: 'MEETING', topic: 'CASE_NOTIFICATION' }],
+      ['networkActivityParticipants', { kind: 'MEETING', sex: 'FEMALE', role: 'WATCHDOGS' }],
+    ]);
+    const training = activity('TRAINING', 6);
+    expect(training.map((fact) => fact.kind)).not.toContain('networkActivity');
+    expect(training.find((fact) => fact.kind === 'trainingInstitutions')?.quantity).toBe(6);
+    expect(
+      activity('TRAINING', null).filter((fact) => fact.kind === 'trainingInstitutions'),
+    ).toEqual([]);
+  });
+
   it('given notifications with and without their reporter’s record, then each reporter counts as a notifier, by source', () => {
     const watchdogId = '0193a5c2-7f1e-7d3a-9b4c-2e8f6a1d0f03';
     const submitted = (notificationId: string, reporterReference: string | null) =>

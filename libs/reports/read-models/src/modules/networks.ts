@@ -22,11 +22,12 @@ const OUTCOME_OF: Record<string, string> = {
 
 /**
  * Case notifications by source, form, kind of place, where abroad, the victims' nationality and
- * outcome (the latest recorded), counted on
- * the day they were notified, and the distinct reporters they came from; watchdogs active (joined
- * by the year's end) and new, by kind, region and the country they live in, and the countries and
- * communities they live in; trainings (sessions by topic, places,
- * participants by sex, role and topic); campaign reach by topic.
+ * outcome (the latest recorded), counted on the day they were notified, and the distinct
+ * reporters they came from; watchdogs active (joined by the year's end) and new, by kind, region
+ * and the country they live in, and the countries and communities they live in; trainings
+ * (sessions by topic, places, the schools or institutions taking part, participants by sex, role
+ * and topic); campaign reach by topic; network meetings and focus groups, with their
+ * participants by role and sex.
  */
 export const networksModule: ReportModule = {
   programme: 'networks',
@@ -34,7 +35,8 @@ export const networksModule: ReportModule = {
   // 3: trainings and campaigns carry their topic; a notification's reporter is counted.
   // 4: watchdogs by the country they live in; the countries and communities they live in.
   // 5: notifications by where abroad and by the victims' nationality.
-  revision: 5,
+  // 6: network meetings and focus groups apart from trainings; institutions trained.
+  revision: 6,
   categories: [CASE_NOTIFICATION_CATEGORY, WATCHDOG_CATEGORY, PREVENTION_ACTIVITY_CATEGORY],
   handles: [
     'CaseNotificationSubmitted',
@@ -217,7 +219,26 @@ export const networksModule: ReportModule = {
       breakdowns: ['sex', 'role', 'topic'],
       crossings: [['sex', 'role']],
     },
+    {
+      name: 'trainingInstitutions',
+      kind: 'trainingInstitutions',
+      measure: 'sum',
+      breakdowns: ['topic'],
+    },
     { name: 'campaignReach', kind: 'campaignReach', measure: 'sum', breakdowns: ['topic'] },
+    // Meetings of the network and focus groups, apart from trainings.
+    {
+      name: 'networkActivities',
+      kind: 'networkActivity',
+      measure: 'facts',
+      breakdowns: ['kind', 'topic'],
+    },
+    {
+      name: 'networkActivityParticipants',
+      kind: 'networkActivityParticipants',
+      measure: 'sum',
+      breakdowns: ['kind', 'role', 'sex'],
+    },
   ],
 };
 
@@ -240,6 +261,26 @@ function outcome(
 function preventionFacts(data: PreventionActivityRecorded['data']): NewFact[] {
   const { activityId, kind, country, date, province, district } = data;
   const topic = known(data.topic);
+  if (kind === 'MEETING' || kind === 'FOCUS_GROUP') {
+    // "2 meetings with the watchdogs", "6 target groups joined the focus groups".
+    return [
+      {
+        kind: 'networkActivity',
+        country,
+        occurredOn: date,
+        subjectId: activityId,
+        attributes: { kind, topic },
+      },
+      ...(data.participants ?? []).map((line) => ({
+        kind: 'networkActivityParticipants',
+        country,
+        occurredOn: date,
+        subjectId: activityId,
+        quantity: line.count,
+        attributes: { kind, sex: line.sex, role: line.role },
+      })),
+    ];
+  }
   if (kind === 'CAMPAIGN') {
     // A campaign on the ground counts its participants as its reach.
     const reach =
@@ -265,6 +306,19 @@ function preventionFacts(data: PreventionActivityRecorded['data']): NewFact[] {
       attributes: { topic },
     },
     { kind: 'trainingPlace', country, occurredOn: date, subjectId: place },
+    // "566 students and teachers from 6 schools": counted by the trainer, never named.
+    ...(data.institutions
+      ? [
+          {
+            kind: 'trainingInstitutions',
+            country,
+            occurredOn: date,
+            subjectId: activityId,
+            quantity: data.institutions,
+            attributes: { topic },
+          },
+        ]
+      : []),
     ...(data.participants ?? []).map((line) => ({
       kind: 'trainingParticipants',
       country,
