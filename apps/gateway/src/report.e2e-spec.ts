@@ -191,6 +191,9 @@ describe('the annual programme report through the gateway', () => {
     expect(line('offenders', 'SENTENCED').total).toBe(1);
     expect(line('beneficiaries', 'MALE').total).toBe(1);
     expect(line('compensationApprovedCases', 'ONLINE_SEXUAL_EXPLOITATION').total).toBe(1);
+    // Two occasions of two kinds on the one new case: one case each, however many occasions.
+    expect(line('casesServed', 'DRAFTING_DOCUMENTS').total).toBe(1);
+    expect(line('casesServed').total).toBe(1);
     // Ages, which protection and empowerment both give.
     const age = (programme: string, figure: string) =>
       got.lines.find((l) => l.programme === programme && l.figure === figure)!;

@@ -102,13 +102,15 @@ export class EmpowermentRecord {
 
   @Field(() => String, {
     nullable: true,
-    description: 'TUITION_FEES, LIVING_ALLOWANCE: the school, college or training centre.',
+    description:
+      'TUITION_FEES, LIVING_ALLOWANCE, VOCATIONAL_TRAINING: the school, college or training centre.',
   })
   institution!: string | null;
 
   @Field(() => Period, {
     nullable: true,
-    description: 'TUITION_FEES, LIVING_ALLOWANCE, SAFE_ACCOMMODATION: the period covered.',
+    description:
+      'TUITION_FEES, LIVING_ALLOWANCE, SAFE_ACCOMMODATION, VOCATIONAL_TRAINING: the period covered.',
   })
   period!: Period | null;
 
@@ -204,7 +206,8 @@ export class RecordEmpowermentServiceInput extends OnEnrolment {
 
   @Field(() => String, {
     nullable: true,
-    description: 'TUITION_FEES, LIVING_ALLOWANCE: the school, college or training centre.',
+    description:
+      'TUITION_FEES, LIVING_ALLOWANCE, VOCATIONAL_TRAINING: the school, college or training centre.',
   })
   @IsOptional()
   @IsString()
@@ -213,7 +216,8 @@ export class RecordEmpowermentServiceInput extends OnEnrolment {
 
   @Field(() => PeriodInput, {
     nullable: true,
-    description: 'TUITION_FEES, LIVING_ALLOWANCE, SAFE_ACCOMMODATION: the period covered.',
+    description:
+      'TUITION_FEES, LIVING_ALLOWANCE, SAFE_ACCOMMODATION, VOCATIONAL_TRAINING: the period covered.',
   })
   @IsOptional()
   @ValidateNested()

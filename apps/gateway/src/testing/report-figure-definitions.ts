@@ -51,6 +51,13 @@ const LEGAL_FIGURES: FigureDefinition[] = [
     measure: 'facts',
     breakdowns: ['kind'],
   },
+  {
+    programme: 'legal',
+    name: 'casesServed',
+    kind: 'caseServed',
+    measure: 'subjects',
+    breakdowns: ['kind'],
+  },
   ...(['Claimed', 'Approved', 'Paid'] as const).flatMap((stage): FigureDefinition[] => [
     {
       programme: 'legal',

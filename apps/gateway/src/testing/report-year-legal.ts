@@ -156,6 +156,7 @@ export async function recordLegalYear(api: ReportYearApi, people: ProtectedPeopl
       'RecordServiceOccasionInput',
     );
     push(theCase, { kind: 'serviceOccasion', on, subject: `${kind}/${on}`, attributes: { kind } });
+    push(theCase, { kind: 'caseServed', on, subject: theCase.id, attributes: { kind } });
     assisted(theCase, on, parties);
   };
   /** A stage of compensation: its amount, its case and its beneficiary, by source. */

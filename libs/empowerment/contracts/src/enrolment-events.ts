@@ -102,9 +102,9 @@ export type EmpowermentServiceRecorded = {
       partnerOrganisationId: string | null;
       /** JOB_PLACEMENT: the job (a title such as "Sewing machine operator", never a name). */
       occupation: string | null;
-      /** TUITION_FEES, LIVING_ALLOWANCE: the school, college or training centre. */
+      /** TUITION_FEES, LIVING_ALLOWANCE, VOCATIONAL_TRAINING: the school or training centre. */
       institution: string | null;
-      /** TUITION_FEES, LIVING_ALLOWANCE, SAFE_ACCOMMODATION: the period it covers. */
+      /** TUITION_FEES, LIVING_ALLOWANCE, SAFE_ACCOMMODATION, VOCATIONAL_TRAINING: the period. */
       period: Period | null;
       /** TUITION_FEES, LIVING_ALLOWANCE: the amount paid for the period. */
       amount: Amount | null;

@@ -48,6 +48,8 @@ export const SERVICE_KINDS = [
   'LIVING_ALLOWANCE',
   'HEALTH_CHECK',
   'SAFE_ACCOMMODATION',
+  /** A course toward a trade (a sewing school): names the institution, and the period if known. */
+  'VOCATIONAL_TRAINING',
 ] as const;
 export type ServiceKind = (typeof SERVICE_KINDS)[number];
 

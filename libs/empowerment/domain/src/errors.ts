@@ -103,6 +103,11 @@ export const SupportIncomplete = domainError(
   'SUPPORT_INCOMPLETE',
   'Tuition fees and living allowances name the institution, the period and the amount.',
 );
+export const CourseIncomplete = domainError(
+  'invalid',
+  'COURSE_INCOMPLETE',
+  'A vocational training names the institution.',
+);
 export const AccommodationIncomplete = domainError(
   'invalid',
   'ACCOMMODATION_INCOMPLETE',

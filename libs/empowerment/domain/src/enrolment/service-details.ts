@@ -3,6 +3,7 @@ import { check } from '@haven/platform/domain';
 import { CURRENCIES } from '@haven/vocabulary';
 import {
   AccommodationIncomplete,
+  CourseIncomplete,
   DetailNotApplicable,
   EmployerMissing,
   EmployerUnknown,
@@ -28,6 +29,7 @@ export type ServiceDetails = {
 const PLACEMENT: readonly ServiceKind[] = ['JOB_PLACEMENT'];
 const SUPPORT: readonly ServiceKind[] = ['TUITION_FEES', 'LIVING_ALLOWANCE'];
 const ACCOMMODATION: readonly ServiceKind[] = ['SAFE_ACCOMMODATION'];
+const COURSE: readonly ServiceKind[] = ['VOCATIONAL_TRAINING'];
 
 function period(value: Period | null, field: string): Period | null {
   if (value === null || value === undefined) return null;
@@ -40,7 +42,8 @@ function period(value: Period | null, field: string): Period | null {
 /**
  * The details a kind of service takes: a placement its employer (registered by networks) and
  * occupation; tuition fees and living allowances their institution, period and amount; a safe
- * accommodation its (sealed) place and period. A detail given to a kind it does not fit is refused.
+ * accommodation its (sealed) place and period; a vocational training its institution, and its
+ * period when known. A detail given to a kind it does not fit is refused.
  */
 export function serviceDetails(
   kind: ServiceKind,
@@ -59,8 +62,8 @@ export function serviceDetails(
   };
   fits(PLACEMENT, 'partnerOrganisationId');
   fits(PLACEMENT, 'occupation');
-  fits(SUPPORT, 'institution');
-  fits([...SUPPORT, ...ACCOMMODATION], 'period');
+  fits([...SUPPORT, ...COURSE], 'institution');
+  fits([...SUPPORT, ...ACCOMMODATION, ...COURSE], 'period');
   fits(SUPPORT, 'amount');
   fits(ACCOMMODATION, 'sealedPlace');
   if (PLACEMENT.includes(kind)) {
@@ -72,6 +75,9 @@ export function serviceDetails(
     if (details.institution === null) throw new SupportIncomplete('institution');
     if (details.period === null) throw new SupportIncomplete('period');
     if (details.amount === null) throw new SupportIncomplete('amount');
+  }
+  if (COURSE.includes(kind) && details.institution === null) {
+    throw new CourseIncomplete('institution');
   }
   if (ACCOMMODATION.includes(kind)) {
     if (details.sealedPlace === null) throw new AccommodationIncomplete('place');

@@ -7,6 +7,7 @@ import {
   AccommodationIncomplete,
   BeforeEnrolment,
   BeneficiaryErased,
+  CourseIncomplete,
   DetailNotApplicable,
   EmployerMissing,
   EmployerUnknown,
@@ -186,6 +187,35 @@ describe('tuition fees and living allowances', () => {
           },
         } as EnrolmentEvent,
       ]));
+
+  it('given an enrolment, when she starts at a sewing school, then a vocational training is recorded with its institution; without one, or with an amount, it fails', () => {
+    const course = (data: object = {}) =>
+      tuition({ kind: 'VOCATIONAL_TRAINING', amount: null, period: null, ...data });
+    spec
+      .given([enrolled])
+      .when(course())
+      .then([
+        {
+          ...serviceRecorded,
+          data: {
+            ...serviceRecorded.data,
+            kind: 'VOCATIONAL_TRAINING',
+            mode: null,
+            activity: null,
+            institution: 'Chiang Rai Vocational College',
+            providedOn: '2026-04-20',
+          },
+        } as EnrolmentEvent,
+      ]);
+    spec
+      .given([enrolled])
+      .when(course({ institution: null }))
+      .thenThrows(CourseIncomplete);
+    spec
+      .given([enrolled])
+      .when(course({ amount: thb(1_000) }))
+      .thenThrows(DetailNotApplicable);
+  });
 
   it('when a living allowance names no institution, period or amount, then it fails', () => {
     for (const missing of ['institution', 'period', 'amount']) {

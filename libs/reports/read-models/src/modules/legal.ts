@@ -11,7 +11,8 @@ import { known, type NewFact, type ReportModule, type SubjectBook } from '../pro
 /**
  * Legal cases active in the year: open at any time in it, whether or not anything was recorded on
  * them that year, new (opened that year) or ongoing (opened earlier); the beneficiaries of cases
- * worked in the year by sex, minor or adult and nationality; service occasions by kind;
+ * worked in the year by sex, minor or adult and nationality; service occasions by kind, and the
+ * cases that had one;
  * compensation claimed, approved and paid by source, with amounts, cases and beneficiaries;
  * offenders of the cases active in the year, by kind and by their status at the year's end;
  * verdicts; advocacy actions by kind, and their outcomes. A beneficiary's nationality is the one
@@ -30,7 +31,8 @@ export const legalModule: ReportModule = {
   // 7: advocacy actions and their outcomes.
   // 8: beneficiaries and compensated cases by the kind of their case; compensated beneficiaries
   // by nationality.
-  revision: 8,
+  // 9: the cases that had a service occasion, by its kind.
+  revision: 9,
   categories: [LEGAL_CASE_CATEGORY, BENEFICIARY_CATEGORY, ADVOCACY_ACTION_CATEGORY],
   handles: [
     'BeneficiaryRegistered',
@@ -114,6 +116,14 @@ export const legalModule: ReportModule = {
             country: data.country,
             occurredOn: event.data.on,
             subjectId: event.data.occasionId,
+            attributes: { kind: event.data.kind },
+          },
+          // "5 cases received legal consultation": the case, once per kind of occasion.
+          {
+            kind: 'caseServed',
+            country: data.country,
+            occurredOn: event.data.on,
+            subjectId: data.caseId,
             attributes: { kind: event.data.kind },
           },
           ...worked(subjects, data.caseId, data.country, event.data.on, event.data.beneficiaryIds),
@@ -235,6 +245,7 @@ export const legalModule: ReportModule = {
       ],
     },
     { name: 'serviceOccasions', kind: 'serviceOccasion', measure: 'facts', breakdowns: ['kind'] },
+    { name: 'casesServed', kind: 'caseServed', measure: 'subjects', breakdowns: ['kind'] },
     ...(['Claimed', 'Approved', 'Paid'] as const).flatMap((stage) => [
       {
         name: `compensation${stage}`,
