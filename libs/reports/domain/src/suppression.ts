@@ -6,11 +6,11 @@ import { crossingParts } from '@haven/reports/contracts';
  * (`sex × ageGroup`), by country of operation and in total.
  *
  * Primary: a cell from 1 to k − 1 is hidden; a sum of few (money that persons or cases received)
- * is hidden when 1 to k − 1 subjects make it up, whatever its value. Secondary: every line a reader could difference (a
- * row across countries with its total; a breakdown's column with the figure's total in that
- * column; a crossing's cells for one value of one of its breakdowns, with that value's row in
- * that column) must hide no cell or at least two, so that no hidden value is a margin minus the
- * visible cells. Zero is shown: it reveals no one.
+ * is hidden when 1 to k − 1 subjects make it up, whatever its value. Secondary: every line a
+ * reader could difference (a row across countries with its total; a breakdown's column with the
+ * figure's total in that column; a crossing's cells for one value of one of its breakdowns, with
+ * that value's row in that column) must hide no cell or at least two, so that no hidden value is
+ * a margin minus the visible cells. Zero is shown: it reveals no one.
  */
 export interface FigureLine {
   breakdown: string | null;

@@ -175,8 +175,8 @@ export const empowermentModule: ReportModule = {
 };
 
 /**
- * A shelter by its name, normalised and hashed: the report counts shelters without keeping where
- * victims stay.
+ * A shelter by its name, normalised and hashed: the report counts shelters without copying their
+ * names into its tables (empowerment's records keep them).
  */
 function shelterKey(name: string): string {
   const normalised = name.trim().replace(/\s+/g, ' ').toLowerCase();
