@@ -216,6 +216,10 @@ describe('the annual programme report through the gateway', () => {
     expect(line('agentsOfChangeTrained').values).toEqual([0, 1, 0, 0, 0]);
     // The girl's government shelter served her in the year (until she went home).
     expect(line('sheltersServed', 'GOVERNMENT').values).toEqual([1, 0, 0, 0, 0]);
+    // Her tuition in June and her grant on 31 December: one girl, a line for each support.
+    expect(line('careerAlternativesSupported').values).toEqual([1, 0, 0, 0, 0]);
+    expect(line('careerAlternativesSupported', 'SMALL_GRANT').total).toBe(1);
+    expect(line('careerAlternativesSupported', 'TUITION_FEES').total).toBe(1);
     // Relief: four recipients by three field workers (staff, a volunteer, an agent of change).
     expect(line('recipients').total).toBe(4);
     expect(line('fieldWorkers').total).toBe(3);

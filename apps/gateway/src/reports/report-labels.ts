@@ -142,6 +142,12 @@ export const FIGURE_NAMES: Record<string, Words> = {
     'ຜູ້ນຳການປ່ຽນແປງທີ່ໄດ້ຮັບການຝຶກ',
     'လေ့ကျင့်ပြီး ပြောင်းလဲမှုအေးဂျင့်များ',
   ),
+  careerAlternativesSupported: w(
+    'Supported with educational and career alternatives',
+    'ได้รับการสนับสนุนด้านการศึกษาและทางเลือกอาชีพ',
+    'ໄດ້ຮັບການສະໜັບສະໜູນດ້ານການສຶກສາ ແລະ ທາງເລືອກອາຊີບ',
+    'ပညာရေးနှင့် အသက်မွေးဝမ်းကျောင်း ရွေးချယ်မှု ထောက်ပံ့ခံရသူများ',
+  ),
   sheltersServed: w(
     'Shelters where beneficiaries were served',
     'สถานคุ้มครองที่ให้บริการผู้รับประโยชน์',
@@ -257,6 +263,7 @@ export const BREAKDOWN_NAMES: Record<string, Words> = {
   topic: w('Topic', 'หัวข้อ', 'ຫົວຂໍ້', 'ခေါင်းစဉ်'),
   task: w('Task', 'งาน', 'ໜ້າວຽກ', 'တာဝန်'),
   operator: w('Run by', 'ผู้ดำเนินการ', 'ຜູ້ດຳເນີນການ', 'လုပ်ကိုင်သူ'),
+  support: w('Support', 'การสนับสนุน', 'ການສະໜັບສະໜູນ', 'ထောက်ပံ့မှု'),
   caseKind: w('Kind of case', 'ประเภทคดี', 'ປະເພດຄະດີ', 'အမှု အမျိုးအစား'),
   residence: w('Lives in', 'ประเทศที่อาศัย', 'ປະເທດທີ່ອາໄສ', 'နေထိုင်သည့် နိုင်ငံ'),
   placeOfExploitation: w(

@@ -377,6 +377,13 @@ export const FIGURES: readonly FigureDefinition[] = [
   { programme: 'empowerment', name: 'tuitionSupported', kind: 'tuition', measure: 'subjects' },
   {
     programme: 'empowerment',
+    name: 'careerAlternativesSupported',
+    kind: 'careerSupport',
+    measure: 'subjects',
+    breakdowns: ['support'],
+  },
+  {
+    programme: 'empowerment',
     name: 'agentsOfChangeTrained',
     kind: 'agentOfChangeTrained',
     measure: 'subjects',

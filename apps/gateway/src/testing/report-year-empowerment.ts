@@ -77,6 +77,15 @@ export async function recordEmpowermentYear(api: ReportYearApi): Promise<Trained
     };
   };
 
+  /** She was supported toward a career or studies on `on`. */
+  const careerSupport = (enrolled: Enrolled, on: string, support: string) =>
+    push(enrolled, {
+      kind: 'careerSupport',
+      on,
+      subject: enrolled.beneficiaryId,
+      attributes: { support },
+    });
+
   /** She was served on `on`: once a year whatever the service, with her age on the day. */
   const served = (enrolled: Enrolled, on: string, serviceKind: string) => {
     const age = ageOn(enrolled.dateOfBirth, on);
@@ -105,6 +114,9 @@ export async function recordEmpowermentYear(api: ReportYearApi): Promise<Trained
     }
     if (serviceKind === 'TUITION_FEES') {
       push(enrolled, { kind: 'tuition', on, subject: enrolled.beneficiaryId });
+    }
+    if (['TUITION_FEES', 'LIVING_ALLOWANCE', 'VOCATIONAL_TRAINING'].includes(serviceKind)) {
+      careerSupport(enrolled, on, serviceKind);
     }
     push(enrolled, {
       kind: 'servedAge',
@@ -169,6 +181,7 @@ export async function recordEmpowermentYear(api: ReportYearApi): Promise<Trained
       subject: enrolled.beneficiaryId,
       attributes: { purpose },
     });
+    careerSupport(enrolled, disbursedOn, 'SMALL_GRANT');
     push(enrolled, {
       kind: 'grantAmount',
       on: disbursedOn,

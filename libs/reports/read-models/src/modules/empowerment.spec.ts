@@ -93,3 +93,34 @@ describe('the empowerment report module: shelters served', () => {
     expect(facts.filter((fact) => fact.kind === 'shelter')).toEqual([]);
   });
 });
+
+describe('the empowerment report module: career alternatives', () => {
+  it('given a small grant, tuition and a vocational course for one girl, then each is a line of support for her, and counselling none', () => {
+    const subjects = book();
+    const withKind = (kind: string, providedOn: string) =>
+      recorded('EmpowermentServiceRecorded', {
+        ...(service(providedOn).data as object),
+        kind,
+      });
+    const facts = [
+      enrolled,
+      recorded('SmallGrantApproved', { ...of, grantId: 'g1', purpose: 'LIVESTOCK' }),
+      recorded('SmallGrantDisbursed', {
+        ...of,
+        grantId: 'g1',
+        amount: { amountMinor: 500_000, currency: 'THB' },
+        disbursedOn: '2020-05-01',
+      }),
+      withKind('TUITION_FEES', '2020-06-01'),
+      withKind('VOCATIONAL_TRAINING', '2020-07-01'),
+      withKind('COUNSELLING', '2020-08-01'),
+    ].flatMap((event) => empowermentModule.factsOf(event, subjects));
+    const support = facts.filter((fact) => fact.kind === 'careerSupport');
+    expect(support.map((fact) => fact.attributes?.support)).toEqual([
+      'SMALL_GRANT',
+      'TUITION_FEES',
+      'VOCATIONAL_TRAINING',
+    ]);
+    expect(new Set(support.map((fact) => fact.subjectId))).toEqual(new Set([of.beneficiaryId]));
+  });
+});

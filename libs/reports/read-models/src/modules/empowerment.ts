@@ -7,7 +7,8 @@ import { known, type NewFact, type ReportModule, type SubjectBook } from '../pro
  * Beneficiaries served (a service or a follow-up in the year), by setting, service kind,
  * nationality and minor or adult; their average and youngest age; follow-ups by mode and whether
  * the person was reached; grants (small grants disbursed, tuition paid as a service) with amounts
- * by currency, and the beneficiaries given one; agents of change trained; the shelters where
+ * by currency, and the beneficiaries given one; those supported toward a career or studies (a
+ * grant, tuition, an allowance or a vocational course); agents of change trained; the shelters where
  * anyone was served, government-run or not. Nationality, age and minor are the ones services and
  * follow-ups carry on their day (schema version 2, ADR 21); version 1 events, read through
  * `EMPOWERMENT_UPCASTERS`, count them as UNKNOWN.
@@ -17,7 +18,8 @@ export const empowermentModule: ReportModule = {
   // 4: a disbursed grant also counts its beneficiary ("30 beneficiaries given a small grant").
   // 5: ages by setting (the shelters' girls apart from those served in their community).
   // 6: the shelters where anyone was served.
-  revision: 6,
+  // 7: beneficiaries supported toward a career or studies, by kind of support.
+  revision: 7,
   categories: [ENROLMENT_CATEGORY],
   handles: [
     'BeneficiaryEnrolled',
@@ -106,6 +108,7 @@ export const empowermentModule: ReportModule = {
             subjectId: beneficiaryId,
             attributes: { purpose },
           },
+          careerSupported(beneficiaryId, country, disbursedOn, 'SMALL_GRANT'),
           {
             kind: 'grant',
             country,
@@ -168,6 +171,12 @@ export const empowermentModule: ReportModule = {
       breakdowns: ['currency'],
     },
     { name: 'tuitionSupported', kind: 'tuition', measure: 'subjects' },
+    {
+      name: 'careerAlternativesSupported',
+      kind: 'careerSupport',
+      measure: 'subjects',
+      breakdowns: ['support'],
+    },
     { name: 'agentsOfChangeTrained', kind: 'agentOfChangeTrained', measure: 'subjects' },
     // "65 beneficiaries in two government shelters".
     { name: 'sheltersServed', kind: 'shelter', measure: 'subjects', breakdowns: ['operator'] },
@@ -213,6 +222,32 @@ function shelterServed(
   ];
 }
 
+/** The services that support a career or studies, as a small grant does. */
+const CAREER_SUPPORT: readonly string[] = [
+  'TUITION_FEES',
+  'LIVING_ALLOWANCE',
+  'VOCATIONAL_TRAINING',
+];
+
+/**
+ * "32 beneficiaries supported with educational and career alternatives: 30 small grants, 2
+ * tuition fees and living allowances": each person once, by what she was given.
+ */
+function careerSupported(
+  beneficiaryId: string,
+  country: string,
+  on: string,
+  support: string,
+): NewFact {
+  return {
+    kind: 'careerSupport',
+    country,
+    occurredOn: on,
+    subjectId: beneficiaryId,
+    attributes: { support },
+  };
+}
+
 /** A person served: counted once per year, with her age (when known) for the age figures. */
 function served(
   subjects: SubjectBook,
@@ -245,6 +280,9 @@ function served(
     },
   ];
   facts.push(...shelterServed(subjects, enrolmentId, fact.country, fact.on));
+  if (CAREER_SUPPORT.includes(fact.kind)) {
+    facts.push(careerSupported(fact.beneficiaryId, fact.country, fact.on, fact.kind));
+  }
   if (fact.kind === 'TUITION_FEES') {
     facts.push({
       kind: 'tuition',
