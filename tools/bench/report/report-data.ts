@@ -191,6 +191,10 @@ export function unit(): Array<[string, NewEvent[], ('no_stream' | 'any')?]> {
   for (const id of victims) {
     const enrolmentId = randomUUID();
     const of = { enrolmentId, beneficiaryId: id, country: where };
+    const setting = pick(['SHELTER', 'COMMUNITY']);
+    // A few shelters a country, as the alliance works with: the report counts them.
+    const shelter =
+      setting === 'SHELTER' ? `Shelter ${where}-${enrolmentId.charCodeAt(0) % 3}` : null;
     const events = [
       event(
         'BeneficiaryEnrolled',
@@ -199,9 +203,9 @@ export function unit(): Array<[string, NewEvent[], ('no_stream' | 'any')?]> {
           sex: 'FEMALE',
           minor: false,
           setting: {
-            kind: pick(['SHELTER', 'COMMUNITY']),
-            shelterName: null,
-            governmentRun: null,
+            kind: setting,
+            shelterName: shelter,
+            governmentRun: shelter ? true : null,
             province: null,
             district: null,
           },
