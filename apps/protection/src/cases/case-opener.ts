@@ -60,7 +60,7 @@ export function caseOpenerReactor(store: EventStore, options: CaseOpenerOptions 
           province: province(data.province),
           abroad: data.abroad === true,
           // Where abroad, when networks was told; a code protection does not know is unknown.
-          destination: data.abroad === true ? destinationOf(data) : null,
+          destination: data.abroad === true ? known(data.destination, COUNTRY_CODES, null) : null,
           formOfExploitation: known(data.formOfExploitation, FORMS_OF_EXPLOITATION, 'OTHER'),
           // Absent from referrals recorded before networks asked for it: unknown.
           placeOfExploitation: placeOf(data),
@@ -76,14 +76,6 @@ export function caseOpenerReactor(store: EventStore, options: CaseOpenerOptions 
   })(store);
 }
 
-/** The country abroad a referral names, if it is an ISO code; else unknown. */
-function destinationOf(data: Referral): OpenProtectionCase['data']['destination'] {
-  const { destination } = data;
-  return destination != null && (COUNTRY_CODES as readonly string[]).includes(destination)
-    ? destination
-    : null;
-}
-
 /** The kind of place a referral names, if it names one protection knows; else unknown. */
 function placeOf(data: object): OpenProtectionCase['data']['placeOfExploitation'] {
   const { placeOfExploitation } = data as { placeOfExploitation?: unknown };
@@ -97,7 +89,11 @@ function notificationOf(event: RecordedEvent): string {
   return typeof notificationId === 'string' ? notificationId.toLowerCase() : '';
 }
 
-function known<T extends string>(value: unknown, values: readonly T[], otherwise: T): T {
+function known<T extends string, Otherwise extends T | null>(
+  value: unknown,
+  values: readonly T[],
+  otherwise: Otherwise,
+): T | Otherwise {
   return (values as readonly unknown[]).includes(value) ? (value as T) : otherwise;
 }
 

@@ -5,7 +5,8 @@
  *
  * Shaped like the event store's `Upcaster` (contracts depend on no platform library).
  */
-import { WATCHDOG_KINDS_ABROAD, type WatchdogKind } from './watchdogs';
+import type { Country } from '@haven/vocabulary';
+import { defaultResidence, type WatchdogKind } from './watchdogs';
 
 type Json = { [key: string]: unknown };
 
@@ -15,19 +16,18 @@ export interface NetworksUpcaster {
   upcast(data: Json): { schemaVersion: number; data: Json };
 }
 
-/** The network countries that are countries (OTHER is not one). */
-const HOME_COUNTRIES = new Set(['TH', 'LA', 'MM', 'VN']);
-
 export const NETWORKS_UPCASTERS: readonly NetworksUpcaster[] = [
   {
     // v1 did not say where a watchdog lives: at home in its network's country, unless it is a
     // kind that lives abroad, where the country is not known.
     type: 'WatchdogRegistered',
     fromSchemaVersion: 1,
-    upcast: (data) => {
-      const abroad = WATCHDOG_KINDS_ABROAD.includes(data.kind as WatchdogKind);
-      const home = HOME_COUNTRIES.has(String(data.country)) ? String(data.country) : null;
-      return { schemaVersion: 2, data: { livesIn: abroad ? null : home, ...data } };
-    },
+    upcast: (data) => ({
+      schemaVersion: 2,
+      data: {
+        livesIn: defaultResidence(data.kind as WatchdogKind, data.country as Country),
+        ...data,
+      },
+    }),
   },
 ];

@@ -4,7 +4,7 @@
  * new from it). Changing the shape means a new schema version and an upcaster, never an edit in
  * place. No personal data: a watchdog is its kind, its place and its dates, never a name.
  */
-import type { Country, CountryCode } from '@haven/vocabulary';
+import { COUNTRY_CODES, type Country, type CountryCode } from '@haven/vocabulary';
 
 /** Stream category of a watchdog: `watchdog-<uuid>`. */
 export const WATCHDOG_CATEGORY = 'watchdog';
@@ -29,6 +29,16 @@ export const WATCHDOG_KINDS_ABROAD: readonly WatchdogKind[] = [
   'VOLUNTEER_ABROAD',
   'ORGANISATION_ABROAD',
 ];
+
+/**
+ * Where a watchdog lives when no one said: its network's country, or unknown (null) for a kind
+ * that lives abroad, or a network that is no country (OTHER). Registrations and version 1 events
+ * read the same way.
+ */
+export function defaultResidence(kind: WatchdogKind, network: Country): CountryCode | null {
+  if (WATCHDOG_KINDS_ABROAD.includes(kind)) return null;
+  return (COUNTRY_CODES as readonly string[]).includes(network) ? (network as CountryCode) : null;
+}
 
 /**
  * A watchdog joined the network (schema version 2). Version 2 added `livesIn`; version 1 events

@@ -79,6 +79,10 @@ describe('value checkers', () => {
     refusal(() => check.wholeNumber('3', 'n', { min: 0, max: 5 }));
     expect(check.oneOf(['A', 'B'] as const, 'B', 'kind')).toBe('B');
     refusal(() => check.oneOf(['A', 'B'] as const, 'C', 'kind'));
+    expect(check.optionalOneOf(['A', 'B'] as const, undefined, 'kind')).toBeNull();
+    expect(check.optionalOneOf(['A', 'B'] as const, null, 'kind')).toBeNull();
+    expect(check.optionalOneOf(['A', 'B'] as const, 'A', 'kind')).toBe('A');
+    refusal(() => check.optionalOneOf(['A', 'B'] as const, 'C', 'kind'));
     check.inOrder('2020-01-01', '2020-01-01', 'to');
     refusal(() => check.inOrder('2020-01-02', '2020-01-01', 'to'));
     refusal(() => check.inOrder('2020-01-01', '2020-01-01', 'next', { strict: true }));

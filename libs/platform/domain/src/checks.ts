@@ -100,6 +100,15 @@ export function oneOf<Value extends string>(
   return value as Value;
 }
 
+/** One of `values`, or null when not given. */
+export function optionalOneOf<Value extends string>(
+  values: readonly Value[],
+  value: unknown,
+  field: string,
+): Value | null {
+  return value === undefined || value === null ? null : oneOf(values, value, field);
+}
+
 function checkText(value: string, field: string, controls: RegExp, what: string): void {
   if (controls.test(value) || BIDI_CONTROLS.test(value) || LONE_SURROGATE.test(value)) {
     throw new InvalidValue(field, `must be ${what}, without control or direction characters.`);

@@ -168,21 +168,22 @@ function checkSubmission({ data }: SubmitCaseNotification): SubmittedFacts {
     data.formOfExploitation,
     'formOfExploitation',
   );
-  const placeOfExploitation =
-    data.placeOfExploitation === null || data.placeOfExploitation === undefined
-      ? null
-      : check.oneOf(PLACES_OF_EXPLOITATION, data.placeOfExploitation, 'placeOfExploitation');
+  const placeOfExploitation = check.optionalOneOf(
+    PLACES_OF_EXPLOITATION,
+    data.placeOfExploitation,
+    'placeOfExploitation',
+  );
   const country = check.oneOf(COUNTRIES, data.country, 'country');
   const abroad = country === 'OTHER';
   const province = check.optionalLine(data.province, 'province', MAX_PLACE_LENGTH);
   if (abroad && province !== null) {
     throw fail('province', 'must be empty for a notification abroad (country OTHER).');
   }
-  const destination = countryCode(data.destination, 'destination');
+  const destination = check.optionalOneOf(COUNTRY_CODES, data.destination, 'destination');
   if (destination !== null && !abroad) {
     throw fail('destination', 'is only for a notification abroad (country OTHER).');
   }
-  const nationality = countryCode(data.nationality, 'nationality');
+  const nationality = check.optionalOneOf(COUNTRY_CODES, data.nationality, 'nationality');
   const possibleVictims = check.wholeNumber(data.possibleVictims, 'possibleVictims', {
     min: 1,
     max: MAX_POSSIBLE_VICTIMS,
@@ -203,11 +204,6 @@ function checkSubmission({ data }: SubmitCaseNotification): SubmittedFacts {
     possibleVictims,
     minors,
   };
-}
-
-/** An ISO 3166-1 code, or null when not given. */
-function countryCode(value: unknown, field: string): CountryCode | null {
-  return value === null || value === undefined ? null : check.oneOf(COUNTRY_CODES, value, field);
 }
 
 function submit(

@@ -9,6 +9,7 @@ import {
 import {
   AGENT_OF_CHANGE_CATEGORY,
   agentOfChangeStreamId,
+  defaultResidence,
   WATCHDOG_CATEGORY,
   watchdogStreamId,
   type AgentOfChangeRegistered,
@@ -157,12 +158,9 @@ const province = (value: unknown) => check.optionalLine(value, 'province', MAX_P
  * that lives abroad. A kind that lives abroad cannot live in its network's country.
  */
 function livesIn(value: unknown, kind: WatchdogKind, network: Country): CountryCode | null {
-  const abroad = WATCHDOG_KINDS_ABROAD.includes(kind);
-  if (value === undefined || value === null) {
-    return abroad || network === 'OTHER' ? null : (network as CountryCode);
-  }
-  const code = check.oneOf(COUNTRY_CODES, value, 'livesIn');
-  if (abroad && code === network) {
+  const code = check.optionalOneOf(COUNTRY_CODES, value, 'livesIn');
+  if (code === null) return defaultResidence(kind, network);
+  if (WATCHDOG_KINDS_ABROAD.includes(kind) && code === network) {
     throw new InvalidRegistrationData(
       'livesIn',
       'must be a country other than the network’s for a watchdog abroad.',

@@ -1,18 +1,8 @@
-import type { RecordedEvent } from '@haven/platform/event-store';
-import type { SubjectAttributes, SubjectBook } from '../programme-module';
 import { empowermentModule } from './empowerment';
+import { book, recorded } from './module-testing';
 
 // Empowerment's share of the annual report: the shelters where anyone was served, counted without
 // keeping where victims stay.
-
-function recorded(type: string, data: Record<string, unknown>): RecordedEvent {
-  return { type, data } as unknown as RecordedEvent;
-}
-
-function book(): SubjectBook {
-  const subjects = new Map<string, SubjectAttributes>();
-  return { get: (key) => subjects.get(key), set: (key, value) => void subjects.set(key, value) };
-}
 
 const enrolmentId = '0193a5c2-7f1e-7d3a-9b4c-2e8f6a1d0e41';
 const of = { enrolmentId, beneficiaryId: '0193a5c2-7f1e-7d3a-9b4c-2e8f6a1d0e42', country: 'TH' };

@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { RecordedEvent } from '@haven/platform/event-store';
 import { ENROLMENT_CATEGORY, type EmpowermentIntegrationEvent } from '@haven/empowerment/contracts';
-import { known, type NewFact, type ReportModule, type SubjectBook } from '../programme-module';
+import {
+  known,
+  type NewFact,
+  type ReportModule,
+  type SubjectAttributes,
+  type SubjectBook,
+} from '../programme-module';
 
 /**
  * Beneficiaries served (a service or a follow-up in the year), by setting, service kind,
@@ -49,12 +55,17 @@ export const empowermentModule: ReportModule = {
       case 'EnrolmentSettingChanged': {
         const before = subjects.get(`enrolment:${event.data.enrolmentId}`) ?? {};
         const { kind, shelterName, governmentRun } = event.data.setting;
+        const shelter = kind === 'SHELTER' && shelterName ? shelterKey(shelterName) : null;
         subjects.set(`enrolment:${event.data.enrolmentId}`, {
           ...before,
           setting: kind,
-          shelter: kind === 'SHELTER' && shelterName ? shelterKey(shelterName) : null,
+          shelter,
           shelterOperator:
-            governmentRun === null ? 'UNKNOWN' : governmentRun ? 'GOVERNMENT' : 'NON_GOVERNMENT',
+            shelter === null || governmentRun === null
+              ? null
+              : governmentRun
+                ? 'GOVERNMENT'
+                : 'NON_GOVERNMENT',
           ...(event.type === 'BeneficiaryEnrolled' ? { sex: event.data.sex } : {}),
         });
         return [];
@@ -199,10 +210,10 @@ function shelterKey(name: string): string {
 function shelterServed(
   subjects: SubjectBook,
   enrolmentId: string,
+  enrolment: SubjectAttributes | undefined,
   country: string,
   on: string,
 ): NewFact[] {
-  const enrolment = subjects.get(`enrolment:${enrolmentId}`);
   if (enrolment?.setting !== 'SHELTER' || typeof enrolment.shelter !== 'string') return [];
   const given = `${enrolment.shelter}/${on.slice(0, 4)}`;
   const already = String(enrolment.sheltersCounted ?? '').split(',');
@@ -279,7 +290,7 @@ function served(
       },
     },
   ];
-  facts.push(...shelterServed(subjects, enrolmentId, fact.country, fact.on));
+  facts.push(...shelterServed(subjects, enrolmentId, enrolment, fact.country, fact.on));
   if (CAREER_SUPPORT.includes(fact.kind)) {
     facts.push(careerSupported(fact.beneficiaryId, fact.country, fact.on, fact.kind));
   }

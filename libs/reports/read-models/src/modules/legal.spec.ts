@@ -1,18 +1,8 @@
-import type { RecordedEvent } from '@haven/platform/event-store';
-import type { SubjectAttributes, SubjectBook } from '../programme-module';
 import { legalModule } from './legal';
+import { book, recorded } from './module-testing';
 
 // Legal's share of the annual report: a case's beneficiaries, as its events and protection's
 // registration tell them.
-
-function recorded(type: string, data: Record<string, unknown>): RecordedEvent {
-  return { type, data } as unknown as RecordedEvent;
-}
-
-function book(): SubjectBook {
-  const subjects = new Map<string, SubjectAttributes>();
-  return { get: (key) => subjects.get(key), set: (key, value) => void subjects.set(key, value) };
-}
 
 const caseId = '0193a5c2-7f1e-7d3a-9b4c-2e8f6a1d0e11';
 const girl = '0193a5c2-7f1e-7d3a-9b4c-2e8f6a1d0e12';

@@ -312,7 +312,7 @@ function caseState(
     attributes: {
       state,
       openedYear: String(theCase?.openedOn ?? on).slice(0, 4),
-      kind: known(theCase?.kind),
+      kind: kindOfCase(subjects, caseId),
     },
   };
 }

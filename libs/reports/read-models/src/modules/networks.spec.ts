@@ -10,7 +10,7 @@ import {
   type WatchdogRegistered,
 } from '@haven/networks/contracts';
 import type { RecordedEvent } from '@haven/platform/event-store';
-import type { SubjectAttributes, SubjectBook } from '../programme-module';
+import { book } from './module-testing';
 import { networksModule } from './networks';
 
 // Networks' share of the annual report reads networks' integration events only: those its
@@ -20,11 +20,6 @@ function recorded(
   event: WatchdogRegistered | PreventionActivityRecorded | CaseNotificationSubmitted,
 ): RecordedEvent {
   return event as unknown as RecordedEvent;
-}
-
-function book(): SubjectBook {
-  const subjects = new Map<string, SubjectAttributes>();
-  return { get: (key) => subjects.get(key), set: (key, value) => void subjects.set(key, value) };
 }
 
 describe('the networks report module', () => {

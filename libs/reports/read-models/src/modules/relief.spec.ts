@@ -1,17 +1,7 @@
-import type { RecordedEvent } from '@haven/platform/event-store';
-import type { SubjectAttributes, SubjectBook } from '../programme-module';
 import { reliefModule } from './relief';
+import { book, recorded } from './module-testing';
 
 // Relief's share of the annual report: people at risk and migrated families, from its contracts.
-
-function recorded(type: string, data: Record<string, unknown>): RecordedEvent {
-  return { type, data } as unknown as RecordedEvent;
-}
-
-function book(): SubjectBook {
-  const subjects = new Map<string, SubjectAttributes>();
-  return { get: (key) => subjects.get(key), set: (key, value) => void subjects.set(key, value) };
-}
 
 const responseId = '0193a5c2-7f1e-7d3a-9b4c-2e8f6a1d0e01';
 const atRisk = {
