@@ -161,10 +161,15 @@ describe('the annual programme report through the gateway', () => {
     // A few of them, spelled out.
     const line = (figure: string, key: string | null = null) =>
       got.lines.find((l) => l.figure === figure && l.key === key)!;
-    expect(line('personsProtected').total).toBe(14);
-    expect(line('personsProtected', 'CN').values).toEqual([0, 2, 0, 0, 0]);
+    expect(line('personsProtected').total).toBe(15);
+    // Two Lao women in China, and a Lao girl intercepted on her way there.
+    expect(line('personsProtected', 'CN').values).toEqual([0, 3, 0, 0, 0]);
+    expect(line('personsProtected', 'IN_TRANSIT').values).toEqual([0, 1, 0, 0, 0]);
     expect(line('rescues').values).toEqual([2, 0, 0, 0, 0]);
-    expect(line('casesOpened').total).toBe(2);
+    expect(line('casesOpened').total).toBe(3);
+    // Relief: two girls detected at risk of a forced marriage, one of them bound for China.
+    expect(line('potentialVictimsDetected', 'FORCED_MARRIAGE × CN').total).toBe(1);
+    expect(line('potentialVictimsDetected').total).toBe(2);
     // Two at home by the year's end, a volunteer and an organisation in Belgium, a community in
     // Yunnan; the four new ones live in three countries (TH, BE, CN) and three communities.
     expect(line('watchdogsActive').total).toBe(5);
@@ -180,9 +185,9 @@ describe('the annual programme report through the gateway', () => {
     expect(line('networkActivities', 'MEETING').values).toEqual([1, 0, 0, 0, 0]);
     expect(line('networkActivities', 'FOCUS_GROUP').values).toEqual([0, 1, 0, 0, 0]);
     expect(line('trainingSessions').total).toBe(1);
-    // Fifteen protected; a Myanmar girl and a Lao woman served by empowerment; a Thai boy
+    // Sixteen protected; a Myanmar girl and a Lao woman served by empowerment; a Thai boy
     // assisted by legal (the Lao girl and the Lao woman it assisted are already counted).
-    expect(line('uniqueBeneficiaries').total).toBe(18);
+    expect(line('uniqueBeneficiaries').total).toBe(19);
     // Legal: a Thai case opened in 2024 with nothing recorded on it in 2025 is ongoing, as is a
     // Lao case of 2024 closed on 1 January; the case opened on 1 January is new.
     expect(line('casesActive', 'ONGOING').values).toEqual([1, 1, 0, 0, 0]);
@@ -198,9 +203,10 @@ describe('the annual programme report through the gateway', () => {
     const age = (programme: string, figure: string) =>
       got.lines.find((l) => l.programme === programme && l.figure === figure)!;
     // Protection: twelve Thai women aged 29 (as protection counts from their registration) taken
-    // in on 2 June in Thailand; in Laos, sisters of 16 and 26 on 31 December.
-    expect(age('protection', 'averageAge').values).toEqual([29, 21, 0, 0, 0]);
-    expect(age('protection', 'youngestAge').total).toBe(16);
+    // in on 2 June in Thailand; in Laos, a girl of 15 intercepted in September, and sisters of 16
+    // and 26 on 31 December.
+    expect(age('protection', 'averageAge').values).toEqual([29, 19, 0, 0, 0]);
+    expect(age('protection', 'youngestAge').total).toBe(15);
     expect(age('protection', 'oldestAge').total).toBe(29);
     // Empowerment: one girl in Thailand, 15 at her first service of the year and 16 at the next
     // two, counts once, at 15 (averaged by fact she would read 15.7); a woman of 25 in Laos.

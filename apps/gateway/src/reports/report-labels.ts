@@ -208,6 +208,12 @@ export const FIGURE_NAMES: Record<string, Words> = {
     'ຈຳນວນເງິນຊ່ວຍເຫຼືອ (ຫົວໜ່ວຍຍ່ອຍ)',
     'ကယ်ဆယ်ရေး ငွေပမာဏ',
   ),
+  potentialVictimsDetected: w(
+    'Potential victims detected',
+    'ผู้เสียหายที่อาจเป็นไปได้ที่ตรวจพบ',
+    'ຜູ້ເຄາະຮ້າຍທີ່ອາດເປັນໄປໄດ້ທີ່ກວດພົບ',
+    'တွေ့ရှိသော သားကောင်ဖြစ်နိုင်သူများ',
+  ),
   potentialVictimsNotified: w(
     'Potential victims detected and notified',
     'ผู้เสียหายที่อาจเป็นไปได้ที่ตรวจพบและแจ้ง',
@@ -288,6 +294,12 @@ export const KEY_NAMES: Record<string, Words> = {
   ADULT: w('Adult', 'ผู้ใหญ่', 'ຜູ້ໃຫຍ່', 'လူကြီး'),
   ABROAD: w('Abroad', 'ต่างประเทศ', 'ຕ່າງປະເທດ', 'နိုင်ငံခြား'),
   IN_COUNTRY: w('In the country', 'ในประเทศ', 'ພາຍໃນປະເທດ', 'နိုင်ငံတွင်း'),
+  IN_TRANSIT: w(
+    'In transit (intercepted)',
+    'ระหว่างการเดินทาง (สกัดกั้นได้)',
+    'ລະຫວ່າງການເດີນທາງ (ສະກັດກັ້ນໄດ້)',
+    'ခရီးလမ်းတွင် (ကြားဖြတ်ဟန့်တားခဲ့)',
+  ),
   UNKNOWN: w('Unknown', 'ไม่ทราบ', 'ບໍ່ຮູ້', 'မသိ'),
   GOVERNMENT: w('Government', 'ภาครัฐ', 'ລັດຖະບານ', 'အစိုးရ'),
   NON_GOVERNMENT: w('Not government', 'ไม่ใช่ภาครัฐ', 'ບໍ່ແມ່ນພາກລັດ', 'အစိုးရ မဟုတ်'),
@@ -319,6 +331,26 @@ export const KEY_NAMES: Record<string, Words> = {
     'ເຮືອນຂອງສາມີຕ່າງຊາດ',
     'နိုင်ငံခြားသား ခင်ပွန်း၏ အိမ်',
   ),
+  SINGLE_MOTHER: w('Single mother', 'แม่เลี้ยงเดี่ยว', 'ແມ່ລ້ຽງລູກຜູ້ດຽວ', 'တစ်ကိုယ်တော် မိခင်'),
+  LOST_WORK_IN_TOURISM: w(
+    'Lost work in tourism',
+    'ตกงานจากธุรกิจท่องเที่ยว',
+    'ເສຍວຽກໃນຂະແໜງທ່ອງທ່ຽວ',
+    'ခရီးသွားလုပ်ငန်းတွင် အလုပ်ပြုတ်',
+  ),
+  LOST_WORK_IN_PROSTITUTION: w(
+    'Lost work in sex work',
+    'ตกงานจากงานบริการทางเพศ',
+    'ເສຍວຽກໃນການຄ້າປະເວນີ',
+    'လိင်လုပ်ငန်းတွင် အလုပ်ပြုတ်',
+  ),
+  BENEFICIARY: w(
+    'Registered beneficiary',
+    'ผู้รับประโยชน์ที่ลงทะเบียน',
+    'ຜູ້ຮັບຜົນປະໂຫຍດທີ່ລົງທະບຽນ',
+    'မှတ်ပုံတင်ထားသော အကျိုးခံစားသူ',
+  ),
+  RELIEF_RECIPIENT: w('Relief recipient', 'ผู้รับความช่วยเหลือ', 'ຜູ້ຮັບການຊ່ວຍເຫຼືອ', 'ကယ်ဆယ်ရေး လက်ခံသူ'),
 };
 
 /** The word for `code` in `language`, or the code itself; for a crossing, each part's. */

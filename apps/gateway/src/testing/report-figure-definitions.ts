@@ -120,7 +120,8 @@ const RELIEF_FIGURES: FigureDefinition[] = [
     name: 'recipients',
     kind: 'recipient',
     measure: 'subjects',
-    breakdowns: ['distribution', 'recipientKind'],
+    breakdowns: ['distribution', 'recipientKind', 'reason'],
+    crossings: [['distribution', 'reason']],
   },
   {
     programme: 'relief',
@@ -128,6 +129,14 @@ const RELIEF_FIGURES: FigureDefinition[] = [
     kind: 'reliefAmount',
     measure: 'sum',
     breakdowns: ['distribution', 'currency'],
+  },
+  {
+    programme: 'relief',
+    name: 'potentialVictimsDetected',
+    kind: 'potentialVictimDetected',
+    measure: 'subjects',
+    breakdowns: ['form', 'ageGroup', 'sex', 'destination'],
+    crossings: [['form', 'destination']],
   },
   {
     programme: 'relief',

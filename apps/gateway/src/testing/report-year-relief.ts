@@ -67,11 +67,13 @@ export async function recordReliefYear(
       attributes: { kind: kindOf(worker), task },
     });
 
+  // Each recipient's reason travels with her distributions ("77 single mothers").
   const recipients: string[] = [];
-  for (const [ageBand, sex] of [
-    ['AGE_25_39', 'FEMALE'],
-    ['AGE_40_59', 'MALE'],
-    ['AGE_18_24', 'FEMALE'],
+  const reasons = new Map<string, string>();
+  for (const [ageBand, sex, riskReason] of [
+    ['AGE_25_39', 'FEMALE', 'SINGLE_MOTHER'],
+    ['AGE_40_59', 'MALE', 'LOST_WORK_IN_TOURISM'],
+    ['AGE_18_24', 'FEMALE', 'LOST_WORK_IN_TOURISM'],
   ]) {
     const { recordReliefRecipient } = await entry('recordReliefRecipient', 'staff', {
       alias: 'A fictional household',
@@ -80,10 +82,11 @@ export async function recordReliefYear(
       district: 'Xaythany',
       householdSize: 4,
       singleMotherHead: sex === 'FEMALE',
-      riskReason: 'LOST_WORK_IN_TOURISM',
+      riskReason,
       registeredOn: '2024-12-31',
     });
     recipients.push(String(recordReliefRecipient.id));
+    reasons.set(String(recordReliefRecipient.id), riskReason);
   }
 
   const distribute = async (
@@ -112,6 +115,7 @@ export async function recordReliefYear(
       attributes: {
         distribution: kind,
         recipientKind: beneficiary ? 'BENEFICIARY' : 'RELIEF_RECIPIENT',
+        reason: beneficiary ? 'BENEFICIARY' : reasons.get(recipient.recipientId)!,
       },
     });
     worked(worker, on, 'DISTRIBUTION');
@@ -186,15 +190,34 @@ export async function recordReliefYear(
   // Two girls detected on 31 December; one is notified: counted when notified (today), and
   // networks submits the notification from the log, as reported by staff.
   const detections: string[] = [];
-  for (const worker of ['agent', 'volunteer'] as const) {
+  // The agent's detection names where she was to be taken; the volunteer's does not.
+  for (const [worker, destination] of [
+    ['agent', 'CN'],
+    ['volunteer', null],
+  ] as const) {
     const { recordPotentialVictim } = await entry('recordPotentialVictim', worker, {
       formOfExploitation: 'FORCED_MARRIAGE',
+      ...(destination ? { destination } : {}),
       place: 'Sikhottabong',
       sex: 'FEMALE',
       ageBand: 'AGE_12_17',
       detectedOn: '2025-12-31',
     });
-    detections.push(String(recordPotentialVictim.id));
+    const detectionId = String(recordPotentialVictim.id);
+    detections.push(detectionId);
+    facts.push({
+      programme: 'relief',
+      kind: 'potentialVictimDetected',
+      country,
+      on: '2025-12-31',
+      subject: detectionId,
+      attributes: {
+        form: 'FORCED_MARRIAGE',
+        ageGroup: 'MINOR',
+        sex: 'FEMALE',
+        destination: destination ?? 'UNKNOWN',
+      },
+    });
   }
   await api.mutate(
     'notifyDetection',

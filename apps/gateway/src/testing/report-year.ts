@@ -140,13 +140,13 @@ async function recordProtectionYear(api: ReportYearApi): Promise<ProtectedPeople
       subject: caseId,
       attributes: {
         form: String(input.formOfExploitation),
-        place: input.abroad ? 'ABROAD' : 'IN_COUNTRY',
+        place: placeOf(input as { abroad: boolean; intercepted?: boolean }),
       },
     });
     return caseId;
   };
   const addVictim = async (
-    theCase: { id: string; country: string; abroad: boolean; destination?: string; form: string },
+    theCase: ProtectionCaseExpected,
     beneficiaryId: string,
     nationality: string,
     minor: boolean,
@@ -161,7 +161,7 @@ async function recordProtectionYear(api: ReportYearApi): Promise<ProtectedPeople
       on: addedOn,
       subject: beneficiaryId,
       quantity: ageOn(dateOfBirth, registeredOn) + ageOn(registeredOn, addedOn),
-      attributes: { form: theCase.form, placeOfExploitation: 'UNKNOWN' },
+      attributes: { form: theCase.form, placeOfExploitation: placeOfExploitationOf(theCase) },
     });
     facts.push({
       programme: 'protection',
@@ -175,8 +175,10 @@ async function recordProtectionYear(api: ReportYearApi): Promise<ProtectedPeople
         ageGroup: minor ? 'MINOR' : 'ADULT',
         sex: 'FEMALE',
         form: theCase.form,
-        place: theCase.abroad ? 'ABROAD' : 'IN_COUNTRY',
-        destination: theCase.abroad ? (theCase.destination ?? 'UNKNOWN') : 'IN_COUNTRY',
+        place: placeOf(theCase),
+        destination:
+          theCase.abroad || theCase.intercepted ? (theCase.destination ?? 'UNKNOWN') : 'IN_COUNTRY',
+        placeOfExploitation: placeOfExploitationOf(theCase),
       },
     });
   };
@@ -315,5 +317,45 @@ async function recordProtectionYear(api: ReportYearApi): Promise<ProtectedPeople
   for (const woman of women) await addVictim(c, woman, 'TH', false, '2025-06-02');
   await rescue(c, '2025-06-02', women);
 
+  // Case D: Laos's programme intercepted a Lao girl on her way to a marriage in China, in
+  // September: protected in transit, exploited nowhere.
+  const d = {
+    id: await openCase({
+      country: 'LA',
+      abroad: false,
+      intercepted: true,
+      destination: 'CN',
+      formOfExploitation: 'FORCED_MARRIAGE',
+      openedOn: '2025-09-10',
+    }),
+    country: 'LA',
+    abroad: false,
+    intercepted: true,
+    destination: 'CN',
+    form: 'FORCED_MARRIAGE',
+  };
+  await addVictim(d, await register('LA', true, '2009-06-06', 'LA'), 'LA', true, '2025-09-10');
+
   return { laoGirlInThailand: girl, laoWomanInLaos: sisters[1] };
+}
+
+/** A case as the expectations need it. */
+type ProtectionCaseExpected = {
+  id: string;
+  country: string;
+  abroad: boolean;
+  intercepted?: boolean;
+  destination?: string;
+  form: string;
+};
+
+/** Where its victims were protected: an interception is in transit, wherever it happened. */
+function placeOf(theCase: { abroad: boolean; intercepted?: boolean }): string {
+  if (theCase.intercepted) return 'IN_TRANSIT';
+  return theCase.abroad ? 'ABROAD' : 'IN_COUNTRY';
+}
+
+/** No case of the year names its place of exploitation; an interception has none at all. */
+function placeOfExploitationOf(theCase: { intercepted?: boolean }): string {
+  return theCase.intercepted ? 'IN_TRANSIT' : 'UNKNOWN';
 }

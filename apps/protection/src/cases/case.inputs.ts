@@ -179,11 +179,22 @@ export class OpenProtectionCaseInput {
   @Field(() => CountryCodeEnum, {
     nullable: true,
     description:
-      'Where abroad (ISO 3166-1), for a case abroad; apart from the country of operation.',
+      'Where abroad (ISO 3166-1), for a case abroad, or where intercepted victims were being ' +
+      'taken; apart from the country of operation.',
   })
   @IsOptional()
   @IsIn(COUNTRY_CODES, { message: 'destination must be an ISO 3166-1 alpha-2 code' })
   destination?: CountryCode | null;
+
+  @Field({
+    defaultValue: false,
+    description:
+      'The victims were intercepted in transit, before anyone exploited them (a bride on her ' +
+      'way to a foreign husband, a girl stopped at a border). An interception has no place of ' +
+      'exploitation.',
+  })
+  @IsBoolean()
+  intercepted!: boolean;
 
   @Field(() => FormOfExploitationEnum)
   @IsIn(FORMS_OF_EXPLOITATION)

@@ -22,6 +22,7 @@ export function toProtectionCase(row: ProtectionCaseRow): ProtectionCase {
     country: row.country,
     province: row.province,
     abroad: row.abroad,
+    intercepted: row.intercepted,
     formOfExploitation: row.formOfExploitation,
     placeOfExploitation: row.placeOfExploitation ?? null,
     status: row.status,

@@ -145,6 +145,7 @@ export class ProtectionCaseResolver {
       province: input.province ?? null,
       abroad: input.abroad,
       destination: input.destination ?? null,
+      intercepted: input.intercepted ?? false,
       formOfExploitation: input.formOfExploitation,
       placeOfExploitation: input.placeOfExploitation ?? null,
       openedOn: input.openedOn ?? null,

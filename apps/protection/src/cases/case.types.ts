@@ -234,6 +234,9 @@ export class ProtectionCase {
   @Field({ description: 'The victims were exploited outside their own country.' })
   abroad!: boolean;
 
+  @Field({ description: 'The victims were intercepted in transit, before being exploited.' })
+  intercepted!: boolean;
+
   @Field(() => FormOfExploitationEnum)
   formOfExploitation!: FormOfExploitation;
 

@@ -198,6 +198,7 @@ export function fieldCommands({ beneficiaries: known, agents, privacy }: FieldDe
         data: {
           detectionId: input.id,
           formOfExploitation: input.formOfExploitation,
+          destination: input.destination ?? null,
           place: input.place,
           sex: input.sex,
           ageBand: toAgeBand(input.ageBand),

@@ -217,6 +217,14 @@ export class RecordPotentialVictimInput extends FieldEntryInput {
   @IsIn(FORMS_OF_EXPLOITATION, { message: 'formOfExploitation must be a form of exploitation' })
   formOfExploitation!: string;
 
+  @Field(() => CountryCodeEnum, {
+    nullable: true,
+    description: 'Where she was to be taken (a marriage in China), when known.',
+  })
+  @IsOptional()
+  @IsIn(COUNTRY_CODES, { message: 'destination must be an ISO 3166-1 code' })
+  destination?: string | null;
+
   @Field({ description: 'Village or district: never an address.' })
   @place('place')
   place!: string;
@@ -281,7 +289,10 @@ export class ReliefEntry {
   @Field(() => Int, { nullable: true, description: 'Household size, or families migrated.' })
   count!: number | null;
 
-  @Field(() => CountryCodeEnum, { nullable: true })
+  @Field(() => CountryCodeEnum, {
+    nullable: true,
+    description: 'Where families went, or where a potential victim was to be taken.',
+  })
   destination!: string | null;
 
   @Field(() => Int, { nullable: true, description: 'A grant, in minor units.' })

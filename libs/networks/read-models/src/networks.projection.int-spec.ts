@@ -453,12 +453,13 @@ describe('the networks.beneficiary_case_notifications projection', () => {
     const events: ProtectionCaseEvent[] = [
       {
         type: 'ProtectionCaseOpened',
-        schemaVersion: 3,
+        schemaVersion: 4,
         data: {
           caseId,
           country: 'TH',
           province: null,
           abroad: false,
+          intercepted: false,
           destination: null,
           formOfExploitation: 'SEX_TRAFFICKING',
           placeOfExploitation: null,

@@ -78,16 +78,18 @@ export type CaseReopeningReason = (typeof CASE_REOPENING_REASONS)[number];
 export type CalendarDate = string;
 
 /**
- * A protection case was opened (schema version 3): from a referred notification (then
+ * A protection case was opened (schema version 4): from a referred notification (then
  * `sourceNotificationId` names it and the case id derives from it), or directly by an officer.
  * Version 2 added `openedOn` (the day it was opened, which reports count by) and `destination`
  * (the place abroad, an ISO 3166-1 code), kept apart from `country`, the country of operation.
  * Version 3 added `placeOfExploitation`, the kind of place where it happened (a hidden brothel,
  * online…): a kind from a closed list, never an address, so in clear (ADR 21); earlier: null.
+ * Version 4 added `intercepted`: the victims were stopped on their way, before anyone exploited
+ * them; earlier cases were not.
  */
 export type ProtectionCaseOpened = {
   type: 'ProtectionCaseOpened';
-  schemaVersion: 3;
+  schemaVersion: 4;
   data: {
     caseId: string;
     /** The country of operation: whose programme acts; the case's scope. */
@@ -95,10 +97,18 @@ export type ProtectionCaseOpened = {
     province: string | null;
     /** The victims were exploited outside their own country. */
     abroad: boolean;
-    /** Where abroad (ISO 3166-1 alpha-2), when abroad and known; null otherwise. */
+    /**
+     * Where abroad (ISO 3166-1 alpha-2), when abroad and known, or where intercepted victims were
+     * being taken; null otherwise.
+     */
     destination: CountryCode | null;
+    /**
+     * The victims were intercepted in transit, before being exploited (a bride on her way to a
+     * foreign husband, a girl stopped at a border): their case has no place of exploitation.
+     */
+    intercepted: boolean;
     formOfExploitation: FormOfExploitation;
-    /** The kind of place where the exploitation happened; null when unknown. */
+    /** The kind of place where the exploitation happened; null when unknown or intercepted. */
     placeOfExploitation: PlaceOfExploitation | null;
     sourceNotificationId: string | null;
     /** YYYY-MM-DD: the day the case was opened. */

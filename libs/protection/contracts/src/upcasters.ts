@@ -51,6 +51,12 @@ export const PROTECTION_UPCASTERS: readonly ContractUpcaster[] = [
     upcast: (data) => ({ schemaVersion: 3, data: { placeOfExploitation: null, ...data } }),
   },
   {
+    // v3 cases were never interceptions: every one of them recorded victims already exploited.
+    type: 'ProtectionCaseOpened',
+    fromSchemaVersion: 3,
+    upcast: (data) => ({ schemaVersion: 4, data: { intercepted: false, ...data } }),
+  },
+  {
     type: 'VictimAddedToCase',
     fromSchemaVersion: 1,
     upcast: (data, event) => ({

@@ -96,12 +96,13 @@ describe('a guardian contact’s and a reopening’s day', () => {
   const spec = deciderSpecification(protectionCaseDecider);
   const opened: ProtectionCaseEvent = {
     type: 'ProtectionCaseOpened',
-    schemaVersion: 3,
+    schemaVersion: 4,
     data: {
       caseId,
       country: 'LA',
       province: null,
       abroad: false,
+      intercepted: false,
       destination: null,
       formOfExploitation: 'FORCED_MARRIAGE',
       placeOfExploitation: 'FOREIGN_HUSBANDS_HOUSE',

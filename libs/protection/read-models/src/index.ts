@@ -24,6 +24,7 @@ import {
   type TimelineSummary,
 } from './cases/timeline-entry.entity';
 import { NOTIFICATION_TIMELINE_TYPES, timelineProjection } from './cases/timeline.projection';
+import { AddCaseIntercepted1768400000000 } from './migrations/1768400000000-add-case-intercepted';
 import { CreateBeneficiaries1764100000000 } from './migrations/1764100000000-create-beneficiaries';
 import { AddBeneficiaryOrganisation1764300000000 } from './migrations/1764300000000-add-beneficiary-organisation';
 import { AddBeneficiaryPersonalData1764500000000 } from './migrations/1764500000000-add-beneficiary-personal-data';
@@ -75,6 +76,7 @@ export const PROTECTION_MIGRATIONS: MigrationSet = {
     AddBeneficiaryConsentsAndDuplicates1764800000000,
     AddCasePlaceOfExploitation1767600000001,
     AddBeneficiaryRegisteredOn1767600000002,
+    AddCaseIntercepted1768400000000,
   ],
 };
 /** Break-glass grants (write-side state, see its migration). */

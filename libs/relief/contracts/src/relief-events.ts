@@ -63,6 +63,12 @@ export type ReliefDistributed = {
     beneficiaryId: string | null;
     /** The relief recipient, when it is one. */
     recipientId: string | null;
+    /**
+     * Why the relief recipient is at risk (a single mother, work lost in tourism…), from her
+     * registration; null for a beneficiary protection registered. Absent from distributions
+     * recorded before it was carried: unknown.
+     */
+    riskReason?: RiskReason | null;
     /** Integer minor units and ISO 4217 code, for a grant; null otherwise. */
     amountMinor: number | null;
     currency: string | null;
@@ -124,6 +130,40 @@ export type PersonAtRiskRecorded = {
   };
 };
 
+/**
+ * A potential victim detected in the field (schema version 1), whether or not a coordinator
+ * later turns her into a case notification (`ReliefDetectionNotified`). For reports: the form of
+ * exploitation she is at risk of, where she was to be taken, and the coarse attributes. No id of
+ * the person: a detection is counted, never registered.
+ */
+export type PotentialVictimDetected = {
+  type: 'PotentialVictimDetected';
+  data: {
+    responseId: string;
+    /**
+     * The response's country. Absent from detections recorded before this event joined the
+     * contracts: a reader takes the response's country from elsewhere, or counts it unknown.
+     */
+    country?: Country;
+    /** The detection's id: what a report counts once, and what a notification names. */
+    detectionId: string;
+    formOfExploitation: FormOfExploitation;
+    /**
+     * ISO 3166-1 alpha-2 code of where she was to be taken (a marriage in China), when known.
+     * Absent from detections recorded before it was asked: unknown.
+     */
+    destination?: CountryCode | null;
+    /** A district or village: never an address. */
+    place: string;
+    sex: Sex;
+    ageBand: AgeBand;
+    /** YYYY-MM-DD. */
+    detectedOn: string;
+    fieldWorkerKind: FieldWorkerKind;
+    fieldWorkerId: string;
+  };
+};
+
 /** Families of a district who migrated for work: how many, and where they went (schema version 1). */
 export type MigratedFamiliesRecorded = {
   type: 'MigratedFamiliesRecorded';
@@ -148,10 +188,15 @@ export type MigratedFamiliesRecorded = {
 };
 
 export type ReliefIntegrationEvent =
-  ReliefDistributed | ReliefDetectionNotified | PersonAtRiskRecorded | MigratedFamiliesRecorded;
+  | ReliefDistributed
+  | PotentialVictimDetected
+  | ReliefDetectionNotified
+  | PersonAtRiskRecorded
+  | MigratedFamiliesRecorded;
 
 export const RELIEF_INTEGRATION_EVENT_TYPES: readonly ReliefIntegrationEvent['type'][] = [
   'ReliefDistributed',
+  'PotentialVictimDetected',
   'ReliefDetectionNotified',
   'PersonAtRiskRecorded',
   'MigratedFamiliesRecorded',

@@ -154,6 +154,8 @@ export const reliefEntriesProjection = rowProjection<ReliefEntryRow, RecordedRel
           sex: data.sex,
           ageBand: data.ageBand,
           place: data.place,
+          // Absent from detections recorded before it was asked: unknown.
+          destination: data.destination ?? null,
           occurredOn: data.detectedOn,
         };
       }

@@ -24,8 +24,10 @@ export type OpenProtectionCase = {
     abroad: boolean;
     formOfExploitation: FormOfExploitation;
     sourceNotificationId: string | null;
-    /** Where abroad (ISO 3166-1), when abroad and known. */
+    /** Where abroad (ISO 3166-1), when abroad and known, or where intercepted victims were going. */
     destination?: CountryCode | null;
+    /** The victims were intercepted in transit, before being exploited; by default not. */
+    intercepted?: boolean | null;
     /** The day it was opened; by default the day of the command. */
     openedOn?: string | null;
     /** The kind of place where the exploitation happened, when known. */

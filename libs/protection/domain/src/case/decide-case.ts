@@ -57,10 +57,11 @@ export function decideOpen(
     data.formOfExploitation,
     'formOfExploitation',
   );
-  const placeOfExploitation =
-    data.placeOfExploitation == null
-      ? null
-      : check.oneOf(PLACES_OF_EXPLOITATION, data.placeOfExploitation, 'placeOfExploitation');
+  const placeOfExploitation = check.optionalOneOf(
+    PLACES_OF_EXPLOITATION,
+    data.placeOfExploitation,
+    'placeOfExploitation',
+  );
   const sourceNotificationId = check.optionalUuid(
     data.sourceNotificationId,
     'sourceNotificationId',
@@ -77,10 +78,19 @@ export function decideOpen(
   }
   const openedAt = recordedAt(metadata);
   const openedOn = dayOfFact(data.openedOn, 'openedOn', metadata);
-  const destination =
-    data.destination == null ? null : check.oneOf(COUNTRY_CODES, data.destination, 'destination');
-  if (destination !== null && !data.abroad) {
-    throw new InvalidProtectionCaseData('destination', 'is only for a case abroad.');
+  const intercepted = interceptedOf(data.intercepted);
+  if (intercepted && placeOfExploitation !== null) {
+    throw new InvalidProtectionCaseData(
+      'placeOfExploitation',
+      'is not for an interception: its victims were stopped before anyone exploited them.',
+    );
+  }
+  const destination = check.optionalOneOf(COUNTRY_CODES, data.destination, 'destination');
+  if (destination !== null && !data.abroad && !intercepted) {
+    throw new InvalidProtectionCaseData(
+      'destination',
+      'is only for a case abroad, or for an interception (where its victims were being taken).',
+    );
   }
   if (state.status !== 'NONE') {
     // A replayed opening is its opener's retry only; anyone else is told the same, whatever the
@@ -95,6 +105,7 @@ export function decideOpen(
       state.country === country &&
       state.province === province &&
       state.abroad === data.abroad &&
+      state.intercepted === intercepted &&
       state.formOfExploitation === formOfExploitation &&
       state.placeOfExploitation === placeOfExploitation &&
       state.sourceNotificationId === sourceNotificationId;
@@ -104,13 +115,14 @@ export function decideOpen(
   return [
     {
       type: 'ProtectionCaseOpened',
-      schemaVersion: 3,
+      schemaVersion: 4,
       data: {
         caseId,
         country,
         province,
         abroad: data.abroad,
         destination,
+        intercepted,
         formOfExploitation,
         placeOfExploitation,
         sourceNotificationId,
@@ -119,6 +131,14 @@ export function decideOpen(
       },
     },
   ];
+}
+
+function interceptedOf(value: boolean | null | undefined): boolean {
+  if (value == null) return false;
+  if (typeof value !== 'boolean') {
+    throw new InvalidProtectionCaseData('intercepted', 'must be true or false.');
+  }
+  return value;
 }
 
 export function decideAddVictim(

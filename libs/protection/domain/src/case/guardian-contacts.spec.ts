@@ -25,12 +25,13 @@ const sealed = 'pii:v1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
 const opened: ProtectionCaseEvent = {
   type: 'ProtectionCaseOpened',
-  schemaVersion: 3,
+  schemaVersion: 4,
   data: {
     caseId,
     country: 'LA',
     province: null,
     abroad: true,
+    intercepted: false,
     destination: 'TH',
     formOfExploitation: 'SEX_TRAFFICKING',
     placeOfExploitation: null,

@@ -18,12 +18,13 @@ const metadata = {
 };
 const opened: ProtectionCaseEvent = {
   type: 'ProtectionCaseOpened',
-  schemaVersion: 3,
+  schemaVersion: 4,
   data: {
     caseId,
     country: 'TH',
     province: null,
     abroad: false,
+    intercepted: false,
     destination: null,
     formOfExploitation: 'ONLINE_SEXUAL_EXPLOITATION',
     placeOfExploitation: null,

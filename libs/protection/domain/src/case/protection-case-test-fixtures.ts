@@ -37,12 +37,13 @@ export const unknownAttributes = { sex: null, nationality: null, ageYears: null 
 
 export const opened: ProtectionCaseEvent = {
   type: 'ProtectionCaseOpened',
-  schemaVersion: 3,
+  schemaVersion: 4,
   data: {
     caseId,
     country: 'TH',
     province: 'Rayong',
     abroad: false,
+    intercepted: false,
     destination: null,
     formOfExploitation: 'SEX_TRAFFICKING',
     placeOfExploitation: null,

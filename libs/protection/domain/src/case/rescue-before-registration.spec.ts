@@ -38,12 +38,13 @@ const metadata = {
 
 const opened: ProtectionCaseEvent = {
   type: 'ProtectionCaseOpened',
-  schemaVersion: 3,
+  schemaVersion: 4,
   data: {
     caseId,
     country: 'TH',
     province: 'Rayong',
     abroad: false,
+    intercepted: false,
     destination: null,
     formOfExploitation: 'SEX_TRAFFICKING',
     placeOfExploitation: null,

@@ -54,6 +54,7 @@ export type ProtectionCaseState =
       country: Country;
       province: string | null;
       abroad: boolean;
+      intercepted: boolean;
       formOfExploitation: FormOfExploitation;
       placeOfExploitation: PlaceOfExploitation | null;
       sourceNotificationId: string | null;
@@ -114,6 +115,8 @@ export function evolveProtectionCase(
       country,
       province,
       abroad,
+      // Absent before version 4 read without its upcaster: not an interception.
+      intercepted: event.data.intercepted === true,
       formOfExploitation,
       // Absent before version 3 read without its upcaster: unknown.
       placeOfExploitation: event.data.placeOfExploitation ?? null,

@@ -134,12 +134,13 @@ describe('the protection case projections', () => {
   const caseEvents: ProtectionCaseEvent[] = [
     {
       type: 'ProtectionCaseOpened',
-      schemaVersion: 3,
+      schemaVersion: 4,
       data: {
         caseId,
         country: 'TH',
         province: 'Rayong',
         abroad: false,
+        intercepted: false,
         formOfExploitation: 'SEX_TRAFFICKING',
         placeOfExploitation: 'HIDDEN_BROTHEL',
         sourceNotificationId: notificationId,
@@ -317,6 +318,7 @@ describe('the protection case projections', () => {
       country: 'TH',
       province: 'Rayong',
       abroad: false,
+      intercepted: false,
       formOfExploitation: 'SEX_TRAFFICKING',
       placeOfExploitation: 'HIDDEN_BROTHEL',
       status: 'CLOSED',

@@ -80,6 +80,10 @@ export class ProtectionCaseRow {
   @Column('boolean')
   abroad!: boolean;
 
+  /** The victims were intercepted in transit, before being exploited. */
+  @Column('boolean')
+  intercepted!: boolean;
+
   @Column('text', { name: 'form_of_exploitation' })
   formOfExploitation!: FormOfExploitation;
 

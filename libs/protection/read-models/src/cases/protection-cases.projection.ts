@@ -49,6 +49,8 @@ function evolveCase(
       country,
       province,
       abroad,
+      // Absent before version 4: not an interception.
+      intercepted: event.data.intercepted === true,
       formOfExploitation,
       placeOfExploitation,
       status: 'OPEN',

@@ -112,6 +112,8 @@ export type RecordPotentialVictim = Cmd<
   {
     detectionId: string;
     formOfExploitation: string;
+    /** Where she was to be taken (ISO 3166-1), when known. */
+    destination?: string | null;
     /** A district or village: never an address. */
     place: string;
     sex: string;

@@ -22,8 +22,10 @@ const detected: ReliefResponseEvent = {
   type: 'PotentialVictimDetected',
   data: {
     responseId,
+    country: 'LA',
     detectionId,
     formOfExploitation: 'FORCED_MARRIAGE',
+    destination: null,
     place: 'Sikhottabong',
     sex: 'FEMALE',
     ageBand: '12_17',
@@ -143,6 +145,18 @@ describe('a relief response', () => {
   describe('detections', () => {
     it('when a potential victim is detected, then it is recorded with form and place', () =>
       spec.given([opened]).when(detect()).then([detected]));
+    it('when a detection names where she was to be taken, then it is recorded with it', () =>
+      spec
+        .given([opened])
+        .when(detect({ destination: 'CN' }))
+        .then([{ ...detected, data: { ...detected.data, destination: 'CN' } } as never]));
+    it('when a detection names no country code as destination, then it fails on that field', () =>
+      spec
+        .given([opened])
+        .when(detect({ destination: 'China' }))
+        .thenThrows(InvalidValue, (error) =>
+          expect((error as InvalidValue).field).toBe('destination'),
+        ));
     it('when a detection names no known form of exploitation, then it fails', () =>
       spec
         .given([opened])

@@ -39,6 +39,7 @@ const distributed: ReliefResponseEvent = {
     recipientKind: 'RELIEF_RECIPIENT',
     beneficiaryId: null,
     recipientId,
+    riskReason: 'LOST_WORK_IN_TOURISM',
     amountMinor: null,
     currency: null,
     fieldWorkerKind: 'VOLUNTEER',
@@ -137,6 +138,7 @@ describe('a relief response', () => {
               recipientKind: 'BENEFICIARY',
               beneficiaryId,
               recipientId: null,
+              riskReason: null,
             },
           } as ReliefResponseEvent,
         ]));

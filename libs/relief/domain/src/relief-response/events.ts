@@ -3,11 +3,12 @@ import type {
   FieldWorkerKind,
   MigratedFamiliesRecorded,
   PersonAtRiskRecorded,
+  PotentialVictimDetected,
   ReliefDetectionNotified,
   ReliefDistributed,
   RiskReason,
 } from '@haven/relief/contracts';
-import type { Country, FormOfExploitation, Sex } from '@haven/vocabulary';
+import type { Country, Sex } from '@haven/vocabulary';
 import type { FollowUpStatus, MicroProjectKind } from './words';
 
 // Relief's internal events (the integration events are its contract's). Each carries the
@@ -60,19 +61,6 @@ export type ReliefRecipientLinked = Ev<
   { responseId: string; recipientId: string; beneficiaryId: string }
 >;
 
-export type PotentialVictimDetected = Ev<
-  'PotentialVictimDetected',
-  FieldWork & {
-    responseId: string;
-    detectionId: string;
-    formOfExploitation: FormOfExploitation;
-    place: string;
-    sex: Sex;
-    ageBand: AgeBand;
-    detectedOn: string;
-  }
->;
-
 export type MicroProjectStarted = Ev<
   'MicroProjectStarted',
   {
@@ -99,7 +87,7 @@ export type MicroProjectFollowedUp = Ev<
   }
 >;
 
-export type { MigratedFamiliesRecorded, PersonAtRiskRecorded };
+export type { MigratedFamiliesRecorded, PersonAtRiskRecorded, PotentialVictimDetected };
 
 export type ReliefResponseEvent =
   | ReliefResponseOpened

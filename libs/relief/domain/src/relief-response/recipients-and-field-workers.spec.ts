@@ -218,6 +218,7 @@ describe('agents of change, from networks’ register', () => {
             recipientKind: 'RELIEF_RECIPIENT',
             beneficiaryId: null,
             recipientId,
+            riskReason: 'SINGLE_MOTHER',
             amountMinor: null,
             currency: null,
             fieldWorkerKind: 'AGENT_OF_CHANGE',

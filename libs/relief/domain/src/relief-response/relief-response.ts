@@ -7,6 +7,7 @@ import {
   notificationIdForDetection,
   RISK_REASONS,
   type ReliefDistributed,
+  type RiskReason,
 } from '@haven/relief/contracts';
 import {
   COUNTRIES,
@@ -47,8 +48,14 @@ import { FOLLOW_UP_STATUSES, MAX_COUNT, MAX_LINE, MICRO_PROJECT_KINDS } from './
 type Open = {
   status: 'OPEN';
   opened: ReliefResponseOpened['data'];
-  /** Relief recipients by id: the beneficiary a coordinator linked them to, if any; erased or not. */
-  recipients: Record<string, { beneficiaryId: string | null; erased: boolean }>;
+  /**
+   * Relief recipients by id: the beneficiary a coordinator linked them to, if any; erased or not;
+   * why they are at risk (what their distributions carry, for reports).
+   */
+  recipients: Record<
+    string,
+    { beneficiaryId: string | null; erased: boolean; riskReason: RiskReason }
+  >;
   /** Every entry recorded, by id, with its facts (a retry with the same facts is no change). */
   entries: Record<string, unknown>;
   detections: Record<string, { notified: boolean }>;
@@ -104,7 +111,12 @@ function recipientOf(state: Open, recipient: Recipient, entryId: string) {
   if (recipient.kind === 'BENEFICIARY') {
     const beneficiaryId = check.uuid(recipient.beneficiaryId, 'recipient.beneficiaryId');
     if (!retry) mayReceive(recipient.beneficiary);
-    return { recipientKind: 'BENEFICIARY' as const, beneficiaryId, recipientId: null };
+    return {
+      recipientKind: 'BENEFICIARY' as const,
+      beneficiaryId,
+      recipientId: null,
+      riskReason: null,
+    };
   }
   const recipientId = check.uuid(recipient.recipientId, 'recipient.recipientId');
   const known = state.recipients[recipientId];
@@ -114,6 +126,7 @@ function recipientOf(state: Open, recipient: Recipient, entryId: string) {
     recipientKind: 'RELIEF_RECIPIENT' as const,
     beneficiaryId: known.beneficiaryId,
     recipientId,
+    riskReason: known.riskReason,
   };
 }
 
@@ -125,13 +138,23 @@ function recordOnce<E extends ReliefResponseEvent>(state: Open, id: string, even
 }
 
 /**
- * An entry's facts as its giver gave them: a relief recipient's beneficiary is derived from the
- * link at the time, so a retry after a coordinator linked the recipient is the same entry.
+ * An entry's facts as its giver gave them. Derived facts are left out: a relief recipient's
+ * beneficiary comes from the link at the time, so a retry after a coordinator linked the recipient
+ * is the same entry; the country (the response's) and a recipient's risk reason (her
+ * registration's) are absent from entries stored before they were carried.
  */
 function asGiven(facts: unknown): unknown {
-  const given = facts as { recipientId?: string | null; beneficiaryId?: string | null };
-  if (!given.recipientId) return facts;
-  return { ...given, beneficiaryId: null };
+  if (typeof facts !== 'object' || facts === null) return facts;
+  const {
+    country: _country,
+    riskReason: _reason,
+    ...given
+  } = facts as {
+    country?: unknown;
+    riskReason?: unknown;
+    recipientId?: string | null;
+  };
+  return given.recipientId ? { ...given, beneficiaryId: null } : given;
 }
 
 /**
@@ -299,12 +322,14 @@ export function decideReliefResponse(
         type: 'PotentialVictimDetected',
         data: {
           responseId,
+          country: open.opened.country,
           detectionId,
           formOfExploitation: check.oneOf(
             FORMS_OF_EXPLOITATION,
             data.formOfExploitation,
             'formOfExploitation',
           ),
+          destination: check.optionalOneOf(COUNTRY_CODES, data.destination, 'destination'),
           place: check.line(data.place, 'place', MAX_LINE),
           sex: check.oneOf(SEXES, data.sex, 'sex'),
           ageBand: check.oneOf(AGE_BANDS, data.ageBand, 'ageBand'),
@@ -414,7 +439,11 @@ export function evolveReliefResponse(
         ...next,
         recipients: {
           ...state.recipients,
-          [event.data.recipientId]: { beneficiaryId: null, erased: false },
+          [event.data.recipientId]: {
+            beneficiaryId: null,
+            erased: false,
+            riskReason: event.data.riskReason,
+          },
         },
       };
     }

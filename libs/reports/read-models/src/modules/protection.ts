@@ -1,6 +1,12 @@
 import type { RecordedEvent } from '@haven/platform/event-store';
 import { PROTECTION_CASE_CATEGORY, type ProtectionCaseEvent } from '@haven/protection/contracts';
-import { known, type NewFact, type ReportModule, type SubjectBook } from '../programme-module';
+import {
+  known,
+  type NewFact,
+  type ReportModule,
+  type SubjectAttributes,
+  type SubjectBook,
+} from '../programme-module';
 
 /**
  * Persons protected (a victim taken into a case, on the day she was), by nationality, minor or
@@ -45,20 +51,22 @@ export const protectionModule: ReportModule = {
     switch (event.type) {
       case 'ProtectionCaseOpened': {
         const { caseId, country, abroad, destination, formOfExploitation, openedOn } = event.data;
-        subjects.set(`case:${caseId}`, {
+        const theCase: SubjectAttributes = {
           country,
           abroad,
+          intercepted: event.data.intercepted === true,
           destination,
           form: formOfExploitation,
           placeOfExploitation: event.data.placeOfExploitation ?? null,
-        });
+        };
+        subjects.set(`case:${caseId}`, theCase);
         return [
           {
             kind: 'caseOpened',
             country,
             occurredOn: openedOn,
             subjectId: caseId,
-            attributes: { form: formOfExploitation, place: abroad ? 'ABROAD' : 'IN_COUNTRY' },
+            attributes: { form: formOfExploitation, place: placeOf(theCase) },
           },
         ];
       }
@@ -79,7 +87,7 @@ export const protectionModule: ReportModule = {
                   quantity: ageYears,
                   attributes: {
                     form: formOfExploitation,
-                    placeOfExploitation: known(theCase.placeOfExploitation),
+                    placeOfExploitation: placeOfExploitationOf(theCase),
                   },
                 },
               ]
@@ -97,9 +105,9 @@ export const protectionModule: ReportModule = {
               ageGroup: minor ? 'MINOR' : 'ADULT',
               sex: known(sex),
               form: formOfExploitation,
-              place: theCase.abroad ? 'ABROAD' : 'IN_COUNTRY',
-              destination: theCase.abroad ? known(theCase.destination) : 'IN_COUNTRY',
-              placeOfExploitation: known(theCase.placeOfExploitation),
+              place: placeOf(theCase),
+              destination: destinationOf(theCase),
+              placeOfExploitation: placeOfExploitationOf(theCase),
             },
           },
         ];
@@ -225,6 +233,24 @@ function personRescued(country: string, date: string, beneficiaryId: string): Ne
     subjectId: beneficiaryId,
     person: true,
   };
+}
+
+// A case kept before interceptions were recorded has no `intercepted`: it was none.
+
+/** Where the victims were protected: in the country, abroad, or in transit (intercepted). */
+function placeOf(theCase: SubjectAttributes): string {
+  if (theCase.intercepted === true) return 'IN_TRANSIT';
+  return theCase.abroad ? 'ABROAD' : 'IN_COUNTRY';
+}
+
+/** The country abroad, or where intercepted victims were being taken; IN_COUNTRY otherwise. */
+function destinationOf(theCase: SubjectAttributes): string {
+  return theCase.abroad || theCase.intercepted === true ? known(theCase.destination) : 'IN_COUNTRY';
+}
+
+/** An interception has no place of exploitation: it counts as in transit, apart from unknowns. */
+function placeOfExploitationOf(theCase: SubjectAttributes): string {
+  return theCase.intercepted === true ? 'IN_TRANSIT' : known(theCase.placeOfExploitation);
 }
 
 function caseCountry(subjects: SubjectBook, caseId: string): string | undefined {

@@ -106,4 +106,93 @@ describe('the relief report module', () => {
       expect.arrayContaining(['PersonAtRiskRecorded', 'MigratedFamiliesRecorded']),
     );
   });
+
+  it('given a potential victim detected with where she was to be taken, then she is counted by form, age group, sex and destination, with no place', () => {
+    const facts = reliefModule.factsOf(
+      recorded('PotentialVictimDetected', {
+        responseId,
+        country: 'LA',
+        detectionId: '0193a5c2-7f1e-7d3a-9b4c-2e8f6a1d0e06',
+        formOfExploitation: 'FORCED_MARRIAGE',
+        destination: 'CN',
+        place: 'Sikhottabong',
+        sex: 'FEMALE',
+        ageBand: '12_17',
+        detectedOn: '2020-05-03',
+        fieldWorkerKind: 'AGENT_OF_CHANGE',
+        fieldWorkerId: 'agent-1',
+      }),
+      book(),
+    );
+    expect(facts).toEqual([
+      {
+        kind: 'potentialVictimDetected',
+        country: 'LA',
+        occurredOn: '2020-05-03',
+        subjectId: '0193a5c2-7f1e-7d3a-9b4c-2e8f6a1d0e06',
+        attributes: {
+          form: 'FORCED_MARRIAGE',
+          ageGroup: 'MINOR',
+          sex: 'FEMALE',
+          destination: 'CN',
+        },
+      },
+    ]);
+  });
+
+  it('given a detection recorded before it carried a country or a destination, then its response tells the country and the destination is unknown', () => {
+    const subjects = book();
+    subjects.set(`reliefresponse:${responseId}`, { country: 'MM' });
+    const [fact] = reliefModule.factsOf(
+      recorded('PotentialVictimDetected', {
+        responseId,
+        detectionId: '0193a5c2-7f1e-7d3a-9b4c-2e8f6a1d0e07',
+        formOfExploitation: 'FORCED_MARRIAGE',
+        place: 'Muse',
+        sex: 'FEMALE',
+        ageBand: '25_39',
+        detectedOn: '2020-06-03',
+        fieldWorkerKind: 'STAFF',
+        fieldWorkerId: 'staff-1',
+      }),
+      subjects,
+    );
+    expect(fact).toMatchObject({
+      country: 'MM',
+      attributes: { ageGroup: 'ADULT', destination: 'UNKNOWN' },
+    });
+  });
+
+  it.each([
+    ['RELIEF_RECIPIENT', 'SINGLE_MOTHER', 'SINGLE_MOTHER'],
+    ['RELIEF_RECIPIENT', undefined, 'UNKNOWN'],
+    ['BENEFICIARY', null, 'BENEFICIARY'],
+  ])(
+    'given a distribution to a %s whose reason is %s, then the recipient counts under %s',
+    (recipientKind, riskReason, reason) => {
+      const [recipient] = reliefModule.factsOf(
+        recorded('ReliefDistributed', {
+          responseId,
+          distributionId: '0193a5c2-7f1e-7d3a-9b4c-2e8f6a1d0e08',
+          country: 'TH',
+          kind: 'NECESSITY_BAG',
+          recipientKind,
+          beneficiaryId: recipientKind === 'BENEFICIARY' ? responseId : null,
+          recipientId: recipientKind === 'BENEFICIARY' ? null : responseId,
+          ...(riskReason === undefined ? {} : { riskReason }),
+          amountMinor: null,
+          currency: null,
+          fieldWorkerKind: 'STAFF',
+          fieldWorkerId: 'staff-1',
+          distributedOn: '2020-05-04',
+        }),
+        book(),
+      );
+      expect(recipient.attributes).toEqual({
+        distribution: 'NECESSITY_BAG',
+        recipientKind,
+        reason,
+      });
+    },
+  );
 });

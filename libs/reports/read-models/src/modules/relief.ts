@@ -1,5 +1,9 @@
 import type { RecordedEvent } from '@haven/platform/event-store';
-import { RELIEF_RESPONSE_CATEGORY, type ReliefIntegrationEvent } from '@haven/relief/contracts';
+import {
+  MINOR_AGE_BANDS,
+  RELIEF_RESPONSE_CATEGORY,
+  type ReliefIntegrationEvent,
+} from '@haven/relief/contracts';
 import { known, type NewFact, type ReportModule, type SubjectBook } from '../programme-module';
 
 const responseKey = (responseId: string) => `reliefresponse:${responseId}`;
@@ -29,18 +33,20 @@ function collector(
 
 /**
  * Recipients by kind of distribution (a registered beneficiary counts across programmes),
- * micro-project grant amounts by currency, potential victims detected during relief and notified
- * to networks, the field workers by kind and by task (distributing, or collecting data on people
+ * micro-project grant amounts by currency, potential victims detected during relief (by form of
+ * exploitation and where they were to be taken) and those notified to networks, the field workers by kind and by task (distributing, or collecting data on people
  * at risk and migrated families), the people at risk found in the field (by reason), and the
  * families who migrated for work (a sum, by destination).
  */
 export const reliefModule: ReportModule = {
   programme: 'relief',
   // 3: field workers who collected data count too, by task.
-  revision: 3,
+  // 4: potential victims detected count, notified or not; recipients break down by reason.
+  revision: 4,
   categories: [RELIEF_RESPONSE_CATEGORY],
   handles: [
     'ReliefDistributed',
+    'PotentialVictimDetected',
     'ReliefDetectionNotified',
     'PersonAtRiskRecorded',
     'MigratedFamiliesRecorded',
@@ -64,7 +70,13 @@ export const reliefModule: ReportModule = {
             occurredOn: on,
             subjectId: beneficiaryId ?? recipientId,
             person: recipientKind === 'BENEFICIARY' && beneficiaryId !== null,
-            attributes: { distribution: kind, recipientKind },
+            attributes: {
+              distribution: kind,
+              recipientKind,
+              // "77 single mothers": a relief recipient's reason; none for a beneficiary.
+              reason:
+                recipientKind === 'BENEFICIARY' ? 'BENEFICIARY' : known(event.data.riskReason),
+            },
           },
           {
             kind: 'fieldWorker',
@@ -86,6 +98,21 @@ export const reliefModule: ReportModule = {
         }
         return facts;
       }
+      case 'PotentialVictimDetected':
+        return [
+          {
+            kind: 'potentialVictimDetected',
+            country: countryOf(event.data, subjects),
+            occurredOn: event.data.detectedOn,
+            subjectId: event.data.detectionId,
+            attributes: {
+              form: event.data.formOfExploitation,
+              ageGroup: MINOR_AGE_BANDS.includes(event.data.ageBand) ? 'MINOR' : 'ADULT',
+              sex: event.data.sex,
+              destination: known(event.data.destination),
+            },
+          },
+        ];
       case 'ReliefDetectionNotified':
         return [
           {
@@ -131,7 +158,8 @@ export const reliefModule: ReportModule = {
       name: 'recipients',
       kind: 'recipient',
       measure: 'subjects',
-      breakdowns: ['distribution', 'recipientKind'],
+      breakdowns: ['distribution', 'recipientKind', 'reason'],
+      crossings: [['distribution', 'reason']],
     },
     {
       name: 'reliefAmounts',
@@ -139,6 +167,14 @@ export const reliefModule: ReportModule = {
       measure: 'sum',
       sumOfFew: 'hidden',
       breakdowns: ['distribution', 'currency'],
+    },
+    {
+      // "175 potential victims of forced marriage"; "13 … who married Chinese men".
+      name: 'potentialVictimsDetected',
+      kind: 'potentialVictimDetected',
+      measure: 'subjects',
+      breakdowns: ['form', 'ageGroup', 'sex', 'destination'],
+      crossings: [['form', 'destination']],
     },
     {
       name: 'potentialVictimsNotified',

@@ -12,6 +12,7 @@ import {
   dateOf,
   flag,
   nullableDateOf,
+  nullableFlag,
   nullablePseudonymOf,
   oneOf,
   pseudonymOf,
@@ -38,6 +39,8 @@ export const PROTECTION_CASES_V1 = defineTopic({
       case: caseId,
       country: oneOf('country', COUNTRIES),
       abroad: flag('abroad'),
+      // Null on cases opened before interceptions were recorded (none of them was one).
+      intercepted: nullableFlag('intercepted'),
       formOfExploitation: oneOf('formOfExploitation', FORMS_OF_EXPLOITATION),
       sourceNotification: nullablePseudonymOf('notification', 'sourceNotificationId'),
       openedOn: dateOf('openedAt', 'day'),

@@ -35,6 +35,7 @@ const cases: Array<[string, Record<string, unknown>, Record<string, unknown>]> =
       recipientKind: 'RELIEF_RECIPIENT',
       beneficiaryId,
       recipientId,
+      riskReason: 'SINGLE_MOTHER',
       amountMinor: 200_000_000,
       currency: 'LAK',
       ...fieldWork,
@@ -47,10 +48,36 @@ const cases: Array<[string, Record<string, unknown>, Record<string, unknown>]> =
       recipientKind: 'RELIEF_RECIPIENT',
       person: pseudonym('person', beneficiaryId),
       recipient: pseudonym('person', recipientId),
+      riskReason: 'SINGLE_MOTHER',
       amountMinor: 200_000_000,
       currency: 'LAK',
       fieldWorkerKind: 'AGENT_OF_CHANGE',
       distributedOn: '2026-04-04',
+    },
+  ],
+  [
+    'PotentialVictimDetected',
+    {
+      responseId,
+      country: 'LA',
+      detectionId,
+      formOfExploitation: 'FORCED_MARRIAGE',
+      destination: 'CN',
+      place: 'Marker-Village',
+      sex: 'FEMALE',
+      ageBand: '12_17',
+      detectedOn: '2026-04-05',
+      ...fieldWork,
+    },
+    {
+      response,
+      country: 'LA',
+      formOfExploitation: 'FORCED_MARRIAGE',
+      destination: 'CN',
+      sex: 'FEMALE',
+      ageBand: '12_17',
+      fieldWorkerKind: 'AGENT_OF_CHANGE',
+      detectedOn: '2026-04-05',
     },
   ],
   [
@@ -142,7 +169,7 @@ describe('haven.relief.responses.v1', () => {
   it('given a detection notified, then its notification has the pseudonym networks publishes it under', () => {
     const message = publishedMessage(
       RELIEF_RESPONSES_V1,
-      stored(`reliefresponse-${responseId}`, 'ReliefDetectionNotified', cases[1][1]),
+      stored(`reliefresponse-${responseId}`, 'ReliefDetectionNotified', cases[2][1]),
     );
     expect(message.body?.data.notification).toBe(pseudonym('notification', notificationId));
   });
@@ -155,19 +182,30 @@ describe('haven.relief.responses.v1', () => {
         kind: 'NECESSITY_BAG',
         recipientKind: 'BENEFICIARY',
         recipientId: null,
+        riskReason: null,
         amountMinor: null,
         currency: null,
       }),
     );
     expect(message.body?.data).toMatchObject({
       recipient: null,
+      riskReason: null,
       amountMinor: null,
       currency: null,
     });
   });
 
+  it('given a detection recorded before it carried a country and a destination, then both are null', () => {
+    const { country: _country, destination: _destination, ...older } = cases[1][1];
+    const message = publishedMessage(
+      RELIEF_RESPONSES_V1,
+      stored(`reliefresponse-${responseId}`, 'PotentialVictimDetected', older),
+    );
+    expect(message.body?.data).toMatchObject({ country: null, destination: null });
+  });
+
   it('given a person at risk recorded before the event carried a country, then the country is null', () => {
-    const { country: _unknown, ...older } = cases[2][1];
+    const { country: _unknown, ...older } = cases[3][1];
     const message = publishedMessage(
       RELIEF_RESPONSES_V1,
       stored(`reliefresponse-${responseId}`, 'PersonAtRiskRecorded', older),

@@ -28,8 +28,9 @@ import { defineTopic } from '../../topic';
 const response = pseudonymOf('response', 'responseId');
 
 /**
- * Crisis relief responses: distributions, detections turned into case notifications, people at
- * risk and migrated families. Never published: districts and the place of a detection (free text
+ * Crisis relief responses: distributions, potential victims detected (counted: a detection's id
+ * stays in Haven), detections turned into case notifications, people at risk and migrated
+ * families. Never published: districts and the place of a detection (free text
  * naming a village), a recipient's alias (sealed), the field worker's id, and the ids of single
  * distributions and entries. A person at risk has no id, so none is sent.
  */
@@ -37,7 +38,7 @@ export const RELIEF_RESPONSES_V1 = defineTopic({
   name: 'haven.relief.responses.v1',
   version: 1,
   description:
-    'Crisis relief responses: distributions with their recipients by pseudonym, detections notified to networks, people at risk and migrated families, counted. Keyed by the response pseudonym.',
+    'Crisis relief responses: distributions with their recipients by pseudonym, potential victims detected, detections notified to networks, people at risk and migrated families, counted. Keyed by the response pseudonym.',
   category: RELIEF_RESPONSE_CATEGORY,
   keyKind: 'response',
   events: {
@@ -50,10 +51,23 @@ export const RELIEF_RESPONSES_V1 = defineTopic({
       // recipient: both people, so both of kind person.
       person: nullablePseudonymOf('person', 'beneficiaryId'),
       recipient: nullablePseudonymOf('person', 'recipientId'),
+      // A relief recipient's reason; null for a beneficiary, and on distributions recorded before.
+      riskReason: nullableOneOf('riskReason', RISK_REASONS),
       amountMinor: nullableInteger('amountMinor'),
       currency: nullableOneOf('currency', CURRENCIES),
       fieldWorkerKind: oneOf('fieldWorkerKind', FIELD_WORKER_KINDS),
       distributedOn: dateOf('distributedOn', 'day'),
+    },
+    PotentialVictimDetected: {
+      response,
+      // Null on detections recorded before the event carried the response's country.
+      country: nullableOneOf('country', COUNTRIES),
+      formOfExploitation: oneOf('formOfExploitation', FORMS_OF_EXPLOITATION),
+      destination: nullableOneOf('destination', COUNTRY_CODES),
+      sex: oneOf('sex', SEXES),
+      ageBand: oneOf('ageBand', AGE_BANDS),
+      fieldWorkerKind: oneOf('fieldWorkerKind', FIELD_WORKER_KINDS),
+      detectedOn: dateOf('detectedOn', 'day'),
     },
     ReliefDetectionNotified: {
       response,
