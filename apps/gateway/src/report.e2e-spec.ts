@@ -195,6 +195,8 @@ describe('the annual programme report through the gateway', () => {
     expect(line('offenders', 'UNDER_INVESTIGATION').total).toBe(1);
     expect(line('offenders', 'SENTENCED').total).toBe(1);
     expect(line('beneficiaries', 'MALE').total).toBe(1);
+    // The Lao woman of Laos's case, exploited in China.
+    expect(line('beneficiaries', 'LA × CN').values).toEqual([0, 1, 0, 0, 0]);
     expect(line('compensationApprovedCases', 'ONLINE_SEXUAL_EXPLOITATION').total).toBe(1);
     // Two occasions of two kinds on the one new case: one case each, however many occasions.
     expect(line('casesServed', 'DRAFTING_DOCUMENTS').total).toBe(1);

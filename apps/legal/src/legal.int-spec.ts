@@ -99,6 +99,7 @@ describe('legal subgraph', () => {
     const long = `${MARKER}${'x'.repeat(300)}`;
     await bad(OPEN, { ...openInput(ana), court: long }, MARKER);
     await bad(OPEN, { ...openInput(ana), openedOn: '2999-01-01' }, '2999');
+    await bad(OPEN, { ...openInput(ana), exploitedIn: 'Soi_Six_bar' }, 'Soi_Six_bar');
     expect(await legal.eventCount()).toBe(before);
   });
 
@@ -214,5 +215,18 @@ describe('legal subgraph', () => {
     expect(body.data?._entities).toEqual([
       { id: ana, legalCaseCount: 1, legalCases: [{ id: caseId }] },
     ]);
+  });
+
+  // Last: it opens another case, which the counts above do not expect.
+  it('records where a case’s exploitation happened, apart from its country of operation', async () => {
+    const consenting = randomUUID();
+    await legal.registerBeneficiary(consenting, true);
+    const opened = await legal.as<{ openLegalCase: { node: { exploitedIn: string | null } } }>(
+      legalTH,
+      `mutation ($input: OpenLegalCaseInput!) { openLegalCase(input: $input) { node { exploitedIn } } }`,
+      { input: { ...openInput(consenting), exploitedIn: 'MY' } },
+    );
+    expect(opened.errors).toBeUndefined();
+    expect(opened.data!.openLegalCase.node.exploitedIn).toBe('MY');
   });
 });

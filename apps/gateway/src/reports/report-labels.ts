@@ -271,6 +271,7 @@ export const BREAKDOWN_NAMES: Record<string, Words> = {
   operator: w('Run by', 'ผู้ดำเนินการ', 'ຜູ້ດຳເນີນການ', 'လုပ်ကိုင်သူ'),
   support: w('Support', 'การสนับสนุน', 'ການສະໜັບສະໜູນ', 'ထောက်ပံ့မှု'),
   caseKind: w('Kind of case', 'ประเภทคดี', 'ປະເພດຄະດີ', 'အမှု အမျိုးအစား'),
+  exploitedIn: w('Exploited in', 'ถูกแสวงประโยชน์ที่', 'ຖືກຂູດຮີດທີ່', 'အမြတ်ထုတ်ခံရသည့် နိုင်ငံ'),
   residence: w('Lives in', 'ประเทศที่อาศัย', 'ປະເທດທີ່ອາໄສ', 'နေထိုင်သည့် နိုင်ငံ'),
   placeOfExploitation: w(
     'Place of exploitation',

@@ -37,11 +37,12 @@ const LEGAL_FIGURES: FigureDefinition[] = [
     name: 'beneficiaries',
     kind: 'beneficiary',
     measure: 'subjects',
-    breakdowns: ['sex', 'ageGroup', 'nationality', 'caseKind'],
+    breakdowns: ['sex', 'ageGroup', 'nationality', 'caseKind', 'exploitedIn'],
     crossings: [
       ['sex', 'ageGroup'],
       ['nationality', 'ageGroup'],
       ['nationality', 'caseKind'],
+      ['nationality', 'exploitedIn'],
     ],
   },
   {

@@ -25,6 +25,8 @@ interface LegalCase {
   country: string;
   kind: string;
   openedOn: string;
+  /** Where the exploitation happened, when the case says. */
+  exploitedIn?: string;
   parties: Party[];
   /** Each offender's kind and last status, by id: restated when the case closes. */
   offenders: Map<string, { kind: string; status: string }>;
@@ -53,6 +55,7 @@ export async function recordLegalYear(api: ReportYearApi, people: ProtectedPeopl
           ageGroup: party.minor ? 'MINOR' : 'ADULT',
           nationality: party.nationality,
           caseKind: theCase.kind,
+          exploitedIn: theCase.exploitedIn ?? 'UNKNOWN',
         },
       });
     }
@@ -81,7 +84,13 @@ export async function recordLegalYear(api: ReportYearApi, people: ProtectedPeopl
     return { ...party, beneficiaryId };
   };
   const open = async (
-    input: { country: string; kind: string; openedOn: string; stage: string },
+    input: {
+      country: string;
+      kind: string;
+      openedOn: string;
+      stage: string;
+      exploitedIn?: string;
+    },
     parties: Party[],
   ): Promise<LegalCase> => {
     // Once legal has read the beneficiaries and their consent on protection's log.
@@ -290,10 +299,16 @@ export async function recordLegalYear(api: ReportYearApi, people: ProtectedPeopl
   await occasion(fresh, 'MEETING_PROSECUTOR', '2026-01-01', [thaiBoy]);
   await changeStatus(ongoing, bailed, 'ON_BAIL', '2026-01-01');
 
-  // Laos's programme: a forced marriage case opened on 31 December 2024, its offender a fugitive
-  // since that day, closed on 1 January: he counts in 2025 and in no later year.
+  // Laos's programme: a forced marriage in China, the case opened on 31 December 2024, its
+  // offender a fugitive since that day, closed on 1 January: he counts in 2025 and in no later year.
   const closed = await open(
-    { country: 'LA', kind: 'FORCED_MARRIAGE', openedOn: '2024-12-31', stage: 'INVESTIGATION' },
+    {
+      country: 'LA',
+      kind: 'FORCED_MARRIAGE',
+      openedOn: '2024-12-31',
+      stage: 'INVESTIGATION',
+      exploitedIn: 'CN',
+    },
     [laoWoman],
   );
   const fugitive = await addOffender(closed, 'ADULT_MALE', '2024-12-31');

@@ -18,7 +18,7 @@ import {
 } from '@haven/platform/nest';
 import { sealPersonalFields } from '@haven/platform/privacy';
 import { forbidden, inScope, type Principal } from '@haven/platform/security';
-import { CURRENCIES } from '@haven/vocabulary';
+import { COUNTRY_CODES, CURRENCIES } from '@haven/vocabulary';
 import { KnownBeneficiaries } from '../known-beneficiaries';
 import type {
   AddBeneficiaryToLegalCaseInput,
@@ -114,6 +114,7 @@ export class LegalCaseCommands {
           province: check.optionalLine(input.province, 'province', LIMITS.place),
           court: check.optionalLine(input.court, 'court', LIMITS.place),
           sourceProtectionCaseId: input.sourceProtectionCaseId?.toLowerCase() ?? null,
+          exploitedIn: check.optionalOneOf(COUNTRY_CODES, input.exploitedIn, 'exploitedIn'),
           stage: input.stage,
           openedOn: day(input.openedOn, 'openedOn', metadata),
           staffLawyerIds: input.staffLawyerIds.map((id, i) =>

@@ -35,7 +35,7 @@ import {
   MoneyInput,
   PageArgs,
 } from '@haven/platform/nest';
-import { COUNTRIES, COUNTRY_CODES } from '@haven/vocabulary';
+import { COUNTRIES, COUNTRY_CODES, type CountryCode } from '@haven/vocabulary';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -123,6 +123,16 @@ export class OpenLegalCaseInput {
   @IsOptional()
   @IsId('sourceProtectionCaseId')
   sourceProtectionCaseId?: string | null;
+
+  @Field(() => CountryCodeEnum, {
+    nullable: true,
+    description:
+      'Where the exploitation happened (ISO 3166-1), when known: TH for Lao victims exploited ' +
+      'in Thailand. Apart from the country of operation.',
+  })
+  @IsOptional()
+  @IsIn(COUNTRY_CODES, { message: 'exploitedIn must be an ISO 3166-1 alpha-2 code' })
+  exploitedIn?: CountryCode | null;
 
   @Field(() => LegalCaseStageEnum, { defaultValue: 'REPORTED_TO_POLICE' })
   @IsIn(LEGAL_CASE_STAGES)

@@ -26,6 +26,7 @@ export function toLegalCase(row: LegalCaseRow): LegalCase {
     province: row.province,
     court: row.court,
     sourceProtectionCaseId: row.sourceProtectionCaseId,
+    exploitedIn: row.exploitedIn ?? null,
     openedOn: row.openedOn,
     stage: row.stage,
     closedOn: row.closedOn,

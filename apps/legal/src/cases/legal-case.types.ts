@@ -245,6 +245,12 @@ export class LegalCase {
   @Field(() => ID, { nullable: true })
   sourceProtectionCaseId!: string | null;
 
+  @Field(() => CountryCodeEnum, {
+    nullable: true,
+    description: 'Where the exploitation happened (ISO 3166-1); null when unknown.',
+  })
+  exploitedIn!: string | null;
+
   @Field({ description: DATE })
   openedOn!: string;
 

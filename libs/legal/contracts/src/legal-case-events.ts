@@ -22,6 +22,7 @@ import type {
   VerificationFinding,
   Verifier,
 } from './words';
+import type { CountryCode } from '@haven/vocabulary';
 
 /** YYYY-MM-DD: the day a fact occurred (reports count by it). */
 type CalendarDate = string;
@@ -36,6 +37,11 @@ export type LegalCaseOpened = {
     province: string | null;
     court: string | null;
     sourceProtectionCaseId: string | null;
+    /**
+     * Where the exploitation happened (ISO 3166-1 alpha-2), when known: "Lao victims sexually
+     * exploited in Thailand". Absent from cases opened before it was asked: unknown.
+     */
+    exploitedIn?: CountryCode | null;
     stage: LegalCaseStage;
     openedOn: CalendarDate;
     /** The beneficiaries it is opened for (whose timelines it goes on). */

@@ -22,6 +22,7 @@ import {
   offendersProjection,
   serviceOccasionsProjection,
 } from './legal-case.projections';
+import { AddLegalCaseExploitedIn1768400000001 } from './migrations/1768400000001-add-legal-case-exploited-in';
 import { CreateBeneficiaryLegalCases1764100000003 } from './migrations/1764100000003-create-beneficiary-legal-cases';
 import { CreateLegalCases1767300000016 } from './migrations/1767300000016-create-legal-cases';
 
@@ -51,5 +52,9 @@ export const LEGAL_PROJECTIONS: Projection[] = [
 ];
 export const LEGAL_MIGRATIONS: MigrationSet = {
   schema: 'legal',
-  migrations: [CreateBeneficiaryLegalCases1764100000003, CreateLegalCases1767300000016],
+  migrations: [
+    CreateBeneficiaryLegalCases1764100000003,
+    CreateLegalCases1767300000016,
+    AddLegalCaseExploitedIn1768400000001,
+  ],
 };

@@ -67,6 +67,10 @@ export class LegalCaseRow {
   @Column('uuid', { name: 'source_protection_case_id', nullable: true })
   sourceProtectionCaseId!: string | null;
 
+  /** Where the exploitation happened (ISO 3166-1); null when unknown. */
+  @Column('text', { name: 'exploited_in', nullable: true })
+  exploitedIn!: string | null;
+
   @Column('date', { name: 'opened_on' })
   openedOn!: string;
 

@@ -183,6 +183,7 @@ describe('legal projections', () => {
         province: 'Rayong',
         court: 'Rayong Provincial Court',
         sourceProtectionCaseId: null,
+        exploitedIn: null,
         stage: 'INVESTIGATION',
         openedOn: '2019-06-01',
         staffLawyerIds: ['legal-th-1'],

@@ -108,6 +108,8 @@ export const legalCasesProjection = rowProjection<LegalCaseRow, CaseRowEvent>({
         province: data.province,
         court: data.court,
         sourceProtectionCaseId: data.sourceProtectionCaseId,
+        // Absent from cases opened before it was asked: unknown.
+        exploitedIn: data.exploitedIn ?? null,
         openedOn: data.openedOn,
         openedYear: Number(data.openedOn.slice(0, 4)),
         stage: data.stage,

@@ -52,6 +52,7 @@ export const opened: LegalCaseEvent = {
     province: 'Rayong',
     court: 'Rayong Provincial Court',
     sourceProtectionCaseId: null,
+    exploitedIn: null,
     stage: 'INVESTIGATION',
     openedOn: '2019-06-01',
     beneficiaryIds: [ana],

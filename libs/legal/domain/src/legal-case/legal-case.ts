@@ -97,6 +97,7 @@ export function decideLegalCase(
             province: data.province,
             court: data.court,
             sourceProtectionCaseId: data.sourceProtectionCaseId,
+            exploitedIn: data.exploitedIn,
             stage: data.stage,
             openedOn: data.openedOn,
             beneficiaryIds: [...ids],

@@ -17,6 +17,7 @@ import type {
   VerificationFinding,
   Verifier,
 } from '@haven/legal/contracts';
+import type { CountryCode } from '@haven/vocabulary';
 
 /**
  * What legal knows of a beneficiary from protection's events on the log, looked up by the
@@ -46,6 +47,8 @@ export type OpenLegalCase = Cmd<
     province: string | null;
     court: string | null;
     sourceProtectionCaseId: string | null;
+    /** Where the exploitation happened (ISO 3166-1), when known. */
+    exploitedIn: CountryCode | null;
     stage: LegalCaseStage;
     openedOn: string;
     staffLawyerIds: string[];

@@ -25,6 +25,7 @@ function openCase(data: Partial<OpenLegalCase['data']> = {}): OpenLegalCase {
     province: 'Rayong',
     court: 'Rayong Provincial Court',
     sourceProtectionCaseId: null,
+    exploitedIn: null,
     stage: 'INVESTIGATION',
     openedOn: '2019-06-01',
     staffLawyerIds: [],
@@ -58,6 +59,16 @@ describe('legal case: opening', () => {
         },
       ]);
   });
+  it('given nothing, when a case names where the exploitation happened, then its opening carries it', () => {
+    spec
+      .given([])
+      .when(openCase({ exploitedIn: 'MY' }))
+      .then([
+        { ...opened, data: { ...opened.data, exploitedIn: 'MY' } } as LegalCaseEvent,
+        anaJoined,
+      ]);
+  });
+
   it('refuses a beneficiary without consent to legal action', () => {
     spec
       .given([])

@@ -42,7 +42,8 @@ const joined = recorded('LegalCaseBeneficiaryJoined', {
 describe('the legal report module', () => {
   it('given a case opened for a girl protection registered, when the report reads its opening and her joining, then she counts once, with her sex, age group and nationality', () => {
     const subjects = book();
-    const facts = [registered, opened, joined].flatMap((event) =>
+    const inThailand = recorded('LegalCaseOpened', { ...opened.data, exploitedIn: 'TH' });
+    const facts = [registered, inThailand, joined].flatMap((event) =>
       legalModule.factsOf(event, subjects),
     );
     expect(facts.filter((fact) => fact.kind === 'beneficiary')).toEqual([
@@ -57,6 +58,7 @@ describe('the legal report module', () => {
           ageGroup: 'MINOR',
           nationality: 'LA',
           caseKind: 'SEX_TRAFFICKING',
+          exploitedIn: 'TH',
         },
       },
     ]);
@@ -69,7 +71,7 @@ describe('the legal report module', () => {
     ]);
   });
 
-  it('given a beneficiary protection never registered with a nationality, when she joins a case, then her nationality is UNKNOWN', () => {
+  it('given a beneficiary protection never registered with a nationality, when she joins a case opened before it said where it was exploited, then both are UNKNOWN', () => {
     const subjects = book();
     const facts = [opened, joined].flatMap((event) => legalModule.factsOf(event, subjects));
     expect(facts.find((fact) => fact.kind === 'beneficiary')?.attributes).toEqual({
@@ -77,6 +79,7 @@ describe('the legal report module', () => {
       ageGroup: 'MINOR',
       nationality: 'UNKNOWN',
       caseKind: 'SEX_TRAFFICKING',
+      exploitedIn: 'UNKNOWN',
     });
   });
 

@@ -11,8 +11,8 @@ import { known, type NewFact, type ReportModule, type SubjectBook } from '../pro
 /**
  * Legal cases active in the year: open at any time in it, whether or not anything was recorded on
  * them that year, new (opened that year) or ongoing (opened earlier); the beneficiaries of cases
- * worked in the year by sex, minor or adult and nationality; service occasions by kind, and the
- * cases that had one;
+ * worked in the year by sex, minor or adult, nationality, kind of case and where it was exploited;
+ * service occasions by kind, and the cases that had one;
  * compensation claimed, approved and paid by source, with amounts, cases and beneficiaries;
  * offenders of the cases active in the year, by kind and by their status at the year's end;
  * verdicts; advocacy actions by kind, and their outcomes. A beneficiary's nationality is the one
@@ -32,7 +32,8 @@ export const legalModule: ReportModule = {
   // 8: beneficiaries and compensated cases by the kind of their case; compensated beneficiaries
   // by nationality.
   // 9: the cases that had a service occasion, by its kind.
-  revision: 9,
+  // 10: beneficiaries by where their case's exploitation happened.
+  revision: 10,
   categories: [LEGAL_CASE_CATEGORY, BENEFICIARY_CATEGORY, ADVOCACY_ACTION_CATEGORY],
   handles: [
     'BeneficiaryRegistered',
@@ -95,6 +96,7 @@ export const legalModule: ReportModule = {
         subjects.set(`case:${event.data.caseId}`, {
           openedOn: event.data.openedOn,
           kind: event.data.kind,
+          exploitedIn: event.data.exploitedIn ?? null,
           state: 'OPEN',
           offenders: JSON.stringify({}),
         });
@@ -237,11 +239,13 @@ export const legalModule: ReportModule = {
       kind: 'beneficiary',
       measure: 'subjects',
       rollup: true,
-      breakdowns: ['sex', 'ageGroup', 'nationality', 'caseKind'],
+      breakdowns: ['sex', 'ageGroup', 'nationality', 'caseKind', 'exploitedIn'],
       crossings: [
         ['sex', 'ageGroup'],
         ['nationality', 'ageGroup'],
         ['nationality', 'caseKind'],
+        // "11 Lao victims … sexually exploited in Thailand".
+        ['nationality', 'exploitedIn'],
       ],
     },
     { name: 'serviceOccasions', kind: 'serviceOccasion', measure: 'facts', breakdowns: ['kind'] },
@@ -386,6 +390,7 @@ function worked(
 ): NewFact[] {
   if (!on) return [];
   const caseKind = kindOfCase(subjects, caseId);
+  const exploitedIn = known(subjects.get(`case:${caseId}`)?.exploitedIn);
   return beneficiaryIds.map((id) => {
     const person = subjects.get(`person:${id}`);
     return {
@@ -399,6 +404,7 @@ function worked(
         ageGroup: person ? (person.minor ? 'MINOR' : 'ADULT') : 'UNKNOWN',
         nationality: known(person?.nationality),
         caseKind,
+        exploitedIn,
       },
     };
   });

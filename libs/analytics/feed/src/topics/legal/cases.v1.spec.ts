@@ -34,6 +34,7 @@ const cases: Array<[string, Record<string, unknown>, Record<string, unknown>]> =
       province: 'Marker-Province',
       court: 'Marker Provincial Court',
       sourceProtectionCaseId: protectionCaseId,
+      exploitedIn: 'MY',
       stage: 'REPORTED_TO_POLICE',
       openedOn: '2026-01-10',
     },
@@ -42,6 +43,7 @@ const cases: Array<[string, Record<string, unknown>, Record<string, unknown>]> =
       kind: 'SEX_TRAFFICKING',
       stage: 'REPORTED_TO_POLICE',
       sourceProtectionCase: pseudonym('case', protectionCaseId),
+      exploitedIn: 'MY',
       openedOn: '2026-01-10',
     },
   ],
@@ -257,6 +259,15 @@ describe('haven.legal.cases.v1', () => {
       stored(`legalcase-${caseId}`, 'LegalCaseOpened', older),
     );
     expect(opened.body?.data).toEqual(cases[0][2]);
+  });
+
+  it('given an opening stored before it said where the exploitation happened, then that is null', () => {
+    const { exploitedIn: _later, ...older } = cases[0][1];
+    const opened = publishedMessage(
+      LEGAL_CASES_V1,
+      stored(`legalcase-${caseId}`, 'LegalCaseOpened', older),
+    );
+    expect(opened.body?.data.exploitedIn).toBeNull();
   });
 
   it('given a stored event internal to legal (lawyers assigned), when the relay maps it, then nothing is published', () => {

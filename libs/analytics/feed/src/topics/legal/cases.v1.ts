@@ -66,6 +66,8 @@ export const LEGAL_CASES_V1 = defineTopic({
       stage: oneOf('stage', LEGAL_CASE_STAGES),
       // The same pseudonym as the protection case's on haven.protection.cases.v1.
       sourceProtectionCase: nullablePseudonymOf('case', 'sourceProtectionCaseId'),
+      // Null when unknown, and on cases opened before it was asked.
+      exploitedIn: nullableOneOf('exploitedIn', COUNTRY_CODES),
       // No count of its beneficiaries: openings stored before the contract named them lack the
       // list, and each victim's LegalCaseBeneficiaryJoined counts them anyway.
       openedOn: dateOf('openedOn', 'day'),
