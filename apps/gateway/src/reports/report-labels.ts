@@ -66,6 +66,18 @@ export const FIGURE_NAMES: Record<string, Words> = {
     'လက်ရှိ စောင့်ကြည့်သူများ',
   ),
   watchdogsNew: w('New watchdogs', 'ผู้เฝ้าระวังใหม่', 'ຜູ້ເຝົ້າລະວັງໃໝ່', 'စောင့်ကြည့်သူ အသစ်များ'),
+  networkMembersActive: w(
+    "Agents of change and women's groups active",
+    'ผู้นำการเปลี่ยนแปลงและกลุ่มผู้หญิงที่ปฏิบัติงาน',
+    'ຜູ້ນຳການປ່ຽນແປງ ແລະ ກຸ່ມແມ່ຍິງທີ່ເຄື່ອນໄຫວ',
+    'လက်ရှိ ပြောင်းလဲမှု ဆောင်ရွက်သူများနှင့် အမျိုးသမီးအုပ်စုများ',
+  ),
+  networkMembersNew: w(
+    "New agents of change and women's groups",
+    'ผู้นำการเปลี่ยนแปลงและกลุ่มผู้หญิงใหม่',
+    'ຜູ້ນຳການປ່ຽນແປງ ແລະ ກຸ່ມແມ່ຍິງໃໝ່',
+    'ပြောင်းလဲမှု ဆောင်ရွက်သူများနှင့် အမျိုးသမီးအုပ်စု အသစ်များ',
+  ),
   watchdogCountriesNew: w(
     'Countries new watchdogs live in',
     'ประเทศที่ผู้เฝ้าระวังใหม่อาศัยอยู่',
@@ -332,6 +344,8 @@ export const KEY_NAMES: Record<string, Words> = {
     'ເຮືອນຂອງສາມີຕ່າງຊາດ',
     'နိုင်ငံခြားသား ခင်ပွန်း၏ အိမ်',
   ),
+  AGENT_OF_CHANGE: w('Agent of change', 'ผู้นำการเปลี่ยนแปลง', 'ຜູ້ນຳການປ່ຽນແປງ', 'ပြောင်းလဲမှု ဆောင်ရွက်သူ'),
+  WOMENS_GROUP: w("Women's group", 'กลุ่มผู้หญิง', 'ກຸ່ມແມ່ຍິງ', 'အမျိုးသမီးအုပ်စု'),
   SINGLE_MOTHER: w('Single mother', 'แม่เลี้ยงเดี่ยว', 'ແມ່ລ້ຽງລູກຜູ້ດຽວ', 'တစ်ကိုယ်တော် မိခင်'),
   LOST_WORK_IN_TOURISM: w(
     'Lost work in tourism',

@@ -232,6 +232,21 @@ export const FIGURES: readonly FigureDefinition[] = [
   },
   {
     programme: 'networks',
+    name: 'networkMembersActive',
+    kind: 'networkMember',
+    measure: 'subjects',
+    breakdowns: ['kind', 'region'],
+    period: 'untilYearEnd',
+  },
+  {
+    programme: 'networks',
+    name: 'networkMembersNew',
+    kind: 'networkMember',
+    measure: 'subjects',
+    breakdowns: ['kind'],
+  },
+  {
+    programme: 'networks',
     name: 'notifiers',
     kind: 'notifier',
     measure: 'subjects',

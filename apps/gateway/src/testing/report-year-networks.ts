@@ -46,6 +46,20 @@ export async function recordNetworksYear(api: ReportYearApi): Promise<string[]> 
       });
     }
   }
+  // A women's group that joined the network on 31 December 2024: active in the year, not new.
+  const { registerWomensGroup } = await mutate(
+    'registerWomensGroup',
+    { country: 'TH', province: 'Chiang Rai', joinedOn: '2024-12-31', memberCount: 12 },
+    'womensGroupId',
+  );
+  facts.push({
+    programme: 'networks',
+    country: 'TH',
+    on: '2024-12-31',
+    kind: 'networkMember',
+    subject: String(registerWomensGroup.womensGroupId),
+    attributes: { kind: 'WOMENS_GROUP', region: 'Chiang Rai' },
+  });
   const training = async (
     date: string,
     province: string,

@@ -30,6 +30,15 @@ export async function recordReliefYear(
     if (found) agentOfChangeId = found.node.id.toLowerCase();
     else await new Promise((resolve) => setTimeout(resolve, 200));
   }
+  // From the day her training was completed, in no named region.
+  facts.push({
+    programme: 'networks',
+    kind: 'networkMember',
+    country: trained.country,
+    on: '2025-12-31',
+    subject: agentOfChangeId,
+    attributes: { kind: 'AGENT_OF_CHANGE', region: 'UNKNOWN' },
+  });
   /** Who records it, with which token, and whom the report counts (its field worker id). */
   const WORKERS: Record<Worker, { as: string; input: Record<string, unknown>; id: string }> = {
     staff: { as: 'relief', input: { kind: 'STAFF' }, id: 'relief-la-1' },

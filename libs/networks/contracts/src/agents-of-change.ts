@@ -29,3 +29,7 @@ export type AgentOfChangeRegistered = {
     registeredAt: string;
   };
 };
+
+export const AGENT_OF_CHANGE_EVENT_TYPES: readonly AgentOfChangeRegistered['type'][] = [
+  'AgentOfChangeRegistered',
+];

@@ -12,8 +12,11 @@ import {
   defaultResidence,
   WATCHDOG_CATEGORY,
   watchdogStreamId,
+  WOMENS_GROUP_CATEGORY,
+  womensGroupStreamId,
   type AgentOfChangeRegistered,
   type WatchdogRegistered,
+  type WomensGroupRegistered,
 } from '@haven/networks/contracts';
 import { MAX_NAME_LENGTH, MAX_PLACE_LENGTH } from '../checks';
 import { recorderOf, sameRecorder, type Recorder, type WithRecorder } from '../recorded-by';
@@ -40,11 +43,16 @@ import {
  * and partner organisations. Each is a stream of its own (`watchdog-<uuid>`, …) holding its
  * registration. No names of persons: a member is its kind, its place and its dates.
  */
-export { AGENT_OF_CHANGE_CATEGORY, agentOfChangeStreamId, WATCHDOG_CATEGORY, watchdogStreamId };
-export const WOMENS_GROUP_CATEGORY = 'womensgroup';
+export {
+  AGENT_OF_CHANGE_CATEGORY,
+  agentOfChangeStreamId,
+  WATCHDOG_CATEGORY,
+  watchdogStreamId,
+  WOMENS_GROUP_CATEGORY,
+  womensGroupStreamId,
+};
 export const PARTNER_ORGANISATION_CATEGORY = 'partnerorganisation';
 
-export const womensGroupStreamId = (id: string) => `${WOMENS_GROUP_CATEGORY}-${id}`;
 export const partnerOrganisationStreamId = (id: string) => `${PARTNER_ORGANISATION_CATEGORY}-${id}`;
 
 // ---- Events. -----------------------------------------------------------------------------
@@ -55,20 +63,8 @@ export type { WatchdogRegistered };
 /** The register's event is networks' contract: relief follows it on the log. */
 export type { AgentOfChangeRegistered };
 
-/** Former victims and women at risk who report cases, not trained yet. */
-export type WomensGroupRegistered = {
-  type: 'WomensGroupRegistered';
-  data: {
-    womensGroupId: string;
-    country: Country;
-    province: string | null;
-    /** YYYY-MM-DD. */
-    joinedOn: string;
-    /** How many members, when known. */
-    memberCount: number | null;
-    registeredAt: string;
-  };
-};
+/** The register's event is networks' contract: the report follows it on the log. */
+export type { WomensGroupRegistered };
 
 /** An organisation that refers cases in and out (an organisation's name is not personal data). */
 export type PartnerOrganisationRegistered = {

@@ -1,13 +1,19 @@
 import {
+  AGENT_OF_CHANGE_CATEGORY,
+  AGENT_OF_CHANGE_EVENT_TYPES,
   CASE_NOTIFICATION_EVENT_TYPES,
   NETWORKS_UPCASTERS,
   PREVENTION_ACTIVITY_CATEGORY,
   PREVENTION_ACTIVITY_EVENT_TYPES,
   WATCHDOG_CATEGORY,
   WATCHDOG_EVENT_TYPES,
+  WOMENS_GROUP_CATEGORY,
+  WOMENS_GROUP_EVENT_TYPES,
+  type AgentOfChangeRegistered,
   type CaseNotificationSubmitted,
   type PreventionActivityRecorded,
   type WatchdogRegistered,
+  type WomensGroupRegistered,
 } from '@haven/networks/contracts';
 import type { RecordedEvent } from '@haven/platform/event-store';
 import { book } from './module-testing';
@@ -17,7 +23,12 @@ import { networksModule } from './networks';
 // contracts publish, in the shapes they declare.
 
 function recorded(
-  event: WatchdogRegistered | PreventionActivityRecorded | CaseNotificationSubmitted,
+  event:
+    | WatchdogRegistered
+    | AgentOfChangeRegistered
+    | WomensGroupRegistered
+    | PreventionActivityRecorded
+    | CaseNotificationSubmitted,
 ): RecordedEvent {
   return event as unknown as RecordedEvent;
 }
@@ -27,12 +38,64 @@ describe('the networks report module', () => {
     const published = [
       ...CASE_NOTIFICATION_EVENT_TYPES,
       ...WATCHDOG_EVENT_TYPES,
+      ...AGENT_OF_CHANGE_EVENT_TYPES,
+      ...WOMENS_GROUP_EVENT_TYPES,
       ...PREVENTION_ACTIVITY_EVENT_TYPES,
     ];
     for (const type of networksModule.handles) expect(published).toContain(type);
     expect(networksModule.categories).toEqual(
-      expect.arrayContaining([WATCHDOG_CATEGORY, PREVENTION_ACTIVITY_CATEGORY]),
+      expect.arrayContaining([
+        WATCHDOG_CATEGORY,
+        AGENT_OF_CHANGE_CATEGORY,
+        WOMENS_GROUP_CATEGORY,
+        PREVENTION_ACTIVITY_CATEGORY,
+      ]),
     );
+  });
+
+  it('given an agent of change and a women’s group registered, then each counts as a network member of its kind, in its region, from the day it qualified or joined', () => {
+    const agentOfChangeId = '0193a5c2-7f1e-7d3a-9b4c-2e8f6a1d0f11';
+    const womensGroupId = '0193a5c2-7f1e-7d3a-9b4c-2e8f6a1d0f12';
+    const facts = [
+      recorded({
+        type: 'AgentOfChangeRegistered',
+        data: {
+          agentOfChangeId,
+          beneficiaryId: '0193a5c2-7f1e-7d3a-9b4c-2e8f6a1d0f13',
+          country: 'LA',
+          province: null,
+          qualifiedOn: '2020-03-01',
+          registeredAt: '2020-03-02T03:00:00.000Z',
+        },
+      }),
+      recorded({
+        type: 'WomensGroupRegistered',
+        data: {
+          womensGroupId,
+          country: 'LA',
+          province: 'Savannakhet',
+          joinedOn: '2020-04-01',
+          memberCount: 9,
+          registeredAt: '2020-04-02T03:00:00.000Z',
+        },
+      }),
+    ].flatMap((event) => networksModule.factsOf(event, book()));
+    expect(facts).toEqual([
+      {
+        kind: 'networkMember',
+        country: 'LA',
+        occurredOn: '2020-03-01',
+        subjectId: agentOfChangeId,
+        attributes: { kind: 'AGENT_OF_CHANGE', region: 'UNKNOWN' },
+      },
+      {
+        kind: 'networkMember',
+        country: 'LA',
+        occurredOn: '2020-04-01',
+        subjectId: womensGroupId,
+        attributes: { kind: 'WOMENS_GROUP', region: 'Savannakhet' },
+      },
+    ]);
   });
 
   it('given a watchdog registered in the contract’s shape, then it counts by kind, region and where it lives, and so do its country and its community', () => {

@@ -1,17 +1,26 @@
 import type { RecordedEvent } from '@haven/platform/event-store';
 import {
+  AGENT_OF_CHANGE_CATEGORY,
   CASE_NOTIFICATION_CATEGORY,
   PREVENTION_ACTIVITY_CATEGORY,
   WATCHDOG_CATEGORY,
+  WOMENS_GROUP_CATEGORY,
+  type AgentOfChangeRegistered,
   type CaseNotificationEvent,
   type CaseNotificationSubmitted,
   type PreventionActivityRecorded,
   type WatchdogRegistered,
+  type WomensGroupRegistered,
 } from '@haven/networks/contracts';
 import { dayOf, known, type NewFact, type ReportModule } from '../programme-module';
 
 /** The events of networks' contracts the report follows: no internal event of networks. */
-type NetworksEvent = CaseNotificationEvent | WatchdogRegistered | PreventionActivityRecorded;
+type NetworksEvent =
+  | CaseNotificationEvent
+  | WatchdogRegistered
+  | AgentOfChangeRegistered
+  | WomensGroupRegistered
+  | PreventionActivityRecorded;
 
 const OUTCOME_OF: Record<string, string> = {
   CaseNotificationValidated: 'VALIDATED',
@@ -24,7 +33,8 @@ const OUTCOME_OF: Record<string, string> = {
  * Case notifications by source, form, kind of place, where abroad, the victims' nationality and
  * outcome (the latest recorded), counted on the day they were notified, and the distinct
  * reporters they came from; watchdogs active (joined by the year's end) and new, by kind, region
- * and the country they live in, and the countries and communities they live in; trainings
+ * and the country they live in, and the countries and communities they live in; agents of change
+ * and women's groups active and new, by region ("19 Agents of Change and Lao Women Groups"); trainings
  * (sessions by topic, places, the schools or institutions taking part, participants by sex, role
  * and topic); campaign reach by topic; network meetings and focus groups, with their
  * participants by role and sex.
@@ -36,12 +46,21 @@ export const networksModule: ReportModule = {
   // 4: watchdogs by the country they live in; the countries and communities they live in.
   // 5: notifications by where abroad and by the victims' nationality.
   // 6: network meetings and focus groups apart from trainings; institutions trained.
-  revision: 6,
-  categories: [CASE_NOTIFICATION_CATEGORY, WATCHDOG_CATEGORY, PREVENTION_ACTIVITY_CATEGORY],
+  // 7: agents of change and women's groups, from their registers.
+  revision: 7,
+  categories: [
+    CASE_NOTIFICATION_CATEGORY,
+    WATCHDOG_CATEGORY,
+    AGENT_OF_CHANGE_CATEGORY,
+    WOMENS_GROUP_CATEGORY,
+    PREVENTION_ACTIVITY_CATEGORY,
+  ],
   handles: [
     'CaseNotificationSubmitted',
     ...Object.keys(OUTCOME_OF),
     'WatchdogRegistered',
+    'AgentOfChangeRegistered',
+    'WomensGroupRegistered',
     'PreventionActivityRecorded',
   ],
   reads(event) {
@@ -145,6 +164,14 @@ export const networksModule: ReportModule = {
             : []),
         ];
       }
+      // An agent of change counts from the day she qualified, a women's group from the day it
+      // joined; their members are not counted (a group's size is often unknown).
+      case 'AgentOfChangeRegistered':
+        return [
+          member('AGENT_OF_CHANGE', event.data.agentOfChangeId, event.data, event.data.qualifiedOn),
+        ];
+      case 'WomensGroupRegistered':
+        return [member('WOMENS_GROUP', event.data.womensGroupId, event.data, event.data.joinedOn)];
       case 'PreventionActivityRecorded':
         return preventionFacts(event.data);
       default:
@@ -204,6 +231,14 @@ export const networksModule: ReportModule = {
       measure: 'subjects',
       breakdowns: ['kind', 'residence'],
     },
+    {
+      name: 'networkMembersActive',
+      kind: 'networkMember',
+      measure: 'subjects',
+      breakdowns: ['kind', 'region'],
+      period: 'untilYearEnd',
+    },
+    { name: 'networkMembersNew', kind: 'networkMember', measure: 'subjects', breakdowns: ['kind'] },
     {
       name: 'notifiers',
       kind: 'notifier',
@@ -328,4 +363,20 @@ function preventionFacts(data: PreventionActivityRecorded['data']): NewFact[] {
       attributes: { sex: line.sex, role: line.role, topic },
     })),
   ];
+}
+
+/** An agent of change or a women's group, in its network's country and region. */
+function member(
+  kind: 'AGENT_OF_CHANGE' | 'WOMENS_GROUP',
+  subjectId: string,
+  data: { country: string; province: string | null },
+  occurredOn: string,
+): NewFact {
+  return {
+    kind: 'networkMember',
+    country: data.country,
+    occurredOn,
+    subjectId,
+    attributes: { kind, region: known(data.province) },
+  };
 }
