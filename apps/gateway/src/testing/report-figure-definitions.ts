@@ -197,7 +197,7 @@ export const FIGURES: readonly FigureDefinition[] = [
     programme: 'networks',
     name: 'watchdogsActive',
     kind: 'watchdog',
-    measure: 'subjects',
+    measure: 'facts',
     breakdowns: ['kind', 'region', 'residence'],
     crossings: [
       ['kind', 'region'],
@@ -209,7 +209,7 @@ export const FIGURES: readonly FigureDefinition[] = [
     programme: 'networks',
     name: 'watchdogsNew',
     kind: 'watchdog',
-    measure: 'subjects',
+    measure: 'facts',
     breakdowns: ['kind', 'region', 'residence'],
     crossings: [
       ['kind', 'region'],
@@ -234,7 +234,7 @@ export const FIGURES: readonly FigureDefinition[] = [
     programme: 'networks',
     name: 'networkMembersActive',
     kind: 'networkMember',
-    measure: 'subjects',
+    measure: 'facts',
     breakdowns: ['kind', 'region'],
     period: 'untilYearEnd',
   },
@@ -242,7 +242,7 @@ export const FIGURES: readonly FigureDefinition[] = [
     programme: 'networks',
     name: 'networkMembersNew',
     kind: 'networkMember',
-    measure: 'subjects',
+    measure: 'facts',
     breakdowns: ['kind'],
   },
   {

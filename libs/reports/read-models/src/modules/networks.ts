@@ -196,10 +196,13 @@ export const networksModule: ReportModule = {
       breakdowns: ['outcome'],
       latest: true,
     },
+    // A register holds one registration a member (a second one is refused, a retry adds none),
+    // so its facts count its members. Counted as distinct subjects instead, watchdogs active
+    // since ever were the report's slowest figure (ADR 19).
     {
       name: 'watchdogsActive',
       kind: 'watchdog',
-      measure: 'subjects',
+      measure: 'facts',
       breakdowns: ['kind', 'region', 'residence'],
       crossings: [
         ['kind', 'region'],
@@ -210,7 +213,7 @@ export const networksModule: ReportModule = {
     {
       name: 'watchdogsNew',
       kind: 'watchdog',
-      measure: 'subjects',
+      measure: 'facts',
       breakdowns: ['kind', 'region', 'residence'],
       crossings: [
         ['kind', 'region'],
@@ -234,11 +237,11 @@ export const networksModule: ReportModule = {
     {
       name: 'networkMembersActive',
       kind: 'networkMember',
-      measure: 'subjects',
+      measure: 'facts',
       breakdowns: ['kind', 'region'],
       period: 'untilYearEnd',
     },
-    { name: 'networkMembersNew', kind: 'networkMember', measure: 'subjects', breakdowns: ['kind'] },
+    { name: 'networkMembersNew', kind: 'networkMember', measure: 'facts', breakdowns: ['kind'] },
     {
       name: 'notifiers',
       kind: 'notifier',
