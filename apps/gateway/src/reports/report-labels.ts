@@ -255,6 +255,7 @@ export const FIGURE_NAMES: Record<string, Words> = {
 
 export const BREAKDOWN_NAMES: Record<string, Words> = {
   source: w('Source', 'แหล่งที่มา', 'ແຫຼ່ງທີ່ມາ', 'ရင်းမြစ်'),
+  activity: w('Reported from an activity', 'แจ้งจากกิจกรรม', 'ແຈ້ງຈາກກິດຈະກຳ', 'လှုပ်ရှားမှုမှ အကြောင်းကြားသည်'),
   form: w('Form of exploitation', 'รูปแบบการแสวงประโยชน์', 'ຮູບແບບການຂູດຮີດ', 'အမြတ်ထုတ်မှု ပုံစံ'),
   outcome: w('Outcome', 'ผล', 'ຜົນ', 'ရလဒ်'),
   kind: w('Kind', 'ประเภท', 'ປະເພດ', 'အမျိုးအစား'),
@@ -316,6 +317,9 @@ export const KEY_NAMES: Record<string, Words> = {
   UNKNOWN: w('Unknown', 'ไม่ทราบ', 'ບໍ່ຮູ້', 'မသိ'),
   GOVERNMENT: w('Government', 'ภาครัฐ', 'ລັດຖະບານ', 'အစိုးရ'),
   NON_GOVERNMENT: w('Not government', 'ไม่ใช่ภาครัฐ', 'ບໍ່ແມ່ນພາກລັດ', 'အစိုးရ မဟုတ်'),
+  TRAINING: w('Training', 'การฝึกอบรม', 'ການຝຶກອົບຮົມ', 'သင်တန်း'),
+  CAMPAIGN: w('Campaign', 'การรณรงค์', 'ການໂຄສະນາ', 'လှုံ့ဆော်မှု'),
+  NONE: w('None', 'ไม่มี', 'ບໍ່ມີ', 'မရှိ'),
   MEETING: w('Network meeting', 'การประชุมเครือข่าย', 'ກອງປະຊຸມເຄືອຂ່າຍ', 'ကွန်ရက် အစည်းအဝေး'),
   FOCUS_GROUP: w('Focus group', 'การสนทนากลุ่ม', 'ການສົນທະນາກຸ່ມ', 'အုပ်စုဖွဲ့ ဆွေးနွေးမှု'),
   WATCHDOGS: w('Watchdogs', 'ผู้เฝ้าระวัง', 'ຜູ້ເຝົ້າລະວັງ', 'စောင့်ကြည့်သူများ'),

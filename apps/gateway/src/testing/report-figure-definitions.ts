@@ -179,10 +179,11 @@ export const FIGURES: readonly FigureDefinition[] = [
     name: 'caseNotifications',
     kind: 'notification',
     measure: 'facts',
-    breakdowns: ['source', 'form', 'placeOfExploitation', 'destination', 'nationality'],
+    breakdowns: ['source', 'form', 'placeOfExploitation', 'destination', 'nationality', 'activity'],
     crossings: [
       ['source', 'form'],
       ['source', 'placeOfExploitation'],
+      ['activity', 'form'],
     ],
   },
   {

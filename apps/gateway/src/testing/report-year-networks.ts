@@ -1,11 +1,17 @@
 // Networks' part of the report's fictional year: watchdogs at home and abroad joining at the
 // year's edges, trainings (one counting its schools) and an online campaign, a meeting and a focus
 // group, and this year's notifications: one referred (protection opens its case from it), one
-// rejected, one of Thai women in Belgium.
+// rejected, one of Thai women in Belgium, and one from a peer of the focus group.
 import type { ReportYearApi } from './report-year';
 
-/** Registers the watchdogs and records the prevention activities; gives the watchdogs' ids. */
-export async function recordNetworksYear(api: ReportYearApi): Promise<string[]> {
+/** What the notifications name: the watchdogs, and the focus group in Laos. */
+export interface NetworksYear {
+  watchdogs: string[];
+  focusGroupId: string;
+}
+
+/** Registers the watchdogs and records the prevention activities. */
+export async function recordNetworksYear(api: ReportYearApi): Promise<NetworksYear> {
   const { facts, mutate } = api;
   // Networks: watchdogs joined the year before, on 31 December, and on 1 January after; at home
   // (where they live is left out: the network's country), a volunteer and an organisation
@@ -132,11 +138,12 @@ export async function recordNetworksYear(api: ReportYearApi): Promise<string[]> 
   );
   await training('2026-01-01', 'Nong Khai', [['FEMALE', 'VILLAGERS', 20]]);
   // A meeting with the watchdogs abroad, and a focus group an agent of change led with peers.
+  let focusGroupId = '';
   for (const [kind, topic, date, country, participants] of [
     ['MEETING', 'CASE_NOTIFICATION', '2025-12-31', 'TH', [['FEMALE', 'WATCHDOGS', 14]]],
     ['FOCUS_GROUP', 'SEXUAL_EXPLOITATION', '2025-01-01', 'LA', [['FEMALE', 'PEERS_AT_RISK', 7]]],
   ] as const) {
-    await mutate(
+    const { recordPreventionActivity } = await mutate(
       'recordPreventionActivity',
       {
         kind,
@@ -148,6 +155,7 @@ export async function recordNetworksYear(api: ReportYearApi): Promise<string[]> 
       },
       'activityId',
     );
+    if (kind === 'FOCUS_GROUP') focusGroupId = String(recordPreventionActivity.activityId);
     const subject = `${kind}/${date}`;
     facts.push({
       programme: 'networks',
@@ -190,11 +198,14 @@ export async function recordNetworksYear(api: ReportYearApi): Promise<string[]> 
     quantity: 1200,
     attributes: { topic: 'FORCED_MARRIAGE' },
   });
-  return watchdogs;
+  return { watchdogs, focusGroupId };
 }
 
 /** Notifications are dated by the clock: this year's, the first reported by `watchdogs[0]`. */
-export async function recordNotifications(api: ReportYearApi, watchdogs: string[]): Promise<void> {
+export async function recordNotifications(
+  api: ReportYearApi,
+  { watchdogs, focusGroupId }: NetworksYear,
+): Promise<void> {
   const { facts, mutate } = api;
   // Notifications are dated the day they are submitted: this year. One referred (protection
   // opens its case from it, today), one rejected, and one of Thai women in Belgium.
@@ -204,8 +215,13 @@ export async function recordNotifications(api: ReportYearApi, watchdogs: string[
     form: string,
     reporterReference?: string,
     abroad?: { destination: string; nationality: string },
+    inCountry = 'TH',
   ) => {
-    const country = abroad ? 'OTHER' : 'TH';
+    const country = abroad ? 'OTHER' : inCountry;
+    // The activity a trainee names is the kind of activity she took part in (FOCUS_GROUP here);
+    // a trainee naming none is UNKNOWN; any other reporter took part in none.
+    const activity =
+      reportedBy !== 'TRAINEE' ? 'NONE' : reporterReference ? 'FOCUS_GROUP' : 'UNKNOWN';
     const { submitCaseNotification } = await mutate(
       'submitCaseNotification',
       {
@@ -226,7 +242,7 @@ export async function recordNotifications(api: ReportYearApi, watchdogs: string[
       country,
       on: today,
       subject: id,
-      attributes: { source: reportedBy, form, ...abroad },
+      attributes: { source: reportedBy, form, ...abroad, activity },
     });
     if (reporterReference) {
       facts.push({
@@ -253,6 +269,8 @@ export async function recordNotifications(api: ReportYearApi, watchdogs: string[
   const referred = await submit('WATCHDOG', 'SEX_TRAFFICKING', watchdogs[0]);
   const rejected = await submit('TRAINEE', 'ONLINE_SEXUAL_EXPLOITATION');
   await submit('STAFF', 'SEX_TRAFFICKING', undefined, { destination: 'BE', nationality: 'TH' });
+  // A peer of the focus group in Laos reports a girl a marriage broker approached.
+  await submit('TRAINEE', 'FORCED_MARRIAGE', focusGroupId, undefined, 'LA');
   const outcome = (id: string, value: string) =>
     facts.push({
       programme: 'networks',

@@ -250,7 +250,7 @@ export async function recordReliefYear(
     country,
     on: today,
     subject: notificationId,
-    attributes: { source: 'STAFF', form: 'FORCED_MARRIAGE' },
+    attributes: { source: 'STAFF', form: 'FORCED_MARRIAGE', activity: 'NONE' },
   });
   facts.push({
     programme: 'networks',

@@ -98,9 +98,9 @@ export interface ProtectedPeople {
  * at its edges, cases opened the year before, and what is dated by the clock (today).
  */
 export async function recordTheYear(api: ReportYearApi): Promise<void> {
-  const watchdogs = await recordNetworksYear(api);
+  const networks = await recordNetworksYear(api);
   const people = await recordProtectionYear(api);
-  await recordNotifications(api, watchdogs);
+  await recordNotifications(api, networks);
   const agentOfChange = await recordEmpowermentYear(api);
   await recordLegalYear(api, people);
   await recordReliefYear(api, people, agentOfChange);

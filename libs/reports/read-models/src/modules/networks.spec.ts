@@ -316,7 +316,57 @@ describe('the networks report module', () => {
         placeOfExploitation: 'UNKNOWN',
         destination: 'BE',
         nationality: 'TH',
+        activity: 'NONE',
       },
     });
+  });
+
+  it('given a trainee’s notification naming the focus group she took part in, then it counts under that kind of activity', () => {
+    const activityId = '0193a5c2-7f1e-7d3a-9b4c-2e8f6a1d0f21';
+    const subjects = book();
+    networksModule.factsOf(
+      recorded({
+        type: 'PreventionActivityRecorded',
+        data: {
+          activityId,
+          kind: 'FOCUS_GROUP',
+          topic: 'FORCED_MARRIAGE',
+          country: 'LA',
+          province: null,
+          district: null,
+          date: '2020-02-01',
+          online: false,
+          participants: [{ sex: 'FEMALE', role: 'PEERS_AT_RISK', count: 7 }],
+          reach: null,
+          institutions: null,
+          recordedAt: '2020-02-02T03:00:00.000Z',
+        },
+      }),
+      subjects,
+    );
+    const notified = (reporterReference: string | null) => {
+      const event = recorded({
+        type: 'CaseNotificationSubmitted',
+        data: {
+          notificationId: '0193a5c2-7f1e-7d3a-9b4c-2e8f6a1d0f22',
+          reportedBy: 'TRAINEE',
+          reporterReference,
+          formOfExploitation: 'FORCED_MARRIAGE',
+          placeOfExploitation: null,
+          country: 'LA',
+          province: null,
+          abroad: false,
+          possibleVictims: 1,
+          minors: 1,
+          submittedAt: '2020-02-10T10:00:00.000Z',
+        },
+      });
+      expect(networksModule.reads(event)).toEqual(
+        reporterReference ? [`activity:${reporterReference}`] : [],
+      );
+      return networksModule.factsOf(event, subjects)[0].attributes?.activity;
+    };
+    expect(notified(activityId)).toBe('FOCUS_GROUP');
+    expect(notified(null)).toBe('UNKNOWN');
   });
 });

@@ -47,7 +47,8 @@ export const networksModule: ReportModule = {
   // 5: notifications by where abroad and by the victims' nationality.
   // 6: network meetings and focus groups apart from trainings; institutions trained.
   // 7: agents of change and women's groups, from their registers.
-  revision: 7,
+  // 8: a trainee's notification by the kind of the activity she took part in.
+  revision: 8,
   categories: [
     CASE_NOTIFICATION_CATEGORY,
     WATCHDOG_CATEGORY,
@@ -65,6 +66,10 @@ export const networksModule: ReportModule = {
   ],
   reads(event) {
     const data = event.data as { notificationId?: string };
+    if (event.type === 'CaseNotificationSubmitted') {
+      const activity = activityOfReporter(event.data as CaseNotificationSubmitted['data']);
+      return activity ? [activity] : [];
+    }
     return event.type in OUTCOME_OF && data.notificationId ? [data.notificationId] : [];
   },
   factsOf(recorded: RecordedEvent, subjects): NewFact[] {
@@ -83,6 +88,13 @@ export const networksModule: ReportModule = {
         } = event.data;
         const occurredOn = dayOf((event as CaseNotificationSubmitted).data.submittedAt);
         subjects.set(notificationId, { country, occurredOn });
+        // A trainee reports under the activity she took part in: "5 victims detected in the
+        // focus groups". NONE for any other reporter; UNKNOWN for a trainee who named no activity.
+        const activityKey = activityOfReporter(event.data);
+        const activity =
+          reportedBy !== 'TRAINEE'
+            ? 'NONE'
+            : known(activityKey ? subjects.get(activityKey)?.kind : null);
         return [
           {
             kind: 'notification',
@@ -95,6 +107,7 @@ export const networksModule: ReportModule = {
               placeOfExploitation: known(placeOfExploitation),
               destination: known(destination),
               nationality: known(nationality),
+              activity,
             },
           },
           outcome(notificationId, country, occurredOn, 'SUBMITTED'),
@@ -173,6 +186,7 @@ export const networksModule: ReportModule = {
       case 'WomensGroupRegistered':
         return [member('WOMENS_GROUP', event.data.womensGroupId, event.data, event.data.joinedOn)];
       case 'PreventionActivityRecorded':
+        subjects.set(activitySubject(event.data.activityId), { kind: event.data.kind });
         return preventionFacts(event.data);
       default:
         return [];
@@ -183,10 +197,18 @@ export const networksModule: ReportModule = {
       name: 'caseNotifications',
       kind: 'notification',
       measure: 'facts',
-      breakdowns: ['source', 'form', 'placeOfExploitation', 'destination', 'nationality'],
+      breakdowns: [
+        'source',
+        'form',
+        'placeOfExploitation',
+        'destination',
+        'nationality',
+        'activity',
+      ],
       crossings: [
         ['source', 'form'],
         ['source', 'placeOfExploitation'],
+        ['activity', 'form'],
       ],
     },
     {
@@ -382,4 +404,16 @@ function member(
     subjectId,
     attributes: { kind, region: known(data.province) },
   };
+}
+
+const activitySubject = (activityId: string) => `activity:${activityId}`;
+
+/** The activity a trainee's notification names as its reporter, as a subject's key. */
+function activityOfReporter(data: {
+  reportedBy: string;
+  reporterReference: string | null;
+}): string | null {
+  return data.reportedBy === 'TRAINEE' && data.reporterReference
+    ? activitySubject(data.reporterReference)
+    : null;
 }
