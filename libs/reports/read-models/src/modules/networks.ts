@@ -30,14 +30,14 @@ const OUTCOME_OF: Record<string, string> = {
 };
 
 /**
- * Case notifications by source, form, kind of place, where abroad, the victims' nationality and
- * outcome (the latest recorded), counted on the day they were notified, and the distinct
- * reporters they came from; watchdogs active (joined by the year's end) and new, by kind, region
- * and the country they live in, and the countries and communities they live in; agents of change
- * and women's groups active and new, by region ("19 Agents of Change and Lao Women Groups"); trainings
- * (sessions by topic, places, the schools or institutions taking part, participants by sex, role
- * and topic); campaign reach by topic; network meetings and focus groups, with their
- * participants by role and sex.
+ * Case notifications by source, form, kind of place, where abroad, the victims' nationality, the
+ * kind of activity a trainee reported from, and outcome (the latest recorded), counted on the day
+ * they were notified, and the distinct reporters they came from; watchdogs active (joined by the
+ * year's end) and new, by kind, region and the country they live in, and the countries and
+ * communities they live in; agents of change and women's groups active and new ("19 Agents of
+ * Change and Lao Women Groups"); trainings (sessions by topic, places, the schools or institutions
+ * taking part, participants by sex, role and topic); campaign reach by topic; network meetings
+ * and focus groups, with their participants by role and sex.
  */
 export const networksModule: ReportModule = {
   programme: 'networks',
