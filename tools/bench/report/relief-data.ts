@@ -1,7 +1,8 @@
 // Crisis relief for the report benchmark: some units add a day of field work to the relief
 // response of their country and year (one response stream each, appended to by every writer):
 // distributions to registered beneficiaries and to people relief recorded, a micro-project
-// grant, people at risk, families who migrated, and a potential victim notified to networks.
+// grant, people at risk, families who migrated, and a potential victim detected and notified to
+// networks.
 import { randomUUID } from 'node:crypto';
 import type { NewEvent } from '@haven/platform/event-store';
 import {
@@ -14,7 +15,7 @@ import { day, event, pick, random } from './generator';
 
 /** The share of units that add a day of relief work, and the events such a day has. */
 export const RELIEF_DAY_SHARE = 0.3;
-export const EVENTS_PER_RELIEF_DAY = 10;
+export const EVENTS_PER_RELIEF_DAY = 11;
 
 const responses = new Map<string, string>();
 const KINDS: DistributionKind[] = ['GOODS', 'NECESSITY_BAG', 'NECESSITY_BAG', 'OTHER'];
@@ -58,6 +59,8 @@ export function reliefDay(
           recipientKind: registered ? 'BENEFICIARY' : 'RELIEF_RECIPIENT',
           beneficiaryId: registered ? victims[n] : null,
           recipientId: registered ? null : randomUUID(),
+          // A relief recipient's reason, from her registration; none for a beneficiary.
+          riskReason: registered ? null : pick(RISK_REASONS),
           amountMinor: grant ? 300_000 + Math.floor(random() * 200_000) : null,
           currency: grant ? 'THB' : null,
           ...worker,
@@ -99,16 +102,37 @@ export function reliefDay(
       },
       on,
     ),
+  );
+  // A potential victim detected, then notified to networks, as relief records both.
+  const detectionId = randomUUID();
+  const formOfExploitation = pick(['FORCED_MARRIAGE', 'SEX_TRAFFICKING']);
+  const minor = random() < 0.3;
+  events.push(
+    event(
+      'PotentialVictimDetected',
+      {
+        ...of,
+        detectionId,
+        formOfExploitation,
+        destination: formOfExploitation === 'FORCED_MARRIAGE' ? 'CN' : null,
+        place: 'D',
+        sex: 'FEMALE',
+        ageBand: minor ? '12_17' : '18_24',
+        detectedOn: on,
+        ...worker,
+      },
+      on,
+    ),
     event(
       'ReliefDetectionNotified',
       {
         ...of,
-        detectionId: randomUUID(),
+        detectionId,
         notificationId: randomUUID(),
         province: null,
-        formOfExploitation: pick(['FORCED_MARRIAGE', 'SEX_TRAFFICKING']),
+        formOfExploitation,
         sex: 'FEMALE',
-        minor: random() < 0.3,
+        minor,
         notifiedAt: `${on}T09:00:00.000Z`,
       },
       on,
